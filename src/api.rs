@@ -1,0 +1,174 @@
+//! The ListTasks call: `GET /v2/{project_id}/datasets/{dataset_id}/tasks`.
+
+use std::fmt;
+
+use anyhow::{Context, Result};
+use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+use serde_json::value::RawValue;
+
+use crate::cli::TaskType;
+use crate::client::Client;
+
+/// The query of one ListTasks request.
+#[derive(Debug, Clone)]
+pub struct ListQuery {
+    pub limit: u32,
+    /// The `offset` parameter exactly as the API receives it.
+    pub offset: u64,
+    pub task_type: Option<TaskType>,
+    pub task_name: Option<String>,
+}
+
+impl ListQuery {
+    fn params(&self) -> Vec<(&'static str, String)> {
+        let mut params = vec![
+            ("limit", self.limit.to_string()),
+            ("offset", self.offset.to_string()),
+        ];
+        if let Some(t) = self.task_type {
+            params.push(("type", t.as_api_str().to_string()));
+        }
+        if let Some(name) = &self.task_name {
+            params.push(("task_name", name.clone()));
+        }
+        params
+    }
+}
+
+/// One page of the answer. Tasks and unknown top-level fields are kept as the
+/// server's own JSON text so that output can be lossless.
+#[derive(Debug)]
+pub struct Page {
+    pub tasks: Vec<Box<RawValue>>,
+    /// `total_count` read as a number, when it is one.
+    pub total_count: Option<u64>,
+    /// `total_count` as the server wrote it.
+    pub total_count_raw: Option<Box<RawValue>>,
+    /// Every other top-level field, in the server's order.
+    pub extra: Vec<(String, Box<RawValue>)>,
+}
+
+impl Page {
+    pub fn parse(body: &[u8]) -> Result<Page, serde_json::Error> {
+        serde_json::from_slice(body)
+    }
+}
+
+impl<'de> Deserialize<'de> for Page {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(PageVisitor)
+    }
+}
+
+struct PageVisitor;
+
+impl<'de> Visitor<'de> for PageVisitor {
+    type Value = Page;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON object with a `tasks` array")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Page, A::Error> {
+        let mut tasks = None;
+        let mut total_count_raw: Option<Box<RawValue>> = None;
+        let mut extra = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "tasks" => tasks = Some(map.next_value::<Option<Vec<Box<RawValue>>>>()?),
+                "total_count" => total_count_raw = Some(map.next_value()?),
+                _ => extra.push((key, map.next_value()?)),
+            }
+        }
+        let tasks = match tasks {
+            Some(tasks) => tasks.unwrap_or_default(),
+            None => return Err(serde::de::Error::missing_field("tasks")),
+        };
+        let total_count = total_count_raw.as_deref().and_then(count_of);
+        Ok(Page {
+            tasks,
+            total_count,
+            total_count_raw,
+            extra,
+        })
+    }
+}
+
+/// A count written as a JSON integer, or as a string of digits.
+fn count_of(raw: &RawValue) -> Option<u64> {
+    let text = raw.get().trim();
+    text.trim_matches('"').parse().ok()
+}
+
+/// Fetch one page of a dataset's tasks.
+pub async fn list_tasks(client: &Client, dataset_id: &str, query: &ListQuery) -> Result<Page> {
+    let params = query.params();
+    let pairs: Vec<(&str, &str)> = params.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let segments = ["v2", client.project_id(), "datasets", dataset_id, "tasks"];
+    let body = client.get(&segments, &pairs).await?;
+    Page::parse(&body).with_context(|| {
+        format!(
+            "malformed response listing tasks of dataset {dataset_id} (offset {}): expected \
+             a JSON object with a `tasks` array",
+            query.offset
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tasks_and_extra_fields_keep_the_servers_text() {
+        let body = br#"{"tasks" : [ {"a" : 100.0}, {"b":123456789012345678901234567890} ],
+            "total_count" : 2, "exist_running_deploy_task" : false, "z": {"k": [1, 2]}}"#;
+        let page = Page::parse(body).unwrap();
+        assert_eq!(page.tasks.len(), 2);
+        assert_eq!(page.tasks[0].get(), r#"{"a" : 100.0}"#);
+        assert_eq!(
+            page.tasks[1].get(),
+            r#"{"b":123456789012345678901234567890}"#
+        );
+        assert_eq!(page.total_count, Some(2));
+        let keys: Vec<_> = page.extra.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(keys, ["exist_running_deploy_task", "z"]);
+        assert_eq!(page.extra[1].1.get(), r#"{"k": [1, 2]}"#);
+    }
+
+    #[test]
+    fn counts_may_be_strings_or_missing() {
+        let page = Page::parse(br#"{"total_count":"12","tasks":[]}"#).unwrap();
+        assert_eq!(page.total_count, Some(12));
+        let page = Page::parse(br#"{"tasks":null}"#).unwrap();
+        assert!(page.tasks.is_empty());
+        assert_eq!(page.total_count, None);
+    }
+
+    #[test]
+    fn a_body_without_tasks_is_malformed() {
+        assert!(Page::parse(br#"{"total_count":3}"#).is_err());
+        assert!(Page::parse(b"[]").is_err());
+        assert!(Page::parse(b"<html>").is_err());
+        assert!(Page::parse(br#"{"tasks":{}}"#).is_err());
+    }
+
+    #[test]
+    fn query_parameters() {
+        let q = ListQuery {
+            limit: 10,
+            offset: 0,
+            task_type: Some(TaskType::PreLabel),
+            task_name: Some("a b".into()),
+        };
+        assert_eq!(
+            q.params(),
+            [
+                ("limit", "10".to_string()),
+                ("offset", "0".to_string()),
+                ("type", "pre-label".to_string()),
+                ("task_name", "a b".to_string())
+            ]
+        );
+    }
+}

@@ -1,0 +1,387 @@
+//! HTTP to the ModelArts API: one signed GET at a time, with API errors decoded.
+
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use reqwest::header::{ACCEPT, AUTHORIZATION, DATE, HOST, HeaderMap};
+use reqwest::{StatusCode, Url};
+
+use crate::auth::{self, Credentials, SignedRequest};
+use crate::error::ApiError;
+use crate::term;
+
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+const READ_TIMEOUT: Duration = Duration::from_secs(60);
+/// Error bodies are short; this bounds what a misbehaving proxy can make us hold.
+const MAX_ERROR_BODY: usize = 64 * 1024;
+/// Below this the gateway does not reject a signature for its date, so it is not news.
+const NOTABLE_CLOCK_SKEW_SECS: i64 = 5 * 60;
+
+/// A ModelArts API base URL: scheme, host, optional port and optional path prefix.
+#[derive(Debug, Clone)]
+pub struct Endpoint {
+    url: Url,
+}
+
+impl Endpoint {
+    pub fn parse(text: &str) -> Result<Endpoint, String> {
+        let url = Url::parse(text.trim()).map_err(|e| e.to_string())?;
+        if !matches!(url.scheme(), "https" | "http") {
+            return Err("the scheme must be https (or http)".into());
+        }
+        if url.host_str().is_none_or(str::is_empty) {
+            return Err("there is no host".into());
+        }
+        if !url.username().is_empty() || url.password().is_some() {
+            return Err("credentials do not belong in the URL".into());
+        }
+        if url.query().is_some() || url.fragment().is_some() {
+            return Err("a query or fragment is not allowed".into());
+        }
+        Ok(Endpoint { url })
+    }
+
+    /// The `Host` header: the host, plus `:port` when the port is not the scheme's default.
+    pub fn host_header(&self) -> String {
+        let host = self.url.host_str().unwrap_or_default();
+        match self.url.port() {
+            Some(port) => format!("{host}:{port}"),
+            None => host.to_string(),
+        }
+    }
+
+    /// The path prefix without its trailing slash: "" for a bare host.
+    fn path_prefix(&self) -> &str {
+        self.url.path().trim_end_matches('/')
+    }
+}
+
+impl std::fmt::Display for Endpoint {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}://{}{}",
+            self.url.scheme(),
+            self.host_header(),
+            self.path_prefix()
+        )
+    }
+}
+
+pub struct Client {
+    http: reqwest::Client,
+    endpoint: Endpoint,
+    project_id: String,
+    credentials: Credentials,
+}
+
+impl Client {
+    pub fn new(endpoint: Endpoint, project_id: String, credentials: Credentials) -> Result<Client> {
+        // ring is the one crypto provider compiled in; installing it twice is harmless.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let http = reqwest::Client::builder()
+            .user_agent(concat!("matasks/", env!("CARGO_PKG_VERSION")))
+            .connect_timeout(CONNECT_TIMEOUT)
+            .read_timeout(READ_TIMEOUT)
+            .http1_only()
+            .build()
+            .context("cannot set up the HTTP client")?;
+        Ok(Client {
+            http,
+            endpoint,
+            project_id,
+            credentials,
+        })
+    }
+
+    pub fn project_id(&self) -> &str {
+        &self.project_id
+    }
+
+    /// GET `{endpoint}/{segments...}?{query}`, signed, returning the body of a 2xx answer.
+    pub async fn get(&self, segments: &[&str], query: &[(&str, &str)]) -> Result<Vec<u8>> {
+        let mut path = self.endpoint.path_prefix().to_string();
+        for segment in segments {
+            path.push('/');
+            path.push_str(&auth::encode(segment));
+        }
+        let query = auth::canonical_query(query);
+        let host = self.endpoint.host_header();
+        let mut url = format!("{}://{host}{path}", self.endpoint.url.scheme());
+        if !query.is_empty() {
+            url.push('?');
+            url.push_str(&query);
+        }
+        // Every characters of path and query is unreserved or %XX, which Url leaves alone,
+        // so the bytes on the wire are the bytes that were signed.
+        let url = Url::parse(&url).with_context(|| format!("cannot build a URL from {url}"))?;
+        debug_assert_eq!(url.query().unwrap_or(""), query);
+
+        let sdk_date = jiff::Timestamp::now()
+            .strftime("%Y%m%dT%H%M%SZ")
+            .to_string();
+        let token = self.credentials.security_token.as_ref().map(|t| {
+            use secrecy::ExposeSecret;
+            t.expose_secret()
+        });
+        let mut signed: Vec<(&str, &str)> = vec![
+            ("Host", &host),
+            ("X-Sdk-Date", &sdk_date),
+            ("X-Project-Id", &self.project_id),
+        ];
+        if let Some(token) = token {
+            signed.push(("X-Security-Token", token));
+        }
+        let request = SignedRequest {
+            method: "GET",
+            path: url.path(),
+            query: &query,
+            headers: &signed,
+            body: b"",
+        };
+        let authorization = auth::sign(&self.credentials, &request, &sdk_date);
+
+        term::debug(1, || format!("> GET {url}"));
+        term::debug(2, || {
+            let mut lines = String::new();
+            for (name, value) in &signed {
+                let shown = if name.eq_ignore_ascii_case("x-security-token") {
+                    "<redacted>"
+                } else {
+                    value
+                };
+                lines.push_str(&format!("> {name}: {shown}\n"));
+            }
+            lines.push_str(&format!("> Authorization: {authorization}\n"));
+            let canonical = redact_token(&request.canonical_request(), token);
+            lines.push_str("canonical request:\n");
+            lines.push_str(&indent(&canonical));
+            lines.push_str("\nstring to sign:\n");
+            lines.push_str(&indent(&request.string_to_sign(&sdk_date)));
+            lines
+        });
+
+        let mut builder = self
+            .http
+            .get(url.clone())
+            .header(HOST, &host)
+            .header("X-Sdk-Date", &sdk_date)
+            .header("X-Project-Id", &self.project_id)
+            .header(AUTHORIZATION, authorization)
+            .header(ACCEPT, "application/json");
+        if let Some(token) = token {
+            builder = builder.header("X-Security-Token", token);
+        }
+
+        let started = Instant::now();
+        let response = builder
+            .send()
+            .await
+            .map_err(|e| anyhow::Error::new(e.without_url()))
+            .with_context(|| format!("GET {url} failed"))?;
+        let status = response.status();
+        let headers = response.headers().clone();
+        term::debug(1, || {
+            format!(
+                "< {} in {} ms{}",
+                status,
+                started.elapsed().as_millis(),
+                request_id(&headers)
+                    .map(|id| format!(", request id {id}"))
+                    .unwrap_or_default()
+            )
+        });
+
+        if status.is_success() {
+            let body = response
+                .bytes()
+                .await
+                .map_err(|e| anyhow::Error::new(e.without_url()))
+                .with_context(|| format!("reading the response to GET {url} failed"))?;
+            return Ok(body.to_vec());
+        }
+        let mut body = Vec::new();
+        let mut response = response;
+        while let Ok(Some(chunk)) = response.chunk().await {
+            body.extend_from_slice(&chunk);
+            if body.len() >= MAX_ERROR_BODY {
+                break;
+            }
+        }
+        Err(api_error(status, &headers, &body).into())
+    }
+}
+
+fn indent(text: &str) -> String {
+    text.lines().map(|l| format!("  {l}\n")).collect()
+}
+
+fn redact_token(text: &str, token: Option<&str>) -> String {
+    match token {
+        Some(token) if !token.is_empty() => text.replace(token, "<redacted>"),
+        _ => text.to_string(),
+    }
+}
+
+fn request_id(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| !v.is_empty())
+        .map(str::to_string)
+}
+
+/// Decode an error answer: JSON `error_code`/`error_msg` (or `code`/`message`), or a
+/// description of whatever else the body was.
+fn api_error(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> ApiError {
+    let mut error = ApiError {
+        status: status.as_u16(),
+        code: None,
+        message: None,
+        body_note: None,
+        request_id: request_id(headers),
+        clock_skew: None,
+    };
+    let text = |v: &serde_json::Value| match v {
+        serde_json::Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    };
+    match serde_json::from_slice::<serde_json::Value>(body) {
+        Ok(serde_json::Value::Object(fields)) => {
+            let pick = |names: &[&str]| names.iter().find_map(|n| fields.get(*n).and_then(text));
+            error.code = pick(&["error_code", "code"]);
+            error.message = pick(&["error_msg", "message", "error_message"]);
+            if error.request_id.is_none() {
+                error.request_id = pick(&["request_id"]);
+            }
+            if error.code.is_none() && error.message.is_none() {
+                error.body_note = Some("a JSON body without an error code".into());
+            }
+        }
+        _ => error.body_note = Some(describe_body(body)),
+    }
+    if status == StatusCode::UNAUTHORIZED {
+        error.clock_skew = clock_skew(headers).filter(|s| s.abs() >= NOTABLE_CLOCK_SKEW_SECS);
+    }
+    error
+}
+
+fn describe_body(body: &[u8]) -> String {
+    let text = String::from_utf8_lossy(body);
+    let text = text.trim();
+    if text.is_empty() {
+        return "an empty body".into();
+    }
+    if text.starts_with('<') {
+        return "an HTML body, not the API's JSON (is the endpoint right, or is a proxy \
+                answering?)"
+            .into();
+    }
+    let line: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .take(200)
+        .collect();
+    format!("a non-JSON body: {line}")
+}
+
+/// Seconds by which the server's `Date` is ahead of this machine's clock.
+fn clock_skew(headers: &HeaderMap) -> Option<i64> {
+    let date = headers.get(DATE)?.to_str().ok()?;
+    let server = jiff::fmt::rfc2822::DateTimeParser::new()
+        .parse_timestamp(date)
+        .ok()?;
+    Some(server.as_second() - jiff::Timestamp::now().as_second())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use reqwest::header::HeaderValue;
+
+    #[test]
+    fn endpoints_keep_non_default_ports_and_prefixes() {
+        let e = Endpoint::parse("https://modelarts.cn-north-4.myhuaweicloud.com/").unwrap();
+        assert_eq!(e.host_header(), "modelarts.cn-north-4.myhuaweicloud.com");
+        assert_eq!(e.path_prefix(), "");
+        let e = Endpoint::parse("http://127.0.0.1:8080/gw/modelarts/").unwrap();
+        assert_eq!(e.host_header(), "127.0.0.1:8080");
+        assert_eq!(e.path_prefix(), "/gw/modelarts");
+        assert_eq!(e.to_string(), "http://127.0.0.1:8080/gw/modelarts");
+        let e = Endpoint::parse("https://h.example:443").unwrap();
+        assert_eq!(e.host_header(), "h.example");
+    }
+
+    #[test]
+    fn endpoints_reject_what_cannot_be_signed() {
+        for bad in [
+            "ftp://h",
+            "modelarts.cn-north-4",
+            "https://u:p@h",
+            "https://h/?x=1",
+            "",
+        ] {
+            assert!(Endpoint::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn error_bodies_in_both_spellings() {
+        let mut headers = HeaderMap::new();
+        headers.insert("x-request-id", HeaderValue::from_static("rid-1"));
+        let e = api_error(
+            StatusCode::NOT_FOUND,
+            &headers,
+            br#"{"error_code":"ModelArts.4352","error_msg":"Dataset not found."}"#,
+        );
+        assert_eq!(
+            e.to_string(),
+            "ModelArts.4352: Dataset not found. (HTTP 404, request id rid-1)"
+        );
+        let e = api_error(
+            StatusCode::FORBIDDEN,
+            &HeaderMap::new(),
+            br#"{"code":"APIGW.0302","message":"denied","request_id":"rid-2"}"#,
+        );
+        assert_eq!(
+            e.to_string(),
+            "APIGW.0302: denied (HTTP 403, request id rid-2)"
+        );
+    }
+
+    #[test]
+    fn non_json_bodies_are_described() {
+        let e = api_error(
+            StatusCode::BAD_GATEWAY,
+            &HeaderMap::new(),
+            b"<html>bad</html>",
+        );
+        assert!(
+            e.to_string()
+                .starts_with("the server answered HTTP 502 Bad Gateway with an HTML body")
+        );
+        let e = api_error(
+            StatusCode::SERVICE_UNAVAILABLE,
+            &HeaderMap::new(),
+            b"try\nlater",
+        );
+        assert!(e.to_string().contains("a non-JSON body: try later"));
+        let e = api_error(StatusCode::INTERNAL_SERVER_ERROR, &HeaderMap::new(), b"");
+        assert!(e.to_string().contains("an empty body (HTTP 500)"));
+    }
+
+    #[test]
+    fn skew_is_measured_from_the_date_header() {
+        let mut headers = HeaderMap::new();
+        let ahead = jiff::Timestamp::now() + jiff::SignedDuration::from_secs(3600);
+        let date = jiff::fmt::rfc2822::DateTimePrinter::new()
+            .timestamp_to_rfc9110_string(&ahead)
+            .unwrap();
+        headers.insert(DATE, HeaderValue::from_str(&date).unwrap());
+        let skew = clock_skew(&headers).unwrap();
+        assert!((3598..=3601).contains(&skew), "{skew}");
+        let e = api_error(StatusCode::UNAUTHORIZED, &headers, b"{}");
+        assert!(e.clock_skew.is_some());
+    }
+}

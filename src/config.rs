@@ -1,0 +1,351 @@
+//! Profiles from the TOML config file, merged with flags and environment variables.
+//!
+//! Precedence for every setting: flag > environment > profile > default.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use secrecy::SecretString;
+use serde::Deserialize;
+
+use crate::auth::Credentials;
+use crate::cli::GlobalArgs;
+use crate::client::Endpoint;
+use crate::error::ConfigError;
+use crate::regions;
+
+/// The profile used when neither `--profile` nor `default_profile` names one.
+const FALLBACK_PROFILE: &str = "default";
+
+/// Huawei Cloud SDK variables that carry credentials and the project.
+pub const ENV_AK: &str = "HUAWEICLOUD_SDK_AK";
+pub const ENV_SK: &str = "HUAWEICLOUD_SDK_SK";
+pub const ENV_SECURITY_TOKEN: &str = "HUAWEICLOUD_SDK_SECURITY_TOKEN";
+pub const ENV_PROJECT_ID: &str = "HUAWEICLOUD_SDK_PROJECT_ID";
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConfigFile {
+    default_profile: Option<String>,
+    #[serde(default)]
+    profiles: BTreeMap<String, Profile>,
+}
+
+/// One `[profiles.NAME]` table. Every key is optional.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    region: Option<String>,
+    endpoint: Option<String>,
+    project_id: Option<String>,
+    dataset_id: Option<String>,
+    access_key: Option<String>,
+    secret_key: Option<SecretString>,
+    security_token: Option<SecretString>,
+}
+
+/// Keys whose values must never be echoed, even in an error about their type.
+const SECRET_KEYS: &[&str] = &["secret_key", "security_token"];
+
+/// Everything a command needs to talk to the API.
+#[derive(Debug)]
+pub struct Settings {
+    pub endpoint: Endpoint,
+    pub project_id: String,
+    pub credentials: Credentials,
+    /// The profile's `dataset_id`, the last fallback for `--dataset`.
+    pub dataset_id: Option<String>,
+}
+
+/// `<config dir>/matasks/config.toml`, where the platform has a config dir.
+pub fn default_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "matasks")
+        .map(|dirs| dirs.config_dir().join("config.toml"))
+}
+
+/// The config file, read and checked, and where it came from.
+struct Loaded {
+    path: Option<PathBuf>,
+    file: ConfigFile,
+}
+
+fn load(explicit: Option<&Path>) -> Result<Loaded, ConfigError> {
+    let (path, required) = match explicit {
+        Some(path) => (path.to_path_buf(), true),
+        None => match default_path() {
+            Some(path) => (path, false),
+            None => {
+                return Ok(Loaded {
+                    path: None,
+                    file: ConfigFile::default(),
+                });
+            }
+        },
+    };
+    let text = match fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == io::ErrorKind::NotFound && !required => {
+            return Ok(Loaded {
+                path: None,
+                file: ConfigFile::default(),
+            });
+        }
+        Err(e) => {
+            return Err(ConfigError(format!(
+                "cannot read config file {}: {}",
+                path.display(),
+                io_reason(&e)
+            )));
+        }
+    };
+    let file = parse(&path, &text)?;
+    Ok(Loaded {
+        path: Some(path),
+        file,
+    })
+}
+
+fn io_reason(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file".to_string(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => e.to_string(),
+    }
+}
+
+/// Parse the file, turning any error into one that names the file, line and key.
+fn parse(path: &Path, text: &str) -> Result<ConfigFile, ConfigError> {
+    let located = |span: Option<std::ops::Range<usize>>| match span {
+        Some(span) => {
+            let (line, column) = line_and_column(text, span.start);
+            format!("{}, line {line}, column {column}", path.display())
+        }
+        None => path.display().to_string(),
+    };
+    let deserializer = toml::Deserializer::parse(text).map_err(|e| {
+        ConfigError(format!(
+            "invalid config file {}: {}",
+            located(e.span()),
+            e.message().trim_end()
+        ))
+    })?;
+    serde_path_to_error::deserialize(deserializer).map_err(|e| {
+        let key = e.path().to_string();
+        let last = key.rsplit('.').next().unwrap_or_default();
+        let message = if SECRET_KEYS.contains(&last) {
+            "must be a string".to_string()
+        } else {
+            e.inner().message().trim_end().to_string()
+        };
+        ConfigError(format!(
+            "invalid config file {}: key `{key}`: {message}",
+            located(e.inner().span())
+        ))
+    })
+}
+
+fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    (line, column)
+}
+
+/// Reads one environment variable; empty values count as unset.
+pub type EnvLookup<'a> = &'a dyn Fn(&str) -> Option<String>;
+
+pub fn process_env(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.is_empty())
+}
+
+/// Merge flags (with their `MATASKS_*` fallbacks, which clap has applied), the SDK
+/// environment variables and the selected profile.
+pub fn resolve(global: &GlobalArgs, env: EnvLookup<'_>) -> Result<Settings, ConfigError> {
+    let mut loaded = load(global.config.as_deref())?;
+    let (profile_name, profile) = select_profile(&mut loaded, global.profile.as_deref())?;
+    let where_ = describe_profile(&loaded, &profile_name);
+
+    let endpoint = resolve_endpoint(global, &profile, &where_)?;
+    let project_id = non_empty(global.project_id.clone())
+        .or_else(|| env(ENV_PROJECT_ID))
+        .or_else(|| non_empty(profile.project_id))
+        .ok_or_else(|| {
+            ConfigError(format!(
+                "no project ID: pass --project-id, or set MATASKS_PROJECT_ID or \
+                 {ENV_PROJECT_ID}, or `project_id` in {where_}"
+            ))
+        })?;
+    let profile_credentials = ProfileCredentials {
+        access_key: non_empty(profile.access_key),
+        secret_key: profile.secret_key,
+        security_token: profile.security_token,
+    };
+    let credentials = resolve_credentials(&loaded, &where_, profile_credentials, env)?;
+
+    Ok(Settings {
+        endpoint,
+        project_id,
+        credentials,
+        dataset_id: non_empty(profile.dataset_id),
+    })
+}
+
+fn non_empty(value: Option<String>) -> Option<String> {
+    value.filter(|v| !v.trim().is_empty())
+}
+
+/// Take the chosen profile out of the file: `--profile`, else `default_profile`, else
+/// "default", which alone may be absent (environment-only setups have no file).
+fn select_profile(
+    loaded: &mut Loaded,
+    requested: Option<&str>,
+) -> Result<(String, Profile), ConfigError> {
+    let (name, source) = match (requested, &loaded.file.default_profile) {
+        (Some(name), _) => (name.to_string(), Some("--profile or MATASKS_PROFILE")),
+        (None, Some(name)) => (name.clone(), Some("default_profile")),
+        (None, None) => (FALLBACK_PROFILE.to_string(), None),
+    };
+    if let Some(profile) = loaded.file.profiles.remove(&name) {
+        return Ok((name, profile));
+    }
+    let Some(source) = source else {
+        return Ok((name, Profile::default()));
+    };
+    let location = match &loaded.path {
+        Some(path) => format!("in {}", path.display()),
+        None => "because there is no config file".to_string(),
+    };
+    let available: Vec<&str> = loaded.file.profiles.keys().map(String::as_str).collect();
+    let listing = if available.is_empty() {
+        String::new()
+    } else {
+        format!(" (profiles: {})", available.join(", "))
+    };
+    Err(ConfigError(format!(
+        "profile `{name}` (from {source}) not found {location}{listing}"
+    )))
+}
+
+fn describe_profile(loaded: &Loaded, name: &str) -> String {
+    match (&loaded.path, default_path()) {
+        (Some(path), _) => format!("profile `{name}` of {}", path.display()),
+        (None, Some(path)) => format!("profile `{name}` of {} (no such file)", path.display()),
+        (None, None) => format!("profile `{name}` of a file given with --config"),
+    }
+}
+
+fn resolve_endpoint(
+    global: &GlobalArgs,
+    profile: &Profile,
+    where_: &str,
+) -> Result<Endpoint, ConfigError> {
+    let from_region = |region: &str| {
+        regions::endpoint(region).ok_or_else(|| {
+            ConfigError(format!(
+                "unknown region `{region}`; known regions: {}. For another cloud, set \
+                 `endpoint` (or --endpoint) to its ModelArts URL",
+                regions::known().join(", ")
+            ))
+        })
+    };
+    let url = if let Some(url) = non_empty(global.endpoint.clone()) {
+        url
+    } else if let Some(region) = non_empty(global.region.clone()) {
+        from_region(&region)?
+    } else if let Some(url) = non_empty(profile.endpoint.clone()) {
+        url
+    } else if let Some(region) = non_empty(profile.region.clone()) {
+        from_region(&region)?
+    } else {
+        return Err(ConfigError(format!(
+            "no endpoint: pass --region or --endpoint, or set MATASKS_REGION or \
+             MATASKS_ENDPOINT, or `region` or `endpoint` in {where_}"
+        )));
+    };
+    Endpoint::parse(&url)
+        .map_err(|reason| ConfigError(format!("invalid endpoint `{url}`: {reason}")))
+}
+
+/// Credentials as the profile holds them.
+struct ProfileCredentials {
+    access_key: Option<String>,
+    secret_key: Option<SecretString>,
+    security_token: Option<SecretString>,
+}
+
+/// The SDK variables win over the profile, and a key pair always comes whole from one
+/// place: a security token from one source never signs with a key from the other.
+fn resolve_credentials(
+    loaded: &Loaded,
+    where_: &str,
+    profile: ProfileCredentials,
+    env: EnvLookup<'_>,
+) -> Result<Credentials, ConfigError> {
+    match (env(ENV_AK), env(ENV_SK)) {
+        (Some(access_key), Some(secret_key)) => {
+            return Ok(Credentials {
+                access_key,
+                secret_key: secret_key.into(),
+                security_token: env(ENV_SECURITY_TOKEN).map(Into::into),
+            });
+        }
+        (Some(_), None) => {
+            return Err(ConfigError(format!(
+                "{ENV_AK} is set but {ENV_SK} is not: set both, or neither to use the profile"
+            )));
+        }
+        (None, Some(_)) => {
+            return Err(ConfigError(format!(
+                "{ENV_SK} is set but {ENV_AK} is not: set both, or neither to use the profile"
+            )));
+        }
+        (None, None) => {}
+    }
+    match (profile.access_key, profile.secret_key) {
+        (Some(access_key), Some(secret_key)) => {
+            if env(ENV_SECURITY_TOKEN).is_some() {
+                crate::term::warn(&format!(
+                    "{ENV_SECURITY_TOKEN} is ignored: it belongs with {ENV_AK} and {ENV_SK}, \
+                     and the access key comes from {where_}"
+                ));
+            }
+            warn_if_readable_by_others(loaded);
+            Ok(Credentials {
+                access_key,
+                secret_key,
+                security_token: profile.security_token,
+            })
+        }
+        (Some(_), None) => Err(ConfigError(format!(
+            "`access_key` is set but `secret_key` is missing in {where_}"
+        ))),
+        (None, Some(_)) => Err(ConfigError(format!(
+            "`secret_key` is set but `access_key` is missing in {where_}"
+        ))),
+        (None, None) => Err(ConfigError(format!(
+            "no credentials: set {ENV_AK} and {ENV_SK}, or `access_key` and `secret_key` \
+             in {where_}"
+        ))),
+    }
+}
+
+/// Like ssh, point out a secret key stored in a file that others can read.
+fn warn_if_readable_by_others(loaded: &Loaded) {
+    #[cfg(unix)]
+    if let Some(path) = &loaded.path {
+        use std::os::unix::fs::PermissionsExt;
+        if let Ok(meta) = fs::metadata(path) {
+            let mode = meta.permissions().mode() & 0o777;
+            if mode & 0o077 != 0 {
+                crate::term::warn(&format!(
+                    "{} holds a secret key and is readable by others (mode {mode:o}); \
+                     run: chmod 600 {}",
+                    path.display(),
+                    path.display()
+                ));
+            }
+        }
+    }
+}

@@ -1,0 +1,296 @@
+//! A typed, forgiving view of one task, for the table. JSON output never goes through
+//! this: it passes the server's text through untouched.
+
+use serde::Deserialize;
+use serde_json::Value;
+
+/// The task fields the table shows. Each is kept as whatever JSON the server sent, so a
+/// missing field or a surprising type never stops the listing.
+#[derive(Debug, Default, Deserialize)]
+pub struct TaskView {
+    task_id: Option<Value>,
+    task_name: Option<Value>,
+    #[serde(rename = "type")]
+    kind: Option<Value>,
+    status: Option<Value>,
+    progress: Option<Value>,
+    annotated_sample_count: Option<Value>,
+    total_sample_count: Option<Value>,
+    create_time: Option<Value>,
+    elapsed_time: Option<Value>,
+}
+
+/// Shown where a value is missing.
+pub const MISSING: &str = "-";
+
+/// Status codes, from the task-details API.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Queued,
+    Initializing,
+    Running,
+    Failed,
+    Succeeded,
+    Stopping,
+    Stopped,
+}
+
+impl Status {
+    pub fn from_code(code: i64) -> Option<Status> {
+        Some(match code {
+            -1 => Status::Queued,
+            0 => Status::Initializing,
+            1 => Status::Running,
+            2 => Status::Failed,
+            3 => Status::Succeeded,
+            4 => Status::Stopping,
+            5 => Status::Stopped,
+            _ => return None,
+        })
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Queued => "queued",
+            Status::Initializing => "initializing",
+            Status::Running => "running",
+            Status::Failed => "failed",
+            Status::Succeeded => "succeeded",
+            Status::Stopping => "stopping",
+            Status::Stopped => "stopped",
+        }
+    }
+}
+
+/// Type codes: 0 and 1 from the API reference, 7 and 10 from the dataset API's
+/// running-task codes.
+pub fn type_name(code: i64) -> Option<&'static str> {
+    Some(match code {
+        0 => "auto-label",
+        1 => "pre-label",
+        7 => "auto-grouping",
+        10 => "auto-deploy",
+        _ => return None,
+    })
+}
+
+impl TaskView {
+    /// Read the fields the table needs; anything unreadable becomes an empty view.
+    pub fn parse(raw: &str) -> TaskView {
+        serde_json::from_str(raw).unwrap_or_default()
+    }
+
+    pub fn id(&self) -> String {
+        text(&self.task_id)
+    }
+
+    pub fn name(&self) -> String {
+        text(&self.task_name)
+    }
+
+    pub fn type_label(&self) -> String {
+        coded(&self.kind, type_name)
+    }
+
+    pub fn status(&self) -> Option<Status> {
+        integer(&self.status).and_then(Status::from_code)
+    }
+
+    pub fn status_label(&self) -> String {
+        coded(&self.status, |code| {
+            Status::from_code(code).map(Status::name)
+        })
+    }
+
+    /// `100%`, `37.5%`.
+    pub fn progress(&self) -> String {
+        match self.progress.as_ref().and_then(number) {
+            Some(p) => {
+                let rounded = (p * 10.0).round() / 10.0;
+                if rounded.fract() == 0.0 {
+                    format!("{rounded:.0}%")
+                } else {
+                    format!("{rounded:.1}%")
+                }
+            }
+            None => text(&self.progress),
+        }
+    }
+
+    /// `annotated/total`.
+    pub fn samples(&self) -> String {
+        let annotated = text(&self.annotated_sample_count);
+        let total = text(&self.total_sample_count);
+        if annotated == MISSING && total == MISSING {
+            MISSING.to_string()
+        } else {
+            format!("{annotated}/{total}")
+        }
+    }
+
+    /// The creation time as the server wrote it; epoch milliseconds become UTC.
+    pub fn created(&self) -> String {
+        match &self.create_time {
+            Some(Value::Number(n)) => n
+                .as_i64()
+                .and_then(|ms| jiff::Timestamp::from_millisecond(ms).ok())
+                .map(|t| t.strftime("%Y-%m-%d %H:%M:%S").to_string())
+                .unwrap_or_else(|| n.to_string()),
+            other => text(other),
+        }
+    }
+
+    /// Elapsed seconds, humanised: `8m51s`.
+    pub fn elapsed(&self) -> String {
+        match integer(&self.elapsed_time) {
+            Some(secs) if secs >= 0 => humanize_seconds(secs),
+            _ => text(&self.elapsed_time),
+        }
+    }
+}
+
+fn number(value: &Value) -> Option<f64> {
+    match value {
+        Value::Number(n) => n.as_f64(),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+}
+
+fn integer(value: &Option<Value>) -> Option<i64> {
+    match value.as_ref()? {
+        Value::Number(n) => n.as_i64(),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+}
+
+/// A code shown as its name when known, else as the number (or text) the server sent.
+fn coded(value: &Option<Value>, name: impl Fn(i64) -> Option<&'static str>) -> String {
+    integer(value)
+        .and_then(name)
+        .map(str::to_string)
+        .unwrap_or_else(|| text(value))
+}
+
+/// A value as one line of text.
+fn text(value: &Option<Value>) -> String {
+    match value {
+        None | Some(Value::Null) => MISSING.to_string(),
+        Some(Value::String(s)) if s.is_empty() => MISSING.to_string(),
+        Some(Value::String(s)) => s
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect(),
+        Some(other) => other.to_string(),
+    }
+}
+
+/// `45s`, `8m51s`, `2h05m`, `3d04h`.
+pub fn humanize_seconds(secs: i64) -> String {
+    let (d, h, m, s) = (secs / 86_400, secs / 3600 % 24, secs / 60 % 60, secs % 60);
+    if d > 0 {
+        format!("{d}d{h:02}h")
+    } else if h > 0 {
+        format!("{h}h{m:02}m")
+    } else if m > 0 {
+        format!("{m}m{s:02}s")
+    } else {
+        format!("{s}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EXAMPLE: &str = r#"{"dataset_id":"OBegCXHxTJ2JHRAZWr0","task_id":"14cyxyu6UXaNT3lrPFl",
+        "type":1,"create_time":"2020-11-03 15:22:39","status":3,"elapsed_time":531,
+        "progress":100.0,"total_sample_count":246,"annotated_sample_count":38,
+        "task_name":"nightly","config":{"name":"x"}}"#;
+
+    #[test]
+    fn the_reference_example_reads_as_expected() {
+        let t = TaskView::parse(EXAMPLE);
+        assert_eq!(t.id(), "14cyxyu6UXaNT3lrPFl");
+        assert_eq!(t.name(), "nightly");
+        assert_eq!(t.type_label(), "pre-label");
+        assert_eq!(t.status_label(), "succeeded");
+        assert_eq!(t.progress(), "100%");
+        assert_eq!(t.samples(), "38/246");
+        assert_eq!(t.created(), "2020-11-03 15:22:39");
+        assert_eq!(t.elapsed(), "8m51s");
+    }
+
+    #[test]
+    fn unknown_codes_show_as_numbers() {
+        let t = TaskView::parse(r#"{"type":42,"status":9}"#);
+        assert_eq!(t.type_label(), "42");
+        assert_eq!(t.status_label(), "9");
+        assert_eq!(t.status(), None);
+    }
+
+    #[test]
+    fn missing_or_odd_fields_never_fail() {
+        let t = TaskView::parse("{}");
+        for shown in [
+            t.id(),
+            t.name(),
+            t.type_label(),
+            t.status_label(),
+            t.progress(),
+            t.samples(),
+            t.created(),
+            t.elapsed(),
+        ] {
+            assert_eq!(shown, MISSING);
+        }
+        let t = TaskView::parse(
+            r#"{"task_id":7,"progress":"37.54","elapsed_time":"x","type":"1","annotated_sample_count":3}"#,
+        );
+        assert_eq!(t.id(), "7");
+        assert_eq!(t.progress(), "37.5%");
+        assert_eq!(t.elapsed(), "x");
+        assert_eq!(t.type_label(), "pre-label");
+        assert_eq!(t.samples(), "3/-");
+        let t = TaskView::parse("[1,2]");
+        assert_eq!(t.id(), MISSING);
+    }
+
+    #[test]
+    fn all_known_codes_have_names() {
+        let names: Vec<_> = (-1..=5)
+            .map(|c| Status::from_code(c).unwrap().name())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "queued",
+                "initializing",
+                "running",
+                "failed",
+                "succeeded",
+                "stopping",
+                "stopped"
+            ]
+        );
+        assert_eq!(
+            [0, 1, 7, 10].map(|c| type_name(c).unwrap()),
+            ["auto-label", "pre-label", "auto-grouping", "auto-deploy"]
+        );
+    }
+
+    #[test]
+    fn epoch_milliseconds_become_utc() {
+        let t = TaskView::parse(r#"{"create_time":1604388159000}"#);
+        assert_eq!(t.created(), "2020-11-03 07:22:39");
+    }
+
+    #[test]
+    fn durations_are_humanised() {
+        assert_eq!(humanize_seconds(0), "0s");
+        assert_eq!(humanize_seconds(531), "8m51s");
+        assert_eq!(humanize_seconds(7500), "2h05m");
+        assert_eq!(humanize_seconds(273_600), "3d04h");
+    }
+}

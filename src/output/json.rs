@@ -1,0 +1,202 @@
+//! JSON and NDJSON, written from the server's own text so nothing is lost: numbers,
+//! string escapes, key order and unknown fields all pass through byte for byte; only
+//! whitespace between tokens is dropped.
+
+use std::io::{self, Write};
+
+use serde_json::value::RawValue;
+
+use super::Sink;
+use crate::api::Page;
+
+/// Write valid JSON text without the whitespace between its tokens.
+pub fn write_compact(out: &mut impl Write, json: &str) -> io::Result<()> {
+    let bytes = json.as_bytes();
+    let mut start = 0;
+    let mut in_string = false;
+    let mut escaped = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+            }
+        } else if b == b'"' {
+            in_string = true;
+        } else if matches!(b, b' ' | b'\n' | b'\r' | b'\t') {
+            if start < i {
+                out.write_all(&bytes[start..i])?;
+            }
+            start = i + 1;
+        }
+    }
+    out.write_all(&bytes[start..])
+}
+
+/// One task per line.
+pub struct NdjsonSink<W> {
+    out: W,
+}
+
+impl<W: Write> NdjsonSink<W> {
+    pub fn new(out: W) -> Self {
+        NdjsonSink { out }
+    }
+}
+
+impl<W: Write> Sink for NdjsonSink<W> {
+    fn begin(&mut self, _first: &Page) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn task(&mut self, raw: &RawValue) -> io::Result<()> {
+        write_compact(&mut self.out, raw.get())?;
+        self.out.write_all(b"\n")
+    }
+
+    fn page_done(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
+/// `{"total_count": N, "tasks": [...], <other fields>}`, one task per line, streamed.
+pub struct JsonSink<W> {
+    out: W,
+    tasks: usize,
+    /// The first page's other top-level fields, written after the array.
+    trailer: Vec<(String, Box<RawValue>)>,
+}
+
+impl<W: Write> JsonSink<W> {
+    pub fn new(out: W) -> Self {
+        JsonSink {
+            out,
+            tasks: 0,
+            trailer: Vec::new(),
+        }
+    }
+}
+
+impl<W: Write> Sink for JsonSink<W> {
+    fn begin(&mut self, first: &Page) -> io::Result<()> {
+        self.out.write_all(b"{\n  \"total_count\": ")?;
+        match &first.total_count_raw {
+            Some(raw) => write_compact(&mut self.out, raw.get())?,
+            None => self.out.write_all(b"null")?,
+        }
+        self.out.write_all(b",\n  \"tasks\": [")?;
+        self.trailer = first
+            .extra
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        Ok(())
+    }
+
+    fn task(&mut self, raw: &RawValue) -> io::Result<()> {
+        let separator: &[u8] = if self.tasks == 0 {
+            b"\n    "
+        } else {
+            b",\n    "
+        };
+        self.out.write_all(separator)?;
+        write_compact(&mut self.out, raw.get())?;
+        self.tasks += 1;
+        Ok(())
+    }
+
+    fn page_done(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        if self.tasks > 0 {
+            self.out.write_all(b"\n  ")?;
+        }
+        self.out.write_all(b"]")?;
+        for (key, value) in &self.trailer {
+            self.out.write_all(b",\n  ")?;
+            serde_json::to_writer(&mut self.out, key)?;
+            self.out.write_all(b": ")?;
+            write_compact(&mut self.out, value.get())?;
+        }
+        self.out.write_all(b"\n}\n")?;
+        self.out.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn compact(json: &str) -> String {
+        let mut out = Vec::new();
+        write_compact(&mut out, json).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn whitespace_inside_strings_survives() {
+        assert_eq!(
+            compact("{ \"a b\" : [ 1 ,\n\t2.50 ] , \"c\" : \"x \\\" y\\\\\" ,\"d\":\"\\u00fc \" }"),
+            "{\"a b\":[1,2.50],\"c\":\"x \\\" y\\\\\",\"d\":\"\\u00fc \"}"
+        );
+    }
+
+    #[test]
+    fn numbers_pass_through_unchanged() {
+        assert_eq!(
+            compact("[100.0, 123456789012345678901234567890, 1E+400, -0.0]"),
+            "[100.0,123456789012345678901234567890,1E+400,-0.0]"
+        );
+    }
+
+    fn render(sink: &mut dyn Sink, body: &str) {
+        let page = Page::parse(body.as_bytes()).unwrap();
+        sink.begin(&page).unwrap();
+        for t in &page.tasks {
+            sink.task(t).unwrap();
+        }
+        sink.page_done().unwrap();
+        sink.finish().unwrap();
+    }
+
+    #[test]
+    fn json_document_layout() {
+        let mut out = Vec::new();
+        render(
+            &mut JsonSink::new(&mut out),
+            r#"{"tasks": [{"id" : 1}, {"id": 2}], "total_count" : 7, "more": {"x" : true}}"#,
+        );
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "{\n  \"total_count\": 7,\n  \"tasks\": [\n    {\"id\":1},\n    {\"id\":2}\n  ],\n  \"more\": {\"x\":true}\n}\n"
+        );
+        let mut out = Vec::new();
+        render(&mut JsonSink::new(&mut out), r#"{"tasks": []}"#);
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "{\n  \"total_count\": null,\n  \"tasks\": []\n}\n"
+        );
+    }
+
+    #[test]
+    fn ndjson_is_one_compact_task_per_line() {
+        let mut out = Vec::new();
+        render(
+            &mut NdjsonSink::new(&mut out),
+            r#"{"tasks": [{"id" : 1}, {"id": "a b"}], "total_count": 2}"#,
+        );
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "{\"id\":1}\n{\"id\":\"a b\"}\n"
+        );
+    }
+}

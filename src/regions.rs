@@ -1,0 +1,74 @@
+//! Huawei Cloud regions with a ModelArts endpoint, as in the official SDK's region table.
+
+/// Regions served at `https://modelarts.{region}.myhuaweicloud.com`.
+const MYHUAWEICLOUD_COM: &[&str] = &[
+    "cn-north-1",
+    "cn-north-2",
+    "cn-north-4",
+    "cn-north-9",
+    "cn-north-11",
+    "cn-north-12",
+    "cn-south-1",
+    "cn-east-3",
+    "cn-east-4",
+    "cn-southwest-2",
+    "cn-southwest-3",
+    "ap-southeast-2",
+    "ap-southeast-3",
+    "ap-southeast-4",
+    "la-south-2",
+    "la-north-2",
+    "sa-brazil-1",
+    "af-south-1",
+    "af-north-1",
+    "tr-west-1",
+    "me-east-1",
+];
+
+/// The one region whose endpoint lives under the `.cn` domain.
+const MYHUAWEICLOUD_CN: &str = "ap-southeast-1";
+
+/// The ModelArts endpoint of a known region.
+pub fn endpoint(region: &str) -> Option<String> {
+    if region == MYHUAWEICLOUD_CN {
+        Some(format!("https://modelarts.{region}.myhuaweicloud.cn"))
+    } else if MYHUAWEICLOUD_COM.contains(&region) {
+        Some(format!("https://modelarts.{region}.myhuaweicloud.com"))
+    } else {
+        None
+    }
+}
+
+/// Every known region, sorted, for error messages.
+pub fn known() -> Vec<&'static str> {
+    let mut all: Vec<&str> = MYHUAWEICLOUD_COM.to_vec();
+    all.push(MYHUAWEICLOUD_CN);
+    all.sort_unstable();
+    all
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn com_and_cn_domains() {
+        assert_eq!(
+            endpoint("cn-north-4").as_deref(),
+            Some("https://modelarts.cn-north-4.myhuaweicloud.com")
+        );
+        assert_eq!(
+            endpoint("ap-southeast-1").as_deref(),
+            Some("https://modelarts.ap-southeast-1.myhuaweicloud.cn")
+        );
+        assert_eq!(endpoint("eu-de"), None);
+        assert_eq!(endpoint("CN-NORTH-4"), None);
+    }
+
+    #[test]
+    fn known_lists_all_twenty_two() {
+        let all = known();
+        assert_eq!(all.len(), 22);
+        assert!(all.iter().all(|r| endpoint(r).is_some()));
+    }
+}

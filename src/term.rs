@@ -1,0 +1,111 @@
+//! Terminal decisions (colour, width) and the messages matasks writes to stderr.
+//!
+//! stdout carries data only; everything here goes to stderr, and a failed write
+//! to stderr is ignored because there is nowhere left to report it.
+
+use std::io::{self, IsTerminal, Write};
+use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
+
+use crate::cli::ColorChoice;
+
+static VERBOSITY: AtomicU8 = AtomicU8::new(0);
+static STDERR_COLOR: AtomicBool = AtomicBool::new(false);
+
+/// Record the user's choices for everything written to stderr. Called once, first.
+pub fn init(color: ColorChoice, verbosity: u8) {
+    VERBOSITY.store(verbosity, Ordering::Relaxed);
+    STDERR_COLOR.store(
+        use_color(color, io::stderr().is_terminal()),
+        Ordering::Relaxed,
+    );
+}
+
+pub fn verbosity() -> u8 {
+    VERBOSITY.load(Ordering::Relaxed)
+}
+
+/// Whether to colour a stream, given the user's choice.
+pub fn use_color(choice: ColorChoice, is_terminal: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => is_terminal && !no_color_requested(),
+    }
+}
+
+/// NO_COLOR (https://no-color.org): any non-empty value disables colour.
+fn no_color_requested() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
+fn label(color: bool, sgr: &str, label: &str) -> String {
+    if color {
+        format!("\x1b[{sgr}m{label}\x1b[0m")
+    } else {
+        label.to_string()
+    }
+}
+
+fn prefixed(sgr: &str, name: &str, message: &str) {
+    let color = STDERR_COLOR.load(Ordering::Relaxed);
+    emit(&format!("{}: {message}", label(color, sgr, name)));
+}
+
+fn emit(line: &str) {
+    let _ = writeln!(io::stderr().lock(), "{line}");
+}
+
+pub fn error(message: &str) {
+    prefixed("1;31", "error", message);
+}
+
+pub fn warn(message: &str) {
+    prefixed("1;33", "warning", message);
+}
+
+pub fn hint(message: &str) {
+    prefixed("1;36", "hint", message);
+}
+
+/// A plain informational line, such as the table's page summary.
+pub fn note(message: &str) {
+    emit(message);
+}
+
+/// A diagnostic shown at `-v` (level 1) or `-vv` (level 2).
+pub fn debug(level: u8, message: impl FnOnce() -> String) {
+    if verbosity() >= level {
+        emit(&message());
+    }
+}
+
+/// Width available for the table: `COLUMNS` if set, else the terminal's.
+pub fn terminal_width() -> Option<usize> {
+    if let Some(cols) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c > 0)
+    {
+        return Some(cols);
+    }
+    let probe = comfy_table::Table::new();
+    probe.width().map(usize::from)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn explicit_choices_ignore_the_terminal() {
+        assert!(use_color(ColorChoice::Always, false));
+        assert!(!use_color(ColorChoice::Never, true));
+        assert!(!use_color(ColorChoice::Auto, false));
+    }
+
+    #[test]
+    fn labels_are_plain_without_colour() {
+        assert_eq!(label(false, "1;31", "error"), "error");
+        assert_eq!(label(true, "1;31", "error"), "\x1b[1;31merror\x1b[0m");
+    }
+}
