@@ -76,6 +76,8 @@ pub fn render(rows: &[TaskView], style: TableStyle) -> String {
     table.force_no_tty();
     if style.color {
         table.enforce_styling();
+        // Colour the words, not the padding around them.
+        table.style_text_only();
     }
     table.set_header(HEADERS.iter().map(|h| {
         let cell = Cell::new(h);

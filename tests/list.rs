@@ -1,0 +1,833 @@
+//! `matasks list` end to end: the real binary against the fake ModelArts server.
+
+mod support;
+
+use std::io::{BufRead, BufReader};
+use std::process::Stdio;
+use std::sync::Arc;
+
+use support::fixtures::*;
+use support::*;
+
+const TABLE: &str = "\
+ID                   NAME              TYPE        STATUS        PROGRESS  SAMPLES   CREATED              ELAPSED
+14cyxyu6UXaNT3lrPFl  -                 pre-label   succeeded         100%    38/246  2020-11-03 15:22:39    8m51s
+5QPy73VwnwHi5NqvbcP  -                 auto-label  succeeded         100%    38/246  2020-10-31 16:11:37    6m37s
+nR8kq2LmZc0aVbXy7Tt  nightly run/ü+~*  pre-label   running          37.5%  375/1000  2026-11-29 08:00:00    2h05m
+Fa1LeDtask000000001  weekly relabel    auto-label  failed           12.5%    20/500  2026-11-28 22:10:05      45s
+UnKn0wnStatus000001  from the future   pre-label   9                    -         -  2026-11-29 09:00:00        -
+UnKn0wnType00000001  mystery           42          initializing         -         -  2026-11-29 11:30:00        -
+";
+
+#[test]
+fn table_is_the_default_output() {
+    let sandbox = Sandbox::new();
+    let out = sandbox.cmd().arg("list").output().unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(stdout_of(&out), TABLE);
+    assert_eq!(stderr_of(&out), "6 of 6 tasks\n");
+    let requests = sandbox.requests();
+    assert_eq!(requests.len(), 1);
+    let request = &requests[0];
+    assert_eq!(request.method, "GET");
+    assert_eq!(
+        request.path,
+        format!("/v2/{PROJECT}/datasets/{DATASET}/tasks")
+    );
+    assert_eq!(request.query, "limit=10&offset=0");
+    assert_eq!(request.signature, Ok(()));
+}
+
+#[test]
+fn ndjson_is_lossless_one_task_per_line() {
+    let sandbox = Sandbox::new();
+    let out = sandbox
+        .cmd()
+        .args(["list", "-o", "ndjson"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(stderr_of(&out), "");
+    let stdout = stdout_of(&out);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 6);
+    assert_eq!(lines[0], REFERENCE_PRELABEL_LINE);
+    assert_eq!(lines[2], RUNNING_UNDOCUMENTED_LINE);
+    assert_eq!(lines[3], FAILED);
+    assert_eq!(lines[5], UNKNOWN_TYPE);
+    for line in &lines {
+        serde_json::from_str::<serde_json::Value>(line).expect("each line is JSON");
+    }
+    assert!(stdout.ends_with("}\n"));
+}
+
+#[test]
+fn json_is_one_document_with_the_servers_fields() {
+    let sandbox = Sandbox::new();
+    let out = sandbox
+        .cmd()
+        .args(["list", "--output", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(stderr_of(&out), "");
+    let expected = format!(
+        "{{\n  \"total_count\": 6,\n  \"tasks\": [\n    {},\n    {},\n    {},\n    {},\n    {},\n    {}\n  ],\n  \"exist_running_deploy_task\": false\n}}\n",
+        REFERENCE_PRELABEL_LINE,
+        compact(REFERENCE_AUTOLABEL),
+        RUNNING_UNDOCUMENTED_LINE,
+        FAILED,
+        UNKNOWN_STATUS,
+        UNKNOWN_TYPE
+    );
+    assert_eq!(stdout_of(&out), expected);
+    let doc: serde_json::Value = serde_json::from_str(&stdout_of(&out)).unwrap();
+    assert_eq!(doc["tasks"].as_array().unwrap().len(), 6);
+}
+
+/// Whitespace outside strings removed, for fixtures with no whitespace inside strings
+/// that matters (checked by the exact lines above).
+fn compact(json: &str) -> String {
+    let value: serde_json::Value = serde_json::from_str(json).unwrap();
+    let mut out = String::new();
+    let mut in_string = false;
+    let mut escaped = false;
+    for c in json.chars() {
+        if in_string {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+        } else if c == '"' {
+            in_string = true;
+            out.push(c);
+        } else if !c.is_whitespace() {
+            out.push(c);
+        }
+    }
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&out).unwrap(),
+        value
+    );
+    out
+}
+
+#[test]
+fn every_type_filter_is_sent_and_applied() {
+    let sandbox = Sandbox::new();
+    for (flag, query, id) in [
+        ("auto-label", "type=auto-label", "5QPy73VwnwHi5NqvbcP"),
+        ("pre-label", "type=pre-label", "14cyxyu6UXaNT3lrPFl"),
+        ("auto-grouping", "type=auto-grouping", "Gr0up1ngTask0000001"),
+        ("auto-deploy", "type=auto-deploy", "DepL0yTask000000001"),
+    ] {
+        for short in [false, true] {
+            let option = if short { "-t" } else { "--type" };
+            let out = sandbox
+                .cmd()
+                .args(["list", option, flag, "-o", "ndjson"])
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "{}", stderr_of(&out));
+            let stdout = stdout_of(&out);
+            assert!(stdout.contains(id), "{flag}: {stdout}");
+            let last = sandbox.requests().pop().unwrap();
+            assert_eq!(last.query, format!("limit=10&offset=0&{query}"));
+        }
+    }
+    let out = sandbox
+        .cmd()
+        .args(["list", "-t", "auto-grouping"])
+        .output()
+        .unwrap();
+    assert!(
+        stdout_of(&out).contains("auto-grouping  stopped"),
+        "{}",
+        stdout_of(&out)
+    );
+    assert!(stdout_of(&out).contains("1d01h"));
+    let out = sandbox
+        .cmd()
+        .args(["list", "-t", "auto-deploy"])
+        .output()
+        .unwrap();
+    assert!(
+        stdout_of(&out).contains("auto-deploy  queued"),
+        "{}",
+        stdout_of(&out)
+    );
+}
+
+#[test]
+fn unknown_type_is_a_usage_error_without_a_request() {
+    let sandbox = Sandbox::new();
+    let out = sandbox
+        .cmd()
+        .args(["list", "-t", "prelabel"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("pre-label"), "{}", stderr_of(&out));
+    assert!(sandbox.requests().is_empty());
+}
+
+#[test]
+fn task_names_with_unicode_and_reserved_characters_are_signed_and_sent_exactly() {
+    let sandbox = Sandbox::new();
+    for option in ["-n", "--task-name"] {
+        let out = sandbox
+            .cmd()
+            .args([
+                "list",
+                option,
+                "nightly run/ü+~*",
+                "--limit",
+                "100",
+                "--offset",
+                "0",
+                "-o",
+                "ndjson",
+            ])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr_of(&out));
+        assert_eq!(stdout_of(&out), format!("{RUNNING_UNDOCUMENTED_LINE}\n"));
+        let request = sandbox.requests().pop().unwrap();
+        assert_eq!(
+            request.query,
+            "limit=100&offset=0&task_name=nightly%20run%2F%C3%BC%2B~%2A"
+        );
+        assert_eq!(request.param("task_name"), Some("nightly run/ü+~*"));
+        assert_eq!(request.signature, Ok(()));
+    }
+    // Characters that URL libraries like to rewrite.
+    for name in [
+        "a&b=c",
+        "100% #1",
+        "quote\"'<>",
+        "tab\there",
+        "日本語 タスク",
+        "semi;colon,comma",
+    ] {
+        let out = sandbox.cmd().args(["list", "-n", name]).output().unwrap();
+        assert!(out.status.success(), "{name}: {}", stderr_of(&out));
+        let request = sandbox.requests().pop().unwrap();
+        assert_eq!(request.param("task_name"), Some(name));
+        assert_eq!(request.signature, Ok(()), "{name}");
+    }
+}
+
+#[test]
+fn limit_and_offset_choose_the_page() {
+    let sandbox = Sandbox::new();
+    let out = sandbox
+        .cmd()
+        .args(["list", "--limit", "2", "--offset", "1", "-o", "ndjson"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let ids: Vec<String> = stdout_of(&out)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["task_id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(ids, ["nR8kq2LmZc0aVbXy7Tt", "Fa1LeDtask000000001"]);
+    assert_eq!(sandbox.requests()[0].query, "limit=2&offset=1");
+
+    let out = sandbox
+        .cmd()
+        .args(["list", "--limit", "2", "--offset", "1"])
+        .output()
+        .unwrap();
+    assert_eq!(stderr_of(&out), "2 of 6 tasks (next page: --offset 2)\n");
+    let out = sandbox
+        .cmd()
+        .args(["list", "--limit", "4", "--offset", "1"])
+        .output()
+        .unwrap();
+    assert_eq!(stderr_of(&out), "2 of 6 tasks\n");
+    let out = sandbox
+        .cmd()
+        .args(["list", "--limit", "4", "--offset", "7"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(stdout_of(&out), "");
+    assert_eq!(
+        stderr_of(&out),
+        "no tasks on page 7: 6 tasks fill pages 0 to 1 at --limit 4\n"
+    );
+    for limit in ["1", "100"] {
+        let out = sandbox
+            .cmd()
+            .args(["list", "--limit", limit])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+    }
+}
+
+#[test]
+fn bad_numbers_are_usage_errors_and_send_nothing() {
+    let sandbox = Sandbox::new();
+    for args in [
+        &["--limit", "0"][..],
+        &["--limit", "101"],
+        &["--limit", "ten"],
+        &["--limit", "-1"],
+        &["--limit", ""],
+        &["--offset", "-1"],
+        &["--offset", "x"],
+        &["--offset", "1.5"],
+        &["--offset", "99999999999999999999"],
+        &["--output", "yaml"],
+        &["--color", "sometimes"],
+    ] {
+        let out = sandbox.cmd().arg("list").args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr_of(&out));
+        assert!(stderr_of(&out).contains("error"), "{args:?}");
+        assert_eq!(stdout_of(&out), "");
+    }
+    assert!(sandbox.requests().is_empty());
+}
+
+#[test]
+fn empty_dataset_prints_nothing_on_stdout() {
+    let mut setup = Setup::default();
+    setup.datasets.insert("empty".into(), Tasks::Fixed(vec![]));
+    let sandbox = Sandbox::with(setup);
+    let out = sandbox
+        .cmd()
+        .args(["list", "-d", "empty"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(stdout_of(&out), "");
+    assert_eq!(stderr_of(&out), "no tasks found\n");
+    let out = sandbox
+        .cmd()
+        .args(["list", "-d", "empty", "-o", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        stdout_of(&out),
+        "{\n  \"total_count\": 0,\n  \"tasks\": [],\n  \"exist_running_deploy_task\": false\n}\n"
+    );
+    let out = sandbox
+        .cmd()
+        .args(["list", "-d", "empty", "-o", "ndjson"])
+        .output()
+        .unwrap();
+    assert_eq!(stdout_of(&out), "");
+}
+
+#[test]
+fn dataset_comes_from_flag_then_environment_then_profile() {
+    let mut setup = Setup::default();
+    setup
+        .datasets
+        .insert("from-env".into(), Tasks::Fixed(vec![FAILED.into()]));
+    setup
+        .datasets
+        .insert("from-flag".into(), Tasks::Fixed(vec![DEPLOY.into()]));
+    let sandbox = Sandbox::with(setup);
+    let path_of = |sandbox: &Sandbox| sandbox.requests().pop().unwrap().path;
+
+    sandbox.cmd().arg("list").assert().success();
+    assert!(path_of(&sandbox).contains(&format!("/datasets/{DATASET}/")));
+    sandbox
+        .cmd()
+        .env("MATASKS_DATASET", "from-env")
+        .arg("list")
+        .assert()
+        .success();
+    assert!(path_of(&sandbox).contains("/datasets/from-env/"));
+    for flag in ["-d", "--dataset"] {
+        sandbox
+            .cmd()
+            .env("MATASKS_DATASET", "from-env")
+            .args(["list", flag, "from-flag"])
+            .assert()
+            .success();
+        assert!(path_of(&sandbox).contains("/datasets/from-flag/"));
+    }
+}
+
+#[test]
+fn missing_dataset_names_all_three_sources() {
+    let sandbox = Sandbox::new();
+    sandbox.write_config(&format!(
+        "[profiles.default]\nendpoint = \"{}\"\nproject_id = \"{PROJECT}\"\naccess_key = \"{AK}\"\nsecret_key = \"{SK}\"\n",
+        sandbox.server.url()
+    ));
+    let out = sandbox.cmd().arg("list").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr_of(&out);
+    assert!(err.starts_with("error: no dataset"), "{err}");
+    for source in ["--dataset", "MATASKS_DATASET", "dataset_id"] {
+        assert!(err.contains(source), "{err}");
+    }
+    assert!(sandbox.requests().is_empty());
+}
+
+#[test]
+fn unknown_dataset_exits_5_with_the_api_error() {
+    let sandbox = Sandbox::new();
+    let out = sandbox.cmd().args(["list", "-d", "nope"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(5));
+    let err = stderr_of(&out);
+    assert!(
+        err.starts_with(
+            "error: ModelArts.4352: Dataset not found. (HTTP 404, request id req-00000000)\nhint: "
+        ),
+        "{err}"
+    );
+    assert_eq!(stdout_of(&out), "");
+}
+
+#[test]
+fn wrong_secret_key_exits_4_once_without_retrying() {
+    let sandbox = Sandbox::new();
+    let out = sandbox
+        .cmd()
+        .env("HUAWEICLOUD_SDK_AK", AK)
+        .env(
+            "HUAWEICLOUD_SDK_SK",
+            "wrong-secret-key-0000000000000000000000",
+        )
+        .arg("list")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(4));
+    let err = stderr_of(&out);
+    assert!(
+        err.starts_with("error: APIGW.0301: Incorrect IAM authentication information: verify aksk signature fail (HTTP 401, request id "),
+        "{err}"
+    );
+    assert!(
+        err.contains("hint: check the access key and secret key"),
+        "{err}"
+    );
+    assert!(!err.contains("wrong-secret-key"));
+    assert_eq!(sandbox.requests().len(), 1, "a 401 is never retried");
+}
+
+fn reply_with(status: u16, body: &'static str, content_type: &'static str) -> Setup {
+    let hook: Hook = Arc::new(move |_, _| {
+        let mut reply = Reply::json(status, body);
+        reply.headers = vec![("content-type".into(), content_type.into())];
+        Some(Action::Reply(reply))
+    });
+    Setup {
+        hook: Some(hook),
+        ..Setup::default()
+    }
+}
+
+#[test]
+fn each_error_status_has_its_exit_code() {
+    for (status, body, code, expected) in [
+        (
+            403,
+            r#"{"error_code":"ModelArts.0203","error_msg":"Forbidden."}"#,
+            4,
+            "error: ModelArts.0203: Forbidden. (HTTP 403, request id req-00000000)",
+        ),
+        (
+            404,
+            r#"{"code":"ModelArts.4352","message":"Dataset not found."}"#,
+            5,
+            "error: ModelArts.4352: Dataset not found. (HTTP 404, request id req-00000000)",
+        ),
+        (
+            429,
+            r#"{"error_code":"APIGW.0308","error_msg":"The throttling threshold has been reached.","request_id":"body-id"}"#,
+            6,
+            "error: APIGW.0308: The throttling threshold has been reached. (HTTP 429, request id req-00000000)",
+        ),
+        (
+            500,
+            r#"{"error_code":"ModelArts.0010","error_msg":"Internal error."}"#,
+            1,
+            "error: ModelArts.0010: Internal error. (HTTP 500, request id req-00000000)",
+        ),
+        (
+            400,
+            r#"{"error_code":"ModelArts.4101","error_msg":"Invalid parameter."}"#,
+            1,
+            "error: ModelArts.4101: Invalid parameter. (HTTP 400, request id req-00000000)",
+        ),
+    ] {
+        let sandbox = Sandbox::with(reply_with(status, body, "application/json"));
+        let out = sandbox.cmd().arg("list").output().unwrap();
+        assert_eq!(out.status.code(), Some(code), "{status}");
+        let err = stderr_of(&out);
+        assert_eq!(err.lines().next().unwrap(), expected);
+        assert_eq!(stdout_of(&out), "");
+    }
+}
+
+#[test]
+fn non_json_error_bodies_still_explain_themselves() {
+    let sandbox = Sandbox::with(reply_with(
+        502,
+        "<html><body>Bad Gateway</body></html>",
+        "text/html",
+    ));
+    let out = sandbox.cmd().arg("list").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr_of(&out);
+    assert!(
+        err.starts_with("error: the server answered HTTP 502 Bad Gateway with an HTML body"),
+        "{err}"
+    );
+    assert!(err.contains("(HTTP 502, request id req-00000000)"), "{err}");
+
+    let sandbox = Sandbox::with(reply_with(503, "upstream overloaded\n", "text/plain"));
+    let out = sandbox.cmd().arg("list").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr_of(&out).contains("a non-JSON body: upstream overloaded"));
+
+    let sandbox = Sandbox::with(reply_with(404, "", "text/plain"));
+    let out = sandbox.cmd().arg("list").output().unwrap();
+    assert_eq!(out.status.code(), Some(5));
+    assert!(stderr_of(&out).contains("HTTP 404 Not Found with an empty body"));
+}
+
+#[test]
+fn malformed_success_bodies_exit_1() {
+    for body in [
+        "<html>maintenance</html>",
+        r#"{"total_count": 3}"#,
+        r#"{"tasks": [{"task_id": "x"}"#,
+        "[]",
+    ] {
+        let sandbox = Sandbox::with(reply_with(200, body, "application/json"));
+        for format in ["table", "json", "ndjson"] {
+            let out = sandbox.cmd().args(["list", "-o", format]).output().unwrap();
+            assert_eq!(out.status.code(), Some(1), "{body}");
+            let err = stderr_of(&out);
+            assert!(
+                err.starts_with("error: malformed response listing tasks of dataset"),
+                "{err}"
+            );
+            assert_eq!(stdout_of(&out), "");
+        }
+    }
+}
+
+#[test]
+fn network_failures_exit_1_with_the_cause() {
+    let sandbox = Sandbox::with(Setup {
+        hook: Some(Arc::new(|_, _| Some(Action::Drop))),
+        ..Setup::default()
+    });
+    let out = sandbox.cmd().arg("list").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr_of(&out);
+    assert!(err.starts_with("error: GET http://127.0.0.1:"), "{err}");
+    assert!(
+        !err.contains("panicked") && !err.contains("Error {"),
+        "{err}"
+    );
+
+    // A port nothing listens on.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", closed.local_addr().unwrap());
+    drop(closed);
+    let out = sandbox
+        .cmd()
+        .args(["--endpoint", &url, "list"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr_of(&out);
+    assert!(err.contains("onnection refused"), "{err}");
+}
+
+#[test]
+fn security_tokens_are_signed_and_sent() {
+    let sandbox = Sandbox::with(Setup {
+        security_token: Some(TOKEN.into()),
+        ..Setup::default()
+    });
+    let out = sandbox
+        .cmd()
+        .args(["list", "-o", "ndjson"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let request = sandbox.requests().pop().unwrap();
+    assert_eq!(request.header("x-security-token"), Some(TOKEN));
+    assert!(
+        request
+            .header("authorization")
+            .unwrap()
+            .contains("SignedHeaders=host;x-project-id;x-sdk-date;x-security-token,")
+    );
+
+    // The same temporary credentials from the SDK's environment variables.
+    let out = matasks()
+        .env("HUAWEICLOUD_SDK_AK", AK)
+        .env("HUAWEICLOUD_SDK_SK", SK)
+        .env("HUAWEICLOUD_SDK_SECURITY_TOKEN", TOKEN)
+        .env("HUAWEICLOUD_SDK_PROJECT_ID", PROJECT)
+        .env("MATASKS_ENDPOINT", sandbox.server.url())
+        .env("MATASKS_DATASET", DATASET)
+        .arg("list")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+
+    // Without the token the gateway refuses.
+    let out = matasks()
+        .env("HUAWEICLOUD_SDK_AK", AK)
+        .env("HUAWEICLOUD_SDK_SK", SK)
+        .env("HUAWEICLOUD_SDK_PROJECT_ID", PROJECT)
+        .env("MATASKS_ENDPOINT", sandbox.server.url())
+        .env("MATASKS_DATASET", DATASET)
+        .arg("list")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(4));
+}
+
+#[test]
+fn host_header_carries_the_port() {
+    let sandbox = Sandbox::new();
+    sandbox.cmd().arg("list").assert().success();
+    let request = sandbox.requests().pop().unwrap();
+    let url = sandbox.server.url();
+    assert_eq!(request.header("host"), url.strip_prefix("http://"));
+    let date = request.header("x-sdk-date").unwrap();
+    assert_eq!(date.len(), 16);
+    assert!(date.ends_with('Z') && date.as_bytes()[8] == b'T');
+    assert_eq!(request.header("x-project-id"), Some(PROJECT));
+}
+
+#[test]
+fn endpoint_with_a_path_prefix_is_signed_over_the_whole_path() {
+    let hook: Hook = Arc::new(|req, catalog| {
+        req.path
+            .strip_prefix("/gateway/modelarts")
+            .map(|_| Action::Reply(catalog.page(DATASET, 0, 1, 1)))
+    });
+    let sandbox = Sandbox::with(Setup {
+        hook: Some(hook),
+        ..Setup::default()
+    });
+    let endpoint = format!("{}/gateway/modelarts/", sandbox.server.url());
+    let out = sandbox
+        .cmd()
+        .args(["--endpoint", &endpoint, "list", "-o", "ndjson"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(stdout_of(&out), format!("{REFERENCE_PRELABEL_LINE}\n"));
+    let request = sandbox.requests().pop().unwrap();
+    assert_eq!(
+        request.path,
+        format!("/gateway/modelarts/v2/{PROJECT}/datasets/{DATASET}/tasks")
+    );
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let sandbox = Sandbox::new();
+    let out = sandbox.cmd().arg("list").output().unwrap();
+    assert!(!stdout_of(&out).contains('\x1b'));
+    let out = sandbox
+        .cmd()
+        .args(["--color", "never", "list"])
+        .output()
+        .unwrap();
+    assert!(!stdout_of(&out).contains('\x1b'));
+    let out = sandbox
+        .cmd()
+        .args(["--color", "always", "list"])
+        .output()
+        .unwrap();
+    let stdout = stdout_of(&out);
+    assert!(stdout.contains("\x1b["), "{stdout:?}");
+    assert!(stdout.contains("succeeded\x1b[39m"), "{stdout:?}");
+    // An explicit choice beats NO_COLOR; JSON is never coloured.
+    let out = sandbox
+        .cmd()
+        .env("NO_COLOR", "1")
+        .args(["--color", "always", "list"])
+        .output()
+        .unwrap();
+    assert!(stdout_of(&out).contains("\x1b["));
+    let out = sandbox
+        .cmd()
+        .args(["--color", "always", "list", "-o", "json"])
+        .output()
+        .unwrap();
+    assert!(!stdout_of(&out).contains('\x1b'));
+    // Errors on stderr are coloured only when asked, too.
+    let out = sandbox
+        .cmd()
+        .args(["--color", "always", "list", "-d", "nope"])
+        .output()
+        .unwrap();
+    assert!(stderr_of(&out).starts_with("\x1b[1;31merror\x1b[0m: ModelArts.4352"));
+    let out = sandbox.cmd().args(["list", "-d", "nope"]).output().unwrap();
+    assert!(stderr_of(&out).starts_with("error: ModelArts.4352"));
+}
+
+#[test]
+fn verbose_reports_requests_on_stderr_only() {
+    let sandbox = Sandbox::with(Setup {
+        security_token: Some(TOKEN.into()),
+        ..Setup::default()
+    });
+    let quiet = sandbox
+        .cmd()
+        .args(["list", "-o", "ndjson"])
+        .output()
+        .unwrap();
+    let out = sandbox
+        .cmd()
+        .args(["-v", "list", "-o", "ndjson"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(out.stdout, quiet.stdout);
+    let err = stderr_of(&out);
+    assert!(
+        err.contains(&format!(
+            "> GET {}/v2/{PROJECT}/datasets/{DATASET}/tasks?limit=10&offset=0",
+            sandbox.server.url()
+        )),
+        "{err}"
+    );
+    assert!(err.contains("< 200 OK in "), "{err}");
+    assert!(err.contains("request id req-"), "{err}");
+    assert!(!err.contains("canonical request"));
+
+    let out = sandbox
+        .cmd()
+        .args(["list", "-vv", "-o", "ndjson"])
+        .output()
+        .unwrap();
+    let err = stderr_of(&out);
+    assert!(err.contains("canonical request:\n  GET\n"), "{err}");
+    assert!(err.contains("> X-Security-Token: <redacted>"), "{err}");
+    assert!(err.contains("x-security-token:<redacted>"), "{err}");
+    assert!(!err.contains(TOKEN), "{err}");
+    assert!(!err.contains(SK), "{err}");
+}
+
+#[test]
+fn secrets_never_reach_any_output() {
+    let secret_sk = "S3cretNeverShown00000000000000000000000";
+    let secret_token = "TokenNeverShown-abcdef";
+    let sandbox = Sandbox::new();
+    let runs = [
+        vec!["-vv", "list"],
+        vec!["-vv", "list", "-o", "json"],
+        vec!["-vv", "list", "-d", "nope"],
+        vec!["--help"],
+        vec!["list", "--help"],
+        vec!["--endpoint", "ftp://x", "list"],
+    ];
+    for args in runs {
+        let out = sandbox
+            .cmd()
+            .env("HUAWEICLOUD_SDK_AK", AK)
+            .env("HUAWEICLOUD_SDK_SK", secret_sk)
+            .env("HUAWEICLOUD_SDK_SECURITY_TOKEN", secret_token)
+            .args(&args)
+            .output()
+            .unwrap();
+        for text in [stdout_of(&out), stderr_of(&out)] {
+            assert!(!text.contains(secret_sk), "{args:?}: {text}");
+            assert!(!text.contains(secret_token), "{args:?}: {text}");
+        }
+    }
+}
+
+/// Run with stdout into a pipe that is closed after the first line.
+fn first_line_then_close(
+    sandbox: &Sandbox,
+    args: &[&str],
+) -> (String, std::process::ExitStatus, String) {
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("matasks"))
+        .env_clear()
+        .arg("--config")
+        .arg(&sandbox.config)
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut reader = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    reader.read_line(&mut line).unwrap();
+    drop(reader);
+    let out = child.wait_with_output().unwrap();
+    (line, out.status, stderr_of(&out))
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly_with_status_0() {
+    let mut setup = Setup::default();
+    setup.datasets.insert("big".into(), Tasks::Generated(500));
+    let sandbox = Sandbox::with(setup);
+    for format in ["ndjson", "json"] {
+        let (line, status, err) = first_line_then_close(
+            &sandbox,
+            &["list", "-d", "big", "--limit", "100", "-o", format],
+        );
+        assert!(!line.is_empty());
+        assert!(status.success(), "{format}: {status:?} {err}");
+        assert_eq!(err, "", "{format}");
+    }
+}
+
+#[test]
+fn help_and_version() {
+    let out = matasks().arg("--help").output().unwrap();
+    assert!(out.status.success());
+    let help = stdout_of(&out);
+    for flag in [
+        "--profile",
+        "--config",
+        "--endpoint",
+        "--region",
+        "--project-id",
+        "--color",
+        "--verbose",
+        "list",
+    ] {
+        assert!(help.contains(flag), "{flag}");
+    }
+    let out = matasks().args(["list", "--help"]).output().unwrap();
+    let help = stdout_of(&out);
+    for flag in [
+        "--dataset",
+        "--type",
+        "--task-name",
+        "--limit",
+        "--offset",
+        "--output",
+        "MATASKS_DATASET",
+    ] {
+        assert!(help.contains(flag), "{flag}");
+    }
+    let out = matasks().arg("--version").output().unwrap();
+    assert_eq!(
+        stdout_of(&out),
+        format!("matasks {}\n", env!("CARGO_PKG_VERSION"))
+    );
+    let out = matasks().output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -1,0 +1,169 @@
+//! Task data the fake server serves: the API reference's example response, tasks with
+//! fields the reference does not document, and generated tasks of the same size.
+
+/// The first task of the reference's example response, exactly as printed there.
+pub const REFERENCE_PRELABEL: &str = r#"{
+    "dataset_id" : "OBegCXHxTJ2JHRAZWr0",
+    "task_id" : "14cyxyu6UXaNT3lrPFl",
+    "type" : 1,
+    "create_time" : "2020-11-03 15:22:39",
+    "status" : 3,
+    "code" : "ModelArts.4996",
+    "message" : "prelabel task execute successfully.",
+    "elapsed_time" : 531,
+    "result" : {
+      "service_id" : "ee2ade80-0967-4ef3-b6da-e8c873017b9a",
+      "service_name" : "prelabel_infer_1604388201993_xubo_cls_d910_2_993",
+      "hard_select_tasks" : [ {
+        "id" : "887c4ac6-26c8-4ca3-b07a-cd75e16fdc2d",
+        "hard_select_task_id" : "86711ab3-8ceb-4b0e-bd52-8545b184a2a7",
+        "dataset_id" : "OBegCXHxTJ2JHRAZWr0",
+        "dataset_name" : "xubo_cls_d910_2",
+        "task_status" : "import_dataset_completed",
+        "time" : 262,
+        "create_at" : 0,
+        "update_at" : 0
+      } ],
+      "continuity" : false
+    },
+    "export_type" : 0,
+    "progress" : 100.0,
+    "total_sample_count" : 246,
+    "annotated_sample_count" : 38,
+    "unconfirmed_sample_count" : 208,
+    "model_id" : "c717a39f-c64f-45df-a9d3-be9ed79cdcb4",
+    "model_name" : "auto-deploy-50041602581620628",
+    "model_version" : "0.0.1",
+    "config" : {
+      "ambiguity" : false,
+      "name" : "5fXxR01TyUoiobqNEd9",
+      "worker_server_num" : 0,
+      "inf_config_list" : [ {
+        "model_id" : null,
+        "specification" : "modelarts.vm.cpu.2u",
+        "weight" : 0,
+        "instance_count" : 1,
+        "envs" : null
+      } ],
+      "collect_sample" : false,
+      "confidence_scope" : "0.0-0.5",
+      "algorithm_type" : "supervisory",
+      "image_brightness" : false,
+      "image_colorfulness" : false
+    }
+  }"#;
+
+/// The same task as one NDJSON line: only whitespace between tokens removed.
+pub const REFERENCE_PRELABEL_LINE: &str = r#"{"dataset_id":"OBegCXHxTJ2JHRAZWr0","task_id":"14cyxyu6UXaNT3lrPFl","type":1,"create_time":"2020-11-03 15:22:39","status":3,"code":"ModelArts.4996","message":"prelabel task execute successfully.","elapsed_time":531,"result":{"service_id":"ee2ade80-0967-4ef3-b6da-e8c873017b9a","service_name":"prelabel_infer_1604388201993_xubo_cls_d910_2_993","hard_select_tasks":[{"id":"887c4ac6-26c8-4ca3-b07a-cd75e16fdc2d","hard_select_task_id":"86711ab3-8ceb-4b0e-bd52-8545b184a2a7","dataset_id":"OBegCXHxTJ2JHRAZWr0","dataset_name":"xubo_cls_d910_2","task_status":"import_dataset_completed","time":262,"create_at":0,"update_at":0}],"continuity":false},"export_type":0,"progress":100.0,"total_sample_count":246,"annotated_sample_count":38,"unconfirmed_sample_count":208,"model_id":"c717a39f-c64f-45df-a9d3-be9ed79cdcb4","model_name":"auto-deploy-50041602581620628","model_version":"0.0.1","config":{"ambiguity":false,"name":"5fXxR01TyUoiobqNEd9","worker_server_num":0,"inf_config_list":[{"model_id":null,"specification":"modelarts.vm.cpu.2u","weight":0,"instance_count":1,"envs":null}],"collect_sample":false,"confidence_scope":"0.0-0.5","algorithm_type":"supervisory","image_brightness":false,"image_colorfulness":false}}"#;
+
+/// The second task of the reference's example response.
+pub const REFERENCE_AUTOLABEL: &str = r#"{
+    "dataset_id" : "OBegCXHxTJ2JHRAZWr0",
+    "task_id" : "5QPy73VwnwHi5NqvbcP",
+    "type" : 0,
+    "create_time" : "2020-10-31 16:11:37",
+    "status" : 3,
+    "code" : "ModelArts.4996",
+    "message" : "task executed successfully.",
+    "elapsed_time" : 397,
+    "result" : {
+      "train_job_name" : "BNFURaEyftGNMITaBiv",
+      "train_job_id" : "74679",
+      "version_id" : "89745",
+      "continuity" : false
+    },
+    "export_type" : 0,
+    "progress" : 100.0,
+    "total_sample_count" : 246,
+    "annotated_sample_count" : 38,
+    "unconfirmed_sample_count" : 198,
+    "model_name" : "Supervisory",
+    "model_version" : "0.0.1",
+    "config" : {
+      "ambiguity" : false,
+      "worker_server_num" : 0,
+      "collect_sample" : false,
+      "algorithm_type" : "fast",
+      "image_brightness" : false,
+      "image_colorfulness" : false
+    }
+  }"#;
+
+/// A running task with a reserved-character name, fields the reference does not
+/// document, numbers no float can hold, and string escapes.
+pub const RUNNING_UNDOCUMENTED: &str = r#"{"task_id" : "nR8kq2LmZc0aVbXy7Tt", "task_name" : "nightly run/ü+~*",
+    "type" : 1, "status" : 1, "progress" : 37.50, "create_time" : "2026-11-29 08:00:00",
+    "elapsed_time" : 7500, "total_sample_count" : 1000, "annotated_sample_count" : 375,
+    "x_future_field" : { "nested" : [ 1, 2.50, true, null ] },
+    "big_counter" : 123456789012345678901234567890,
+    "tiny" : 1.0E-7,
+    "note" : "caf\u00e9 \/ \"quoted\" \t tab" }"#;
+
+pub const RUNNING_UNDOCUMENTED_LINE: &str = r#"{"task_id":"nR8kq2LmZc0aVbXy7Tt","task_name":"nightly run/ü+~*","type":1,"status":1,"progress":37.50,"create_time":"2026-11-29 08:00:00","elapsed_time":7500,"total_sample_count":1000,"annotated_sample_count":375,"x_future_field":{"nested":[1,2.50,true,null]},"big_counter":123456789012345678901234567890,"tiny":1.0E-7,"note":"caf\u00e9 \/ \"quoted\" \t tab"}"#;
+
+/// A failed auto-labeling task.
+pub const FAILED: &str = r#"{"task_id":"Fa1LeDtask000000001","task_name":"weekly relabel","type":0,"status":2,"progress":12.5,"create_time":"2026-11-28 22:10:05","elapsed_time":45,"total_sample_count":500,"annotated_sample_count":20,"error_code":"ModelArts.4353","error_msg":"Insufficient samples."}"#;
+
+/// A pre-labeling task whose status code this tool does not know.
+pub const UNKNOWN_STATUS: &str = r#"{"task_id":"UnKn0wnStatus000001","task_name":"from the future","type":1,"status":9,"create_time":"2026-11-29 09:00:00"}"#;
+
+/// An auto-grouping task (type 7).
+pub const GROUPING: &str = r#"{"task_id":"Gr0up1ngTask0000001","task_name":"cluster cats","type":7,"status":5,"progress":60.0,"create_time":"2026-11-27 10:00:00","elapsed_time":90061}"#;
+
+/// A one-click deployment task (type 10).
+pub const DEPLOY: &str = r#"{"task_id":"DepL0yTask000000001","task_name":"deploy v3","type":10,"status":-1,"progress":0.0,"create_time":"2026-11-29 11:00:00","elapsed_time":0}"#;
+
+/// A task with a type code this tool does not know.
+pub const UNKNOWN_TYPE: &str = r#"{"task_id":"UnKn0wnType00000001","task_name":"mystery","type":42,"status":0,"create_time":"2026-11-29 11:30:00"}"#;
+
+/// The default dataset's tasks, in the server's order.
+pub fn example_tasks() -> Vec<String> {
+    [
+        REFERENCE_PRELABEL,
+        REFERENCE_AUTOLABEL,
+        RUNNING_UNDOCUMENTED,
+        FAILED,
+        UNKNOWN_STATUS,
+        GROUPING,
+        DEPLOY,
+        UNKNOWN_TYPE,
+    ]
+    .iter()
+    .map(|t| t.to_string())
+    .collect()
+}
+
+/// The ID of generated task `i`.
+pub fn generated_id(i: usize) -> String {
+    format!("gen{i:016}")
+}
+
+/// Task `i` of a generated dataset: the size and shape of the reference's example,
+/// compact, with a unique ID.
+pub fn generated_task(i: usize) -> String {
+    format!(
+        concat!(
+            r#"{{"dataset_id":"OBegCXHxTJ2JHRAZWr0","task_id":"{id}","task_name":"task {i}","type":1,"#,
+            r#""create_time":"2020-11-03 15:22:39","status":3,"code":"ModelArts.4996","#,
+            r#""message":"prelabel task execute successfully.","elapsed_time":{elapsed},"#,
+            r#""result":{{"service_id":"ee2ade80-0967-4ef3-b6da-e8c873017b9a","#,
+            r#""service_name":"prelabel_infer_1604388201993_xubo_cls_d910_2_993","#,
+            r#""hard_select_tasks":[{{"id":"887c4ac6-26c8-4ca3-b07a-cd75e16fdc2d","#,
+            r#""hard_select_task_id":"86711ab3-8ceb-4b0e-bd52-8545b184a2a7","#,
+            r#""dataset_id":"OBegCXHxTJ2JHRAZWr0","dataset_name":"xubo_cls_d910_2","#,
+            r#""task_status":"import_dataset_completed","time":262,"create_at":0,"update_at":0}}],"#,
+            r#""continuity":false}},"export_type":0,"progress":100.0,"total_sample_count":246,"#,
+            r#""annotated_sample_count":38,"unconfirmed_sample_count":208,"#,
+            r#""model_id":"c717a39f-c64f-45df-a9d3-be9ed79cdcb4","#,
+            r#""model_name":"auto-deploy-50041602581620628","model_version":"0.0.1","#,
+            r#""config":{{"ambiguity":false,"name":"5fXxR01TyUoiobqNEd9","worker_server_num":0,"#,
+            r#""inf_config_list":[{{"model_id":null,"specification":"modelarts.vm.cpu.2u","#,
+            r#""weight":0,"instance_count":1,"envs":null}}],"collect_sample":false,"#,
+            r#""confidence_scope":"0.0-0.5","algorithm_type":"supervisory","#,
+            r#""image_brightness":false,"image_colorfulness":false}}}}"#
+        ),
+        id = generated_id(i),
+        i = i,
+        elapsed = 500 + i % 1000,
+    )
+}

@@ -1,0 +1,762 @@
+//! A fake ModelArts API for the integration tests, and helpers to run the real binary
+//! against it.
+//!
+//! The server speaks real HTTP/1.1 on 127.0.0.1 with an ephemeral port. It recomputes
+//! every request's SDK-HMAC-SHA256 signature with its own code (hmac and sha2, not the
+//! signer under test) and answers 401 as the gateway does when it does not match. It
+//! pages like the API, answers errors in the API's shape, records every request, counts
+//! requests in flight, and can delay, fail or drop any request through a hook.
+
+#![allow(dead_code)] // each test binary uses a different part of this module
+
+pub mod fixtures;
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use bytes::Bytes;
+use hmac::{Hmac, KeyInit, Mac};
+use http_body_util::Full;
+use hyper::body::Incoming;
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper::{Request, Response};
+use hyper_util::rt::TokioIo;
+use sha2::{Digest, Sha256};
+
+pub const AK: &str = "HPUAEXAMPLEAK0000001";
+pub const SK: &str = "s3cr3tSKexample0000000000000000000000000";
+pub const PROJECT: &str = "0123456789abcdef0123456789abcdef";
+pub const DATASET: &str = "OBegCXHxTJ2JHRAZWr0";
+pub const TOKEN: &str = "tmp-security-token-EXAMPLE";
+
+/// How long the gateway accepts a signature's `X-Sdk-Date` either side of its clock.
+const DATE_TOLERANCE_SECS: i64 = 15 * 60;
+
+/// What a dataset holds, in the server's order.
+#[derive(Clone)]
+pub enum Tasks {
+    /// Literal JSON texts, served as written (whitespace and all).
+    Fixed(Vec<String>),
+    /// `count` tasks from [`fixtures::generated_task`], made on demand.
+    Generated(usize),
+}
+
+impl Tasks {
+    pub fn len(&self) -> usize {
+        match self {
+            Tasks::Fixed(t) => t.len(),
+            Tasks::Generated(n) => *n,
+        }
+    }
+
+    pub fn text(&self, i: usize) -> String {
+        match self {
+            Tasks::Fixed(t) => t[i].clone(),
+            Tasks::Generated(_) => fixtures::generated_task(i),
+        }
+    }
+
+    /// (type code, task name) of task `i`, for the server's filters.
+    fn meta(&self, i: usize) -> (i64, String) {
+        match self {
+            Tasks::Fixed(t) => {
+                let v: serde_json::Value = serde_json::from_str(&t[i]).expect("fixture is JSON");
+                let kind = v["type"].as_i64().unwrap_or(-1);
+                let name = v["task_name"].as_str().unwrap_or("").to_string();
+                (kind, name)
+            }
+            Tasks::Generated(_) => (1, format!("task {i}")),
+        }
+    }
+}
+
+/// How `offset` is read: a page index (the reference) or a record index.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum OffsetMode {
+    Page,
+    Record,
+}
+
+pub struct Reply {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl Reply {
+    pub fn json(status: u16, body: impl Into<Vec<u8>>) -> Reply {
+        Reply {
+            status,
+            headers: vec![("content-type".into(), "application/json".into())],
+            body: body.into(),
+        }
+    }
+
+    /// An error in the API's shape.
+    pub fn api_error(status: u16, code: &str, message: &str) -> Reply {
+        Reply::json(
+            status,
+            format!(r#"{{"error_code":"{code}","error_msg":"{message}"}}"#),
+        )
+    }
+}
+
+pub enum Action {
+    Reply(Reply),
+    /// Wait this long (on top of the server's latency), then act.
+    Delay(Duration, Box<Action>),
+    /// Close the connection without answering.
+    Drop,
+}
+
+/// Consulted for every correctly signed request before the normal handling.
+pub type Hook = Arc<dyn Fn(&Recorded, &Catalog) -> Option<Action> + Send + Sync>;
+
+pub struct Setup {
+    pub access_key: String,
+    pub secret_key: String,
+    pub security_token: Option<String>,
+    pub project_id: String,
+    pub datasets: HashMap<String, Tasks>,
+    /// Top-level fields after `total_count`, as raw JSON text starting with a comma.
+    pub extra_fields: String,
+    pub offset_mode: OffsetMode,
+    /// Added to every answer.
+    pub latency: Duration,
+    pub hook: Option<Hook>,
+}
+
+impl Default for Setup {
+    fn default() -> Setup {
+        Setup {
+            access_key: AK.into(),
+            secret_key: SK.into(),
+            security_token: None,
+            project_id: PROJECT.into(),
+            datasets: HashMap::from([(
+                DATASET.to_string(),
+                Tasks::Fixed(fixtures::example_tasks()),
+            )]),
+            extra_fields: r#", "exist_running_deploy_task" : false"#.into(),
+            offset_mode: OffsetMode::Page,
+            latency: Duration::ZERO,
+            hook: None,
+        }
+    }
+}
+
+/// One request as the server saw it.
+#[derive(Clone, Debug)]
+pub struct Recorded {
+    pub method: String,
+    /// Path exactly as received.
+    pub path: String,
+    /// Query exactly as received.
+    pub query: String,
+    /// Header names lowercased, values as received.
+    pub headers: Vec<(String, String)>,
+    /// Decoded query parameters.
+    pub params: HashMap<String, String>,
+    /// `Ok` when the signature matched.
+    pub signature: Result<(), String>,
+}
+
+impl Recorded {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn param(&self, name: &str) -> Option<&str> {
+        self.params.get(name).map(String::as_str)
+    }
+
+    pub fn offset(&self) -> u64 {
+        self.param("offset").map_or(0, |o| o.parse().unwrap())
+    }
+
+    pub fn limit(&self) -> u64 {
+        self.param("limit").map_or(10, |o| o.parse().unwrap())
+    }
+}
+
+/// The datasets, for hooks that build their own pages.
+pub struct Catalog {
+    datasets: HashMap<String, Tasks>,
+    extra_fields: String,
+}
+
+impl Catalog {
+    pub fn tasks(&self, dataset: &str) -> &Tasks {
+        &self.datasets[dataset]
+    }
+
+    /// A 200 body holding tasks `start..start+len` of `dataset` (clipped) and `total`.
+    pub fn page(&self, dataset: &str, start: usize, len: usize, total: usize) -> Reply {
+        let tasks = self.tasks(dataset);
+        let end = (start + len).min(tasks.len());
+        let indices: Vec<usize> = (start.min(end)..end).collect();
+        Reply::json(200, page_body(tasks, &indices, total, &self.extra_fields))
+    }
+}
+
+fn page_body(tasks: &Tasks, indices: &[usize], total: usize, extra: &str) -> Vec<u8> {
+    let mut body = String::from("{\"tasks\" : [ ");
+    for (n, &i) in indices.iter().enumerate() {
+        if n > 0 {
+            body.push_str(", ");
+        }
+        body.push_str(&tasks.text(i));
+    }
+    body.push_str(&format!(" ], \"total_count\" : {total}{extra} }}"));
+    body.into_bytes()
+}
+
+struct Shared {
+    setup: Setup,
+    catalog: Catalog,
+    log: Mutex<Vec<Recorded>>,
+    in_flight: AtomicUsize,
+    max_in_flight: AtomicUsize,
+    served: AtomicUsize,
+}
+
+pub struct FakeServer {
+    addr: SocketAddr,
+    shared: Arc<Shared>,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl FakeServer {
+    pub fn start(mut setup: Setup) -> FakeServer {
+        let catalog = Catalog {
+            datasets: std::mem::take(&mut setup.datasets),
+            extra_fields: setup.extra_fields.clone(),
+        };
+        let shared = Arc::new(Shared {
+            setup,
+            catalog,
+            log: Mutex::new(Vec::new()),
+            in_flight: AtomicUsize::new(0),
+            max_in_flight: AtomicUsize::new(0),
+            served: AtomicUsize::new(0),
+        });
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
+        listener.set_nonblocking(true).unwrap();
+        let addr = listener.local_addr().unwrap();
+        let (stop, mut stopped) = tokio::sync::oneshot::channel::<()>();
+        let serving = shared.clone();
+        let thread = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(2)
+                .enable_all()
+                .build()
+                .unwrap();
+            runtime.block_on(async move {
+                let listener = tokio::net::TcpListener::from_std(listener).unwrap();
+                loop {
+                    tokio::select! {
+                        _ = &mut stopped => break,
+                        accepted = listener.accept() => {
+                            let Ok((stream, _)) = accepted else { continue };
+                            let shared = serving.clone();
+                            tokio::spawn(async move {
+                                let service = service_fn(move |req| handle(req, shared.clone()));
+                                let _ = http1::Builder::new()
+                                    .serve_connection(TokioIo::new(stream), service)
+                                    .await;
+                            });
+                        }
+                    }
+                }
+            });
+            runtime.shutdown_timeout(Duration::from_millis(100));
+        });
+        FakeServer {
+            addr,
+            shared,
+            stop: Some(stop),
+            thread: Some(thread),
+        }
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    pub fn requests(&self) -> Vec<Recorded> {
+        self.shared.log.lock().unwrap().clone()
+    }
+
+    pub fn max_in_flight(&self) -> usize {
+        self.shared.max_in_flight.load(Ordering::SeqCst)
+    }
+}
+
+impl Drop for FakeServer {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// Counts a request in flight for as long as it lives.
+struct Flight<'a>(&'a Shared);
+
+impl<'a> Flight<'a> {
+    fn enter(shared: &'a Shared) -> Flight<'a> {
+        let now = shared.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
+        shared.max_in_flight.fetch_max(now, Ordering::SeqCst);
+        Flight(shared)
+    }
+}
+
+impl Drop for Flight<'_> {
+    fn drop(&mut self) {
+        self.0.in_flight.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
+async fn handle(
+    req: Request<Incoming>,
+    shared: Arc<Shared>,
+) -> Result<Response<Full<Bytes>>, BoxError> {
+    let _flight = Flight::enter(&shared);
+    let serial = shared.served.fetch_add(1, Ordering::SeqCst);
+    let recorded = record(&req, &shared.setup);
+    let mut action = decide(&recorded, &shared);
+    shared.log.lock().unwrap().push(recorded);
+    let mut delay = shared.setup.latency;
+    while let Action::Delay(extra, then) = action {
+        delay += extra;
+        action = *then;
+    }
+    if !delay.is_zero() {
+        tokio::time::sleep(delay).await;
+    }
+    match action {
+        Action::Reply(reply) => {
+            let mut response = Response::builder()
+                .status(reply.status)
+                .header("x-request-id", format!("req-{serial:08}"));
+            for (name, value) in reply.headers {
+                response = response.header(name, value);
+            }
+            Ok(response.body(Full::new(Bytes::from(reply.body)))?)
+        }
+        Action::Drop => Err("dropped on purpose".into()),
+        Action::Delay(..) => unreachable!(),
+    }
+}
+
+fn record(req: &Request<Incoming>, setup: &Setup) -> Recorded {
+    let path = req.uri().path().to_string();
+    let query = req.uri().query().unwrap_or("").to_string();
+    let headers: Vec<(String, String)> = req
+        .headers()
+        .iter()
+        .map(|(n, v)| {
+            (
+                n.as_str().to_ascii_lowercase(),
+                String::from_utf8_lossy(v.as_bytes()).into_owned(),
+            )
+        })
+        .collect();
+    let params = parse_query(&query)
+        .unwrap_or_default()
+        .into_iter()
+        .collect();
+    let mut recorded = Recorded {
+        method: req.method().to_string(),
+        path,
+        query,
+        headers,
+        params,
+        signature: Ok(()),
+    };
+    recorded.signature = verify(&recorded, setup);
+    recorded
+}
+
+fn decide(req: &Recorded, shared: &Shared) -> Action {
+    let setup = &shared.setup;
+    if let Err(reason) = &req.signature {
+        return Action::Reply(Reply::api_error(
+            401,
+            "APIGW.0301",
+            &format!("Incorrect IAM authentication information: {reason}"),
+        ));
+    }
+    if let Some(hook) = &setup.hook
+        && let Some(action) = hook(req, &shared.catalog)
+    {
+        return action;
+    }
+    Action::Reply(list_tasks(req, shared))
+}
+
+/// The ListTasks API itself.
+fn list_tasks(req: &Recorded, shared: &Shared) -> Reply {
+    let setup = &shared.setup;
+    if req.method != "GET" {
+        return Reply::api_error(405, "APIGW.0101", "Method not allowed");
+    }
+    let segments: Vec<String> = req
+        .path
+        .split('/')
+        .map(|s| percent_decode(s).unwrap_or_default())
+        .collect();
+    let ["", "v2", project, "datasets", dataset, "tasks"] =
+        segments.iter().map(String::as_str).collect::<Vec<_>>()[..]
+    else {
+        return Reply::api_error(
+            404,
+            "APIGW.0101",
+            "The API does not exist or has not been published in the environment",
+        );
+    };
+    if project != setup.project_id {
+        return Reply::api_error(403, "ModelArts.0203", "Invalid project ID in the path");
+    }
+    let Some(tasks) = shared.catalog.datasets.get(dataset) else {
+        return Reply::api_error(404, "ModelArts.4352", "Dataset not found.");
+    };
+    let limit = match req.param("limit").map(str::parse::<usize>) {
+        None => 10,
+        Some(Ok(l)) if (1..=100).contains(&l) => l,
+        Some(_) => return Reply::api_error(400, "ModelArts.4101", "Invalid parameter: limit"),
+    };
+    let offset = match req.param("offset").map(str::parse::<usize>) {
+        None => 0,
+        Some(Ok(o)) => o,
+        Some(Err(_)) => {
+            return Reply::api_error(400, "ModelArts.4101", "Invalid parameter: offset");
+        }
+    };
+    // Without `type` the API lists auto labeling (0 and 1); codes it does not know pass too.
+    let wanted: Box<dyn Fn(i64) -> bool> = match req.param("type") {
+        None => Box::new(|t| !matches!(t, 7 | 10)),
+        Some("auto-label") => Box::new(|t| t == 0),
+        Some("pre-label") => Box::new(|t| t == 1),
+        Some("auto-grouping") => Box::new(|t| t == 7),
+        Some("auto-deploy") => Box::new(|t| t == 10),
+        Some(_) => return Reply::api_error(400, "ModelArts.4101", "Invalid parameter: type"),
+    };
+    let name = req.param("task_name");
+    let selected: Vec<usize> = match (tasks, req.param("type"), name) {
+        // Generated tasks are all pre-labeling; skip the scan for the common case.
+        (Tasks::Generated(n), None | Some("pre-label"), None) => (0..*n).collect(),
+        _ => (0..tasks.len())
+            .filter(|&i| {
+                let (kind, task_name) = tasks.meta(i);
+                wanted(kind) && name.is_none_or(|n| task_name.contains(n))
+            })
+            .collect(),
+    };
+    let start = match setup.offset_mode {
+        OffsetMode::Page => offset.saturating_mul(limit),
+        OffsetMode::Record => offset,
+    };
+    let end = start.saturating_add(limit).min(selected.len());
+    let page = if start < end {
+        &selected[start..end]
+    } else {
+        &[][..]
+    };
+    Reply::json(
+        200,
+        page_body(tasks, page, selected.len(), &shared.catalog.extra_fields),
+    )
+}
+
+// ---- signature verification, independent of the signer under test ----
+
+fn is_unreserved(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~')
+}
+
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::new();
+    for b in text.bytes() {
+        if is_unreserved(b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+pub fn percent_decode(text: &str) -> Result<String, String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = text.get(i + 1..i + 3).ok_or("truncated escape")?;
+            out.push(u8::from_str_radix(hex, 16).map_err(|_| "bad escape")?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).map_err(|_| "escape is not UTF-8".to_string())
+}
+
+fn parse_query(query: &str) -> Result<Vec<(String, String)>, String> {
+    query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            Ok((percent_decode(k)?, percent_decode(v)?))
+        })
+        .collect()
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The signature the gateway expects. `headers` are (lowercase name, value) pairs.
+pub fn expected_signature(
+    secret_key: &str,
+    method: &str,
+    path: &str,
+    query: &str,
+    headers: &[(String, String)],
+    sdk_date: &str,
+) -> Result<String, String> {
+    let mut uri = String::new();
+    for (n, segment) in path.split('/').enumerate() {
+        if n > 0 {
+            uri.push('/');
+        }
+        uri.push_str(&percent_encode(&percent_decode(segment)?));
+    }
+    if !uri.ends_with('/') {
+        uri.push('/');
+    }
+    let mut pairs = parse_query(query)?;
+    pairs.sort();
+    let canonical_query = pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", percent_encode(k), percent_encode(v)))
+        .collect::<Vec<_>>()
+        .join("&");
+    let mut sorted = headers.to_vec();
+    sorted.sort();
+    let canonical_headers: String = sorted
+        .iter()
+        .map(|(n, v)| format!("{n}:{}\n", v.trim()))
+        .collect();
+    let signed_names = sorted
+        .iter()
+        .map(|(n, _)| n.as_str())
+        .collect::<Vec<_>>()
+        .join(";");
+    let canonical_request = format!(
+        "{method}\n{uri}\n{canonical_query}\n{canonical_headers}\n{signed_names}\n{}",
+        hex(&Sha256::digest(b""))
+    );
+    let string_to_sign = format!(
+        "SDK-HMAC-SHA256\n{sdk_date}\n{}",
+        hex(&Sha256::digest(canonical_request.as_bytes()))
+    );
+    let mut mac = Hmac::<Sha256>::new_from_slice(secret_key.as_bytes()).unwrap();
+    mac.update(string_to_sign.as_bytes());
+    Ok(hex(&mac.finalize().into_bytes()))
+}
+
+fn verify(req: &Recorded, setup: &Setup) -> Result<(), String> {
+    let auth = req
+        .header("authorization")
+        .ok_or("no Authorization header")?;
+    let rest = auth
+        .strip_prefix("SDK-HMAC-SHA256 ")
+        .ok_or("Authorization is not SDK-HMAC-SHA256")?;
+    let mut fields = HashMap::new();
+    for part in rest.split(", ") {
+        let (k, v) = part.split_once('=').ok_or("malformed Authorization")?;
+        fields.insert(k, v);
+    }
+    let (Some(access), Some(signed), Some(signature)) = (
+        fields.get("Access"),
+        fields.get("SignedHeaders"),
+        fields.get("Signature"),
+    ) else {
+        return Err("malformed Authorization".into());
+    };
+    if *access != setup.access_key {
+        return Err("the access key is unknown".into());
+    }
+    let names: Vec<&str> = signed.split(';').collect();
+    let mut required = vec!["host", "x-project-id", "x-sdk-date"];
+    if setup.security_token.is_some() {
+        required.push("x-security-token");
+    }
+    for name in &required {
+        if !names.contains(name) {
+            return Err(format!("{name} is not signed"));
+        }
+    }
+    if names.len() != required.len() {
+        return Err(format!("unexpected signed headers {signed}"));
+    }
+    let mut headers = Vec::new();
+    for name in &names {
+        let value = req
+            .header(name)
+            .ok_or_else(|| format!("signed header {name} is missing"))?;
+        headers.push((name.to_string(), value.to_string()));
+    }
+    if req.header("x-project-id") != Some(setup.project_id.as_str()) {
+        return Err("X-Project-Id does not match the project".into());
+    }
+    if let Some(token) = &setup.security_token
+        && req.header("x-security-token") != Some(token.as_str())
+    {
+        return Err("the security token is invalid".into());
+    }
+    let date = req.header("x-sdk-date").unwrap();
+    check_date(date)?;
+    let expected = expected_signature(
+        &setup.secret_key,
+        &req.method,
+        &req.path,
+        &req.query,
+        &headers,
+        date,
+    )?;
+    if expected != *signature {
+        return Err("verify aksk signature fail".into());
+    }
+    // The gateway signs what it receives; we also insist the client sent the canonical form.
+    let mut pairs = parse_query(&req.query)?;
+    pairs.sort();
+    let canonical: Vec<String> = pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", percent_encode(k), percent_encode(v)))
+        .collect();
+    if req.query != canonical.join("&") {
+        return Err(format!("query {:?} is not in canonical form", req.query));
+    }
+    Ok(())
+}
+
+/// `YYYYMMDDTHHMMSSZ` within the gateway's tolerance of now.
+fn check_date(date: &str) -> Result<(), String> {
+    let bad = || format!("X-Sdk-Date {date:?} is malformed");
+    if date.len() != 16 || &date[8..9] != "T" || !date.ends_with('Z') {
+        return Err(bad());
+    }
+    let num = |r: std::ops::Range<usize>| date[r].parse::<i64>().map_err(|_| bad());
+    let (y, m, d) = (num(0..4)?, num(4..6)?, num(6..8)?);
+    let (hh, mm, ss) = (num(9..11)?, num(11..13)?, num(13..15)?);
+    // Days from the civil date (proleptic Gregorian), for comparison with the clock.
+    let (y2, m2) = if m <= 2 { (y - 1, m + 9) } else { (y, m - 3) };
+    let era = y2.div_euclid(400);
+    let yoe = y2 - era * 400;
+    let doy = (153 * m2 + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    let signed_at = days * 86_400 + hh * 3600 + mm * 60 + ss;
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    if (now - signed_at).abs() > DATE_TOLERANCE_SECS {
+        return Err("the X-Sdk-Date is out of range".into());
+    }
+    Ok(())
+}
+
+// ---- running the binary ----
+
+/// The binary with an empty environment: no HOME, XDG_*, proxies, NO_COLOR,
+/// HUAWEICLOUD_SDK_* or MATASKS_* leak in from the machine running the tests.
+pub fn matasks() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("matasks").unwrap();
+    cmd.env_clear();
+    cmd.timeout(Duration::from_secs(60));
+    cmd
+}
+
+/// A fake server plus a private directory with a config file pointing at it.
+pub struct Sandbox {
+    pub dir: tempfile::TempDir,
+    pub server: FakeServer,
+    pub config: PathBuf,
+}
+
+impl Sandbox {
+    pub fn new() -> Sandbox {
+        Sandbox::with(Setup::default())
+    }
+
+    pub fn with(setup: Setup) -> Sandbox {
+        let token = setup.security_token.clone();
+        let server = FakeServer::start(setup);
+        let dir = tempfile::tempdir().unwrap();
+        let config = dir.path().join("config.toml");
+        let sandbox = Sandbox {
+            dir,
+            server,
+            config,
+        };
+        let mut text = format!(
+            "[profiles.default]\nendpoint = \"{}\"\nproject_id = \"{PROJECT}\"\n\
+             dataset_id = \"{DATASET}\"\naccess_key = \"{AK}\"\nsecret_key = \"{SK}\"\n",
+            sandbox.server.url()
+        );
+        if let Some(token) = token {
+            text.push_str(&format!("security_token = \"{token}\"\n"));
+        }
+        sandbox.write_config(&text);
+        sandbox
+    }
+
+    /// Replace the config file (private to its owner, as it should be).
+    pub fn write_config(&self, text: &str) {
+        std::fs::write(&self.config, text).unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&self.config, std::fs::Permissions::from_mode(0o600)).unwrap();
+        }
+    }
+
+    /// The binary, using this sandbox's config file.
+    pub fn cmd(&self) -> assert_cmd::Command {
+        let mut cmd = matasks();
+        cmd.arg("--config").arg(&self.config);
+        cmd
+    }
+
+    pub fn requests(&self) -> Vec<Recorded> {
+        self.server.requests()
+    }
+}
+
+pub fn stdout_of(output: &std::process::Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+pub fn stderr_of(output: &std::process::Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
