@@ -147,7 +147,11 @@ fn parse(path: &Path, text: &str) -> Result<ConfigFile, ConfigError> {
 }
 
 fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
+    let mut end = offset.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let before = &text[..end];
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
     (line, column)
@@ -347,5 +351,249 @@ fn warn_if_readable_by_others(loaded: &Loaded) {
                 ));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::ColorChoice;
+    use secrecy::ExposeSecret;
+
+    fn global(config: &Path) -> GlobalArgs {
+        GlobalArgs {
+            profile: None,
+            config: Some(config.to_path_buf()),
+            endpoint: None,
+            region: None,
+            project_id: None,
+            color: ColorChoice::Never,
+            verbose: 0,
+        }
+    }
+
+    fn file(text: &str) -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        fs::write(&path, text).unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
+        }
+        (dir, path)
+    }
+
+    fn no_env(_: &str) -> Option<String> {
+        None
+    }
+
+    #[test]
+    fn the_example_file_is_valid_and_complete() {
+        let path = Path::new("config.example.toml");
+        let parsed = parse(path, include_str!("../config.example.toml")).unwrap();
+        assert_eq!(parsed.default_profile.as_deref(), Some("prod"));
+        let prod = &parsed.profiles["prod"];
+        assert_eq!(prod.region.as_deref(), Some("cn-north-4"));
+        assert!(prod.project_id.is_some() && prod.dataset_id.is_some());
+        assert!(prod.access_key.is_some() && prod.secret_key.is_some());
+        assert!(parsed.profiles["otc"].endpoint.is_some());
+        // Every key a profile accepts is documented in the example.
+        let text = include_str!("../config.example.toml");
+        for key in [
+            "default_profile",
+            "region",
+            "endpoint",
+            "project_id",
+            "dataset_id",
+            "access_key",
+            "secret_key",
+            "security_token",
+        ] {
+            assert!(
+                text.contains(&format!("\n{key} = ")) || text.contains(&format!("# {key} = ")),
+                "{key}"
+            );
+        }
+    }
+
+    #[test]
+    fn errors_name_file_line_and_key() {
+        let path = Path::new("/etc/m.toml");
+        let err = parse(path, "[profiles.a]\nregion = \"x\"\nregon = \"y\"\n")
+            .unwrap_err()
+            .0;
+        assert!(err.starts_with("invalid config file /etc/m.toml, line 3, column 1: key `profiles.a.regon`: unknown field `regon`"), "{err}");
+        let err = parse(path, "[profiles.a]\n\nproject_id = 42\n")
+            .unwrap_err()
+            .0;
+        assert_eq!(
+            err,
+            "invalid config file /etc/m.toml, line 3, column 14: key `profiles.a.project_id`: invalid type: integer `42`, expected a string"
+        );
+        let err = parse(path, "default_profile = \"a\"\n[profiles.a\n")
+            .unwrap_err()
+            .0;
+        assert!(
+            err.starts_with("invalid config file /etc/m.toml, line 2, column "),
+            "{err}"
+        );
+        let err = parse(path, "profile = 1\n").unwrap_err().0;
+        assert!(
+            err.contains("line 1, column 1: key `profile`: unknown field"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn secret_values_are_never_quoted_in_errors() {
+        let err = parse(
+            Path::new("c.toml"),
+            "[profiles.a]\nsecret_key = 123456789\n",
+        )
+        .unwrap_err()
+        .0;
+        assert!(
+            err.contains("key `profiles.a.secret_key`: must be a string"),
+            "{err}"
+        );
+        assert!(!err.contains("123456789"));
+        let err = parse(
+            Path::new("c.toml"),
+            "[profiles.a]\nsecurity_token = [\"tok-secret\"]\n",
+        )
+        .unwrap_err()
+        .0;
+        assert!(!err.contains("tok-secret"), "{err}");
+    }
+
+    #[test]
+    fn line_and_column_count_characters() {
+        assert_eq!(line_and_column("ab\ncdé\nf", 0), (1, 1));
+        assert_eq!(line_and_column("ab\ncdé\nf", 3), (2, 1));
+        assert_eq!(line_and_column("ab\ncdé\nf", 8), (3, 1));
+        assert_eq!(line_and_column("ab\ncdé\nf", 6), (2, 3));
+    }
+
+    const FULL: &str = "default_profile = \"p\"\n[profiles.p]\nregion = \"cn-north-4\"\nproject_id = \"proj-p\"\n\
+        dataset_id = \"ds-p\"\naccess_key = \"AKP\"\nsecret_key = \"SKP\"\n\
+        [profiles.q]\nendpoint = \"https://q.example:8443/x\"\nregion = \"cn-north-1\"\nproject_id = \"proj-q\"\naccess_key = \"AKQ\"\nsecret_key = \"SKQ\"\nsecurity_token = \"TQ\"\n";
+
+    #[test]
+    fn default_profile_and_region_endpoint() {
+        let (_dir, path) = file(FULL);
+        let s = resolve(&global(&path), &no_env).unwrap();
+        assert_eq!(
+            s.endpoint.to_string(),
+            "https://modelarts.cn-north-4.myhuaweicloud.com"
+        );
+        assert_eq!(s.project_id, "proj-p");
+        assert_eq!(s.dataset_id.as_deref(), Some("ds-p"));
+        assert_eq!(s.credentials.access_key, "AKP");
+        assert_eq!(s.credentials.secret_key.expose_secret(), "SKP");
+        assert!(s.credentials.security_token.is_none());
+    }
+
+    #[test]
+    fn profile_endpoint_wins_over_its_region_and_flags_win_over_both() {
+        let (_dir, path) = file(FULL);
+        let mut g = global(&path);
+        g.profile = Some("q".into());
+        let s = resolve(&g, &no_env).unwrap();
+        assert_eq!(s.endpoint.to_string(), "https://q.example:8443/x");
+        assert_eq!(s.credentials.security_token.unwrap().expose_secret(), "TQ");
+        g.region = Some("ap-southeast-1".into());
+        let s = resolve(&g, &no_env).unwrap();
+        assert_eq!(
+            s.endpoint.to_string(),
+            "https://modelarts.ap-southeast-1.myhuaweicloud.cn"
+        );
+        g.endpoint = Some("http://127.0.0.1:9".into());
+        g.project_id = Some("proj-flag".into());
+        let s = resolve(&g, &no_env).unwrap();
+        assert_eq!(s.endpoint.to_string(), "http://127.0.0.1:9");
+        assert_eq!(s.project_id, "proj-flag");
+    }
+
+    #[test]
+    fn sdk_environment_wins_over_the_profile_as_a_whole() {
+        let (_dir, path) = file(FULL);
+        let mut g = global(&path);
+        g.profile = Some("q".into());
+        let env = |name: &str| match name {
+            ENV_AK => Some("AKENV".to_string()),
+            ENV_SK => Some("SKENV".to_string()),
+            ENV_PROJECT_ID => Some("proj-env".to_string()),
+            _ => None,
+        };
+        let s = resolve(&g, &env).unwrap();
+        assert_eq!(s.credentials.access_key, "AKENV");
+        assert_eq!(s.credentials.secret_key.expose_secret(), "SKENV");
+        // The profile's token belongs to the profile's key, not to the environment's.
+        assert!(s.credentials.security_token.is_none());
+        assert_eq!(s.project_id, "proj-env");
+        let half = |name: &str| (name == ENV_AK).then(|| "AKENV".to_string());
+        let err = resolve(&g, &half).unwrap_err().0;
+        assert!(
+            err.contains("HUAWEICLOUD_SDK_AK is set but HUAWEICLOUD_SDK_SK is not"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn missing_pieces_are_named() {
+        let (_dir, path) = file("[profiles.default]\nregion = \"cn-north-4\"\n");
+        let err = resolve(&global(&path), &no_env).unwrap_err().0;
+        assert!(err.starts_with("no project ID"), "{err}");
+        let (_dir, path) =
+            file("[profiles.default]\nregion = \"cn-north-4\"\nproject_id = \"p\"\n");
+        let err = resolve(&global(&path), &no_env).unwrap_err().0;
+        assert!(err.starts_with("no credentials: set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK, or `access_key` and `secret_key` in profile `default` of"), "{err}");
+        let (_dir, path) = file("[profiles.default]\nproject_id = \"p\"\n");
+        let err = resolve(&global(&path), &no_env).unwrap_err().0;
+        assert!(err.starts_with("no endpoint"), "{err}");
+        let (_dir, path) = file("[profiles.default]\nregion = \"eu-de\"\n");
+        let err = resolve(&global(&path), &no_env).unwrap_err().0;
+        assert!(
+            err.starts_with("unknown region `eu-de`; known regions: af-north-1, af-south-1,"),
+            "{err}"
+        );
+        assert!(err.contains("cn-north-4") && err.contains("me-east-1"));
+        let (_dir, path) = file("[profiles.default]\nendpoint = \"modelarts.example\"\n");
+        let err = resolve(&global(&path), &no_env).unwrap_err().0;
+        assert!(
+            err.starts_with("invalid endpoint `modelarts.example`"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_named_profile_must_exist() {
+        let (_dir, path) = file(FULL);
+        let mut g = global(&path);
+        g.profile = Some("nope".into());
+        let err = resolve(&g, &no_env).unwrap_err().0;
+        assert!(
+            err.starts_with("profile `nope` (from --profile or MATASKS_PROFILE) not found in "),
+            "{err}"
+        );
+        assert!(err.ends_with("(profiles: p, q)"), "{err}");
+        let (_dir, path) = file("default_profile = \"gone\"\n");
+        let err = resolve(&global(&path), &no_env).unwrap_err().0;
+        assert!(
+            err.starts_with("profile `gone` (from default_profile) not found"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn an_explicit_config_file_must_exist() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("missing.toml");
+        let err = resolve(&global(&path), &no_env).unwrap_err().0;
+        assert_eq!(
+            err,
+            format!("cannot read config file {}: no such file", path.display())
+        );
     }
 }

@@ -831,3 +831,45 @@ fn help_and_version() {
     let out = matasks().output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// The fake server's own verifier reproduces the vectors computed with Huawei's
+/// official Python SDK, so its verdicts on the binary's requests can be trusted.
+#[test]
+fn the_servers_verifier_reproduces_the_sdk_vectors() {
+    let path = format!("/v2/{PROJECT}/datasets/{DATASET}/tasks");
+    let mut headers = vec![
+        (
+            "host".to_string(),
+            "modelarts.cn-north-4.myhuaweicloud.com".to_string(),
+        ),
+        ("x-project-id".to_string(), PROJECT.to_string()),
+        ("x-sdk-date".to_string(), "20261129T120000Z".to_string()),
+    ];
+    let sig = expected_signature(
+        SK,
+        "GET",
+        &path,
+        "limit=10&offset=0&type=pre-label",
+        &headers,
+        "20261129T120000Z",
+    )
+    .unwrap();
+    assert_eq!(
+        sig,
+        "2597f28bd5d9fae37a90eba789592bd7063ebd6aea7801e8203e9380c555baf2"
+    );
+    headers.push(("x-security-token".to_string(), TOKEN.to_string()));
+    let sig = expected_signature(
+        SK,
+        "GET",
+        &path,
+        "limit=100&offset=2&task_name=nightly%20run%2F%C3%BC%2B~%2A",
+        &headers,
+        "20261129T120000Z",
+    )
+    .unwrap();
+    assert_eq!(
+        sig,
+        "0004cc6c0736f7481552d36d25e48a171ef1a3336f851296a53ac59004897a3d"
+    );
+}

@@ -111,7 +111,10 @@ pub fn render(rows: &[TaskView], style: TableStyle) -> String {
     let last = HEADERS.len() - 1;
     for (i, column) in table.column_iter_mut().enumerate() {
         column.set_padding((0, if i == last { 0 } else { GAP }));
-        if i != NAME_COLUMN {
+        if i == NAME_COLUMN {
+            // Cut names at any character, not at the last space that fits.
+            column.set_delimiter('\0');
+        } else {
             column.set_constraint(ColumnConstraint::ContentWidth);
         }
     }

@@ -10,6 +10,8 @@
 #![allow(dead_code)] // each test binary uses a different part of this module
 
 pub mod fixtures;
+#[cfg(unix)]
+pub mod pty;
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -750,6 +752,14 @@ impl Sandbox {
 
     pub fn requests(&self) -> Vec<Recorded> {
         self.server.requests()
+    }
+
+    /// The binary as a plain `std` command (for terminals and pipes), with this
+    /// sandbox's config file and nothing else from the environment.
+    pub fn std_cmd(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin!("matasks"));
+        cmd.env_clear().arg("--config").arg(&self.config);
+        cmd
     }
 }
 

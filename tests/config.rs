@@ -1,0 +1,406 @@
+//! Configuration end to end: files, profiles, environment variables and precedence.
+
+mod support;
+
+use std::path::Path;
+
+use support::*;
+
+fn closed_port_url() -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    drop(listener);
+    url
+}
+
+#[test]
+fn the_example_config_file_works_as_shipped() {
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("config.example.toml");
+    let text = std::fs::read_to_string(&example).unwrap();
+    assert!(text.contains("access_key = \"HPUAEXAMPLEAK0000001\""));
+    let sandbox = Sandbox::new(); // uses the same example key pair and project
+    let out = matasks()
+        .arg("--config")
+        .arg(&example)
+        .args(["--endpoint", &sandbox.server.url(), "list", "-o", "ndjson"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(stdout_of(&out).lines().count(), 6);
+    let request = sandbox.requests().pop().unwrap();
+    // prod is the default profile; its dataset_id and project were used.
+    assert!(
+        request
+            .path
+            .ends_with("/datasets/OBegCXHxTJ2JHRAZWr0/tasks")
+    );
+    assert_eq!(request.header("x-project-id"), Some(PROJECT));
+}
+
+#[test]
+fn sdk_environment_variables_alone_are_enough() {
+    let sandbox = Sandbox::new();
+    let empty = tempfile::tempdir().unwrap();
+    for xdg in [None, Some(empty.path())] {
+        let mut cmd = matasks();
+        if let Some(dir) = xdg {
+            cmd.env("XDG_CONFIG_HOME", dir);
+        }
+        let out = cmd
+            .env("HUAWEICLOUD_SDK_AK", AK)
+            .env("HUAWEICLOUD_SDK_SK", SK)
+            .env("HUAWEICLOUD_SDK_PROJECT_ID", PROJECT)
+            .env("MATASKS_ENDPOINT", sandbox.server.url())
+            .env("MATASKS_DATASET", DATASET)
+            .args(["list", "-o", "ndjson"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr_of(&out));
+        assert_eq!(stderr_of(&out), "");
+        assert_eq!(stdout_of(&out).lines().count(), 6);
+    }
+}
+
+#[test]
+fn sdk_credentials_win_over_the_profile() {
+    let sandbox = Sandbox::new();
+    sandbox.write_config(&format!(
+        "[profiles.default]\nendpoint = \"{}\"\nproject_id = \"{PROJECT}\"\ndataset_id = \"{DATASET}\"\n\
+         access_key = \"{AK}\"\nsecret_key = \"not-the-right-secret-key\"\n",
+        sandbox.server.url()
+    ));
+    sandbox.cmd().arg("list").assert().code(4);
+    sandbox
+        .cmd()
+        .env("HUAWEICLOUD_SDK_AK", AK)
+        .env("HUAWEICLOUD_SDK_SK", SK)
+        .arg("list")
+        .assert()
+        .success();
+    let out = sandbox
+        .cmd()
+        .env("HUAWEICLOUD_SDK_AK", AK)
+        .arg("list")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(
+        stderr_of(&out),
+        "error: HUAWEICLOUD_SDK_AK is set but HUAWEICLOUD_SDK_SK is not: set both, or neither to use the profile\n"
+    );
+}
+
+#[test]
+fn the_default_config_path_follows_xdg_then_home() {
+    let sandbox = Sandbox::new();
+    let text = std::fs::read_to_string(&sandbox.config).unwrap();
+    let place = |root: &Path, sub: &str| {
+        let dir = root.join(sub).join("matasks");
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("config.toml");
+        std::fs::write(&path, &text).unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+        }
+    };
+    let xdg = tempfile::tempdir().unwrap();
+    place(xdg.path(), "");
+    matasks()
+        .env("XDG_CONFIG_HOME", xdg.path())
+        .arg("list")
+        .assert()
+        .success();
+    let home = tempfile::tempdir().unwrap();
+    place(home.path(), ".config");
+    matasks()
+        .env("HOME", home.path())
+        .arg("list")
+        .assert()
+        .success();
+    // Nothing found: the error says where it looked.
+    let nowhere = tempfile::tempdir().unwrap();
+    let out = matasks()
+        .env("HOME", nowhere.path())
+        .arg("list")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let err = stderr_of(&out);
+    assert!(
+        err.contains(&format!(
+            "{}/.config/matasks/config.toml (no such file)",
+            nowhere.path().display()
+        )),
+        "{err}"
+    );
+}
+
+#[test]
+fn config_path_from_flag_or_environment_must_exist() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nope.toml");
+    let out = matasks()
+        .arg("--config")
+        .arg(&missing)
+        .arg("list")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(
+        stderr_of(&out),
+        format!(
+            "error: cannot read config file {}: no such file\n",
+            missing.display()
+        )
+    );
+    let out = matasks()
+        .env("MATASKS_CONFIG", &missing)
+        .arg("list")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+
+    let sandbox = Sandbox::new();
+    matasks()
+        .env("MATASKS_CONFIG", &sandbox.config)
+        .arg("list")
+        .assert()
+        .success();
+}
+
+#[test]
+fn broken_config_files_name_the_file_line_and_key() {
+    let sandbox = Sandbox::new();
+    let config = sandbox.config.display().to_string();
+    for (text, expected) in [
+        (
+            "[profiles.default]\nregion = \"cn-north-4\"\nregoin = \"x\"\n",
+            format!(
+                "error: invalid config file {config}, line 3, column 1: key `profiles.default.regoin`: unknown field `regoin`, expected one of "
+            ),
+        ),
+        (
+            "default_profile = \"default\"\n[profiles.default]\nproject_id = 7\n",
+            format!(
+                "error: invalid config file {config}, line 3, column 14: key `profiles.default.project_id`: invalid type: integer `7`, expected a string"
+            ),
+        ),
+        (
+            "[profiles.default\nregion = \"cn-north-4\"\n",
+            format!("error: invalid config file {config}, line 1, column "),
+        ),
+        (
+            "[profiles.default]\nsecret_key = \"unterminated\n",
+            format!("error: invalid config file {config}, line 2, column "),
+        ),
+        (
+            "profiles = 3\n",
+            format!(
+                "error: invalid config file {config}, line 1, column 12: key `profiles`: invalid type: integer `3`, expected a map"
+            ),
+        ),
+    ] {
+        sandbox.write_config(text);
+        let out = sandbox.cmd().arg("list").output().unwrap();
+        assert_eq!(out.status.code(), Some(3), "{text}");
+        let err = stderr_of(&out);
+        assert!(err.starts_with(&expected), "{text}\n{err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(!err.contains("unterminated"), "{err}");
+    }
+    assert!(sandbox.requests().is_empty());
+}
+
+#[test]
+fn profiles_are_chosen_by_flag_environment_or_default_profile() {
+    let sandbox = Sandbox::new();
+    let url = sandbox.server.url();
+    sandbox.write_config(&format!(
+        "default_profile = \"good\"\n\
+         [profiles.good]\nendpoint = \"{url}\"\nproject_id = \"{PROJECT}\"\ndataset_id = \"{DATASET}\"\naccess_key = \"{AK}\"\nsecret_key = \"{SK}\"\n\
+         [profiles.other]\nendpoint = \"{url}\"\nproject_id = \"{PROJECT}\"\ndataset_id = \"{DATASET}\"\naccess_key = \"{AK}\"\nsecret_key = \"{SK}\"\n\
+         [profiles.bad]\nendpoint = \"{url}\"\nproject_id = \"{PROJECT}\"\ndataset_id = \"{DATASET}\"\naccess_key = \"{AK}\"\nsecret_key = \"wrong\"\n"
+    ));
+    sandbox.cmd().arg("list").assert().success();
+    sandbox
+        .cmd()
+        .args(["--profile", "bad", "list"])
+        .assert()
+        .code(4);
+    sandbox
+        .cmd()
+        .args(["list", "--profile", "bad"])
+        .assert()
+        .code(4);
+    sandbox
+        .cmd()
+        .env("MATASKS_PROFILE", "bad")
+        .arg("list")
+        .assert()
+        .code(4);
+    sandbox
+        .cmd()
+        .env("MATASKS_PROFILE", "bad")
+        .args(["--profile", "other", "list"])
+        .assert()
+        .success();
+    let out = sandbox
+        .cmd()
+        .args(["--profile", "missing", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(
+        stderr_of(&out).ends_with("(profiles: bad, good, other)\n"),
+        "{}",
+        stderr_of(&out)
+    );
+}
+
+#[test]
+fn endpoint_precedence_flag_environment_region_profile() {
+    let sandbox = Sandbox::new();
+    let good = sandbox.server.url();
+    let closed = closed_port_url();
+    sandbox.write_config(&format!(
+        "[profiles.default]\nendpoint = \"{closed}\"\nproject_id = \"{PROJECT}\"\ndataset_id = \"{DATASET}\"\naccess_key = \"{AK}\"\nsecret_key = \"{SK}\"\n"
+    ));
+    sandbox.cmd().arg("list").assert().code(1);
+    sandbox
+        .cmd()
+        .env("MATASKS_ENDPOINT", &good)
+        .arg("list")
+        .assert()
+        .success();
+    sandbox
+        .cmd()
+        .env("MATASKS_ENDPOINT", &closed)
+        .args(["--endpoint", &good, "list"])
+        .assert()
+        .success();
+    // A region given on the command line or in the environment beats the profile's endpoint...
+    let out = sandbox
+        .cmd()
+        .args(["--region", "xx-nowhere-1", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let err = stderr_of(&out);
+    assert!(
+        err.starts_with("error: unknown region `xx-nowhere-1`; known regions: af-north-1, "),
+        "{err}"
+    );
+    sandbox
+        .cmd()
+        .env("MATASKS_REGION", "xx-nowhere-1")
+        .arg("list")
+        .assert()
+        .code(3);
+    // ...but not an endpoint given the same way.
+    sandbox
+        .cmd()
+        .env("MATASKS_REGION", "xx-nowhere-1")
+        .args(["--endpoint", &good, "list"])
+        .assert()
+        .success();
+    let out = sandbox
+        .cmd()
+        .args(["--endpoint", "ftp://example", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(
+        stderr_of(&out)
+            .starts_with("error: invalid endpoint `ftp://example`: the scheme must be https")
+    );
+}
+
+#[test]
+fn project_precedence_flag_environment_sdk_profile() {
+    let sandbox = Sandbox::new();
+    sandbox.write_config(&format!(
+        "[profiles.default]\nendpoint = \"{}\"\nproject_id = \"wrong-profile-project\"\ndataset_id = \"{DATASET}\"\naccess_key = \"{AK}\"\nsecret_key = \"{SK}\"\n",
+        sandbox.server.url()
+    ));
+    sandbox.cmd().arg("list").assert().code(4);
+    sandbox
+        .cmd()
+        .env("HUAWEICLOUD_SDK_PROJECT_ID", PROJECT)
+        .arg("list")
+        .assert()
+        .success();
+    sandbox
+        .cmd()
+        .env("HUAWEICLOUD_SDK_PROJECT_ID", PROJECT)
+        .env("MATASKS_PROJECT_ID", "wrong-env-project")
+        .arg("list")
+        .assert()
+        .code(4);
+    sandbox
+        .cmd()
+        .env("MATASKS_PROJECT_ID", "wrong-env-project")
+        .args(["--project-id", PROJECT, "list"])
+        .assert()
+        .success();
+    let projects: Vec<String> = sandbox
+        .requests()
+        .iter()
+        .map(|r| r.header("x-project-id").unwrap().to_string())
+        .collect();
+    assert_eq!(
+        projects,
+        [
+            "wrong-profile-project",
+            PROJECT,
+            "wrong-env-project",
+            PROJECT
+        ]
+    );
+}
+
+#[test]
+fn missing_credentials_and_project_are_configuration_errors() {
+    let sandbox = Sandbox::new();
+    sandbox.write_config(&format!(
+        "[profiles.default]\nendpoint = \"{}\"\nproject_id = \"{PROJECT}\"\ndataset_id = \"{DATASET}\"\n",
+        sandbox.server.url()
+    ));
+    let out = sandbox.cmd().arg("list").output().unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(stderr_of(&out).starts_with("error: no credentials: set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK, or `access_key` and `secret_key` in profile `default` of "));
+    sandbox.write_config(&format!(
+        "[profiles.default]\nendpoint = \"{}\"\n",
+        sandbox.server.url()
+    ));
+    let out = sandbox.cmd().arg("list").output().unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(stderr_of(&out).starts_with("error: no project ID"));
+    let out = matasks().arg("list").output().unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(
+        stderr_of(&out).starts_with("error: no endpoint"),
+        "{}",
+        stderr_of(&out)
+    );
+    assert!(sandbox.requests().is_empty());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_config_file_readable_by_others_is_pointed_out() {
+    use std::os::unix::fs::PermissionsExt;
+    let sandbox = Sandbox::new();
+    let out = sandbox.cmd().arg("list").output().unwrap();
+    assert!(!stderr_of(&out).contains("warning"));
+    std::fs::set_permissions(&sandbox.config, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let out = sandbox.cmd().arg("list").output().unwrap();
+    assert!(out.status.success());
+    let err = stderr_of(&out);
+    assert!(err.starts_with("warning: "), "{err}");
+    assert!(
+        err.contains("holds a secret key and is readable by others (mode 644); run: chmod 600"),
+        "{err}"
+    );
+}
