@@ -118,7 +118,7 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__list)
-            opts="-d -t -n -o -v -h -V --dataset --type --task-name --limit --offset --output --profile --config --endpoint --region --project-id --color --verbose --help --version"
+            opts="-d -t -n -a -o -v -h -V --dataset --type --task-name --limit --offset --all --max-items --concurrency --output --profile --config --endpoint --region --project-id --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -153,6 +153,14 @@ _matasks() {
                     return 0
                     ;;
                 --offset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-items)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

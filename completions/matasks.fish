@@ -44,8 +44,10 @@ pre-label\t'Pre-labeling with a chosen model'
 auto-grouping\t'Clustering of unlabeled images'
 auto-deploy\t'One-click model deployment'"
 complete -c matasks -n "__fish_matasks_using_subcommand list" -s n -l task-name -d 'Only tasks whose name matches NAME (filtered by the server)' -r
-complete -c matasks -n "__fish_matasks_using_subcommand list" -l limit -d 'Tasks per page, 1 to 100 [default: 10]' -r
-complete -c matasks -n "__fish_matasks_using_subcommand list" -l offset -d 'Page to show, counting from 0' -r
+complete -c matasks -n "__fish_matasks_using_subcommand list" -l limit -d 'Tasks per page, 1 to 100 [default: 10; 100 with --all]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand list" -l offset -d 'Page to show (with --all: to start from), counting from 0' -r
+complete -c matasks -n "__fish_matasks_using_subcommand list" -l max-items -d 'Stop after N tasks (implies --all)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand list" -l concurrency -d 'Pages requested at once with --all, 1 to 32 [default: the profile\'s `concurrency`, else 8]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand list" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for reading'
 json\t'One document: {"total_count": N, "tasks": [...]}'
 ndjson\t'One task per line, compact'"
@@ -57,6 +59,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand list" -l project-id -d '
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c matasks -n "__fish_matasks_using_subcommand list" -s a -l all -d 'Fetch every page, concurrently, printing in order'
 complete -c matasks -n "__fish_matasks_using_subcommand list" -s v -l verbose -d 'Report requests on stderr; -vv adds headers and the signed canonical request'
 complete -c matasks -n "__fish_matasks_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c matasks -n "__fish_matasks_using_subcommand list" -s V -l version -d 'Print version'
@@ -66,8 +69,10 @@ pre-label\t'Pre-labeling with a chosen model'
 auto-grouping\t'Clustering of unlabeled images'
 auto-deploy\t'One-click model deployment'"
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -s n -l task-name -d 'Only tasks whose name matches NAME (filtered by the server)' -r
-complete -c matasks -n "__fish_matasks_using_subcommand ls" -l limit -d 'Tasks per page, 1 to 100 [default: 10]' -r
-complete -c matasks -n "__fish_matasks_using_subcommand ls" -l offset -d 'Page to show, counting from 0' -r
+complete -c matasks -n "__fish_matasks_using_subcommand ls" -l limit -d 'Tasks per page, 1 to 100 [default: 10; 100 with --all]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand ls" -l offset -d 'Page to show (with --all: to start from), counting from 0' -r
+complete -c matasks -n "__fish_matasks_using_subcommand ls" -l max-items -d 'Stop after N tasks (implies --all)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand ls" -l concurrency -d 'Pages requested at once with --all, 1 to 32 [default: the profile\'s `concurrency`, else 8]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for reading'
 json\t'One document: {"total_count": N, "tasks": [...]}'
 ndjson\t'One task per line, compact'"
@@ -79,6 +84,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand ls" -l project-id -d 'Pr
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c matasks -n "__fish_matasks_using_subcommand ls" -s a -l all -d 'Fetch every page, concurrently, printing in order'
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -s v -l verbose -d 'Report requests on stderr; -vv adds headers and the signed canonical request'
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -s V -l version -d 'Print version'

@@ -84,13 +84,25 @@ pub struct ListArgs {
     #[arg(short = 'n', long, value_name = "NAME")]
     pub task_name: Option<String>,
 
-    /// Tasks per page, 1 to 100 [default: 10]
+    /// Tasks per page, 1 to 100 [default: 10; 100 with --all]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100))]
     pub limit: Option<u32>,
 
-    /// Page to show, counting from 0
+    /// Page to show (with --all: to start from), counting from 0
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub offset: u32,
+
+    /// Fetch every page, concurrently, printing in order
+    #[arg(short, long)]
+    pub all: bool,
+
+    /// Stop after N tasks (implies --all)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_items: Option<u64>,
+
+    /// Pages requested at once with --all, 1 to 32 [default: the profile's `concurrency`, else 8]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=32))]
+    pub concurrency: Option<u32>,
 
     /// Output format
     #[arg(short, long, value_enum, default_value_t = OutputFormat::Table, value_name = "FORMAT")]

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use secrecy::SecretString;
 use serde::Deserialize;
 
+use crate::api::OffsetMode;
 use crate::auth::Credentials;
 use crate::cli::GlobalArgs;
 use crate::client::Endpoint;
@@ -44,6 +45,23 @@ pub struct Profile {
     access_key: Option<String>,
     secret_key: Option<SecretString>,
     security_token: Option<SecretString>,
+    offset_mode: Option<OffsetMode>,
+    #[serde(default, deserialize_with = "concurrency")]
+    concurrency: Option<u32>,
+}
+
+/// The range `--concurrency` accepts, checked here so the file's error names the line.
+pub const CONCURRENCY_RANGE: std::ops::RangeInclusive<u32> = 1..=32;
+
+fn concurrency<'de, D: serde::Deserializer<'de>>(de: D) -> Result<Option<u32>, D::Error> {
+    let value = u32::deserialize(de)?;
+    if CONCURRENCY_RANGE.contains(&value) {
+        Ok(Some(value))
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "{value} is out of range: concurrency is 1 to 32"
+        )))
+    }
 }
 
 /// Keys whose values must never be echoed, even in an error about their type.
@@ -57,6 +75,9 @@ pub struct Settings {
     pub credentials: Credentials,
     /// The profile's `dataset_id`, the last fallback for `--dataset`.
     pub dataset_id: Option<String>,
+    pub offset_mode: OffsetMode,
+    /// The profile's `concurrency`, the fallback for `--concurrency`.
+    pub concurrency: Option<u32>,
 }
 
 /// `<config dir>/matasks/config.toml`, where the platform has a config dir.
@@ -193,6 +214,8 @@ pub fn resolve(global: &GlobalArgs, env: EnvLookup<'_>) -> Result<Settings, Conf
         project_id,
         credentials,
         dataset_id: non_empty(profile.dataset_id),
+        offset_mode: profile.offset_mode.unwrap_or_default(),
+        concurrency: profile.concurrency,
     })
 }
 
@@ -402,6 +425,8 @@ mod tests {
         let text = include_str!("../config.example.toml");
         for key in [
             "default_profile",
+            "offset_mode",
+            "concurrency",
             "region",
             "endpoint",
             "project_id",
@@ -443,6 +468,33 @@ mod tests {
             err.contains("line 1, column 1: key `profile`: unknown field"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn paging_keys_are_checked() {
+        let path = Path::new("c.toml");
+        let ok = parse(
+            path,
+            "[profiles.a]\noffset_mode = \"record\"\nconcurrency = 32\n",
+        )
+        .unwrap();
+        assert_eq!(ok.profiles["a"].offset_mode, Some(OffsetMode::Record));
+        assert_eq!(ok.profiles["a"].concurrency, Some(32));
+        let err = parse(path, "[profiles.a]\nconcurrency = 0\n")
+            .unwrap_err()
+            .0;
+        assert_eq!(
+            err,
+            "invalid config file c.toml, line 2, column 15: key `profiles.a.concurrency`: 0 is out of range: concurrency is 1 to 32"
+        );
+        let err = parse(path, "[profiles.a]\nconcurrency = 33\n")
+            .unwrap_err()
+            .0;
+        assert!(err.contains("33 is out of range"), "{err}");
+        let err = parse(path, "[profiles.a]\noffset_mode = \"rows\"\n")
+            .unwrap_err()
+            .0;
+        assert!(err.starts_with("invalid config file c.toml, line 2, column 15: key `profiles.a.offset_mode`: unknown variant `rows`, expected `page` or `record`"), "{err}");
     }
 
     #[test]

@@ -9,6 +9,8 @@ mod error;
 mod list;
 mod model;
 mod output;
+mod paging;
+mod progress;
 mod regions;
 mod term;
 

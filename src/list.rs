@@ -4,48 +4,93 @@ use std::io::{self, BufWriter, IsTerminal};
 
 use anyhow::{Context, Result};
 
-use crate::api::{self, ListQuery, Page};
+use crate::api::{self, ListQuery};
 use crate::cli::{GlobalArgs, ListArgs, OutputFormat};
 use crate::client::Client;
 use crate::config;
 use crate::error::UsageError;
 use crate::output::{self, TableStyle};
+use crate::paging::{self, Outcome, Plan};
+use crate::progress::Progress;
 use crate::term;
 
 /// The API's own default page size.
 const DEFAULT_LIMIT: u32 = 10;
+/// The page size for `--all`: the API's largest, for the fewest requests.
+const ALL_LIMIT: u32 = 100;
+/// Pages in flight with `--all` unless `--concurrency` or the profile says otherwise.
+const DEFAULT_CONCURRENCY: u32 = 8;
 
 pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
     let settings = config::resolve(global, &config::process_env)?;
     let dataset = resolve_dataset(args.dataset.as_deref(), settings.dataset_id.as_deref())?;
+    let offset_mode = settings.offset_mode;
+    let plan = plan(args, settings.concurrency);
     let client = Client::new(settings.endpoint, settings.project_id, settings.credentials)?;
 
-    let limit = args.limit.unwrap_or(DEFAULT_LIMIT);
-    let query = ListQuery {
-        limit,
-        offset: u64::from(args.offset),
+    let base = ListQuery {
+        limit: plan.limit,
+        offset: 0,
         task_type: args.task_type,
         task_name: args.task_name.clone().filter(|n| !n.is_empty()),
     };
-    let page = api::list_tasks(&client, &dataset, &query).await?;
+    let (client, dataset, base) = (&client, dataset.as_str(), &base);
+    let fetch = |page: u64| {
+        let query = ListQuery {
+            offset: offset_mode.param(page, base.limit),
+            ..base.clone()
+        };
+        async move { api::list_tasks(client, dataset, &query).await }
+    };
 
     let stdout = io::stdout();
-    let style = table_style(global, stdout.is_terminal());
-    let mut sink = output::sink(args.output, BufWriter::new(stdout.lock()), style);
-    let mut write = || -> io::Result<()> {
-        sink.begin(&page)?;
-        for task in &page.tasks {
-            sink.task(task)?;
-        }
-        sink.page_done()?;
-        sink.finish()
+    let stdout_is_terminal = stdout.is_terminal();
+    // Streamed JSON on the same terminal is its own progress report.
+    let progress = if plan.all
+        && term::verbosity() == 0
+        && (args.output == OutputFormat::Table || !stdout_is_terminal)
+    {
+        Progress::on_stderr()
+    } else {
+        Progress::hidden()
     };
-    write().context("cannot write to stdout")?;
+    let mut sink = output::sink(
+        args.output,
+        BufWriter::new(stdout.lock()),
+        table_style(global, stdout_is_terminal),
+    );
+    let outcome = paging::run(&plan, fetch, sink.as_mut(), &progress).await?;
+    progress.clear();
+    sink.finish().context("cannot write to stdout")?;
 
     if args.output == OutputFormat::Table {
-        term::note(&page_summary(&page, limit, args.offset));
+        term::note(&summary(&outcome, &plan));
     }
     Ok(())
+}
+
+/// Page size, start, cap and concurrency from the flags and the profile.
+fn plan(args: &ListArgs, profile_concurrency: Option<u32>) -> Plan {
+    let all = args.all || args.max_items.is_some();
+    let limit = args.limit.unwrap_or(if all {
+        // No bigger pages than the cap needs.
+        args.max_items.map_or(ALL_LIMIT, |m| {
+            u32::try_from(m).unwrap_or(ALL_LIMIT).min(ALL_LIMIT)
+        })
+    } else {
+        DEFAULT_LIMIT
+    });
+    let concurrency = args
+        .concurrency
+        .or(profile_concurrency)
+        .unwrap_or(DEFAULT_CONCURRENCY);
+    Plan {
+        first_page: u64::from(args.offset),
+        limit,
+        all,
+        max_items: args.max_items,
+        concurrency: concurrency as usize,
+    }
 }
 
 fn table_style(global: &GlobalArgs, stdout_is_terminal: bool) -> TableStyle {
@@ -79,12 +124,21 @@ fn resolve_dataset(flag_or_env: Option<&str>, profile: Option<&str>) -> Result<S
 }
 
 /// The line under the table, on stderr: `10 of 246 tasks (next page: --offset 1)`.
-fn page_summary(page: &Page, limit: u32, offset: u32) -> String {
-    let shown = page.tasks.len();
-    let Some(total) = page.total_count else {
+fn summary(outcome: &Outcome, plan: &Plan) -> String {
+    let shown = outcome.printed;
+    let Some(total) = outcome.total else {
         return format!("{shown} tasks");
     };
-    let pages = total.div_ceil(u64::from(limit));
+    if plan.all {
+        return if shown == total {
+            format!("{shown} tasks")
+        } else {
+            format!("{shown} of {total} tasks")
+        };
+    }
+    let limit = u64::from(plan.limit);
+    let offset = plan.first_page;
+    let pages = total.div_ceil(limit);
     if shown == 0 {
         return if total == 0 {
             "no tasks found".to_string()
@@ -96,7 +150,7 @@ fn page_summary(page: &Page, limit: u32, offset: u32) -> String {
         };
     }
     let mut line = format!("{shown} of {total} tasks");
-    if u64::from(offset) + 1 < pages {
+    if offset + 1 < pages {
         line.push_str(&format!(" (next page: --offset {})", offset + 1));
     }
     line
@@ -106,30 +160,56 @@ fn page_summary(page: &Page, limit: u32, offset: u32) -> String {
 mod tests {
     use super::*;
 
-    fn page(tasks: usize, total: Option<u64>) -> Page {
-        let tasks: Vec<String> = (0..tasks)
-            .map(|i| format!("{{\"task_id\":\"t{i}\"}}"))
-            .collect();
-        let total = total
-            .map(|t| format!(",\"total_count\":{t}"))
-            .unwrap_or_default();
-        Page::parse(format!("{{\"tasks\":[{}]{total}}}", tasks.join(",")).as_bytes()).unwrap()
+    fn one_page(printed: u64, total: Option<u64>, limit: u32, offset: u64) -> String {
+        let outcome = Outcome {
+            total,
+            printed,
+            pages: 1,
+            capped: false,
+        };
+        let plan = Plan {
+            first_page: offset,
+            limit,
+            all: false,
+            max_items: None,
+            concurrency: 8,
+        };
+        summary(&outcome, &plan)
     }
 
     #[test]
     fn summary_points_to_the_next_page() {
         assert_eq!(
-            page_summary(&page(10, Some(246)), 10, 0),
+            one_page(10, Some(246), 10, 0),
             "10 of 246 tasks (next page: --offset 1)"
         );
-        assert_eq!(page_summary(&page(6, Some(246)), 10, 24), "6 of 246 tasks");
-        assert_eq!(page_summary(&page(2, Some(2)), 10, 0), "2 of 2 tasks");
-        assert_eq!(page_summary(&page(0, Some(0)), 10, 0), "no tasks found");
+        assert_eq!(one_page(6, Some(246), 10, 24), "6 of 246 tasks");
+        assert_eq!(one_page(2, Some(2), 10, 0), "2 of 2 tasks");
+        assert_eq!(one_page(0, Some(0), 10, 0), "no tasks found");
         assert_eq!(
-            page_summary(&page(0, Some(246)), 10, 30),
+            one_page(0, Some(246), 10, 30),
             "no tasks on page 30: 246 tasks fill pages 0 to 24 at --limit 10"
         );
-        assert_eq!(page_summary(&page(3, None), 10, 0), "3 tasks");
+        assert_eq!(one_page(3, None, 10, 0), "3 tasks");
+    }
+
+    #[test]
+    fn summary_of_a_whole_listing() {
+        let plan = Plan {
+            first_page: 0,
+            limit: 100,
+            all: true,
+            max_items: None,
+            concurrency: 8,
+        };
+        let outcome = |printed, capped| Outcome {
+            total: Some(246),
+            printed,
+            pages: 3,
+            capped,
+        };
+        assert_eq!(summary(&outcome(246, false), &plan), "246 tasks");
+        assert_eq!(summary(&outcome(100, true), &plan), "100 of 246 tasks");
     }
 
     #[test]

@@ -10,11 +10,23 @@ use std::process::{Command, ExitStatus, Stdio};
 pub struct TerminalRun {
     /// Everything written to the terminal, with the terminal's `\r\n` turned back into `\n`.
     pub screen: String,
+    /// stdout, when it was a pipe rather than the terminal.
+    pub stdout: Vec<u8>,
     pub status: ExitStatus,
 }
 
-/// Run `cmd` on a new terminal `cols` wide, as its controlling terminal.
-pub fn run_on_terminal(mut cmd: Command, cols: u16) -> TerminalRun {
+/// Run `cmd` with stdout and stderr on a new terminal `cols` wide, its controlling
+/// terminal.
+pub fn run_on_terminal(cmd: Command, cols: u16) -> TerminalRun {
+    run(cmd, cols, true)
+}
+
+/// Like [`run_on_terminal`], but with stdout into a pipe: `matasks ... > file` at a shell.
+pub fn run_with_stdout_piped(cmd: Command, cols: u16) -> TerminalRun {
+    run(cmd, cols, false)
+}
+
+fn run(mut cmd: Command, cols: u16, stdout_on_terminal: bool) -> TerminalRun {
     let mut master = -1;
     let mut slave = -1;
     let size = libc::winsize {
@@ -37,12 +49,16 @@ pub fn run_on_terminal(mut cmd: Command, cols: u16) -> TerminalRun {
     // SAFETY: both descriptors were just opened and are owned here alone.
     let (master, slave) = unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
     cmd.stdin(Stdio::null())
-        .stdout(Stdio::from(slave.try_clone().unwrap()))
         .stderr(Stdio::from(slave.try_clone().unwrap()));
+    if stdout_on_terminal {
+        cmd.stdout(Stdio::from(slave.try_clone().unwrap()));
+    } else {
+        cmd.stdout(Stdio::piped());
+    }
     // SAFETY: only async-signal-safe calls between fork and exec.
     unsafe {
         cmd.pre_exec(|| {
-            if libc::setsid() < 0 || libc::ioctl(1, libc::TIOCSCTTY, 0) < 0 {
+            if libc::setsid() < 0 || libc::ioctl(2, libc::TIOCSCTTY, 0) < 0 {
                 return Err(std::io::Error::last_os_error());
             }
             Ok(())
@@ -50,6 +66,13 @@ pub fn run_on_terminal(mut cmd: Command, cols: u16) -> TerminalRun {
     }
     let mut child = cmd.spawn().expect("spawn on a terminal");
     drop(slave);
+    let piped = child.stdout.take().map(|mut out| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            out.read_to_end(&mut bytes).unwrap();
+            bytes
+        })
+    });
     drop(cmd); // closes the parent's copies of the slave
     let reader = std::thread::spawn(move || {
         let mut master = File::from(master);
@@ -68,6 +91,7 @@ pub fn run_on_terminal(mut cmd: Command, cols: u16) -> TerminalRun {
     let bytes = reader.join().unwrap();
     TerminalRun {
         screen: String::from_utf8_lossy(&bytes).replace("\r\n", "\n"),
+        stdout: piped.map(|t| t.join().unwrap()).unwrap_or_default(),
         status,
     }
 }

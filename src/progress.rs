@@ -1,0 +1,60 @@
+//! A progress bar on stderr while `list --all` fetches pages; only on a terminal.
+
+use std::io::{self, IsTerminal};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+pub struct Progress {
+    bar: Option<ProgressBar>,
+}
+
+impl Progress {
+    pub fn hidden() -> Progress {
+        Progress { bar: None }
+    }
+
+    /// A bar on stderr if stderr is a terminal, otherwise nothing at all.
+    pub fn on_stderr() -> Progress {
+        if !io::stderr().is_terminal() {
+            return Progress::hidden();
+        }
+        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {pos} pages, {msg}")
+                .expect("the template is valid"),
+        );
+        bar.set_message("0 tasks");
+        Progress { bar: Some(bar) }
+    }
+
+    /// The number of pages expected, once the first page has told.
+    pub fn set_pages(&self, pages: u64) {
+        if let Some(bar) = &self.bar {
+            bar.set_length(pages);
+            bar.set_style(
+                ProgressStyle::with_template("{bar:30} {pos}/{len} pages, {msg}")
+                    .expect("the template is valid"),
+            );
+        }
+    }
+
+    pub fn page_done(&self, tasks: u64) {
+        if let Some(bar) = &self.bar {
+            bar.set_message(format!("{tasks} tasks"));
+            bar.inc(1);
+        }
+    }
+
+    /// Remove the bar from the terminal.
+    pub fn clear(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+impl Drop for Progress {
+    fn drop(&mut self) {
+        self.clear();
+    }
+}

@@ -1,0 +1,544 @@
+//! `list --all`: concurrent, ordered, streaming paging against the fake server.
+
+mod support;
+
+use std::io::{BufRead, BufReader};
+use std::process::Stdio;
+use std::sync::Arc;
+use std::time::Duration;
+
+use support::fixtures::generated_id;
+use support::*;
+
+const BIG: &str = "big";
+
+fn setup(tasks: usize) -> Setup {
+    let mut setup = Setup::default();
+    setup.datasets.insert(BIG.into(), Tasks::Generated(tasks));
+    setup
+}
+
+fn serving(tasks: usize, latency_ms: u64) -> Sandbox {
+    Sandbox::with(Setup {
+        latency: Duration::from_millis(latency_ms),
+        ..setup(tasks)
+    })
+}
+
+/// A sandbox whose server answers every page through `hook(page number, limit, catalog)`.
+fn hooked(
+    tasks: usize,
+    hook: impl Fn(u64, u64, &Catalog) -> Option<Action> + Send + Sync + 'static,
+) -> Sandbox {
+    let hook: Hook = Arc::new(move |req, catalog| hook(req.offset(), req.limit(), catalog));
+    Sandbox::with(Setup {
+        hook: Some(hook),
+        ..setup(tasks)
+    })
+}
+
+fn ids_of(stdout: &[u8]) -> Vec<String> {
+    String::from_utf8(stdout.to_vec())
+        .unwrap()
+        .lines()
+        .map(|line| {
+            let task: serde_json::Value = serde_json::from_str(line).expect("NDJSON line");
+            task["task_id"].as_str().unwrap().to_string()
+        })
+        .collect()
+}
+
+fn generated(range: std::ops::Range<usize>) -> Vec<String> {
+    range.map(generated_id).collect()
+}
+
+fn list_all(sandbox: &Sandbox, extra: &[&str]) -> std::process::Output {
+    sandbox
+        .cmd()
+        .args(["list", "-d", BIG, "--all", "-o", "ndjson"])
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn every_task_once_in_order_each_request_signed() {
+    let sandbox = serving(1234, 5);
+    let out = list_all(&sandbox, &[]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(stderr_of(&out), "");
+    assert_eq!(ids_of(&out.stdout), generated(0..1234));
+    let requests = sandbox.requests();
+    assert_eq!(requests.len(), 13);
+    let mut offsets: Vec<u64> = requests.iter().map(|r| r.offset()).collect();
+    offsets.sort();
+    assert_eq!(offsets, (0..13).collect::<Vec<_>>());
+    for request in &requests {
+        assert_eq!(request.signature, Ok(()));
+        assert_eq!(request.limit(), 100);
+    }
+    // Each request carries its own signature over its own query.
+    let mut signatures: Vec<&str> = requests
+        .iter()
+        .map(|r| r.header("authorization").unwrap())
+        .collect();
+    signatures.sort();
+    signatures.dedup();
+    assert_eq!(signatures.len(), 13);
+}
+
+#[test]
+fn concurrency_never_exceeds_the_cap_and_reaches_it() {
+    for (args, cap) in [
+        (&[][..], 8),
+        (&["--concurrency", "3"][..], 3),
+        (&["--concurrency", "1"][..], 1),
+        (&["--concurrency", "32"][..], 32),
+    ] {
+        let sandbox = serving(4000, 40);
+        let out = list_all(&sandbox, args);
+        assert!(out.status.success(), "{}", stderr_of(&out));
+        assert_eq!(ids_of(&out.stdout).len(), 4000);
+        assert_eq!(sandbox.server.max_in_flight(), cap, "{args:?}");
+    }
+}
+
+#[test]
+fn concurrency_from_the_profile_and_bad_values() {
+    let sandbox = serving(1000, 40);
+    let text = std::fs::read_to_string(&sandbox.config).unwrap();
+    sandbox.write_config(&format!("{text}concurrency = 2\n"));
+    let out = list_all(&sandbox, &[]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(sandbox.server.max_in_flight(), 2);
+    let out = list_all(&sandbox, &["--concurrency", "4"]);
+    assert!(out.status.success());
+    assert_eq!(sandbox.server.max_in_flight(), 4);
+
+    for bad in ["0", "33", "many"] {
+        let out = list_all(&sandbox, &["--concurrency", bad]);
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+    }
+    sandbox.write_config(&format!("{text}concurrency = 40\n"));
+    let out = list_all(&sandbox, &[]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(
+        stderr_of(&out).contains("key `profiles.default.concurrency`: 40 is out of range"),
+        "{}",
+        stderr_of(&out)
+    );
+}
+
+#[test]
+fn limit_sets_the_page_size_and_offset_the_first_page() {
+    let sandbox = serving(250, 0);
+    let out = list_all(&sandbox, &["--limit", "7"]);
+    assert_eq!(ids_of(&out.stdout), generated(0..250));
+    assert_eq!(sandbox.requests().len(), 36);
+    assert!(sandbox.requests().iter().all(|r| r.limit() == 7));
+
+    let sandbox = serving(250, 0);
+    let out = list_all(&sandbox, &["--offset", "1"]);
+    assert!(out.status.success());
+    assert_eq!(stderr_of(&out), "");
+    assert_eq!(ids_of(&out.stdout), generated(100..250));
+    let mut offsets: Vec<u64> = sandbox.requests().iter().map(|r| r.offset()).collect();
+    offsets.sort();
+    assert_eq!(offsets, [1, 2]);
+}
+
+#[test]
+fn max_items_caps_the_listing_and_implies_all() {
+    let sandbox = serving(1000, 0);
+    let out = list_all(&sandbox, &["--max-items", "250"]);
+    assert_eq!(ids_of(&out.stdout), generated(0..250));
+    assert_eq!(sandbox.requests().len(), 3);
+    assert_eq!(stderr_of(&out), "");
+
+    let sandbox = serving(1000, 0);
+    let out = sandbox
+        .cmd()
+        .args(["list", "-d", BIG, "--max-items", "5", "-o", "ndjson"])
+        .output()
+        .unwrap();
+    assert_eq!(ids_of(&out.stdout), generated(0..5));
+    let requests = sandbox.requests();
+    assert_eq!(requests.len(), 1);
+    assert_eq!(requests[0].query, "limit=5&offset=0");
+
+    let out = sandbox
+        .cmd()
+        .args(["list", "-d", BIG, "--max-items", "150", "--limit", "40"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(stdout_of(&out).lines().count(), 151);
+    assert_eq!(stderr_of(&out), "150 of 1000 tasks\n");
+
+    for bad in ["0", "-3", "x"] {
+        let out = sandbox
+            .cmd()
+            .args(["list", "--max-items", bad])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+    }
+}
+
+#[test]
+fn record_offsets_are_sent_when_the_profile_asks() {
+    let sandbox = Sandbox::with(Setup {
+        offset_mode: OffsetMode::Record,
+        ..setup(450)
+    });
+    let text = std::fs::read_to_string(&sandbox.config).unwrap();
+    sandbox.write_config(&format!("{text}offset_mode = \"record\"\n"));
+    let out = list_all(&sandbox, &[]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(stderr_of(&out), "");
+    assert_eq!(ids_of(&out.stdout), generated(0..450));
+    let mut offsets: Vec<u64> = sandbox.requests().iter().map(|r| r.offset()).collect();
+    offsets.sort();
+    assert_eq!(offsets, [0, 100, 200, 300, 400]);
+    // A single page too: --offset stays a page number.
+    let out = sandbox
+        .cmd()
+        .args([
+            "list", "-d", BIG, "--offset", "2", "--limit", "10", "-o", "ndjson",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(ids_of(&out.stdout), generated(20..30));
+    assert_eq!(
+        sandbox.requests().pop().unwrap().query,
+        "limit=10&offset=20"
+    );
+}
+
+#[test]
+fn a_record_offset_server_read_as_pages_ends_without_duplicates() {
+    let sandbox = Sandbox::with(Setup {
+        offset_mode: OffsetMode::Record,
+        ..setup(450)
+    });
+    let out = list_all(&sandbox, &[]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let ids = ids_of(&out.stdout);
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len(), "a task printed twice");
+    assert_eq!(ids[..100], generated(0..100)[..]);
+    let err = stderr_of(&out);
+    assert!(err.contains("already listed"), "{err}");
+    assert!(sandbox.requests().len() <= 5);
+}
+
+#[test]
+fn a_server_that_ignores_offset_does_not_loop() {
+    let sandbox = hooked(100_000, |_, limit, catalog| {
+        Some(Action::Reply(catalog.page(BIG, 0, limit as usize, 100_000)))
+    });
+    let out = list_all(&sandbox, &[]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(ids_of(&out.stdout), generated(0..100));
+    let err = stderr_of(&out);
+    assert!(err.contains("only repeated tasks already listed"), "{err}");
+    assert!(err.contains("offset_mode"), "{err}");
+    // The first page, then at most one window of pages in flight.
+    assert!(
+        sandbox.requests().len() <= 1 + 8 + 1,
+        "{}",
+        sandbox.requests().len()
+    );
+}
+
+#[test]
+fn a_wholly_repeated_page_stops_and_a_shifted_page_drops_its_repeats() {
+    // Page 3 repeats page 2.
+    let sandbox = hooked(1000, |page, limit, catalog| {
+        let page = if page == 3 { 2 } else { page };
+        Some(Action::Reply(catalog.page(
+            BIG,
+            (page * limit) as usize,
+            limit as usize,
+            1000,
+        )))
+    });
+    let out = list_all(&sandbox, &[]);
+    assert!(out.status.success());
+    assert_eq!(ids_of(&out.stdout), generated(0..300));
+    assert!(stderr_of(&out).contains("page 3 only repeated tasks already listed"));
+
+    // A task created at the front while listing shifts pages 2 on by one.
+    let sandbox = hooked(1000, |page, limit, catalog| {
+        let start = (page * limit) as usize;
+        let (start, total) = if page >= 2 {
+            (start - 1, 1001)
+        } else {
+            (start, 1000)
+        };
+        Some(Action::Reply(catalog.page(
+            BIG,
+            start,
+            limit as usize,
+            total,
+        )))
+    });
+    let out = list_all(&sandbox, &[]);
+    assert!(out.status.success());
+    let ids = ids_of(&out.stdout);
+    assert_eq!(ids, generated(0..999));
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("warning: the total changed from 1000 to 1001"),
+        "{err}"
+    );
+    assert!(
+        err.contains("warning: skipped 1 task already listed"),
+        "{err}"
+    );
+    assert_eq!(
+        err.matches("total changed").count(),
+        1,
+        "warned once: {err}"
+    );
+}
+
+#[test]
+fn short_and_empty_pages_end_the_listing() {
+    // Tasks deleted while listing: page 4 is short, nothing after it is used.
+    let sandbox = hooked(1000, |page, limit, catalog| {
+        let len = if page == 4 { 30 } else { limit as usize };
+        let reply = if page > 4 {
+            catalog.page(BIG, 0, 0, 1000)
+        } else {
+            catalog.page(BIG, (page * limit) as usize, len, 1000)
+        };
+        Some(Action::Reply(reply))
+    });
+    let out = list_all(&sandbox, &[]);
+    assert!(out.status.success());
+    assert_eq!(ids_of(&out.stdout), generated(0..430));
+    assert!(
+        stderr_of(&out).contains("the listing ended after 430 of 1000 tasks"),
+        "{}",
+        stderr_of(&out)
+    );
+
+    let sandbox = hooked(1000, |page, limit, catalog| {
+        let len = if page >= 3 { 0 } else { limit as usize };
+        Some(Action::Reply(catalog.page(
+            BIG,
+            (page * limit) as usize,
+            len,
+            1000,
+        )))
+    });
+    let out = list_all(&sandbox, &[]);
+    assert!(out.status.success());
+    assert_eq!(ids_of(&out.stdout), generated(0..300));
+
+    // A total that shrinks: the pages hold less, the listing stops at the empty one.
+    let sandbox = hooked(1000, |page, limit, catalog| {
+        let total = if page == 0 { 1000 } else { 420 };
+        let start = (page * limit) as usize;
+        let len = (limit as usize).min(420usize.saturating_sub(start));
+        Some(Action::Reply(catalog.page(BIG, start, len, total)))
+    });
+    let out = list_all(&sandbox, &[]);
+    assert!(out.status.success());
+    assert_eq!(ids_of(&out.stdout), generated(0..420));
+    assert!(stderr_of(&out).contains("the total changed from 1000 to 420"));
+}
+
+#[test]
+fn a_failing_page_ends_the_listing_with_its_error_after_earlier_pages() {
+    for (status, code, expected_exit) in [
+        (500, "ModelArts.0010", 1),
+        (404, "ModelArts.4352", 5),
+        (429, "APIGW.0308", 6),
+        (403, "ModelArts.0203", 4),
+    ] {
+        let sandbox = hooked(2000, move |page, limit, catalog| {
+            Some(Action::Reply(if page == 4 {
+                Reply::api_error(status, code, "Injected.")
+            } else {
+                catalog.page(BIG, (page * limit) as usize, limit as usize, 2000)
+            }))
+        });
+        let out = list_all(&sandbox, &[]);
+        assert_eq!(out.status.code(), Some(expected_exit), "{status}");
+        assert_eq!(ids_of(&out.stdout), generated(0..400), "{status}");
+        let err = stderr_of(&out);
+        assert!(
+            err.starts_with(&format!(
+                "error: page 4 failed: {code}: Injected. (HTTP {status}, request id req-"
+            )),
+            "{err}"
+        );
+    }
+    // A dropped connection is a runtime error too.
+    let sandbox = hooked(2000, |page, limit, catalog| {
+        Some(if page == 2 {
+            Action::Drop
+        } else {
+            Action::Reply(catalog.page(BIG, (page * limit) as usize, limit as usize, 2000))
+        })
+    });
+    let out = list_all(&sandbox, &[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(ids_of(&out.stdout), generated(0..200));
+    assert!(
+        stderr_of(&out).starts_with("error: page 2 failed: GET "),
+        "{}",
+        stderr_of(&out)
+    );
+}
+
+#[test]
+fn json_streams_one_document_and_the_table_renders_at_the_end() {
+    let sandbox = serving(345, 0);
+    let out = sandbox
+        .cmd()
+        .args(["list", "-d", BIG, "--all", "-o", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stdout = stdout_of(&out);
+    assert!(stdout.starts_with("{\n  \"total_count\": 345,\n  \"tasks\": [\n    {"));
+    assert!(stdout.ends_with("}\n  ],\n  \"exist_running_deploy_task\": false\n}\n"));
+    let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let ids: Vec<&str> = doc["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["task_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, generated(0..345));
+
+    let out = sandbox
+        .cmd()
+        .args(["list", "-d", BIG, "--all"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stdout = stdout_of(&out);
+    assert_eq!(stdout.lines().count(), 346);
+    assert!(
+        stdout
+            .lines()
+            .nth(345)
+            .unwrap()
+            .starts_with(&generated_id(344))
+    );
+    assert_eq!(stderr_of(&out), "345 tasks\n");
+}
+
+#[test]
+fn closing_the_pipe_while_pages_are_in_flight_ends_quietly() {
+    let sandbox = serving(20_000, 100);
+    let mut child = sandbox
+        .std_cmd()
+        .args(["list", "-d", BIG, "--all", "-o", "ndjson"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut reader = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    reader.read_line(&mut line).unwrap();
+    assert!(line.contains(&generated_id(0)));
+    drop(reader);
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{:?}", out.status);
+    assert_eq!(stderr_of(&out), "");
+    // It stopped with most of the 200 pages never requested.
+    assert!(
+        sandbox.requests().len() < 50,
+        "{}",
+        sandbox.requests().len()
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn progress_shows_on_a_terminal_only_and_is_cleared() {
+    use support::pty::{run_on_terminal, run_with_stdout_piped};
+    let sandbox = serving(3000, 60);
+
+    // stderr on a terminal, stdout into a file: progress on the terminal.
+    let mut cmd = sandbox.std_cmd();
+    cmd.env("TERM", "xterm-256color").args([
+        "list",
+        "-d",
+        BIG,
+        "--all",
+        "-o",
+        "ndjson",
+        "--concurrency",
+        "2",
+    ]);
+    let run = run_with_stdout_piped(cmd, 100);
+    assert!(run.status.success(), "{}", run.screen);
+    assert!(run.screen.contains("/30 pages, "), "{:?}", run.screen);
+    assert!(run.screen.contains(" tasks"), "{:?}", run.screen);
+    assert_eq!(ids_of(&run.stdout).len(), 3000);
+
+    // The table on the terminal: the bar is erased before the table is drawn.
+    let mut cmd = sandbox.std_cmd();
+    cmd.env("TERM", "xterm-256color").args([
+        "--color",
+        "never",
+        "list",
+        "-d",
+        BIG,
+        "--all",
+        "--concurrency",
+        "2",
+    ]);
+    let run = run_on_terminal(cmd, 200);
+    assert!(run.status.success());
+    let bar = run.screen.find("/30 pages").expect("a progress bar");
+    let table = run.screen.find("ID  ").expect("the table");
+    assert!(bar < table);
+    let erase = run.screen[bar..table]
+        .rfind("\x1b[")
+        .expect("the bar is erased");
+    assert!(bar + erase < table);
+    assert!(
+        run.screen.ends_with("3000 tasks\n"),
+        "{:?}",
+        &run.screen[run.screen.len() - 40..]
+    );
+
+    // NDJSON on the terminal is its own progress: no bar in the way of the lines.
+    let mut cmd = sandbox.std_cmd();
+    cmd.env("TERM", "xterm-256color").args([
+        "list",
+        "-d",
+        BIG,
+        "--all",
+        "-o",
+        "ndjson",
+        "--max-items",
+        "400",
+    ]);
+    let run = run_on_terminal(cmd, 200);
+    assert!(!run.screen.contains("pages"), "{:?}", &run.screen[..200]);
+
+    // A terminal that cannot redraw (TERM unset or dumb) gets no bar either.
+    let mut cmd = sandbox.std_cmd();
+    cmd.env("TERM", "dumb").args([
+        "list",
+        "-d",
+        BIG,
+        "--all",
+        "-o",
+        "ndjson",
+        "--max-items",
+        "400",
+    ]);
+    let run = run_with_stdout_piped(cmd, 100);
+    assert_eq!(run.screen, "");
+}
