@@ -36,7 +36,13 @@ pub struct GlobalArgs {
     pub config: Option<PathBuf>,
 
     /// API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)
-    #[arg(long, global = true, env = "MATASKS_ENDPOINT", value_name = "URL")]
+    #[arg(
+        long,
+        global = true,
+        env = "MATASKS_ENDPOINT",
+        hide_env_values = true,
+        value_name = "URL"
+    )]
     pub endpoint: Option<String>,
 
     /// Region whose ModelArts endpoint to use, e.g. cn-north-4

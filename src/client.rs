@@ -11,9 +11,16 @@ use crate::error::ApiError;
 use crate::term;
 
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// Between two reads of one response.
 const READ_TIMEOUT: Duration = Duration::from_secs(60);
+/// For a whole request, so a server that trickles bytes cannot hold us forever.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(300);
 /// Error bodies are short; this bounds what a misbehaving proxy can make us hold.
 const MAX_ERROR_BODY: usize = 64 * 1024;
+/// A page holds at most 100 tasks; no honest page comes near this.
+const MAX_PAGE_BODY: usize = 64 * 1024 * 1024;
+/// Longest server error message shown.
+const MAX_MESSAGE_CHARS: usize = 500;
 /// Below this the gateway does not reject a signature for its date, so it is not news.
 const NOTABLE_CLOCK_SKEW_SECS: i64 = 5 * 60;
 
@@ -50,6 +57,18 @@ impl Endpoint {
         }
     }
 
+    /// Plain http to anything but this machine.
+    pub fn is_plain_http_to_another_host(&self) -> bool {
+        let host = self.url.host_str().unwrap_or_default();
+        let local = host.eq_ignore_ascii_case("localhost")
+            || host
+                .trim_start_matches('[')
+                .trim_end_matches(']')
+                .parse::<std::net::IpAddr>()
+                .is_ok_and(|ip| ip.is_loopback());
+        self.url.scheme() == "http" && !local
+    }
+
     /// The path prefix without its trailing slash: "" for a bare host.
     fn path_prefix(&self) -> &str {
         self.url.path().trim_end_matches('/')
@@ -83,6 +102,10 @@ impl Client {
             .user_agent(concat!("matasks/", env!("CARGO_PKG_VERSION")))
             .connect_timeout(CONNECT_TIMEOUT)
             .read_timeout(READ_TIMEOUT)
+            .timeout(REQUEST_TIMEOUT)
+            // A redirect would carry the security token to another host, which the
+            // signature does not cover anyway: report it instead of following it.
+            .redirect(reqwest::redirect::Policy::none())
             .http1_only()
             .build()
             .context("cannot set up the HTTP client")?;
@@ -153,7 +176,7 @@ impl Client {
                 lines.push_str(&format!("> {name}: {shown}\n"));
             }
             lines.push_str(&format!("> Authorization: {authorization}\n"));
-            let canonical = redact_token(&request.canonical_request(), token);
+            let canonical = redact_token_line(&request.canonical_request());
             lines.push_str("canonical request:\n");
             lines.push_str(&indent(&canonical));
             lines.push_str("\nstring to sign:\n");
@@ -193,34 +216,55 @@ impl Client {
         });
 
         if status.is_success() {
-            let body = response
-                .bytes()
+            let body = read_body(response, MAX_PAGE_BODY)
                 .await
                 .map_err(|e| anyhow::Error::new(e.without_url()))
                 .with_context(|| format!("reading the response to GET {url} failed"))?;
-            return Ok(body.to_vec());
-        }
-        let mut body = Vec::new();
-        let mut response = response;
-        while let Ok(Some(chunk)) = response.chunk().await {
-            body.extend_from_slice(&chunk);
-            if body.len() >= MAX_ERROR_BODY {
-                break;
+            if body.len() > MAX_PAGE_BODY {
+                anyhow::bail!(
+                    "the response to GET {url} is larger than {} MiB, which no page of tasks is",
+                    MAX_PAGE_BODY >> 20
+                );
             }
+            return Ok(body);
         }
+        // The status says what went wrong; a body cut short only loses detail.
+        let body = read_body(response, MAX_ERROR_BODY)
+            .await
+            .unwrap_or_default();
         Err(api_error(status, &headers, &body).into())
     }
+}
+
+/// Read a body, stopping once it exceeds `cap` bytes.
+async fn read_body(mut response: reqwest::Response, cap: usize) -> reqwest::Result<Vec<u8>> {
+    let mut body = Vec::new();
+    while let Some(chunk) = response.chunk().await? {
+        body.extend_from_slice(&chunk);
+        if body.len() > cap {
+            break;
+        }
+    }
+    Ok(body)
 }
 
 fn indent(text: &str) -> String {
     text.lines().map(|l| format!("  {l}\n")).collect()
 }
 
-fn redact_token(text: &str, token: Option<&str>) -> String {
-    match token {
-        Some(token) if !token.is_empty() => text.replace(token, "<redacted>"),
-        _ => text.to_string(),
-    }
+/// The canonical request with the security token's value hidden.
+fn redact_token_line(canonical: &str) -> String {
+    canonical
+        .lines()
+        .map(|line| {
+            if line.starts_with("x-security-token:") {
+                "x-security-token:<redacted>"
+            } else {
+                line
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn request_id(headers: &HeaderMap) -> Option<String> {
@@ -243,7 +287,7 @@ fn api_error(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> ApiError {
         clock_skew: None,
     };
     let text = |v: &serde_json::Value| match v {
-        serde_json::Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        serde_json::Value::String(s) if !s.trim().is_empty() => Some(one_line(s.trim())),
         serde_json::Value::Number(n) => Some(n.to_string()),
         _ => None,
     };
@@ -260,6 +304,19 @@ fn api_error(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> ApiError {
             }
         }
         _ => error.body_note = Some(describe_body(body)),
+    }
+    if status.is_redirection() {
+        let target = headers
+            .get(reqwest::header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .map(one_line)
+            .unwrap_or_else(|| "nowhere".to_string());
+        error.body_note = Some(format!(
+            "a redirect to {target}, which is not followed (set the endpoint to where the \
+             API really is)"
+        ));
+        error.code = None;
+        error.message = None;
     }
     if status == StatusCode::UNAUTHORIZED {
         error.clock_skew = clock_skew(headers).filter(|s| s.abs() >= NOTABLE_CLOCK_SKEW_SECS);
@@ -278,12 +335,21 @@ fn describe_body(body: &[u8]) -> String {
                 answering?)"
             .into();
     }
-    let line: String = text
+    format!("a non-JSON body: {}", one_line(text))
+}
+
+/// Server text made safe for one line of a terminal: no control characters (and so no
+/// escape sequences), and not too long.
+fn one_line(text: &str) -> String {
+    let mut line: String = text
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
-        .take(200)
+        .take(MAX_MESSAGE_CHARS)
         .collect();
-    format!("a non-JSON body: {line}")
+    if text.chars().nth(MAX_MESSAGE_CHARS).is_some() {
+        line.push('…');
+    }
+    line
 }
 
 /// Seconds by which the server's `Date` is ahead of this machine's clock.
@@ -311,6 +377,19 @@ mod tests {
         assert_eq!(e.to_string(), "http://127.0.0.1:8080/gw/modelarts");
         let e = Endpoint::parse("https://h.example:443").unwrap();
         assert_eq!(e.host_header(), "h.example");
+        assert!(!e.is_plain_http_to_another_host());
+        for local in ["http://127.0.0.1:9", "http://localhost", "http://[::1]:80"] {
+            assert!(
+                !Endpoint::parse(local)
+                    .unwrap()
+                    .is_plain_http_to_another_host()
+            );
+        }
+        assert!(
+            Endpoint::parse("http://modelarts.example")
+                .unwrap()
+                .is_plain_http_to_another_host()
+        );
     }
 
     #[test]
@@ -369,6 +448,41 @@ mod tests {
         assert!(e.to_string().contains("a non-JSON body: try later"));
         let e = api_error(StatusCode::INTERNAL_SERVER_ERROR, &HeaderMap::new(), b"");
         assert!(e.to_string().contains("an empty body (HTTP 500)"));
+    }
+
+    #[test]
+    fn server_text_cannot_break_the_line_or_the_terminal() {
+        let e = api_error(
+            StatusCode::BAD_REQUEST,
+            &HeaderMap::new(),
+            br#"{"error_code":"X.1","error_msg":"bad\nthing \u001b[31mred"}"#,
+        );
+        assert_eq!(e.to_string(), "X.1: bad thing  [31mred (HTTP 400)");
+        let long = format!(r#"{{"error_msg":"{}"}}"#, "x".repeat(2000));
+        let e = api_error(StatusCode::BAD_REQUEST, &HeaderMap::new(), long.as_bytes());
+        assert_eq!(e.message.unwrap().chars().count(), MAX_MESSAGE_CHARS + 1);
+    }
+
+    #[test]
+    fn redirects_are_reported_not_followed() {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            reqwest::header::LOCATION,
+            HeaderValue::from_static("https://elsewhere.example/x"),
+        );
+        let e = api_error(StatusCode::FOUND, &headers, b"");
+        assert!(e.to_string().starts_with("the server answered HTTP 302 Found with a redirect to https://elsewhere.example/x, which is not followed"), "{e}");
+    }
+
+    #[test]
+    fn the_token_line_is_hidden_whatever_its_value() {
+        let shown = redact_token_line(
+            "GET\n/\n\nhost:h\nx-security-token:tok \n\nhost;x-security-token\nabc",
+        );
+        assert_eq!(
+            shown,
+            "GET\n/\n\nhost:h\nx-security-token:<redacted>\n\nhost;x-security-token\nabc"
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use secrecy::SecretString;
+use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
 use crate::api::OffsetMode;
@@ -193,15 +193,23 @@ pub fn resolve(global: &GlobalArgs, env: EnvLookup<'_>) -> Result<Settings, Conf
     let where_ = describe_profile(&loaded, &profile_name);
 
     let endpoint = resolve_endpoint(global, &profile, &where_)?;
-    let project_id = non_empty(global.project_id.clone())
-        .or_else(|| env(ENV_PROJECT_ID))
-        .or_else(|| non_empty(profile.project_id))
-        .ok_or_else(|| {
-            ConfigError(format!(
-                "no project ID: pass --project-id, or set MATASKS_PROJECT_ID or \
-                 {ENV_PROJECT_ID}, or `project_id` in {where_}"
-            ))
-        })?;
+    let (project_id, source) = if let Some(id) = non_empty(global.project_id.clone()) {
+        (id, "--project-id or MATASKS_PROJECT_ID".to_string())
+    } else if let Some(id) = env(ENV_PROJECT_ID) {
+        (id, ENV_PROJECT_ID.to_string())
+    } else if let Some(id) = non_empty(profile.project_id) {
+        (id, format!("`project_id` in {where_}"))
+    } else {
+        return Err(ConfigError(format!(
+            "no project ID: pass --project-id, or set MATASKS_PROJECT_ID or \
+             {ENV_PROJECT_ID}, or `project_id` in {where_}"
+        )));
+    };
+    let project_id = header_value(&project_id, &source)?;
+    // These would be read as path steps, not as a project.
+    if matches!(project_id.as_str(), "." | "..") {
+        return Err(ConfigError(format!("{source} is not a project ID")));
+    }
     let profile_credentials = ProfileCredentials {
         access_key: non_empty(profile.access_key),
         secret_key: profile.secret_key,
@@ -291,8 +299,29 @@ fn resolve_endpoint(
              MATASKS_ENDPOINT, or `region` or `endpoint` in {where_}"
         )));
     };
-    Endpoint::parse(&url)
-        .map_err(|reason| ConfigError(format!("invalid endpoint `{url}`: {reason}")))
+    let endpoint = Endpoint::parse(&url).map_err(|reason| {
+        ConfigError(format!(
+            "invalid endpoint `{}`: {reason}",
+            without_userinfo(&url)
+        ))
+    })?;
+    if endpoint.is_plain_http_to_another_host() {
+        crate::term::warn(&format!(
+            "the endpoint {endpoint} is plain http: requests, and any security token, \
+             travel unencrypted"
+        ));
+    }
+    Ok(endpoint)
+}
+
+/// A URL as it may be shown: any `user:password@` replaced.
+fn without_userinfo(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            format!("{}://***{}", &url[..scheme_end], &url[at..])
+        }
+        _ => url.to_string(),
+    }
 }
 
 /// Credentials as the profile holds them.
@@ -312,10 +341,13 @@ fn resolve_credentials(
 ) -> Result<Credentials, ConfigError> {
     match (env(ENV_AK), env(ENV_SK)) {
         (Some(access_key), Some(secret_key)) => {
+            let token = env(ENV_SECURITY_TOKEN)
+                .map(|t| header_value(&t, ENV_SECURITY_TOKEN))
+                .transpose()?;
             return Ok(Credentials {
-                access_key,
+                access_key: header_value(&access_key, ENV_AK)?,
                 secret_key: secret_key.into(),
-                security_token: env(ENV_SECURITY_TOKEN).map(Into::into),
+                security_token: token.map(Into::into),
             });
         }
         (Some(_), None) => {
@@ -339,10 +371,14 @@ fn resolve_credentials(
                 ));
             }
             warn_if_readable_by_others(loaded);
+            let token = profile
+                .security_token
+                .map(|t| header_value(t.expose_secret(), &format!("`security_token` in {where_}")))
+                .transpose()?;
             Ok(Credentials {
-                access_key,
+                access_key: header_value(&access_key, &format!("`access_key` in {where_}"))?,
                 secret_key,
-                security_token: profile.security_token,
+                security_token: token.map(Into::into),
             })
         }
         (Some(_), None) => Err(ConfigError(format!(
@@ -356,6 +392,17 @@ fn resolve_credentials(
              in {where_}"
         ))),
     }
+}
+
+/// A value sent in a header, trimmed. It is never shown: it may be a secret.
+fn header_value(value: &str, source: &str) -> Result<String, ConfigError> {
+    let value = value.trim();
+    if value.chars().any(char::is_control) {
+        return Err(ConfigError(format!(
+            "{source} contains a control character (a stray newline?)"
+        )));
+    }
+    Ok(value.to_string())
 }
 
 /// Like ssh, point out a secret key stored in a file that others can read.
@@ -381,7 +428,6 @@ fn warn_if_readable_by_others(loaded: &Loaded) {
 mod tests {
     use super::*;
     use crate::cli::ColorChoice;
-    use secrecy::ExposeSecret;
 
     fn global(config: &Path) -> GlobalArgs {
         GlobalArgs {
@@ -636,6 +682,49 @@ mod tests {
             err.starts_with("profile `gone` (from default_profile) not found"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn header_values_are_trimmed_and_checked_without_showing_them() {
+        let (_dir, path) = file(
+            "[profiles.default]\nendpoint = \"https://h\"\nproject_id = \" p \"\n\
+             access_key = \" AK \"\nsecret_key = \"SK\"\nsecurity_token = \"TOK \"\n",
+        );
+        let s = resolve(&global(&path), &no_env).unwrap();
+        assert_eq!(s.project_id, "p");
+        assert_eq!(s.credentials.access_key, "AK");
+        assert_eq!(s.credentials.security_token.unwrap().expose_secret(), "TOK");
+        let env = |name: &str| match name {
+            ENV_AK => Some("AK".to_string()),
+            ENV_SK => Some("SK".to_string()),
+            ENV_SECURITY_TOKEN => Some("TOK\nSECRET".to_string()),
+            _ => None,
+        };
+        let err = resolve(&global(&path), &env).unwrap_err().0;
+        assert_eq!(
+            err,
+            "HUAWEICLOUD_SDK_SECURITY_TOKEN contains a control character (a stray newline?)"
+        );
+        let mut g = global(&path);
+        g.project_id = Some("..".into());
+        assert!(
+            resolve(&g, &no_env)
+                .unwrap_err()
+                .0
+                .contains("is not a project ID")
+        );
+    }
+
+    #[test]
+    fn endpoint_passwords_are_not_shown() {
+        assert_eq!(
+            without_userinfo("https://u:pw@h.example/x"),
+            "https://***@h.example/x"
+        );
+        assert_eq!(without_userinfo("https://h.example"), "https://h.example");
+        let (_dir, path) = file("[profiles.default]\nendpoint = \"https://u:PASSW0RD@h\"\n");
+        let err = resolve(&global(&path), &no_env).unwrap_err().0;
+        assert!(!err.contains("PASSW0RD"), "{err}");
     }
 
     #[test]

@@ -420,6 +420,50 @@ fn wrong_secret_key_exits_4_once_without_retrying() {
     assert_eq!(sandbox.requests().len(), 1, "a 401 is never retried");
 }
 
+#[test]
+fn a_403_is_never_retried() {
+    let sandbox = Sandbox::with(reply_with(
+        403,
+        r#"{"error_code":"ModelArts.0203","error_msg":"Forbidden."}"#,
+        "application/json",
+    ));
+    sandbox.cmd().args(["list", "--all"]).assert().code(4);
+    assert_eq!(sandbox.requests().len(), 1);
+}
+
+#[test]
+fn redirects_are_reported_and_never_followed() {
+    let elsewhere = FakeServer::start(Setup {
+        security_token: Some(TOKEN.into()),
+        ..Setup::default()
+    });
+    let location = format!("{}/v2/{PROJECT}/datasets/{DATASET}/tasks", elsewhere.url());
+    let hook: Hook = Arc::new(move |_, _| {
+        let mut reply = Reply::json(302, "");
+        reply.headers.push(("location".into(), location.clone()));
+        Some(Action::Reply(reply))
+    });
+    let sandbox = Sandbox::with(Setup {
+        security_token: Some(TOKEN.into()),
+        hook: Some(hook),
+        ..Setup::default()
+    });
+    let out = sandbox.cmd().arg("list").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr_of(&out);
+    assert!(
+        err.starts_with(
+            "error: the server answered HTTP 302 Found with a redirect to http://127.0.0.1:"
+        ),
+        "{err}"
+    );
+    assert!(
+        elsewhere.requests().is_empty(),
+        "the token went to another host"
+    );
+    assert_eq!(stdout_of(&out), "");
+}
+
 fn reply_with(status: u16, body: &'static str, content_type: &'static str) -> Setup {
     let hook: Hook = Arc::new(move |_, _| {
         let mut reply = Reply::json(status, body);
@@ -731,6 +775,58 @@ fn secrets_never_reach_any_output() {
     let secret_sk = "S3cretNeverShown00000000000000000000000";
     let secret_token = "TokenNeverShown-abcdef";
     let sandbox = Sandbox::new();
+    // A token with stray spaces is still recognised as the token in -vv output.
+    let padded = format!("  {secret_token} ");
+    let out = sandbox
+        .cmd()
+        .env("HUAWEICLOUD_SDK_AK", AK)
+        .env("HUAWEICLOUD_SDK_SK", SK)
+        .env("HUAWEICLOUD_SDK_SECURITY_TOKEN", &padded)
+        .args(["-vv", "list"])
+        .output()
+        .unwrap();
+    assert!(
+        stderr_of(&out).contains("x-security-token:<redacted>"),
+        "{}",
+        stderr_of(&out)
+    );
+    assert!(!stderr_of(&out).contains(secret_token));
+    // A value that cannot go in a header is named, not shown.
+    let out = sandbox
+        .cmd()
+        .env("HUAWEICLOUD_SDK_AK", AK)
+        .env("HUAWEICLOUD_SDK_SK", SK)
+        .env(
+            "HUAWEICLOUD_SDK_SECURITY_TOKEN",
+            format!("{secret_token}\nmore"),
+        )
+        .arg("list")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(
+        stderr_of(&out),
+        "error: HUAWEICLOUD_SDK_SECURITY_TOKEN contains a control character (a stray newline?)\n"
+    );
+    // A password in the endpoint is hidden in errors and in --help.
+    let out = sandbox
+        .cmd()
+        .env("MATASKS_ENDPOINT", "ftp://user:EndpointPassw0rd@host")
+        .args(["list"])
+        .output()
+        .unwrap();
+    assert!(
+        stderr_of(&out).starts_with("error: invalid endpoint `ftp://***@host`"),
+        "{}",
+        stderr_of(&out)
+    );
+    let out = sandbox
+        .cmd()
+        .env("MATASKS_ENDPOINT", "https://user:EndpointPassw0rd@host")
+        .arg("--help")
+        .output()
+        .unwrap();
+    assert!(!stdout_of(&out).contains("EndpointPassw0rd"));
     let runs = [
         vec!["-vv", "list"],
         vec!["-vv", "list", "-o", "json"],
@@ -760,10 +856,8 @@ fn first_line_then_close(
     sandbox: &Sandbox,
     args: &[&str],
 ) -> (String, std::process::ExitStatus, String) {
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("matasks"))
-        .env_clear()
-        .arg("--config")
-        .arg(&sandbox.config)
+    let mut child = sandbox
+        .std_cmd()
         .args(args)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

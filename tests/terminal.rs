@@ -69,7 +69,7 @@ fn the_table_fits_the_terminal_by_cutting_names() {
         run_on_terminal(cmd, 250).screen
     };
     let widest = wide.lines().map(display_width).max().unwrap();
-    let cols = (widest - 5) as u16;
+    let cols = (widest - 3) as u16;
     let mut cmd = sandbox.std_cmd();
     cmd.arg("list");
     let run = run_on_terminal(cmd, cols);
@@ -87,16 +87,17 @@ fn the_table_fits_the_terminal_by_cutting_names() {
         );
     }
     assert!(
-        run.screen.contains("nightly ru…  pre-label"),
+        run.screen.contains("nightly run/…  pre-label"),
         "{}",
         run.screen
     );
     assert!(
-        run.screen.contains("weekly rel…  auto-label"),
+        run.screen.contains("weekly relab…  auto-label"),
         "{}",
         run.screen
     );
     assert!(run.screen.contains("nR8kq2LmZc0aVbXy7Tt"));
+    // No column is dropped while names can still be cut.
     assert!(run.screen.contains("2026-11-29 08:00:00"));
 
     // COLUMNS overrides the terminal's own width.
@@ -112,6 +113,52 @@ fn the_table_fits_the_terminal_by_cutting_names() {
         run.screen
     );
     assert!(run.screen.contains('…'));
+}
+
+#[test]
+fn an_80_column_terminal_drops_columns_rather_than_wrapping() {
+    let sandbox = Sandbox::new();
+    let mut cmd = sandbox.std_cmd();
+    cmd.arg("list");
+    let run = run_on_terminal(cmd, 80);
+    assert!(run.status.success());
+    let lines: Vec<&str> = run.screen.lines().collect();
+    assert_eq!(lines.len(), 8, "{}", run.screen);
+    for line in &lines {
+        assert!(display_width(line) <= 80, "{line:?}");
+    }
+    let header: Vec<String> = lines[0]
+        .split_whitespace()
+        .map(|h| h.replace("\x1b[1m", "").replace("\x1b[0m", ""))
+        .collect();
+    assert_eq!(
+        header,
+        ["ID", "NAME", "TYPE", "STATUS", "PROGRESS", "ELAPSED"]
+    );
+    assert!(run.screen.contains("nightly run/ü…"), "{}", run.screen);
+}
+
+#[test]
+fn plain_http_to_another_host_is_pointed_out() {
+    let out = matasks()
+        .env("HUAWEICLOUD_SDK_AK", AK)
+        .env("HUAWEICLOUD_SDK_SK", SK)
+        .env("HUAWEICLOUD_SDK_PROJECT_ID", PROJECT)
+        .args([
+            "--endpoint",
+            "http://modelarts.invalid",
+            "list",
+            "-d",
+            DATASET,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr_of(&out);
+    assert!(
+        err.starts_with("warning: the endpoint http://modelarts.invalid is plain http"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -3,9 +3,10 @@
 use std::io::{self, Write};
 
 use comfy_table::{
-    Attribute, Cell, CellAlignment, Color, ColumnConstraint, ContentArrangement, Row, Table,
+    Attribute, Cell, CellAlignment, Color, ColumnConstraint, ContentArrangement, Row, Table, Width,
 };
 use serde_json::value::RawValue;
+use unicode_width::UnicodeWidthStr;
 
 use super::{Sink, TableStyle};
 use crate::api::Page;
@@ -15,6 +16,7 @@ const HEADERS: [&str; 8] = [
     "ID", "NAME", "TYPE", "STATUS", "PROGRESS", "SAMPLES", "CREATED", "ELAPSED",
 ];
 const NAME_COLUMN: usize = 1;
+const STATUS_COLUMN: usize = 3;
 /// Spaces between columns.
 const GAP: u16 = 2;
 
@@ -69,7 +71,61 @@ fn status_color(status: Option<Status>) -> Option<Color> {
     })
 }
 
+/// Columns given up, in this order, when the terminal is too narrow for all of them.
+/// ID, NAME and STATUS always stay.
+const DROP_ORDER: [usize; 5] = [6, 5, 7, 4, 2];
+/// NAME is cut, but not below this, before columns are dropped.
+const NAME_MIN_WIDTH: usize = 12;
+const RIGHT_ALIGNED: [usize; 3] = [4, 5, 7];
+
+/// Which columns fit in `width`, each column as wide as its widest cell.
+fn columns_that_fit(cells: &[[String; 8]], width: usize) -> [bool; 8] {
+    let mut widths = HEADERS.map(UnicodeWidthStr::width);
+    for row in cells {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.width());
+        }
+    }
+    let mut keep = [true; 8];
+    let needed = |keep: &[bool; 8]| {
+        let kept = keep.iter().filter(|&&k| k).count();
+        let fixed: usize = (0..8)
+            .filter(|&i| keep[i] && i != NAME_COLUMN)
+            .map(|i| widths[i])
+            .sum();
+        fixed + widths[NAME_COLUMN].min(NAME_MIN_WIDTH) + usize::from(GAP) * (kept - 1)
+    };
+    for column in DROP_ORDER {
+        if needed(&keep) <= width {
+            break;
+        }
+        keep[column] = false;
+    }
+    keep
+}
+
 pub fn render(rows: &[TaskView], style: TableStyle) -> String {
+    let cells: Vec<[String; 8]> = rows
+        .iter()
+        .map(|v| {
+            [
+                v.id(),
+                v.name(),
+                v.type_label(),
+                v.status_label(),
+                v.progress(),
+                v.samples(),
+                v.created(),
+                v.elapsed(),
+            ]
+        })
+        .collect();
+    let keep = match style.width {
+        Some(width) => columns_that_fit(&cells, width),
+        None => [true; 8],
+    };
+    let kept: Vec<usize> = (0..8).filter(|&i| keep[i]).collect();
+
     let mut table = Table::new();
     table.load_style(comfy_table::presets::NOTHING);
     // Styling and width are decided by the caller, never sniffed here.
@@ -79,41 +135,43 @@ pub fn render(rows: &[TaskView], style: TableStyle) -> String {
         // Colour the words, not the padding around them.
         table.style_text_only();
     }
-    table.set_header(HEADERS.iter().map(|h| {
-        let cell = Cell::new(h);
+    let mut header = Row::from(kept.iter().map(|&i| {
+        let cell = Cell::new(HEADERS[i]);
         if style.color {
             cell.add_attribute(Attribute::Bold)
         } else {
             cell
         }
     }));
-    for view in rows {
-        let mut status = Cell::new(view.status_label());
-        if style.color
-            && let Some(color) = status_color(view.status())
-        {
-            status = status.fg(color);
-        }
-        let mut row = Row::from(vec![
-            Cell::new(view.id()),
-            Cell::new(view.name()),
-            Cell::new(view.type_label()),
-            status,
-            Cell::new(view.progress()).set_alignment(CellAlignment::Right),
-            Cell::new(view.samples()).set_alignment(CellAlignment::Right),
-            Cell::new(view.created()),
-            Cell::new(view.elapsed()).set_alignment(CellAlignment::Right),
-        ]);
+    header.max_height(1);
+    table.set_header(header);
+    for (view, row_cells) in rows.iter().zip(cells) {
+        let mut row = Row::from(kept.iter().map(|&i| {
+            let mut cell = Cell::new(&row_cells[i]);
+            if RIGHT_ALIGNED.contains(&i) {
+                cell = cell.set_alignment(CellAlignment::Right);
+            }
+            if i == STATUS_COLUMN
+                && style.color
+                && let Some(color) = status_color(view.status())
+            {
+                cell = cell.fg(color);
+            }
+            cell
+        }));
         // One line per task: a long name is cut, not wrapped.
         row.max_height(1);
         table.add_row(row);
     }
-    let last = HEADERS.len() - 1;
-    for (i, column) in table.column_iter_mut().enumerate() {
-        column.set_padding((0, if i == last { 0 } else { GAP }));
+    let last = kept.len() - 1;
+    for (position, (column, &i)) in table.column_iter_mut().zip(&kept).enumerate() {
+        column.set_padding((0, if position == last { 0 } else { GAP }));
         if i == NAME_COLUMN {
             // Cut names at any character, not at the last space that fits.
             column.set_delimiter('\0');
+            column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(
+                NAME_MIN_WIDTH as u16,
+            )));
         } else {
             column.set_constraint(ColumnConstraint::ContentWidth);
         }
@@ -188,6 +246,67 @@ mod tests {
         assert!(text.contains('…'), "{text}");
         assert!(text.contains("14cyxyu6UXaNT3lrPFl"));
         assert!(text.contains("2020-11-03 15:22:39"));
+    }
+
+    #[test]
+    fn narrow_terminals_lose_columns_in_order_never_id_name_or_status() {
+        let header = |width| {
+            render(
+                &views(),
+                TableStyle {
+                    color: false,
+                    width: Some(width),
+                },
+            )
+            .lines()
+            .next()
+            .unwrap()
+            .split_whitespace()
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+        };
+        assert_eq!(header(200), HEADERS);
+        assert_eq!(
+            header(80),
+            ["ID", "NAME", "TYPE", "STATUS", "PROGRESS", "ELAPSED"]
+        );
+        assert_eq!(header(60), ["ID", "NAME", "TYPE", "STATUS"]);
+        assert_eq!(header(20), ["ID", "NAME", "STATUS"]);
+        for width in [80, 60, 50] {
+            let text = render(
+                &views(),
+                TableStyle {
+                    color: false,
+                    width: Some(width),
+                },
+            );
+            assert_eq!(text.lines().count(), 3, "{text}");
+            for line in text.lines() {
+                assert!(
+                    line.chars().count() <= width,
+                    "{line:?} is wider than {width}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn wide_characters_count_double() {
+        let rows: Vec<TaskView> =
+            [r#"{"task_id":"a","task_name":"日本語のタスク名前です長い","status":3}"#]
+                .iter()
+                .map(|r| TaskView::parse(r))
+                .collect();
+        let text = render(
+            &rows,
+            TableStyle {
+                color: false,
+                width: Some(40),
+            },
+        );
+        for line in text.lines() {
+            assert!(line.width() <= 40, "{line:?}");
+        }
     }
 
     #[test]

@@ -690,11 +690,16 @@ fn check_date(date: &str) -> Result<(), String> {
 
 // ---- running the binary ----
 
-/// The binary with an empty environment: no HOME, XDG_*, proxies, NO_COLOR,
-/// HUAWEICLOUD_SDK_* or MATASKS_* leak in from the machine running the tests.
+/// A home directory that does not exist. Without HOME, the platform would fall back
+/// to the account's real home and its real config file.
+pub const NO_HOME: &str = "/nonexistent/matasks-test-home";
+
+/// The binary with an empty environment: no XDG_*, proxies, NO_COLOR,
+/// HUAWEICLOUD_SDK_* or MATASKS_* leak in from the machine running the tests, and
+/// HOME points nowhere.
 pub fn matasks() -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::cargo_bin("matasks").unwrap();
-    cmd.env_clear();
+    cmd.env_clear().env("HOME", NO_HOME);
     cmd.timeout(Duration::from_secs(60));
     cmd
 }
@@ -758,7 +763,10 @@ impl Sandbox {
     /// sandbox's config file and nothing else from the environment.
     pub fn std_cmd(&self) -> std::process::Command {
         let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin!("matasks"));
-        cmd.env_clear().arg("--config").arg(&self.config);
+        cmd.env_clear()
+            .env("HOME", NO_HOME)
+            .arg("--config")
+            .arg(&self.config);
         cmd
     }
 }
