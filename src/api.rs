@@ -55,47 +55,70 @@ impl ListQuery {
     }
 }
 
-/// One page of the answer. Tasks and unknown top-level fields are kept as the
-/// server's own JSON text so that output can be lossless.
+/// One page of the answer, borrowing from its body. Tasks and unknown top-level fields
+/// are the server's own JSON text, so output can be lossless, and a page costs one
+/// allocation for its body however many tasks it holds.
 #[derive(Debug)]
-pub struct Page {
-    pub tasks: Vec<Box<RawValue>>,
+pub struct Page<'a> {
+    pub tasks: Vec<&'a RawValue>,
     /// `total_count` read as a number, when it is one.
     pub total_count: Option<u64>,
     /// `total_count` as the server wrote it.
-    pub total_count_raw: Option<Box<RawValue>>,
+    pub total_count_raw: Option<&'a RawValue>,
     /// Every other top-level field, in the server's order.
-    pub extra: Vec<(String, Box<RawValue>)>,
+    pub extra: Vec<(String, &'a RawValue)>,
 }
 
-impl Page {
-    pub fn parse(body: &[u8]) -> Result<Page, serde_json::Error> {
+impl<'a> Page<'a> {
+    pub fn parse(body: &'a [u8]) -> Result<Page<'a>, serde_json::Error> {
         serde_json::from_slice(body)
     }
 }
 
-impl<'de> Deserialize<'de> for Page {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(PageVisitor)
+/// A page's body as it arrived; parsed when its turn to be printed comes.
+pub struct PageBody {
+    bytes: Vec<u8>,
+    /// What was asked for, for an error message.
+    request: String,
+}
+
+impl PageBody {
+    pub fn new(bytes: Vec<u8>, request: String) -> PageBody {
+        PageBody { bytes, request }
+    }
+
+    pub fn parse(&self) -> Result<Page<'_>> {
+        Page::parse(&self.bytes).with_context(|| {
+            format!(
+                "malformed response listing {}: expected a JSON object with a `tasks` array",
+                self.request
+            )
+        })
     }
 }
 
-struct PageVisitor;
+impl<'de: 'a, 'a> Deserialize<'de> for Page<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(PageVisitor(std::marker::PhantomData))
+    }
+}
 
-impl<'de> Visitor<'de> for PageVisitor {
-    type Value = Page;
+struct PageVisitor<'a>(std::marker::PhantomData<&'a ()>);
+
+impl<'de: 'a, 'a> Visitor<'de> for PageVisitor<'a> {
+    type Value = Page<'a>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a JSON object with a `tasks` array")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Page, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Page<'a>, A::Error> {
         let mut tasks = None;
-        let mut total_count_raw: Option<Box<RawValue>> = None;
+        let mut total_count_raw: Option<&RawValue> = None;
         let mut extra = Vec::new();
         while let Some(key) = map.next_key::<String>()? {
             match key.as_str() {
-                "tasks" => tasks = Some(map.next_value::<Option<Vec<Box<RawValue>>>>()?),
+                "tasks" => tasks = Some(map.next_value::<Option<Vec<&RawValue>>>()?),
                 "total_count" => total_count_raw = Some(map.next_value()?),
                 _ => extra.push((key, map.next_value()?)),
             }
@@ -104,7 +127,7 @@ impl<'de> Visitor<'de> for PageVisitor {
             Some(tasks) => tasks.unwrap_or_default(),
             None => return Err(serde::de::Error::missing_field("tasks")),
         };
-        let total_count = total_count_raw.as_deref().and_then(count_of);
+        let total_count = total_count_raw.and_then(count_of);
         Ok(Page {
             tasks,
             total_count,
@@ -121,18 +144,15 @@ fn count_of(raw: &RawValue) -> Option<u64> {
 }
 
 /// Fetch one page of a dataset's tasks.
-pub async fn list_tasks(client: &Client, dataset_id: &str, query: &ListQuery) -> Result<Page> {
+pub async fn list_tasks(client: &Client, dataset_id: &str, query: &ListQuery) -> Result<PageBody> {
     let params = query.params();
     let pairs: Vec<(&str, &str)> = params.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let segments = ["v2", client.project_id(), "datasets", dataset_id, "tasks"];
     let body = client.get(&segments, &pairs).await?;
-    Page::parse(&body).with_context(|| {
-        format!(
-            "malformed response listing tasks of dataset {dataset_id} (offset {}): expected \
-             a JSON object with a `tasks` array",
-            query.offset
-        )
-    })
+    Ok(PageBody::new(
+        body,
+        format!("tasks of dataset {dataset_id} (offset {})", query.offset),
+    ))
 }
 
 #[cfg(test)]
@@ -145,6 +165,7 @@ mod tests {
             "total_count" : 2, "exist_running_deploy_task" : false, "z": {"k": [1, 2]}}"#;
         let page = Page::parse(body).unwrap();
         assert_eq!(page.tasks.len(), 2);
+        assert!(PageBody::new(b"{}".to_vec(), "x".into()).parse().is_err());
         assert_eq!(page.tasks[0].get(), r#"{"a" : 100.0}"#);
         assert_eq!(
             page.tasks[1].get(),

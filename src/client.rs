@@ -238,7 +238,9 @@ impl Client {
 
 /// Read a body, stopping once it exceeds `cap` bytes.
 async fn read_body(mut response: reqwest::Response, cap: usize) -> reqwest::Result<Vec<u8>> {
-    let mut body = Vec::new();
+    // One allocation of the announced size, not a series of doublings.
+    let announced = response.content_length().unwrap_or(0);
+    let mut body = Vec::with_capacity(usize::try_from(announced).unwrap_or(cap).min(cap));
     while let Some(chunk) = response.chunk().await? {
         body.extend_from_slice(&chunk);
         if body.len() > cap {

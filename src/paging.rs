@@ -6,9 +6,9 @@
 //! pages whatever the task count. Tasks may be created or finish while paging: the
 //! listing stops at an empty or short page, at a page that only repeats earlier tasks
 //! (a server that ignores `offset`), or once the first page's total has been listed,
-//! and a task is never printed twice.
+//! and a task is not printed twice (see [`RECENT_IDS`]).
 
-use std::collections::HashSet;
+use std::collections::{HashSet, VecDeque};
 use std::future::Future;
 use std::hash::{BuildHasher, BuildHasherDefault, Hasher, RandomState};
 
@@ -17,7 +17,7 @@ use futures_util::StreamExt;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use crate::api::Page;
+use crate::api::{Page, PageBody};
 use crate::output::Sink;
 use crate::progress::Progress;
 use crate::term;
@@ -73,9 +73,10 @@ pub async fn run<F, Fut>(
 ) -> Result<Outcome>
 where
     F: Fn(u64) -> Fut,
-    Fut: Future<Output = Result<Page>>,
+    Fut: Future<Output = Result<PageBody>>,
 {
-    let first = fetch(plan.first_page).await?;
+    let first_body = fetch(plan.first_page).await?;
+    let first = first_body.parse()?;
     let total = first.total_count;
     let last_page = plan.last_page(total);
     if plan.all && total.is_some() {
@@ -86,6 +87,7 @@ where
     let mut more = listing.take(plan.first_page, &first, sink)?;
     progress.page_done(listing.outcome.printed);
     drop(first);
+    drop(first_body);
 
     if more && plan.all && plan.first_page < last_page {
         let pages = (plan.first_page + 1)..=last_page;
@@ -96,7 +98,9 @@ where
             })
             .buffered(plan.concurrency.max(1));
         while more && let Some((n, page)) = arriving.next().await {
-            let page = page.with_context(|| format!("page {n} failed"))?;
+            let failed = || format!("page {n} failed");
+            let body = page.with_context(failed)?;
+            let page = body.parse().with_context(failed)?;
             more = listing.take(n, &page, sink)?;
             progress.page_done(listing.outcome.printed);
         }
@@ -130,7 +134,7 @@ impl<'a> Listing<'a> {
     }
 
     /// Print page `n`'s new tasks; whether the listing goes on.
-    fn take(&mut self, n: u64, page: &Page, sink: &mut dyn Sink) -> Result<bool> {
+    fn take(&mut self, n: u64, page: &Page<'_>, sink: &mut dyn Sink) -> Result<bool> {
         self.outcome.pages += 1;
         if let (Some(first), Some(now)) = (self.outcome.total, page.total_count)
             && first != now
@@ -239,18 +243,44 @@ fn task_id(raw: &RawValue) -> Option<&str> {
         .filter(|id| *id != "null")
 }
 
-/// The task IDs listed so far, as keyed 64-bit hashes: eight bytes a task whatever the
-/// ID's length, and with a per-run random key no two IDs collide in practice.
-#[derive(Default)]
+/// How many of the latest task IDs are remembered to drop repeats: a hundred full
+/// pages. A task repeats when tasks created while listing push it onto a later page,
+/// so a repeat comes within that many tasks unless as many tasks were created during
+/// the listing; remembering only these keeps memory flat at any task count.
+const RECENT_IDS: usize = 10_000;
+
+/// The latest task IDs, as keyed 64-bit hashes: eight bytes a task whatever the ID's
+/// length, and with a per-run random key no two IDs collide in practice.
 struct Fingerprints {
     key: RandomState,
+    order: VecDeque<u64>,
     seen: HashSet<u64, BuildHasherDefault<Passthrough>>,
 }
 
+impl Default for Fingerprints {
+    fn default() -> Self {
+        Fingerprints {
+            key: RandomState::new(),
+            order: VecDeque::with_capacity(RECENT_IDS),
+            seen: HashSet::with_capacity_and_hasher(RECENT_IDS + 1, Default::default()),
+        }
+    }
+}
+
 impl Fingerprints {
-    /// Whether `id` is new.
+    /// Whether `id` is new; remembers it, forgetting the oldest beyond the window.
     fn insert(&mut self, id: &str) -> bool {
-        self.seen.insert(self.key.hash_one(id))
+        let fingerprint = self.key.hash_one(id);
+        if !self.seen.insert(fingerprint) {
+            return false;
+        }
+        self.order.push_back(fingerprint);
+        if self.order.len() > RECENT_IDS
+            && let Some(oldest) = self.order.pop_front()
+        {
+            self.seen.remove(&oldest);
+        }
+        true
     }
 }
 
@@ -289,7 +319,7 @@ mod tests {
     }
 
     impl Sink for Collect {
-        fn begin(&mut self, _: &Page) -> io::Result<()> {
+        fn begin(&mut self, _: &Page<'_>) -> io::Result<()> {
             Ok(())
         }
         fn task(&mut self, raw: &RawValue) -> io::Result<()> {
@@ -306,19 +336,19 @@ mod tests {
         }
     }
 
-    fn page(ids: impl IntoIterator<Item = u64>, total: u64) -> Page {
+    fn page(ids: impl IntoIterator<Item = u64>, total: u64) -> PageBody {
         let tasks: Vec<String> = ids
             .into_iter()
             .map(|i| format!("{{\"task_id\":\"t{i}\"}}"))
             .collect();
-        Page::parse(
-            format!(
-                "{{\"tasks\":[{}],\"total_count\":{total}}}",
-                tasks.join(",")
-            )
-            .as_bytes(),
-        )
-        .unwrap()
+        body(format!(
+            "{{\"tasks\":[{}],\"total_count\":{total}}}",
+            tasks.join(",")
+        ))
+    }
+
+    fn body(text: impl Into<String>) -> PageBody {
+        PageBody::new(text.into().into_bytes(), "a test page".into())
     }
 
     fn plan(limit: u32) -> Plan {
@@ -332,7 +362,7 @@ mod tests {
     }
 
     /// Run against pages made by `server(n)`, recording which pages were requested.
-    fn list(plan: &Plan, server: impl Fn(u64) -> Page) -> (Vec<String>, Vec<u64>, Outcome) {
+    fn list(plan: &Plan, server: impl Fn(u64) -> PageBody) -> (Vec<String>, Vec<u64>, Outcome) {
         let requested = RefCell::new(Vec::new());
         let mut sink = Collect::default();
         let fetch = |n: u64| {
@@ -437,7 +467,7 @@ mod tests {
             } else {
                 "{\"tasks\":[{\"task_id\":\"t20\"}]}".to_string()
             };
-            Page::parse(body.as_bytes()).unwrap()
+            super::tests::body(body)
         };
         let (got, _, outcome) = list(&plan(5), fetch);
         assert_eq!(got, ids(0..21));
@@ -456,9 +486,23 @@ mod tests {
     #[test]
     fn tasks_without_ids_are_all_printed() {
         let (got, _, _) = list(&plan(10), |_| {
-            Page::parse(br#"{"tasks":[{"a":1},{"task_id":null},{"a":1}],"total_count":3}"#).unwrap()
+            body(r#"{"tasks":[{"a":1},{"task_id":null},{"a":1}],"total_count":3}"#)
         });
         assert_eq!(got.len(), 3);
+    }
+
+    #[test]
+    fn the_window_of_ids_is_bounded() {
+        let mut f = Fingerprints::default();
+        for i in 0..RECENT_IDS * 3 {
+            assert!(f.insert(&i.to_string()));
+            assert!(!f.insert(&i.to_string()));
+        }
+        assert_eq!(f.seen.len(), RECENT_IDS);
+        assert_eq!(f.order.len(), RECENT_IDS);
+        // The latest are remembered, the oldest forgotten.
+        assert!(!f.insert(&(RECENT_IDS * 3 - 1).to_string()));
+        assert!(f.insert("0"));
     }
 
     #[test]

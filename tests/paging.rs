@@ -306,6 +306,24 @@ fn a_wholly_repeated_page_stops_and_a_shifted_page_drops_its_repeats() {
 }
 
 #[test]
+fn a_page_repeating_one_from_far_back_is_dropped() {
+    // Page 40 comes back as page 5 did, 3,500 tasks earlier.
+    let sandbox = hooked(6000, |page, limit, catalog| {
+        let page = if page == 40 { 5 } else { page };
+        Some(Action::Reply(catalog.page(
+            BIG,
+            (page * limit) as usize,
+            limit as usize,
+            6000,
+        )))
+    });
+    let out = list_all(&sandbox, &[]);
+    assert!(out.status.success());
+    assert_eq!(ids_of(&out.stdout), generated(0..4000));
+    assert!(stderr_of(&out).contains("page 40 only repeated tasks already listed"));
+}
+
+#[test]
 fn short_and_empty_pages_end_the_listing() {
     // Tasks deleted while listing: page 4 is short, nothing after it is used.
     let sandbox = hooked(1000, |page, limit, catalog| {

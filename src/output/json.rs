@@ -48,7 +48,7 @@ impl<W: Write> NdjsonSink<W> {
 }
 
 impl<W: Write> Sink for NdjsonSink<W> {
-    fn begin(&mut self, _first: &Page) -> io::Result<()> {
+    fn begin(&mut self, _first: &Page<'_>) -> io::Result<()> {
         Ok(())
     }
 
@@ -85,7 +85,7 @@ impl<W: Write> JsonSink<W> {
 }
 
 impl<W: Write> Sink for JsonSink<W> {
-    fn begin(&mut self, first: &Page) -> io::Result<()> {
+    fn begin(&mut self, first: &Page<'_>) -> io::Result<()> {
         self.out.write_all(b"{\n  \"total_count\": ")?;
         match &first.total_count_raw {
             Some(raw) => write_compact(&mut self.out, raw.get())?,
@@ -95,7 +95,7 @@ impl<W: Write> Sink for JsonSink<W> {
         self.trailer = first
             .extra
             .iter()
-            .map(|(k, v)| (k.clone(), v.clone()))
+            .map(|(k, v)| (k.clone(), (*v).to_owned()))
             .collect();
         Ok(())
     }

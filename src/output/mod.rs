@@ -22,7 +22,7 @@ pub struct TableStyle {
 
 pub trait Sink {
     /// Called once, before any task, with the first page.
-    fn begin(&mut self, first: &Page) -> io::Result<()>;
+    fn begin(&mut self, first: &Page<'_>) -> io::Result<()>;
     fn task(&mut self, raw: &RawValue) -> io::Result<()>;
     /// Called after each page's tasks, so streaming formats can flush.
     fn page_done(&mut self) -> io::Result<()>;

@@ -37,7 +37,7 @@ impl<W: Write> TableSink<W> {
 }
 
 impl<W: Write> Sink for TableSink<W> {
-    fn begin(&mut self, _first: &Page) -> io::Result<()> {
+    fn begin(&mut self, _first: &Page<'_>) -> io::Result<()> {
         Ok(())
     }
 

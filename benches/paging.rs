@@ -1,0 +1,276 @@
+//! `cargo bench --bench paging`: how fast `matasks list --all` pages, against the fake
+//! ModelArts server from the tests, serving tasks of the API reference's example size
+//! with a fixed latency per request.
+//!
+//! For each case it runs the release binary with `-o ndjson` into a pipe and reports
+//! the wall time, the time to the first NDJSON line and the peak RSS (from wait4), next
+//! to the floor `ceil(pages / concurrency) x latency` and to the same listing with
+//! `--concurrency 1`, the sequential paging every other client does. Ratios are
+//! measured in the same run, so they hold on a noisy machine.
+//!
+//! BENCH_RUNS=N repeats each timed run N times (default 3) and reports the median.
+//!
+//! The server runs in a child process of its own. A process spawned from a large
+//! parent is charged the parent's resident memory until it execs (Linux records that in
+//! the child's peak RSS), so the measuring process stays small and does nothing else.
+
+#[path = "../tests/support/mod.rs"]
+mod support;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use support::{AK, FakeServer, NO_HOME, PROJECT, SK, Setup, Tasks};
+
+/// Set in the server's own process to the number of tasks to serve.
+const SERVE: &str = "MATASKS_BENCH_SERVE";
+
+const LATENCY: Duration = Duration::from_millis(50);
+const PAGE: usize = 100;
+const DEFAULT_CONCURRENCY: usize = 8;
+
+struct Run {
+    wall: Duration,
+    first_line: Duration,
+    peak_rss_kib: i64,
+    lines: usize,
+}
+
+/// In the server process: serve until stdin closes.
+fn serve_until_stdin_closes(tasks: usize) {
+    let mut setup = Setup {
+        latency: LATENCY,
+        ..Setup::default()
+    };
+    setup
+        .datasets
+        .insert("bench".into(), Tasks::Generated(tasks));
+    let server = FakeServer::start(setup);
+    println!("{}", server.url());
+    std::io::stdout().flush().unwrap();
+    let _ = std::io::stdin().read_to_end(&mut Vec::new());
+}
+
+/// A server process for `tasks` tasks and a config file pointing at it.
+struct Server {
+    process: Child,
+    config: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl Server {
+    fn start(tasks: usize) -> Server {
+        let mut process = Command::new(std::env::current_exe().unwrap())
+            .env(SERVE, tasks.to_string())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("start the server process");
+        let mut url = String::new();
+        BufReader::new(process.stdout.take().unwrap())
+            .read_line(&mut url)
+            .unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let config = dir.path().join("config.toml");
+        std::fs::write(
+            &config,
+            format!(
+                "[profiles.default]\nendpoint = \"{}\"\nproject_id = \"{PROJECT}\"\n\
+                 access_key = \"{AK}\"\nsecret_key = \"{SK}\"\n",
+                url.trim()
+            ),
+        )
+        .unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&config, std::fs::Permissions::from_mode(0o600)).unwrap();
+        }
+        Server {
+            process,
+            config,
+            _dir: dir,
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        drop(self.process.stdin.take());
+        let _ = self.process.wait();
+    }
+}
+
+fn list_all(config: &Path, concurrency: usize) -> Run {
+    let concurrency = concurrency.to_string();
+    list(config, &["--all", "--concurrency", &concurrency])
+}
+
+/// `matasks list -d bench -o ndjson` plus `args`, stdout read as fast as it comes.
+fn list(config: &Path, args: &[&str]) -> Run {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_matasks"));
+    cmd.env_clear()
+        .env("HOME", NO_HOME)
+        .arg("--config")
+        .arg(config)
+        .args(["list", "-d", "bench", "-o", "ndjson"])
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit());
+    let started = Instant::now();
+    // Reaped by wait4 below, which also reports the peak RSS.
+    #[allow(clippy::zombie_processes)]
+    let mut child = cmd.spawn().expect("run matasks");
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first_line = None;
+    let mut lines = 0;
+    let mut buf = vec![0u8; 1 << 16];
+    loop {
+        let n = stdout.read(&mut buf).expect("read stdout");
+        if n == 0 {
+            break;
+        }
+        let newlines = buf[..n].iter().filter(|&&b| b == b'\n').count();
+        if newlines > 0 && first_line.is_none() {
+            first_line = Some(started.elapsed());
+        }
+        lines += newlines;
+    }
+    let (status, rusage) = wait4(child.id() as libc::pid_t);
+    let wall = started.elapsed();
+    assert!(status == 0, "matasks failed with wait status {status}");
+    Run {
+        wall,
+        first_line: first_line.unwrap_or(wall),
+        peak_rss_kib: rusage.ru_maxrss,
+        lines,
+    }
+}
+
+fn wait4(pid: libc::pid_t) -> (i32, libc::rusage) {
+    let mut status = 0;
+    // SAFETY: rusage is plain data that wait4 fills in.
+    let mut rusage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: pid is our own child, not yet waited for.
+    let rc = unsafe { libc::wait4(pid, &mut status, 0, &mut rusage) };
+    assert_eq!(rc, pid, "wait4 failed");
+    (status, rusage)
+}
+
+/// The median run by wall time, and by time to the first line; the highest peak RSS.
+fn summarise(mut runs: Vec<Run>) -> Run {
+    let peak_rss_kib = runs.iter().map(|r| r.peak_rss_kib).max().unwrap();
+    let mid = runs.len() / 2;
+    runs.sort_by_key(|r| r.first_line);
+    let first_line = runs[mid].first_line;
+    runs.sort_by_key(|r| r.wall);
+    let median = runs.swap_remove(mid);
+    Run {
+        first_line,
+        peak_rss_kib,
+        ..median
+    }
+}
+
+fn timed(server: &Server, tasks: usize, concurrency: usize, runs: usize) -> Run {
+    let results: Vec<Run> = (0..runs)
+        .map(|_| list_all(&server.config, concurrency))
+        .collect();
+    for r in &results {
+        assert_eq!(r.lines, tasks, "every task, once");
+    }
+    summarise(results)
+}
+
+fn floor(pages: usize, concurrency: usize) -> Duration {
+    LATENCY * pages.div_ceil(concurrency) as u32
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.0} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn main() {
+    if let Some(tasks) = std::env::var(SERVE).ok().and_then(|t| t.parse().ok()) {
+        serve_until_stdin_closes(tasks);
+        return;
+    }
+    let runs: usize = std::env::var("BENCH_RUNS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(3);
+    println!(
+        "matasks list --all -o ndjson: {PAGE} tasks a page, {} ms a request; median wall \
+         time and first line of {runs} runs, highest peak RSS\n",
+        LATENCY.as_millis()
+    );
+    println!(
+        "{:>8} {:>6} {:>5} {:>10} {:>10} {:>8} {:>11} {:>9}",
+        "tasks", "pages", "conc", "wall", "floor", "/floor", "first line", "peak RSS"
+    );
+    let mut report = Vec::new();
+    let mut one_page_rss = 0;
+    for tasks in [10_000, 20_000, 100_000] {
+        let server = Server::start(tasks);
+        let pages = tasks.div_ceil(PAGE);
+        if report.is_empty() {
+            let one = list(&server.config, &["--limit", "100"]);
+            assert_eq!(one.lines, PAGE);
+            one_page_rss = one.peak_rss_kib;
+        }
+        let concurrent = timed(&server, tasks, DEFAULT_CONCURRENCY, runs);
+        let row = |conc: usize, r: &Run| {
+            println!(
+                "{:>8} {:>6} {:>5} {:>10} {:>10} {:>7.2}x {:>11} {:>6.1} MB",
+                tasks,
+                pages,
+                conc,
+                ms(r.wall),
+                ms(floor(pages, conc)),
+                r.wall.as_secs_f64() / floor(pages, conc).as_secs_f64(),
+                ms(r.first_line),
+                r.peak_rss_kib as f64 / 1024.0
+            );
+        };
+        row(DEFAULT_CONCURRENCY, &concurrent);
+        let sequential = if tasks <= 20_000 {
+            let r = timed(&server, tasks, 1, 1);
+            row(1, &r);
+            Some(r)
+        } else {
+            None
+        };
+        report.push((tasks, concurrent, sequential));
+        drop(server);
+    }
+    println!();
+    for (tasks, concurrent, sequential) in &report {
+        if let Some(seq) = sequential {
+            println!(
+                "{tasks} tasks: --concurrency {DEFAULT_CONCURRENCY} is {:.1}x faster than --concurrency 1",
+                seq.wall.as_secs_f64() / concurrent.wall.as_secs_f64()
+            );
+        }
+    }
+    let rss = |n: usize| {
+        report
+            .iter()
+            .find(|r| r.0 == n)
+            .map(|r| r.1.peak_rss_kib as f64 / 1024.0)
+    };
+    if let (Some(small), Some(large)) = (rss(10_000), rss(100_000)) {
+        println!(
+            "peak RSS: {small:.1} MB at 10,000 tasks, {large:.1} MB at 100,000 ({:+.1} MB); \
+             one page without --all: {:.1} MB",
+            large - small,
+            one_page_rss as f64 / 1024.0
+        );
+    }
+    println!(
+        "first line: {} after the start, against {} of latency for one page",
+        ms(report[0].1.first_line),
+        ms(LATENCY)
+    );
+}
