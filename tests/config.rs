@@ -246,11 +246,7 @@ fn profiles_are_chosen_by_flag_environment_or_default_profile() {
         .args(["--profile", "other", "list"])
         .assert()
         .success();
-    let out = sandbox
-        .cmd()
-        .args(["--profile", "missing", "list"])
-        .output()
-        .unwrap();
+    let out = sandbox.run(&["--profile", "missing", "list"]);
     assert_eq!(out.status.code(), Some(3));
     assert!(
         stderr_of(&out).ends_with("(profiles: bad, good, other)\n"),
@@ -281,11 +277,7 @@ fn endpoint_precedence_flag_environment_region_profile() {
         .assert()
         .success();
     // A region given on the command line or in the environment beats the profile's endpoint...
-    let out = sandbox
-        .cmd()
-        .args(["--region", "xx-nowhere-1", "list"])
-        .output()
-        .unwrap();
+    let out = sandbox.run(&["--region", "xx-nowhere-1", "list"]);
     assert_eq!(out.status.code(), Some(3));
     let err = stderr_of(&out);
     assert!(
@@ -305,11 +297,7 @@ fn endpoint_precedence_flag_environment_region_profile() {
         .args(["--endpoint", &good, "list"])
         .assert()
         .success();
-    let out = sandbox
-        .cmd()
-        .args(["--endpoint", "ftp://example", "list"])
-        .output()
-        .unwrap();
+    let out = sandbox.run(&["--endpoint", "ftp://example", "list"]);
     assert_eq!(out.status.code(), Some(3));
     assert!(
         stderr_of(&out)

@@ -41,11 +41,7 @@ fn table_is_the_default_output() {
 #[test]
 fn ndjson_is_lossless_one_task_per_line() {
     let sandbox = Sandbox::new();
-    let out = sandbox
-        .cmd()
-        .args(["list", "-o", "ndjson"])
-        .output()
-        .unwrap();
+    let out = sandbox.run(&["list", "-o", "ndjson"]);
     assert!(out.status.success(), "{}", stderr_of(&out));
     assert_eq!(stderr_of(&out), "");
     let stdout = stdout_of(&out);
@@ -64,11 +60,7 @@ fn ndjson_is_lossless_one_task_per_line() {
 #[test]
 fn json_is_one_document_with_the_servers_fields() {
     let sandbox = Sandbox::new();
-    let out = sandbox
-        .cmd()
-        .args(["list", "--output", "json"])
-        .output()
-        .unwrap();
+    let out = sandbox.run(&["list", "--output", "json"]);
     assert!(out.status.success(), "{}", stderr_of(&out));
     assert_eq!(stderr_of(&out), "");
     let expected = format!(
@@ -127,11 +119,7 @@ fn every_type_filter_is_sent_and_applied() {
     ] {
         for short in [false, true] {
             let option = if short { "-t" } else { "--type" };
-            let out = sandbox
-                .cmd()
-                .args(["list", option, flag, "-o", "ndjson"])
-                .output()
-                .unwrap();
+            let out = sandbox.run(&["list", option, flag, "-o", "ndjson"]);
             assert!(out.status.success(), "{}", stderr_of(&out));
             let stdout = stdout_of(&out);
             assert!(stdout.contains(id), "{flag}: {stdout}");
@@ -139,22 +127,14 @@ fn every_type_filter_is_sent_and_applied() {
             assert_eq!(last.query, format!("limit=10&offset=0&{query}"));
         }
     }
-    let out = sandbox
-        .cmd()
-        .args(["list", "-t", "auto-grouping"])
-        .output()
-        .unwrap();
+    let out = sandbox.run(&["list", "-t", "auto-grouping"]);
     assert!(
         stdout_of(&out).contains("auto-grouping  stopped"),
         "{}",
         stdout_of(&out)
     );
     assert!(stdout_of(&out).contains("1d01h"));
-    let out = sandbox
-        .cmd()
-        .args(["list", "-t", "auto-deploy"])
-        .output()
-        .unwrap();
+    let out = sandbox.run(&["list", "-t", "auto-deploy"]);
     assert!(
         stdout_of(&out).contains("auto-deploy  queued"),
         "{}",
@@ -165,11 +145,7 @@ fn every_type_filter_is_sent_and_applied() {
 #[test]
 fn unknown_type_is_a_usage_error_without_a_request() {
     let sandbox = Sandbox::new();
-    let out = sandbox
-        .cmd()
-        .args(["list", "-t", "prelabel"])
-        .output()
-        .unwrap();
+    let out = sandbox.run(&["list", "-t", "prelabel"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr_of(&out).contains("pre-label"), "{}", stderr_of(&out));
     assert!(sandbox.requests().is_empty());
@@ -179,21 +155,17 @@ fn unknown_type_is_a_usage_error_without_a_request() {
 fn task_names_with_unicode_and_reserved_characters_are_signed_and_sent_exactly() {
     let sandbox = Sandbox::new();
     for option in ["-n", "--task-name"] {
-        let out = sandbox
-            .cmd()
-            .args([
-                "list",
-                option,
-                "nightly run/ü+~*",
-                "--limit",
-                "100",
-                "--offset",
-                "0",
-                "-o",
-                "ndjson",
-            ])
-            .output()
-            .unwrap();
+        let out = sandbox.run(&[
+            "list",
+            option,
+            "nightly run/ü+~*",
+            "--limit",
+            "100",
+            "--offset",
+            "0",
+            "-o",
+            "ndjson",
+        ]);
         assert!(out.status.success(), "{}", stderr_of(&out));
         assert_eq!(stdout_of(&out), format!("{RUNNING_UNDOCUMENTED_LINE}\n"));
         let request = sandbox.requests().pop().unwrap();
@@ -213,7 +185,7 @@ fn task_names_with_unicode_and_reserved_characters_are_signed_and_sent_exactly()
         "日本語 タスク",
         "semi;colon,comma",
     ] {
-        let out = sandbox.cmd().args(["list", "-n", name]).output().unwrap();
+        let out = sandbox.run(&["list", "-n", name]);
         assert!(out.status.success(), "{name}: {}", stderr_of(&out));
         let request = sandbox.requests().pop().unwrap();
         assert_eq!(request.param("task_name"), Some(name));
@@ -224,11 +196,7 @@ fn task_names_with_unicode_and_reserved_characters_are_signed_and_sent_exactly()
 #[test]
 fn limit_and_offset_choose_the_page() {
     let sandbox = Sandbox::new();
-    let out = sandbox
-        .cmd()
-        .args(["list", "--limit", "2", "--offset", "1", "-o", "ndjson"])
-        .output()
-        .unwrap();
+    let out = sandbox.run(&["list", "--limit", "2", "--offset", "1", "-o", "ndjson"]);
     assert!(out.status.success(), "{}", stderr_of(&out));
     let ids: Vec<String> = stdout_of(&out)
         .lines()
@@ -242,23 +210,11 @@ fn limit_and_offset_choose_the_page() {
     assert_eq!(ids, ["nR8kq2LmZc0aVbXy7Tt", "Fa1LeDtask000000001"]);
     assert_eq!(sandbox.requests()[0].query, "limit=2&offset=1");
 
-    let out = sandbox
-        .cmd()
-        .args(["list", "--limit", "2", "--offset", "1"])
-        .output()
-        .unwrap();
+    let out = sandbox.run(&["list", "--limit", "2", "--offset", "1"]);
     assert_eq!(stderr_of(&out), "2 of 6 tasks (next page: --offset 2)\n");
-    let out = sandbox
-        .cmd()
-        .args(["list", "--limit", "4", "--offset", "1"])
-        .output()
-        .unwrap();
+    let out = sandbox.run(&["list", "--limit", "4", "--offset", "1"]);
     assert_eq!(stderr_of(&out), "2 of 6 tasks\n");
-    let out = sandbox
-        .cmd()
-        .args(["list", "--limit", "4", "--offset", "7"])
-        .output()
-        .unwrap();
+    let out = sandbox.run(&["list", "--limit", "4", "--offset", "7"]);
     assert!(out.status.success());
     assert_eq!(stdout_of(&out), "");
     assert_eq!(
@@ -266,11 +222,7 @@ fn limit_and_offset_choose_the_page() {
         "no tasks on page 7: 6 tasks fill pages 0 to 1 at --limit 4\n"
     );
     for limit in ["1", "100"] {
-        let out = sandbox
-            .cmd()
-            .args(["list", "--limit", limit])
-            .output()
-            .unwrap();
+        let out = sandbox.run(&["list", "--limit", limit]);
         assert!(out.status.success());
     }
 }
@@ -304,28 +256,16 @@ fn empty_dataset_prints_nothing_on_stdout() {
     let mut setup = Setup::default();
     setup.datasets.insert("empty".into(), Tasks::Fixed(vec![]));
     let sandbox = Sandbox::with(setup);
-    let out = sandbox
-        .cmd()
-        .args(["list", "-d", "empty"])
-        .output()
-        .unwrap();
+    let out = sandbox.run(&["list", "-d", "empty"]);
     assert!(out.status.success());
     assert_eq!(stdout_of(&out), "");
     assert_eq!(stderr_of(&out), "no tasks found\n");
-    let out = sandbox
-        .cmd()
-        .args(["list", "-d", "empty", "-o", "json"])
-        .output()
-        .unwrap();
+    let out = sandbox.run(&["list", "-d", "empty", "-o", "json"]);
     assert_eq!(
         stdout_of(&out),
         "{\n  \"total_count\": 0,\n  \"tasks\": [],\n  \"exist_running_deploy_task\": false\n}\n"
     );
-    let out = sandbox
-        .cmd()
-        .args(["list", "-d", "empty", "-o", "ndjson"])
-        .output()
-        .unwrap();
+    let out = sandbox.run(&["list", "-d", "empty", "-o", "ndjson"]);
     assert_eq!(stdout_of(&out), "");
 }
 
@@ -381,7 +321,7 @@ fn missing_dataset_names_all_three_sources() {
 #[test]
 fn unknown_dataset_exits_5_with_the_api_error() {
     let sandbox = Sandbox::new();
-    let out = sandbox.cmd().args(["list", "-d", "nope"]).output().unwrap();
+    let out = sandbox.run(&["list", "-d", "nope"]);
     assert_eq!(out.status.code(), Some(5));
     let err = stderr_of(&out);
     assert!(
@@ -556,7 +496,7 @@ fn malformed_success_bodies_exit_1() {
     ] {
         let sandbox = Sandbox::with(reply_with(200, body, "application/json"));
         for format in ["table", "json", "ndjson"] {
-            let out = sandbox.cmd().args(["list", "-o", format]).output().unwrap();
+            let out = sandbox.run(&["list", "-o", format]);
             assert_eq!(out.status.code(), Some(1), "{body}");
             let err = stderr_of(&out);
             assert!(
@@ -587,11 +527,7 @@ fn network_failures_exit_1_with_the_cause() {
     let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let url = format!("http://{}", closed.local_addr().unwrap());
     drop(closed);
-    let out = sandbox
-        .cmd()
-        .args(["--endpoint", &url, "list"])
-        .output()
-        .unwrap();
+    let out = sandbox.run(&["--endpoint", &url, "list"]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr_of(&out);
     assert!(err.contains("onnection refused"), "{err}");
@@ -603,11 +539,7 @@ fn security_tokens_are_signed_and_sent() {
         security_token: Some(TOKEN.into()),
         ..Setup::default()
     });
-    let out = sandbox
-        .cmd()
-        .args(["list", "-o", "ndjson"])
-        .output()
-        .unwrap();
+    let out = sandbox.run(&["list", "-o", "ndjson"]);
     assert!(out.status.success(), "{}", stderr_of(&out));
     let request = sandbox.requests().pop().unwrap();
     assert_eq!(request.header("x-security-token"), Some(TOKEN));
@@ -669,11 +601,7 @@ fn endpoint_with_a_path_prefix_is_signed_over_the_whole_path() {
         ..Setup::default()
     });
     let endpoint = format!("{}/gateway/modelarts/", sandbox.server.url());
-    let out = sandbox
-        .cmd()
-        .args(["--endpoint", &endpoint, "list", "-o", "ndjson"])
-        .output()
-        .unwrap();
+    let out = sandbox.run(&["--endpoint", &endpoint, "list", "-o", "ndjson"]);
     assert!(out.status.success(), "{}", stderr_of(&out));
     assert_eq!(stdout_of(&out), format!("{REFERENCE_PRELABEL_LINE}\n"));
     let request = sandbox.requests().pop().unwrap();
@@ -688,17 +616,9 @@ fn colour_only_when_asked_or_on_a_terminal() {
     let sandbox = Sandbox::new();
     let out = sandbox.cmd().arg("list").output().unwrap();
     assert!(!stdout_of(&out).contains('\x1b'));
-    let out = sandbox
-        .cmd()
-        .args(["--color", "never", "list"])
-        .output()
-        .unwrap();
+    let out = sandbox.run(&["--color", "never", "list"]);
     assert!(!stdout_of(&out).contains('\x1b'));
-    let out = sandbox
-        .cmd()
-        .args(["--color", "always", "list"])
-        .output()
-        .unwrap();
+    let out = sandbox.run(&["--color", "always", "list"]);
     let stdout = stdout_of(&out);
     assert!(stdout.contains("\x1b["), "{stdout:?}");
     assert!(stdout.contains("succeeded\x1b[39m"), "{stdout:?}");
@@ -710,20 +630,12 @@ fn colour_only_when_asked_or_on_a_terminal() {
         .output()
         .unwrap();
     assert!(stdout_of(&out).contains("\x1b["));
-    let out = sandbox
-        .cmd()
-        .args(["--color", "always", "list", "-o", "json"])
-        .output()
-        .unwrap();
+    let out = sandbox.run(&["--color", "always", "list", "-o", "json"]);
     assert!(!stdout_of(&out).contains('\x1b'));
     // Errors on stderr are coloured only when asked, too.
-    let out = sandbox
-        .cmd()
-        .args(["--color", "always", "list", "-d", "nope"])
-        .output()
-        .unwrap();
+    let out = sandbox.run(&["--color", "always", "list", "-d", "nope"]);
     assert!(stderr_of(&out).starts_with("\x1b[1;31merror\x1b[0m: ModelArts.4352"));
-    let out = sandbox.cmd().args(["list", "-d", "nope"]).output().unwrap();
+    let out = sandbox.run(&["list", "-d", "nope"]);
     assert!(stderr_of(&out).starts_with("error: ModelArts.4352"));
 }
 
@@ -733,16 +645,8 @@ fn verbose_reports_requests_on_stderr_only() {
         security_token: Some(TOKEN.into()),
         ..Setup::default()
     });
-    let quiet = sandbox
-        .cmd()
-        .args(["list", "-o", "ndjson"])
-        .output()
-        .unwrap();
-    let out = sandbox
-        .cmd()
-        .args(["-v", "list", "-o", "ndjson"])
-        .output()
-        .unwrap();
+    let quiet = sandbox.run(&["list", "-o", "ndjson"]);
+    let out = sandbox.run(&["-v", "list", "-o", "ndjson"]);
     assert!(out.status.success());
     assert_eq!(out.stdout, quiet.stdout);
     let err = stderr_of(&out);
@@ -757,11 +661,7 @@ fn verbose_reports_requests_on_stderr_only() {
     assert!(err.contains("request id req-"), "{err}");
     assert!(!err.contains("canonical request"));
 
-    let out = sandbox
-        .cmd()
-        .args(["list", "-vv", "-o", "ndjson"])
-        .output()
-        .unwrap();
+    let out = sandbox.run(&["list", "-vv", "-o", "ndjson"]);
     let err = stderr_of(&out);
     assert!(err.contains("canonical request:\n  GET\n"), "{err}");
     assert!(err.contains("> X-Security-Token: <redacted>"), "{err}");

@@ -37,6 +37,11 @@ fn hooked(
     })
 }
 
+/// Page `page` as the server would normally answer it, out of `total` tasks.
+fn regular(catalog: &Catalog, page: u64, limit: u64, total: usize) -> Action {
+    Action::Reply(catalog.page(BIG, (page * limit) as usize, limit as usize, total))
+}
+
 fn ids_of(stdout: &[u8]) -> Vec<String> {
     String::from_utf8(stdout.to_vec())
         .unwrap()
@@ -156,31 +161,19 @@ fn max_items_caps_the_listing_and_implies_all() {
     assert_eq!(stderr_of(&out), "");
 
     let sandbox = serving(1000, 0);
-    let out = sandbox
-        .cmd()
-        .args(["list", "-d", BIG, "--max-items", "5", "-o", "ndjson"])
-        .output()
-        .unwrap();
+    let out = sandbox.run(&["list", "-d", BIG, "--max-items", "5", "-o", "ndjson"]);
     assert_eq!(ids_of(&out.stdout), generated(0..5));
     let requests = sandbox.requests();
     assert_eq!(requests.len(), 1);
     assert_eq!(requests[0].query, "limit=5&offset=0");
 
-    let out = sandbox
-        .cmd()
-        .args(["list", "-d", BIG, "--max-items", "150", "--limit", "40"])
-        .output()
-        .unwrap();
+    let out = sandbox.run(&["list", "-d", BIG, "--max-items", "150", "--limit", "40"]);
     assert!(out.status.success());
     assert_eq!(stdout_of(&out).lines().count(), 151);
     assert_eq!(stderr_of(&out), "150 of 1000 tasks\n");
 
     for bad in ["0", "-3", "x"] {
-        let out = sandbox
-            .cmd()
-            .args(["list", "--max-items", bad])
-            .output()
-            .unwrap();
+        let out = sandbox.run(&["list", "--max-items", bad]);
         assert_eq!(out.status.code(), Some(2), "{bad}");
     }
 }
@@ -201,13 +194,9 @@ fn record_offsets_are_sent_when_the_profile_asks() {
     offsets.sort();
     assert_eq!(offsets, [0, 100, 200, 300, 400]);
     // A single page too: --offset stays a page number.
-    let out = sandbox
-        .cmd()
-        .args([
-            "list", "-d", BIG, "--offset", "2", "--limit", "10", "-o", "ndjson",
-        ])
-        .output()
-        .unwrap();
+    let out = sandbox.run(&[
+        "list", "-d", BIG, "--offset", "2", "--limit", "10", "-o", "ndjson",
+    ]);
     assert_eq!(ids_of(&out.stdout), generated(20..30));
     assert_eq!(
         sandbox.requests().pop().unwrap().query,
@@ -258,12 +247,7 @@ fn a_wholly_repeated_page_stops_and_a_shifted_page_drops_its_repeats() {
     // Page 3 repeats page 2.
     let sandbox = hooked(1000, |page, limit, catalog| {
         let page = if page == 3 { 2 } else { page };
-        Some(Action::Reply(catalog.page(
-            BIG,
-            (page * limit) as usize,
-            limit as usize,
-            1000,
-        )))
+        Some(regular(catalog, page, limit, 1000))
     });
     let out = list_all(&sandbox, &[]);
     assert!(out.status.success());
@@ -310,12 +294,7 @@ fn a_page_repeating_one_from_far_back_is_dropped() {
     // Page 40 comes back as page 5 did, 3,500 tasks earlier.
     let sandbox = hooked(6000, |page, limit, catalog| {
         let page = if page == 40 { 5 } else { page };
-        Some(Action::Reply(catalog.page(
-            BIG,
-            (page * limit) as usize,
-            limit as usize,
-            6000,
-        )))
+        Some(regular(catalog, page, limit, 6000))
     });
     let out = list_all(&sandbox, &[]);
     assert!(out.status.success());
@@ -379,11 +358,11 @@ fn a_failing_page_ends_the_listing_with_its_error_after_earlier_pages() {
         (403, "ModelArts.0203", 4),
     ] {
         let sandbox = hooked(2000, move |page, limit, catalog| {
-            Some(Action::Reply(if page == 4 {
-                Reply::api_error(status, code, "Injected.")
+            Some(if page == 4 {
+                Action::Reply(Reply::api_error(status, code, "Injected."))
             } else {
-                catalog.page(BIG, (page * limit) as usize, limit as usize, 2000)
-            }))
+                regular(catalog, page, limit, 2000)
+            })
         });
         let out = list_all(&sandbox, &[]);
         assert_eq!(out.status.code(), Some(expected_exit), "{status}");
@@ -401,7 +380,7 @@ fn a_failing_page_ends_the_listing_with_its_error_after_earlier_pages() {
         Some(if page == 2 {
             Action::Drop
         } else {
-            Action::Reply(catalog.page(BIG, (page * limit) as usize, limit as usize, 2000))
+            regular(catalog, page, limit, 2000)
         })
     });
     let out = list_all(&sandbox, &[]);
@@ -417,11 +396,7 @@ fn a_failing_page_ends_the_listing_with_its_error_after_earlier_pages() {
 #[test]
 fn json_streams_one_document_and_the_table_renders_at_the_end() {
     let sandbox = serving(345, 0);
-    let out = sandbox
-        .cmd()
-        .args(["list", "-d", BIG, "--all", "-o", "json"])
-        .output()
-        .unwrap();
+    let out = sandbox.run(&["list", "-d", BIG, "--all", "-o", "json"]);
     assert!(out.status.success());
     let stdout = stdout_of(&out);
     assert!(stdout.starts_with("{\n  \"total_count\": 345,\n  \"tasks\": [\n    {"));
@@ -435,11 +410,7 @@ fn json_streams_one_document_and_the_table_renders_at_the_end() {
         .collect();
     assert_eq!(ids, generated(0..345));
 
-    let out = sandbox
-        .cmd()
-        .args(["list", "-d", BIG, "--all"])
-        .output()
-        .unwrap();
+    let out = sandbox.run(&["list", "-d", BIG, "--all"]);
     assert!(out.status.success());
     let stdout = stdout_of(&out);
     assert_eq!(stdout.lines().count(), 346);

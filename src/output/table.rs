@@ -197,15 +197,30 @@ mod tests {
         .collect()
     }
 
-    #[test]
-    fn plain_table_is_aligned_and_uncoloured() {
-        let text = render(
+    /// One line per task under the header, none wider than `width`.
+    fn assert_lines_fit(text: &str, width: usize) {
+        assert_eq!(text.lines().count(), 3, "{text}");
+        for line in text.lines() {
+            assert!(
+                line.chars().count() <= width,
+                "{line:?} is wider than {width}"
+            );
+        }
+    }
+
+    fn plain(width: Option<usize>) -> String {
+        render(
             &views(),
             TableStyle {
                 color: false,
-                width: None,
+                width,
             },
-        );
+        )
+    }
+
+    #[test]
+    fn plain_table_is_aligned_and_uncoloured() {
+        let text = plain(None);
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines.len(), 3);
         assert!(lines[0].starts_with("ID                   NAME"), "{text}");
@@ -220,29 +235,11 @@ mod tests {
 
     #[test]
     fn names_are_cut_to_fit_the_width() {
-        let wide = render(
-            &views(),
-            TableStyle {
-                color: false,
-                width: None,
-            },
-        );
+        let wide = plain(None);
         let widest = wide.lines().map(|l| l.chars().count()).max().unwrap();
         let width = widest - 15;
-        let text = render(
-            &views(),
-            TableStyle {
-                color: false,
-                width: Some(width),
-            },
-        );
-        assert_eq!(text.lines().count(), 3, "{text}");
-        for line in text.lines() {
-            assert!(
-                line.chars().count() <= width,
-                "{line:?} is wider than {width}"
-            );
-        }
+        let text = plain(Some(width));
+        assert_lines_fit(&text, width);
         assert!(text.contains('…'), "{text}");
         assert!(text.contains("14cyxyu6UXaNT3lrPFl"));
         assert!(text.contains("2020-11-03 15:22:39"));
@@ -251,19 +248,13 @@ mod tests {
     #[test]
     fn narrow_terminals_lose_columns_in_order_never_id_name_or_status() {
         let header = |width| {
-            render(
-                &views(),
-                TableStyle {
-                    color: false,
-                    width: Some(width),
-                },
-            )
-            .lines()
-            .next()
-            .unwrap()
-            .split_whitespace()
-            .map(str::to_string)
-            .collect::<Vec<_>>()
+            plain(Some(width))
+                .lines()
+                .next()
+                .unwrap()
+                .split_whitespace()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
         };
         assert_eq!(header(200), HEADERS);
         assert_eq!(
@@ -273,20 +264,7 @@ mod tests {
         assert_eq!(header(60), ["ID", "NAME", "TYPE", "STATUS"]);
         assert_eq!(header(20), ["ID", "NAME", "STATUS"]);
         for width in [80, 60, 50] {
-            let text = render(
-                &views(),
-                TableStyle {
-                    color: false,
-                    width: Some(width),
-                },
-            );
-            assert_eq!(text.lines().count(), 3, "{text}");
-            for line in text.lines() {
-                assert!(
-                    line.chars().count() <= width,
-                    "{line:?} is wider than {width}"
-                );
-            }
+            assert_lines_fit(&plain(Some(width)), width);
         }
     }
 

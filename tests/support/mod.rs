@@ -755,6 +755,11 @@ impl Sandbox {
         cmd
     }
 
+    /// Run the binary with these arguments and this sandbox's config file.
+    pub fn run(&self, args: &[&str]) -> std::process::Output {
+        self.cmd().args(args).output().unwrap()
+    }
+
     pub fn requests(&self) -> Vec<Recorded> {
         self.server.requests()
     }
