@@ -8,7 +8,8 @@
 //! `--concurrency 1`, the sequential paging every other client does. Ratios are
 //! measured in the same run, so they hold on a noisy machine.
 //!
-//! BENCH_RUNS=N repeats each timed run N times (default 3) and reports the median.
+//! BENCH_RUNS=N repeats each timed run N times (default 3) and reports the median;
+//! BENCH_MILLION=1 adds a listing of 1,000,000 tasks (about a minute).
 //!
 //! The server runs in a child process of its own. A process spawned from a large
 //! parent is charged the parent's resident memory until it execs (Linux records that in
@@ -212,7 +213,11 @@ fn main() {
     );
     let mut report = Vec::new();
     let mut one_page_rss = 0;
-    for tasks in [10_000, 20_000, 100_000] {
+    let mut sizes = vec![10_000, 20_000, 100_000];
+    if std::env::var_os("BENCH_MILLION").is_some() {
+        sizes.push(1_000_000);
+    }
+    for tasks in sizes {
         let server = Server::start(tasks);
         let pages = tasks.div_ceil(PAGE);
         if report.is_empty() {
@@ -220,6 +225,7 @@ fn main() {
             assert_eq!(one.lines, PAGE);
             one_page_rss = one.peak_rss_kib;
         }
+        let runs = if tasks > 100_000 { 1 } else { runs };
         let concurrent = timed(&server, tasks, DEFAULT_CONCURRENCY, runs);
         let row = |conc: usize, r: &Run| {
             println!(

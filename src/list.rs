@@ -72,13 +72,12 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
 /// Page size, start, cap and concurrency from the flags and the profile.
 fn plan(args: &ListArgs, profile_concurrency: Option<u32>) -> Plan {
     let all = args.all || args.max_items.is_some();
-    let limit = args.limit.unwrap_or(if all {
-        // No bigger pages than the cap needs.
-        args.max_items.map_or(ALL_LIMIT, |m| {
-            u32::try_from(m).unwrap_or(ALL_LIMIT).min(ALL_LIMIT)
-        })
-    } else {
-        DEFAULT_LIMIT
+    let limit = args.limit.unwrap_or(match args.max_items {
+        // From the first page, no bigger pages than the cap needs. Further on, the
+        // page size must stay put: `--offset` counts pages of that size.
+        Some(cap) if args.offset == 0 => u32::try_from(cap).unwrap_or(ALL_LIMIT).min(ALL_LIMIT),
+        _ if all => ALL_LIMIT,
+        _ => DEFAULT_LIMIT,
     });
     let concurrency = args
         .concurrency
@@ -210,6 +209,38 @@ mod tests {
         };
         assert_eq!(summary(&outcome(246, false), &plan), "246 tasks");
         assert_eq!(summary(&outcome(100, true), &plan), "100 of 246 tasks");
+    }
+
+    fn args(extra: &[&str]) -> ListArgs {
+        use clap::Parser;
+        let argv = ["matasks", "list"].into_iter().chain(extra.iter().copied());
+        match crate::cli::Cli::try_parse_from(argv).unwrap().command {
+            crate::cli::Command::List(args) => args,
+        }
+    }
+
+    #[test]
+    fn page_size_follows_all_max_items_and_offset() {
+        assert_eq!(plan(&args(&[]), None).limit, 10);
+        assert_eq!(plan(&args(&["--all"]), None).limit, 100);
+        assert_eq!(plan(&args(&["--max-items", "5"]), None).limit, 5);
+        assert!(plan(&args(&["--max-items", "5"]), None).all);
+        assert_eq!(plan(&args(&["--max-items", "500"]), None).limit, 100);
+        // Page 3 means page 3 of 100 tasks, whatever the cap.
+        assert_eq!(
+            plan(&args(&["--max-items", "5", "--offset", "3"]), None).limit,
+            100
+        );
+        assert_eq!(
+            plan(&args(&["--max-items", "5", "--limit", "7"]), None).limit,
+            7
+        );
+        assert_eq!(plan(&args(&["--all"]), Some(3)).concurrency, 3);
+        assert_eq!(
+            plan(&args(&["--all", "--concurrency", "5"]), Some(3)).concurrency,
+            5
+        );
+        assert_eq!(plan(&args(&["--all"]), None).concurrency, 8);
     }
 
     #[test]

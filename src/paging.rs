@@ -5,10 +5,10 @@
 //! they and every page before them have arrived, so memory holds at most a window of
 //! pages whatever the task count. Tasks may be created or finish while paging: the
 //! listing stops at an empty or short page, at a page that only repeats earlier tasks
-//! (a server that ignores `offset`), or once the first page's total has been listed,
-//! and a task is not printed twice (see [`RECENT_IDS`]).
+//! (a server that ignores `offset`), or once the total has been listed; a later page
+//! that reports a larger total extends the listing, and no task is printed twice.
 
-use std::collections::{HashSet, VecDeque};
+use std::collections::HashSet;
 use std::future::Future;
 use std::hash::{BuildHasher, BuildHasherDefault, Hasher, RandomState};
 
@@ -51,7 +51,7 @@ pub struct Outcome {
 }
 
 impl Plan {
-    /// The last page worth requesting, given the first page's total.
+    /// The last page worth requesting, given a total.
     fn last_page(&self, total: Option<u64>) -> u64 {
         let limit = u64::from(self.limit);
         let by_total = total.map_or(u64::MAX, |t| t.div_ceil(limit).saturating_sub(1));
@@ -64,7 +64,9 @@ impl Plan {
     }
 }
 
-/// Fetch and print the planned pages. `fetch(n)` gets page number `n`.
+/// Fetch and print the planned pages. `fetch(n)` gets page number `n`. Warnings about
+/// the listing go to stderr at the end, after the progress bar is gone, even when a
+/// page fails.
 pub async fn run<F, Fut>(
     plan: &Plan,
     fetch: F,
@@ -75,23 +77,47 @@ where
     F: Fn(u64) -> Fut,
     Fut: Future<Output = Result<PageBody>>,
 {
+    let mut listing = Listing::new(plan);
+    let result = fetch_pages(&mut listing, &fetch, sink, progress).await;
+    progress.clear();
+    for warning in listing.warnings() {
+        term::warn(&warning);
+    }
+    result?;
+    Ok(listing.outcome)
+}
+
+async fn fetch_pages<F, Fut>(
+    listing: &mut Listing<'_>,
+    fetch: &F,
+    sink: &mut dyn Sink,
+    progress: &Progress,
+) -> Result<()>
+where
+    F: Fn(u64) -> Fut,
+    Fut: Future<Output = Result<PageBody>>,
+{
+    let plan = listing.plan;
     let first_body = fetch(plan.first_page).await?;
     let first = first_body.parse()?;
-    let total = first.total_count;
-    let last_page = plan.last_page(total);
-    if plan.all && total.is_some() {
-        progress.set_pages(last_page.saturating_sub(plan.first_page).saturating_add(1));
-    }
+    listing.outcome.total = first.total_count;
+    listing.total_now = first.total_count;
     sink.begin(&first).context("cannot write to stdout")?;
-    let mut listing = Listing::new(plan, total);
     let mut more = listing.take(plan.first_page, &first, sink)?;
-    progress.page_done(listing.outcome.printed);
     drop(first);
     drop(first_body);
-
-    if more && plan.all && plan.first_page < last_page {
-        let pages = (plan.first_page + 1)..=last_page;
-        let mut arriving = futures_util::stream::iter(pages)
+    if !plan.all {
+        return Ok(());
+    }
+    let mut next = plan.first_page + 1;
+    let mut last = plan.last_page(listing.total_now);
+    if listing.total_now.is_some() {
+        progress.set_pages(last.saturating_sub(plan.first_page).saturating_add(1));
+    }
+    progress.page_done(listing.outcome.printed);
+    // One round per planned range; a page reporting a larger total adds a round.
+    while more && next <= last {
+        let mut arriving = futures_util::stream::iter(next..=last)
             .map(|n| {
                 let page = fetch(n);
                 async move { (n, page.await) }
@@ -104,47 +130,77 @@ where
             more = listing.take(n, &page, sink)?;
             progress.page_done(listing.outcome.printed);
         }
-        // Dropping the stream here cancels requests still in flight.
+        // Dropping the stream cancels requests still in flight.
+        drop(arriving);
+        let Some(after) = last.checked_add(1) else {
+            break;
+        };
+        next = after;
+        last = plan.last_page(listing.total_now);
+        if more && next <= last {
+            progress.set_pages(last.saturating_sub(plan.first_page).saturating_add(1));
+        }
     }
-    listing.finish();
-    Ok(listing.outcome)
+    if more {
+        listing.stop = Some(Stop::PagesExhausted);
+    }
+    Ok(())
+}
+
+/// Why a listing ended before its planned pages ran out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stop {
+    /// `max_items` were printed.
+    Capped,
+    /// Every task of the total was printed.
+    Complete,
+    /// Page `n` held no tasks.
+    Empty(u64),
+    /// Page `n` held fewer tasks than asked for.
+    Short(u64, usize),
+    /// Page `n` held only tasks already printed.
+    Repeated(u64),
+    /// The pages the total called for were all fetched.
+    PagesExhausted,
 }
 
 /// The running state of one listing.
 struct Listing<'a> {
     plan: &'a Plan,
     seen: Fingerprints,
+    /// Repeats dropped from pages that also held new tasks.
     repeats: u64,
-    total_changed: bool,
+    /// The latest total any page reported.
+    total_now: Option<u64>,
+    /// The first total that differed from the first page's.
+    total_changed_to: Option<u64>,
+    stop: Option<Stop>,
     outcome: Outcome,
 }
 
 impl<'a> Listing<'a> {
-    fn new(plan: &'a Plan, total: Option<u64>) -> Self {
+    fn new(plan: &'a Plan) -> Self {
         Listing {
             plan,
             seen: Fingerprints::default(),
             repeats: 0,
-            total_changed: false,
-            outcome: Outcome {
-                total,
-                ..Outcome::default()
-            },
+            total_now: None,
+            total_changed_to: None,
+            stop: None,
+            outcome: Outcome::default(),
         }
     }
 
     /// Print page `n`'s new tasks; whether the listing goes on.
     fn take(&mut self, n: u64, page: &Page<'_>, sink: &mut dyn Sink) -> Result<bool> {
         self.outcome.pages += 1;
-        if let (Some(first), Some(now)) = (self.outcome.total, page.total_count)
-            && first != now
-            && !self.total_changed
-        {
-            self.total_changed = true;
-            term::warn(&format!(
-                "the total changed from {first} to {now} while listing (tasks were created or \
-                 deleted); listing what the pages hold"
-            ));
+        if let Some(now) = page.total_count {
+            if self.outcome.total.is_some_and(|first| first != now)
+                && self.total_changed_to.is_none()
+            {
+                self.total_changed_to = Some(now);
+            }
+            self.total_now = Some(now);
         }
         let mut fresh = 0u64;
         let mut repeated = 0u64;
@@ -152,9 +208,7 @@ impl<'a> Listing<'a> {
             if self.capped() {
                 break;
             }
-            if let Some(id) = task_id(raw)
-                && !self.seen.insert(id)
-            {
+            if !self.seen.insert(raw) {
                 repeated += 1;
                 continue;
             }
@@ -163,32 +217,29 @@ impl<'a> Listing<'a> {
             self.outcome.printed += 1;
         }
         sink.page_done().context("cannot write to stdout")?;
-        self.repeats += repeated;
 
-        if self.capped() {
+        let stop = if self.capped() {
             self.outcome.capped = true;
-            return Ok(false);
-        }
-        if page.tasks.is_empty() {
-            return Ok(false);
-        }
-        if fresh == 0 && repeated > 0 {
-            term::warn(&format!(
-                "page {n} only repeated tasks already listed, so the listing stops there; if \
-                 the server reads `offset` as a record index, set offset_mode = \"record\" in \
-                 the profile"
-            ));
-            return Ok(false);
-        }
-        if page.tasks.len() < self.plan.limit as usize {
-            return Ok(false);
-        }
-        if let Some(total) = self.outcome.total
-            && self.outcome.printed >= self.expected(total)
+            Some(Stop::Capped)
+        } else if page.tasks.is_empty() {
+            Some(Stop::Empty(n))
+        } else if fresh == 0 {
+            Some(Stop::Repeated(n))
+        } else if page.tasks.len() < self.plan.limit as usize {
+            Some(Stop::Short(n, page.tasks.len()))
+        } else if self
+            .total_now
+            .is_some_and(|total| self.outcome.printed >= self.expected(total))
         {
-            return Ok(false);
+            Some(Stop::Complete)
+        } else {
+            None
+        };
+        if stop != Some(Stop::Repeated(n)) {
+            self.repeats += repeated;
         }
-        Ok(true)
+        self.stop = stop;
+        Ok(stop.is_none())
     }
 
     fn capped(&self) -> bool {
@@ -206,25 +257,111 @@ impl<'a> Listing<'a> {
         )
     }
 
-    fn finish(&mut self) {
+    /// What went wrong with the listing, if anything, each said once.
+    fn warnings(&self) -> Vec<String> {
+        let mut warnings = Vec::new();
+        if !self.plan.all {
+            return warnings;
+        }
+        if let (Some(first), Some(now)) = (self.outcome.total, self.total_changed_to) {
+            warnings.push(format!(
+                "the total changed from {first} to {now} while listing (tasks were created \
+                 or deleted); the listing holds what the pages held"
+            ));
+        }
         if self.repeats > 0 {
-            term::warn(&format!(
+            warnings.push(format!(
                 "skipped {} {} already listed (tasks moved between pages while listing)",
                 self.repeats,
                 if self.repeats == 1 { "task" } else { "tasks" }
             ));
         }
-        if self.plan.all
-            && !self.outcome.capped
-            && let Some(total) = self.outcome.total
-            && self.outcome.printed < self.expected(total)
-            && !self.total_changed
-        {
-            term::warn(&format!(
-                "the listing ended after {} of {} tasks: a page came back short",
-                self.outcome.printed,
-                self.expected(total)
-            ));
+        let shortfall = self
+            .total_now
+            .map(|total| self.expected(total))
+            .filter(|&expected| self.outcome.printed < expected && self.total_changed_to.is_none());
+        match (self.stop, shortfall) {
+            (Some(Stop::Repeated(n)), _) => warnings.push(format!(
+                "page {n} only repeated tasks already listed, so the listing stops there; if \
+                 the server reads `offset` as a record index, set offset_mode = \"record\" in \
+                 the profile"
+            )),
+            (Some(Stop::Empty(n)), Some(expected)) => warnings.push(format!(
+                "page {n} came back empty: listed {} of {expected} tasks",
+                self.outcome.printed
+            )),
+            (Some(Stop::Short(n, len)), Some(expected)) => warnings.push(format!(
+                "page {n} came back with {len} tasks where {} were asked for: listed {} of \
+                 {expected} tasks",
+                self.plan.limit, self.outcome.printed
+            )),
+            (Some(Stop::PagesExhausted), Some(expected)) => warnings.push(format!(
+                "the pages held {} of {expected} tasks (tasks moved between pages while \
+                 listing)",
+                self.outcome.printed
+            )),
+            _ => {}
+        }
+        warnings
+    }
+}
+
+/// Every task printed so far, by a keyed 64-bit hash of its `task_id` as the server
+/// wrote it (of the whole task, for one without an ID). With a per-run random key no
+/// two IDs collide in practice.
+///
+/// Exact, and eight bytes a task: the latest hashes sit in a small set, and every
+/// `BATCH` of them moves into one sorted array, searched by bisection. A hash set of
+/// every task would take two to four times as much.
+struct Fingerprints {
+    key: RandomState,
+    recent: HashSet<u64, BuildHasherDefault<Passthrough>>,
+    older: Vec<u64>,
+}
+
+const BATCH: usize = 8192;
+
+impl Default for Fingerprints {
+    fn default() -> Self {
+        Fingerprints {
+            key: RandomState::new(),
+            recent: HashSet::with_capacity_and_hasher(BATCH, Default::default()),
+            older: Vec::new(),
+        }
+    }
+}
+
+impl Fingerprints {
+    /// Whether the task is new; it is remembered either way.
+    fn insert(&mut self, task: &RawValue) -> bool {
+        let fingerprint = self.key.hash_one(task_id(task).unwrap_or(task.get()));
+        if self.older.binary_search(&fingerprint).is_ok() || !self.recent.insert(fingerprint) {
+            return false;
+        }
+        if self.recent.len() >= BATCH {
+            self.archive();
+        }
+        true
+    }
+
+    /// Merge the recent hashes into the sorted array, in place, from the back.
+    fn archive(&mut self) {
+        let mut batch: Vec<u64> = self.recent.drain().collect();
+        batch.sort_unstable();
+        let mut old = self.older.len();
+        self.older.reserve_exact(batch.len());
+        self.older.resize(old + batch.len(), 0);
+        let mut new = batch.len();
+        let mut at = self.older.len();
+        while new > 0 {
+            at -= 1;
+            if old > 0 && self.older[old - 1] > batch[new - 1] {
+                old -= 1;
+                self.older[at] = self.older[old];
+            } else {
+                new -= 1;
+                self.older[at] = batch[new];
+            }
         }
     }
 }
@@ -241,47 +378,6 @@ fn task_id(raw: &RawValue) -> Option<&str> {
         .task_id
         .map(RawValue::get)
         .filter(|id| *id != "null")
-}
-
-/// How many of the latest task IDs are remembered to drop repeats: a hundred full
-/// pages. A task repeats when tasks created while listing push it onto a later page,
-/// so a repeat comes within that many tasks unless as many tasks were created during
-/// the listing; remembering only these keeps memory flat at any task count.
-const RECENT_IDS: usize = 10_000;
-
-/// The latest task IDs, as keyed 64-bit hashes: eight bytes a task whatever the ID's
-/// length, and with a per-run random key no two IDs collide in practice.
-struct Fingerprints {
-    key: RandomState,
-    order: VecDeque<u64>,
-    seen: HashSet<u64, BuildHasherDefault<Passthrough>>,
-}
-
-impl Default for Fingerprints {
-    fn default() -> Self {
-        Fingerprints {
-            key: RandomState::new(),
-            order: VecDeque::with_capacity(RECENT_IDS),
-            seen: HashSet::with_capacity_and_hasher(RECENT_IDS + 1, Default::default()),
-        }
-    }
-}
-
-impl Fingerprints {
-    /// Whether `id` is new; remembers it, forgetting the oldest beyond the window.
-    fn insert(&mut self, id: &str) -> bool {
-        let fingerprint = self.key.hash_one(id);
-        if !self.seen.insert(fingerprint) {
-            return false;
-        }
-        self.order.push_back(fingerprint);
-        if self.order.len() > RECENT_IDS
-            && let Some(oldest) = self.order.pop_front()
-        {
-            self.seen.remove(&oldest);
-        }
-        true
-    }
 }
 
 /// The set's own hasher: its keys are hashes already.
@@ -445,10 +541,9 @@ mod tests {
         // A task created at the front shifts page 2 by one: its first task repeats.
         let (got, _, outcome) = list(&plan(10), |n| match n {
             0 | 1 => page(n * 10..n * 10 + 10, 40),
-            _ => page(n * 10 - 1..n * 10 + 9, 41),
+            _ => page(n * 10 - 1..(n * 10 + 9).min(41), 41),
         });
-        assert_eq!(got.len(), 39);
-        assert_eq!(got.iter().collect::<HashSet<_>>().len(), 39);
+        assert_eq!(got, ids(0..41));
         assert_eq!(outcome.total, Some(40));
         // A server that ignores offset returns page 0 forever.
         let (got, requested, _) = list(&plan(10), |_| page(0..10, 1_000_000));
@@ -475,41 +570,77 @@ mod tests {
     }
 
     #[test]
-    fn the_first_total_is_the_target_even_if_it_changes() {
+    fn a_larger_total_on_a_later_page_extends_the_listing() {
+        // A task created at the front after page 1: pages 2 on shift by one.
         let (got, requested, _) = list(&plan(10), |n| {
-            page(n * 10..n * 10 + 10, if n == 0 { 30 } else { 50 })
+            if n < 2 {
+                page(n * 10..n * 10 + 10, 30)
+            } else {
+                page((n * 10 - 1)..(n * 10 + 9).min(30), 31)
+            }
         });
-        assert_eq!(got, ids(0..30));
-        assert_eq!(requested, [0, 1, 2]);
+        assert_eq!(got, ids(0..30), "nothing lost, nothing twice");
+        assert_eq!(requested, [0, 1, 2, 3]);
     }
 
     #[test]
-    fn tasks_without_ids_are_all_printed() {
+    fn a_smaller_total_ends_the_listing_sooner() {
+        let (got, requested, _) = list(&plan(10), |n| {
+            page(n * 10..n * 10 + 10, if n == 0 { 50 } else { 20 })
+        });
+        assert_eq!(got, ids(0..20));
+        assert!(requested.len() <= 5, "{requested:?}");
+    }
+
+    fn raw_tasks(tasks: &str) -> PageBody {
+        body(format!("{{\"tasks\":[{tasks}]}}"))
+    }
+
+    #[test]
+    fn tasks_without_ids_are_told_apart_by_their_content() {
         let (got, _, _) = list(&plan(10), |_| {
-            body(r#"{"tasks":[{"a":1},{"task_id":null},{"a":1}],"total_count":3}"#)
+            raw_tasks(r#"{"a":1},{"task_id":null,"a":2},{"a":3},{"a":1}"#)
         });
         assert_eq!(got.len(), 3);
     }
 
     #[test]
-    fn the_window_of_ids_is_bounded() {
+    fn id_less_pages_from_a_server_ignoring_offset_without_a_total_stop() {
+        let tasks: Vec<String> = (0..10).map(|i| format!("{{\"n\":{i}}}")).collect();
+        let tasks = tasks.join(",");
+        let (got, requested, outcome) = list(&plan(10), |_| raw_tasks(&tasks));
+        assert_eq!(got.len(), 10);
+        assert_eq!(outcome.total, None);
+        assert!(requested.len() <= 1 + 3 + 1, "{requested:?}");
+    }
+
+    fn task(id: impl std::fmt::Display) -> Box<RawValue> {
+        RawValue::from_string(format!("{{\"task_id\":{id}}}")).unwrap()
+    }
+
+    #[test]
+    fn fingerprints_are_exact_across_batches() {
         let mut f = Fingerprints::default();
-        for i in 0..RECENT_IDS * 3 {
-            assert!(f.insert(&i.to_string()));
-            assert!(!f.insert(&i.to_string()));
+        let n = BATCH * 3 + 5;
+        for i in 0..n {
+            assert!(f.insert(&task(i)), "{i} is new");
         }
-        assert_eq!(f.seen.len(), RECENT_IDS);
-        assert_eq!(f.order.len(), RECENT_IDS);
-        // The latest are remembered, the oldest forgotten.
-        assert!(!f.insert(&(RECENT_IDS * 3 - 1).to_string()));
-        assert!(f.insert("0"));
+        for i in (0..n).step_by(97) {
+            assert!(!f.insert(&task(i)), "{i} was seen");
+        }
+        assert_eq!(f.older.len() + f.recent.len(), n);
+        assert!(
+            f.older.windows(2).all(|w| w[0] < w[1]),
+            "sorted, no duplicates"
+        );
+        assert!(f.insert(&task(n)));
     }
 
     #[test]
     fn numeric_and_string_ids_differ() {
         let mut f = Fingerprints::default();
-        assert!(f.insert("\"7\""));
-        assert!(f.insert("7"));
-        assert!(!f.insert("7"));
+        assert!(f.insert(&task("\"7\"")));
+        assert!(f.insert(&task(7)));
+        assert!(!f.insert(&task(7)));
     }
 }

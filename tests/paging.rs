@@ -2,7 +2,7 @@
 
 mod support;
 
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Read};
 use std::process::Stdio;
 use std::sync::Arc;
 use std::time::Duration;
@@ -232,8 +232,16 @@ fn a_server_that_ignores_offset_does_not_loop() {
     assert!(out.status.success(), "{}", stderr_of(&out));
     assert_eq!(ids_of(&out.stdout), generated(0..100));
     let err = stderr_of(&out);
-    assert!(err.contains("only repeated tasks already listed"), "{err}");
+    assert!(
+        err.contains("page 1 only repeated tasks already listed"),
+        "{err}"
+    );
     assert!(err.contains("offset_mode"), "{err}");
+    assert_eq!(
+        err.lines().count(),
+        1,
+        "one warning, for the one cause: {err}"
+    );
     // The first page, then at most one window of pages in flight.
     assert!(
         sandbox.requests().len() <= 1 + 8 + 1,
@@ -272,7 +280,15 @@ fn a_wholly_repeated_page_stops_and_a_shifted_page_drops_its_repeats() {
     let out = list_all(&sandbox, &[]);
     assert!(out.status.success());
     let ids = ids_of(&out.stdout);
-    assert_eq!(ids, generated(0..999));
+    assert_eq!(ids.len(), 1000);
+    assert_eq!(
+        ids,
+        generated(0..1000),
+        "the larger total extends the listing"
+    );
+    let mut offsets: Vec<u64> = sandbox.requests().iter().map(|r| r.offset()).collect();
+    offsets.sort();
+    assert_eq!(offsets, (0..11).collect::<Vec<_>>());
     let err = stderr_of(&out);
     assert!(
         err.contains("warning: the total changed from 1000 to 1001"),
@@ -287,6 +303,96 @@ fn a_wholly_repeated_page_stops_and_a_shifted_page_drops_its_repeats() {
         1,
         "warned once: {err}"
     );
+}
+
+#[test]
+fn a_shift_with_an_unchanged_total_is_reported() {
+    // One task created at the front and one deleted at the end after page 1.
+    let sandbox = hooked(1000, |page, limit, catalog| {
+        let start = (page * limit) as usize;
+        let start = if page >= 2 { start - 1 } else { start };
+        let len = (limit as usize).min(999 - start.min(999));
+        Some(Action::Reply(catalog.page(BIG, start, len, 1000)))
+    });
+    let out = list_all(&sandbox, &[]);
+    assert!(out.status.success());
+    let ids = ids_of(&out.stdout);
+    assert_eq!(ids, generated(0..999));
+    let err = stderr_of(&out);
+    assert_eq!(
+        err,
+        "warning: skipped 1 task already listed (tasks moved between pages while listing)\n\
+         warning: the pages held 999 of 1000 tasks (tasks moved between pages while listing)\n"
+    );
+}
+
+#[test]
+fn pages_print_in_order_whatever_order_they_arrive_in() {
+    // Early pages are the slowest to answer.
+    let sandbox = hooked(1000, |page, limit, catalog| {
+        let delay = Duration::from_millis(40 * (10 - page.min(10)));
+        Some(Action::Delay(
+            delay,
+            Box::new(regular(catalog, page, limit, 1000)),
+        ))
+    });
+    let out = list_all(&sandbox, &["--concurrency", "10"]);
+    assert!(out.status.success());
+    assert_eq!(ids_of(&out.stdout), generated(0..1000));
+}
+
+#[test]
+fn every_request_is_signed_when_it_is_sent() {
+    let sandbox = serving(500, 600);
+    let out = list_all(&sandbox, &["--concurrency", "2"]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let date_of = |page: u64| {
+        let requests = sandbox.requests();
+        let request = requests.iter().find(|r| r.offset() == page).unwrap();
+        request.header("x-sdk-date").unwrap().to_string()
+    };
+    // Page 4 waits for a slot more than a second after page 0 was sent.
+    assert!(date_of(4) > date_of(0), "{} {}", date_of(4), date_of(0));
+}
+
+#[test]
+fn json_streams_before_the_last_page_arrives() {
+    let sandbox = serving(2000, 100);
+    let mut child = sandbox
+        .std_cmd()
+        .args([
+            "list",
+            "-d",
+            BIG,
+            "--all",
+            "-o",
+            "json",
+            "--concurrency",
+            "1",
+        ])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut reader = BufReader::new(child.stdout.take().unwrap());
+    let mut head = String::new();
+    for _ in 0..4 {
+        reader.read_line(&mut head).unwrap();
+    }
+    assert!(
+        head.starts_with("{\n  \"total_count\": 2000,\n  \"tasks\": [\n    {"),
+        "{head}"
+    );
+    assert!(child.try_wait().unwrap().is_none(), "still listing");
+    assert!(
+        sandbox.requests().len() < 20,
+        "{}",
+        sandbox.requests().len()
+    );
+    let mut rest = String::new();
+    reader.read_to_string(&mut rest).unwrap();
+    assert!(child.wait().unwrap().success());
+    let doc: serde_json::Value = serde_json::from_str(&(head + &rest)).unwrap();
+    assert_eq!(doc["tasks"].as_array().unwrap().len(), 2000);
 }
 
 #[test]
@@ -318,7 +424,9 @@ fn short_and_empty_pages_end_the_listing() {
     assert!(out.status.success());
     assert_eq!(ids_of(&out.stdout), generated(0..430));
     assert!(
-        stderr_of(&out).contains("the listing ended after 430 of 1000 tasks"),
+        stderr_of(&out).contains(
+            "page 4 came back with 30 tasks where 100 were asked for: listed 430 of 1000 tasks"
+        ),
         "{}",
         stderr_of(&out)
     );
@@ -515,6 +623,46 @@ fn progress_shows_on_a_terminal_only_and_is_cleared() {
     ]);
     let run = run_on_terminal(cmd, 200);
     assert!(!run.screen.contains("pages"), "{:?}", &run.screen[..200]);
+
+    // Warnings wait until the bar is gone.
+    let shifted = hooked(3000, |page, limit, catalog| {
+        let start = (page * limit) as usize;
+        let (start, total) = if page >= 2 {
+            (start - 1, 3001)
+        } else {
+            (start, 3000)
+        };
+        Some(Action::Delay(
+            Duration::from_millis(30),
+            Box::new(Action::Reply(catalog.page(
+                BIG,
+                start,
+                limit as usize,
+                total,
+            ))),
+        ))
+    });
+    let mut cmd = shifted.std_cmd();
+    cmd.env("TERM", "xterm-256color").args([
+        "list",
+        "-d",
+        BIG,
+        "--all",
+        "-o",
+        "ndjson",
+        "--concurrency",
+        "2",
+    ]);
+    let run = run_with_stdout_piped(cmd, 100);
+    assert!(run.screen.contains("pages, "), "{:?}", run.screen);
+    let warning = run.screen.find("the total changed").expect("the warning");
+    for line in run.screen.split(['\n', '\r']) {
+        assert!(
+            !(line.contains("pages, ") && line.contains("warning")),
+            "{line:?}"
+        );
+    }
+    assert!(warning > run.screen.rfind("pages, ").unwrap());
 
     // A terminal that cannot redraw (TERM unset or dumb) gets no bar either.
     let mut cmd = sandbox.std_cmd();

@@ -459,19 +459,28 @@ fn list_tasks(req: &Recorded, shared: &Shared) -> Reply {
         Some(_) => return Reply::api_error(400, "ModelArts.4101", "Invalid parameter: type"),
     };
     let name = req.param("task_name");
+    let start = match setup.offset_mode {
+        OffsetMode::Page => offset.saturating_mul(limit),
+        OffsetMode::Record => offset,
+    };
+    // Generated tasks are all pre-labeling: without a name filter, a page is a range.
     let selected: Vec<usize> = match (tasks, req.param("type"), name) {
-        // Generated tasks are all pre-labeling; skip the scan for the common case.
-        (Tasks::Generated(n), None | Some("pre-label"), None) => (0..*n).collect(),
+        (Tasks::Generated(n), None | Some("pre-label"), None) => {
+            let page = start.min(*n)..start.saturating_add(limit).min(*n);
+            let body = page_body(
+                tasks,
+                &page.collect::<Vec<_>>(),
+                *n,
+                &shared.catalog.extra_fields,
+            );
+            return Reply::json(200, body);
+        }
         _ => (0..tasks.len())
             .filter(|&i| {
                 let (kind, task_name) = tasks.meta(i);
                 wanted(kind) && name.is_none_or(|n| task_name.contains(n))
             })
             .collect(),
-    };
-    let start = match setup.offset_mode {
-        OffsetMode::Page => offset.saturating_mul(limit),
-        OffsetMode::Record => offset,
     };
     let end = start.saturating_add(limit).min(selected.len());
     let page = if start < end {
