@@ -59,8 +59,8 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
         BufWriter::new(stdout.lock()),
         table_style(global, stdout_is_terminal),
     );
+    // Returns with the progress bar cleared, so the table can be drawn.
     let outcome = paging::run(&plan, fetch, sink.as_mut(), &progress).await?;
-    progress.clear();
     sink.finish().context("cannot write to stdout")?;
 
     if args.output == OutputFormat::Table {
@@ -129,7 +129,8 @@ fn summary(outcome: &Outcome, plan: &Plan) -> String {
         return format!("{shown} tasks");
     };
     if plan.all {
-        return if shown == total {
+        // More than the first page's total when tasks were created while listing.
+        return if shown >= total {
             format!("{shown} tasks")
         } else {
             format!("{shown} of {total} tasks")
@@ -209,6 +210,7 @@ mod tests {
         };
         assert_eq!(summary(&outcome(246, false), &plan), "246 tasks");
         assert_eq!(summary(&outcome(100, true), &plan), "100 of 246 tasks");
+        assert_eq!(summary(&outcome(247, false), &plan), "247 tasks");
     }
 
     fn args(extra: &[&str]) -> ListArgs {
