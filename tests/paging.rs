@@ -558,6 +558,14 @@ fn closing_the_pipe_while_pages_are_in_flight_ends_quietly() {
     );
 }
 
+/// The binary for a terminal that can redraw: one whose TERM is known.
+#[cfg(unix)]
+fn on_terminal(sandbox: &Sandbox, args: &[&str]) -> std::process::Command {
+    let mut cmd = sandbox.std_cmd();
+    cmd.env("TERM", "xterm-256color").args(args);
+    cmd
+}
+
 #[cfg(unix)]
 #[test]
 fn progress_shows_on_a_terminal_only_and_is_cleared() {
@@ -565,17 +573,19 @@ fn progress_shows_on_a_terminal_only_and_is_cleared() {
     let sandbox = serving(3000, 60);
 
     // stderr on a terminal, stdout into a file: progress on the terminal.
-    let mut cmd = sandbox.std_cmd();
-    cmd.env("TERM", "xterm-256color").args([
-        "list",
-        "-d",
-        BIG,
-        "--all",
-        "-o",
-        "ndjson",
-        "--concurrency",
-        "2",
-    ]);
+    let cmd = on_terminal(
+        &sandbox,
+        &[
+            "list",
+            "-d",
+            BIG,
+            "--all",
+            "-o",
+            "ndjson",
+            "--concurrency",
+            "2",
+        ],
+    );
     let run = run_with_stdout_piped(cmd, 100);
     assert!(run.status.success(), "{}", run.screen);
     assert!(run.screen.contains("/30 pages, "), "{:?}", run.screen);
@@ -583,17 +593,19 @@ fn progress_shows_on_a_terminal_only_and_is_cleared() {
     assert_eq!(ids_of(&run.stdout).len(), 3000);
 
     // The table on the terminal: the bar is erased before the table is drawn.
-    let mut cmd = sandbox.std_cmd();
-    cmd.env("TERM", "xterm-256color").args([
-        "--color",
-        "never",
-        "list",
-        "-d",
-        BIG,
-        "--all",
-        "--concurrency",
-        "2",
-    ]);
+    let cmd = on_terminal(
+        &sandbox,
+        &[
+            "--color",
+            "never",
+            "list",
+            "-d",
+            BIG,
+            "--all",
+            "--concurrency",
+            "2",
+        ],
+    );
     let run = run_on_terminal(cmd, 200);
     assert!(run.status.success());
     let bar = run.screen.find("/30 pages").expect("a progress bar");
@@ -610,17 +622,19 @@ fn progress_shows_on_a_terminal_only_and_is_cleared() {
     );
 
     // NDJSON on the terminal is its own progress: no bar in the way of the lines.
-    let mut cmd = sandbox.std_cmd();
-    cmd.env("TERM", "xterm-256color").args([
-        "list",
-        "-d",
-        BIG,
-        "--all",
-        "-o",
-        "ndjson",
-        "--max-items",
-        "400",
-    ]);
+    let cmd = on_terminal(
+        &sandbox,
+        &[
+            "list",
+            "-d",
+            BIG,
+            "--all",
+            "-o",
+            "ndjson",
+            "--max-items",
+            "400",
+        ],
+    );
     let run = run_on_terminal(cmd, 200);
     assert!(!run.screen.contains("pages"), "{:?}", &run.screen[..200]);
 
@@ -642,17 +656,19 @@ fn progress_shows_on_a_terminal_only_and_is_cleared() {
             ))),
         ))
     });
-    let mut cmd = shifted.std_cmd();
-    cmd.env("TERM", "xterm-256color").args([
-        "list",
-        "-d",
-        BIG,
-        "--all",
-        "-o",
-        "ndjson",
-        "--concurrency",
-        "2",
-    ]);
+    let cmd = on_terminal(
+        &shifted,
+        &[
+            "list",
+            "-d",
+            BIG,
+            "--all",
+            "-o",
+            "ndjson",
+            "--concurrency",
+            "2",
+        ],
+    );
     let run = run_with_stdout_piped(cmd, 100);
     assert!(run.screen.contains("pages, "), "{:?}", run.screen);
     let warning = run.screen.find("the total changed").expect("the warning");
