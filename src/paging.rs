@@ -411,7 +411,6 @@ mod tests {
     #[derive(Default)]
     struct Collect {
         ids: Vec<String>,
-        pages: usize,
     }
 
     impl Sink for Collect {
@@ -424,7 +423,6 @@ mod tests {
             Ok(())
         }
         fn page_done(&mut self) -> io::Result<()> {
-            self.pages += 1;
             Ok(())
         }
         fn finish(&mut self) -> io::Result<()> {
