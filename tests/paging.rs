@@ -42,6 +42,14 @@ fn regular(catalog: &Catalog, page: u64, limit: u64, total: usize) -> Action {
     Action::Reply(catalog.page(BIG, (page * limit) as usize, limit as usize, total))
 }
 
+/// A sandbox whose page `again` comes back as page `as_page` did.
+fn replaying(tasks: usize, again: u64, as_page: u64) -> Sandbox {
+    hooked(tasks, move |page, limit, catalog| {
+        let page = if page == again { as_page } else { page };
+        Some(regular(catalog, page, limit, tasks))
+    })
+}
+
 fn ids_of(stdout: &[u8]) -> Vec<String> {
     String::from_utf8(stdout.to_vec())
         .unwrap()
@@ -253,10 +261,7 @@ fn a_server_that_ignores_offset_does_not_loop() {
 #[test]
 fn a_wholly_repeated_page_stops_and_a_shifted_page_drops_its_repeats() {
     // Page 3 repeats page 2.
-    let sandbox = hooked(1000, |page, limit, catalog| {
-        let page = if page == 3 { 2 } else { page };
-        Some(regular(catalog, page, limit, 1000))
-    });
+    let sandbox = replaying(1000, 3, 2);
     let out = list_all(&sandbox, &[]);
     assert!(out.status.success());
     assert_eq!(ids_of(&out.stdout), generated(0..300));
@@ -398,10 +403,7 @@ fn json_streams_before_the_last_page_arrives() {
 #[test]
 fn a_page_repeating_one_from_far_back_is_dropped() {
     // Page 40 comes back as page 5 did, 3,500 tasks earlier.
-    let sandbox = hooked(6000, |page, limit, catalog| {
-        let page = if page == 40 { 5 } else { page };
-        Some(regular(catalog, page, limit, 6000))
-    });
+    let sandbox = replaying(6000, 40, 5);
     let out = list_all(&sandbox, &[]);
     assert!(out.status.success());
     assert_eq!(ids_of(&out.stdout), generated(0..4000));
