@@ -24,14 +24,15 @@ set edit:completion:arg-completer[matasks] = {|@words|
             cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4'
             cand --project-id 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)'
             cand --color 'When to colour output; `auto` colours a terminal unless NO_COLOR is set'
-            cand -v 'Report requests on stderr; -vv adds headers and the signed canonical request'
-            cand --verbose 'Report requests on stderr; -vv adds headers and the signed canonical request'
+            cand -v 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+            cand --verbose 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
             cand list 'List a dataset''s intelligent tasks (auto labeling, pre-labeling, auto grouping, auto deployment)'
             cand ls 'List a dataset''s intelligent tasks (auto labeling, pre-labeling, auto grouping, auto deployment)'
+            cand config 'Inspect and change the configuration: profiles, credentials, the config file'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'matasks;list'= {
@@ -55,8 +56,8 @@ set edit:completion:arg-completer[matasks] = {|@words|
             cand --color 'When to colour output; `auto` colours a terminal unless NO_COLOR is set'
             cand -a 'Fetch every page, concurrently, printing in order'
             cand --all 'Fetch every page, concurrently, printing in order'
-            cand -v 'Report requests on stderr; -vv adds headers and the signed canonical request'
-            cand --verbose 'Report requests on stderr; -vv adds headers and the signed canonical request'
+            cand -v 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+            cand --verbose 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -83,18 +84,223 @@ set edit:completion:arg-completer[matasks] = {|@words|
             cand --color 'When to colour output; `auto` colours a terminal unless NO_COLOR is set'
             cand -a 'Fetch every page, concurrently, printing in order'
             cand --all 'Fetch every page, concurrently, printing in order'
-            cand -v 'Report requests on stderr; -vv adds headers and the signed canonical request'
-            cand --verbose 'Report requests on stderr; -vv adds headers and the signed canonical request'
+            cand -v 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+            cand --verbose 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'matasks;config'= {
+            cand --profile 'Profile to use from the config file [default: the file''s `default_profile`, else "default"]'
+            cand --config 'Config file [default: <config dir>/matasks/config.toml]'
+            cand --endpoint 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)'
+            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4'
+            cand --project-id 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)'
+            cand --color 'When to colour output; `auto` colours a terminal unless NO_COLOR is set'
+            cand -v 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+            cand --verbose 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand path 'Print the config file''s path (and say on stderr if it does not exist yet)'
+            cand list 'List the profiles, marking the default and the one in effect'
+            cand show 'Show the settings in effect and where each comes from; secrets are masked'
+            cand set 'Set one key of the profile (creating file and profile as needed), keeping the file''s comments and layout'
+            cand unset 'Remove one key from the profile'
+            cand init 'Create a profile: interactively on a terminal, or from flags'
+            cand check 'Make one cheap authenticated request and report whether the settings work'
+            cand test 'Make one cheap authenticated request and report whether the settings work'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'matasks;config;path'= {
+            cand --profile 'Profile to use from the config file [default: the file''s `default_profile`, else "default"]'
+            cand --config 'Config file [default: <config dir>/matasks/config.toml]'
+            cand --endpoint 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)'
+            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4'
+            cand --project-id 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)'
+            cand --color 'When to colour output; `auto` colours a terminal unless NO_COLOR is set'
+            cand -v 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+            cand --verbose 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'matasks;config;list'= {
+            cand --profile 'Profile to use from the config file [default: the file''s `default_profile`, else "default"]'
+            cand --config 'Config file [default: <config dir>/matasks/config.toml]'
+            cand --endpoint 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)'
+            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4'
+            cand --project-id 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)'
+            cand --color 'When to colour output; `auto` colours a terminal unless NO_COLOR is set'
+            cand -v 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+            cand --verbose 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'matasks;config;show'= {
+            cand --profile 'Profile to use from the config file [default: the file''s `default_profile`, else "default"]'
+            cand --config 'Config file [default: <config dir>/matasks/config.toml]'
+            cand --endpoint 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)'
+            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4'
+            cand --project-id 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)'
+            cand --color 'When to colour output; `auto` colours a terminal unless NO_COLOR is set'
+            cand -v 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+            cand --verbose 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'matasks;config;set'= {
+            cand --profile 'Profile to use from the config file [default: the file''s `default_profile`, else "default"]'
+            cand --config 'Config file [default: <config dir>/matasks/config.toml]'
+            cand --endpoint 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)'
+            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4'
+            cand --project-id 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)'
+            cand --color 'When to colour output; `auto` colours a terminal unless NO_COLOR is set'
+            cand -v 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+            cand --verbose 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'matasks;config;unset'= {
+            cand --profile 'Profile to use from the config file [default: the file''s `default_profile`, else "default"]'
+            cand --config 'Config file [default: <config dir>/matasks/config.toml]'
+            cand --endpoint 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)'
+            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4'
+            cand --project-id 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)'
+            cand --color 'When to colour output; `auto` colours a terminal unless NO_COLOR is set'
+            cand -v 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+            cand --verbose 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'matasks;config;init'= {
+            cand --auth 'Authentication method [default: aksk]'
+            cand --access-key 'Access key ID (with --secret-key-command or --secret-key-env)'
+            cand --secret-key-command 'Command that prints the secret key, e.g. "pass show hw/sk"'
+            cand --secret-key-env 'Variable that holds the secret key'
+            cand --security-token-command 'Command that prints the security token of temporary credentials'
+            cand --security-token-env 'Variable that holds the security token of temporary credentials'
+            cand --auth-token-command 'Command that prints an IAM token (with --auth token)'
+            cand --auth-token-env 'Variable that holds an IAM token (with --auth token)'
+            cand --username 'IAM user name (with --auth password)'
+            cand --domain 'Account (domain) name of the IAM user (with --auth password)'
+            cand --password-command 'Command that prints the user''s password (with --auth password)'
+            cand --password-env 'Variable that holds the user''s password (with --auth password)'
+            cand --iam-endpoint 'Identity service URL [default: https://iam.REGION.myhuaweicloud.com]'
+            cand --dataset 'Dataset that `list` shows by default'
+            cand --profile 'Profile to use from the config file [default: the file''s `default_profile`, else "default"]'
+            cand --config 'Config file [default: <config dir>/matasks/config.toml]'
+            cand --endpoint 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)'
+            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4'
+            cand --project-id 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)'
+            cand --color 'When to colour output; `auto` colours a terminal unless NO_COLOR is set'
+            cand --default 'Make this profile the file''s default_profile'
+            cand --force 'Replace the profile if it exists'
+            cand -v 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+            cand --verbose 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'matasks;config;check'= {
+            cand -d 'Dataset to list one task of [default: the profile''s `dataset_id`; without one, one dataset of the project is listed]'
+            cand --dataset 'Dataset to list one task of [default: the profile''s `dataset_id`; without one, one dataset of the project is listed]'
+            cand --profile 'Profile to use from the config file [default: the file''s `default_profile`, else "default"]'
+            cand --config 'Config file [default: <config dir>/matasks/config.toml]'
+            cand --endpoint 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)'
+            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4'
+            cand --project-id 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)'
+            cand --color 'When to colour output; `auto` colours a terminal unless NO_COLOR is set'
+            cand -v 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+            cand --verbose 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'matasks;config;test'= {
+            cand -d 'Dataset to list one task of [default: the profile''s `dataset_id`; without one, one dataset of the project is listed]'
+            cand --dataset 'Dataset to list one task of [default: the profile''s `dataset_id`; without one, one dataset of the project is listed]'
+            cand --profile 'Profile to use from the config file [default: the file''s `default_profile`, else "default"]'
+            cand --config 'Config file [default: <config dir>/matasks/config.toml]'
+            cand --endpoint 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)'
+            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4'
+            cand --project-id 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)'
+            cand --color 'When to colour output; `auto` colours a terminal unless NO_COLOR is set'
+            cand -v 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+            cand --verbose 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'matasks;config;help'= {
+            cand path 'Print the config file''s path (and say on stderr if it does not exist yet)'
+            cand list 'List the profiles, marking the default and the one in effect'
+            cand show 'Show the settings in effect and where each comes from; secrets are masked'
+            cand set 'Set one key of the profile (creating file and profile as needed), keeping the file''s comments and layout'
+            cand unset 'Remove one key from the profile'
+            cand init 'Create a profile: interactively on a terminal, or from flags'
+            cand check 'Make one cheap authenticated request and report whether the settings work'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'matasks;config;help;path'= {
+        }
+        &'matasks;config;help;list'= {
+        }
+        &'matasks;config;help;show'= {
+        }
+        &'matasks;config;help;set'= {
+        }
+        &'matasks;config;help;unset'= {
+        }
+        &'matasks;config;help;init'= {
+        }
+        &'matasks;config;help;check'= {
+        }
+        &'matasks;config;help;help'= {
+        }
         &'matasks;help'= {
             cand list 'List a dataset''s intelligent tasks (auto labeling, pre-labeling, auto grouping, auto deployment)'
+            cand config 'Inspect and change the configuration: profiles, credentials, the config file'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'matasks;help;list'= {
+        }
+        &'matasks;help;config'= {
+            cand path 'Print the config file''s path (and say on stderr if it does not exist yet)'
+            cand list 'List the profiles, marking the default and the one in effect'
+            cand show 'Show the settings in effect and where each comes from; secrets are masked'
+            cand set 'Set one key of the profile (creating file and profile as needed), keeping the file''s comments and layout'
+            cand unset 'Remove one key from the profile'
+            cand init 'Create a profile: interactively on a terminal, or from flags'
+            cand check 'Make one cheap authenticated request and report whether the settings work'
+        }
+        &'matasks;help;config;path'= {
+        }
+        &'matasks;help;config;list'= {
+        }
+        &'matasks;help;config;show'= {
+        }
+        &'matasks;help;config;set'= {
+        }
+        &'matasks;help;config;unset'= {
+        }
+        &'matasks;help;config;init'= {
+        }
+        &'matasks;help;config;check'= {
         }
         &'matasks;help;help'= {
         }

@@ -32,11 +32,12 @@ complete -c matasks -n "__fish_matasks_needs_command" -l project-id -d 'Project 
 complete -c matasks -n "__fish_matasks_needs_command" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c matasks -n "__fish_matasks_needs_command" -s v -l verbose -d 'Report requests on stderr; -vv adds headers and the signed canonical request'
+complete -c matasks -n "__fish_matasks_needs_command" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
 complete -c matasks -n "__fish_matasks_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c matasks -n "__fish_matasks_needs_command" -s V -l version -d 'Print version'
 complete -c matasks -n "__fish_matasks_needs_command" -f -a "list" -d 'List a dataset\'s intelligent tasks (auto labeling, pre-labeling, auto grouping, auto deployment)'
 complete -c matasks -n "__fish_matasks_needs_command" -f -a "ls" -d 'List a dataset\'s intelligent tasks (auto labeling, pre-labeling, auto grouping, auto deployment)'
+complete -c matasks -n "__fish_matasks_needs_command" -f -a "config" -d 'Inspect and change the configuration: profiles, credentials, the config file'
 complete -c matasks -n "__fish_matasks_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c matasks -n "__fish_matasks_using_subcommand list" -s d -l dataset -d 'Dataset ID [default: the profile\'s `dataset_id`]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand list" -s t -l type -d 'Only tasks of this type [default: the API\'s, auto-label and pre-label]' -r -f -a "auto-label\t'Active learning'
@@ -60,7 +61,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand list" -l color -d 'When 
 always\t''
 never\t''"
 complete -c matasks -n "__fish_matasks_using_subcommand list" -s a -l all -d 'Fetch every page, concurrently, printing in order'
-complete -c matasks -n "__fish_matasks_using_subcommand list" -s v -l verbose -d 'Report requests on stderr; -vv adds headers and the signed canonical request'
+complete -c matasks -n "__fish_matasks_using_subcommand list" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
 complete -c matasks -n "__fish_matasks_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c matasks -n "__fish_matasks_using_subcommand list" -s V -l version -d 'Print version'
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -s d -l dataset -d 'Dataset ID [default: the profile\'s `dataset_id`]' -r
@@ -85,8 +86,152 @@ complete -c matasks -n "__fish_matasks_using_subcommand ls" -l color -d 'When to
 always\t''
 never\t''"
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -s a -l all -d 'Fetch every page, concurrently, printing in order'
-complete -c matasks -n "__fish_matasks_using_subcommand ls" -s v -l verbose -d 'Report requests on stderr; -vv adds headers and the signed canonical request'
+complete -c matasks -n "__fish_matasks_using_subcommand ls" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -s V -l version -d 'Print version'
-complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'List a dataset\'s intelligent tasks (auto labeling, pre-labeling, auto grouping, auto deployment)'
-complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -l project-id -d 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -s h -l help -d 'Print help'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -s V -l version -d 'Print version'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -f -a "path" -d 'Print the config file\'s path (and say on stderr if it does not exist yet)'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -f -a "list" -d 'List the profiles, marking the default and the one in effect'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -f -a "show" -d 'Show the settings in effect and where each comes from; secrets are masked'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -f -a "set" -d 'Set one key of the profile (creating file and profile as needed), keeping the file\'s comments and layout'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -f -a "unset" -d 'Remove one key from the profile'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -f -a "init" -d 'Create a profile: interactively on a terminal, or from flags'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -f -a "check" -d 'Make one cheap authenticated request and report whether the settings work'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -f -a "test" -d 'Make one cheap authenticated request and report whether the settings work'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from path" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from path" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from path" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from path" -l project-id -d 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from path" -s V -l version -d 'Print version'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from list" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from list" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from list" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from list" -l project-id -d 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from list" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from show" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from show" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from show" -l project-id -d 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from set" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from set" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from set" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from set" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from set" -l project-id -d 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from set" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from set" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from unset" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from unset" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from unset" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from unset" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from unset" -l project-id -d 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from unset" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from unset" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from unset" -s h -l help -d 'Print help'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from unset" -s V -l version -d 'Print version'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -l auth -d 'Authentication method [default: aksk]' -r -f -a "aksk\t'Access key and secret key (SDK-HMAC-SHA256 signature), optionally temporary'
+token\t'A ready IAM token, sent as X-Auth-Token'
+password\t'IAM user name and password, exchanged for a token that is cached'"
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -l access-key -d 'Access key ID (with --secret-key-command or --secret-key-env)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -l secret-key-command -d 'Command that prints the secret key, e.g. "pass show hw/sk"' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -l secret-key-env -d 'Variable that holds the secret key' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -l security-token-command -d 'Command that prints the security token of temporary credentials' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -l security-token-env -d 'Variable that holds the security token of temporary credentials' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -l auth-token-command -d 'Command that prints an IAM token (with --auth token)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -l auth-token-env -d 'Variable that holds an IAM token (with --auth token)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -l username -d 'IAM user name (with --auth password)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -l domain -d 'Account (domain) name of the IAM user (with --auth password)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -l password-command -d 'Command that prints the user\'s password (with --auth password)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -l password-env -d 'Variable that holds the user\'s password (with --auth password)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -l iam-endpoint -d 'Identity service URL [default: https://iam.REGION.myhuaweicloud.com]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -l dataset -d 'Dataset that `list` shows by default' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -l project-id -d 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -l default -d 'Make this profile the file\'s default_profile'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -l force -d 'Replace the profile if it exists'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -s V -l version -d 'Print version'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from check" -s d -l dataset -d 'Dataset to list one task of [default: the profile\'s `dataset_id`; without one, one dataset of the project is listed]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from check" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from check" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from check" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from check" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from check" -l project-id -d 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from check" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from test" -s d -l dataset -d 'Dataset to list one task of [default: the profile\'s `dataset_id`; without one, one dataset of the project is listed]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from test" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from test" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from test" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from test" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from test" -l project-id -d 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from test" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from test" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from test" -s h -l help -d 'Print help'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from test" -s V -l version -d 'Print version'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the config file\'s path (and say on stderr if it does not exist yet)'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the profiles, marking the default and the one in effect'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the settings in effect and where each comes from; secrets are masked'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set one key of the profile (creating file and profile as needed), keeping the file\'s comments and layout'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "unset" -d 'Remove one key from the profile'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "init" -d 'Create a profile: interactively on a terminal, or from flags'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "check" -d 'Make one cheap authenticated request and report whether the settings work'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list config help" -f -a "list" -d 'List a dataset\'s intelligent tasks (auto labeling, pre-labeling, auto grouping, auto deployment)'
+complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list config help" -f -a "config" -d 'Inspect and change the configuration: profiles, credentials, the config file'
+complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list config help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c matasks -n "__fish_matasks_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the config file\'s path (and say on stderr if it does not exist yet)'
+complete -c matasks -n "__fish_matasks_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "list" -d 'List the profiles, marking the default and the one in effect'
+complete -c matasks -n "__fish_matasks_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show the settings in effect and where each comes from; secrets are masked'
+complete -c matasks -n "__fish_matasks_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Set one key of the profile (creating file and profile as needed), keeping the file\'s comments and layout'
+complete -c matasks -n "__fish_matasks_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "unset" -d 'Remove one key from the profile'
+complete -c matasks -n "__fish_matasks_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Create a profile: interactively on a terminal, or from flags'
+complete -c matasks -n "__fish_matasks_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "check" -d 'Make one cheap authenticated request and report whether the settings work'

@@ -20,6 +20,13 @@ pub enum OffsetMode {
 }
 
 impl OffsetMode {
+    pub fn name(self) -> &'static str {
+        match self {
+            OffsetMode::Page => "page",
+            OffsetMode::Record => "record",
+        }
+    }
+
     /// The `offset` parameter that asks for page `page` of `limit` tasks.
     pub fn param(self, page: u64, limit: u32) -> u64 {
         match self {
@@ -153,6 +160,20 @@ pub async fn list_tasks(client: &Client, dataset_id: &str, query: &ListQuery) ->
         body,
         format!("tasks of dataset {dataset_id} (offset {})", query.offset),
     ))
+}
+
+/// How many datasets the project has, from a one-dataset page of
+/// `GET /v2/{project_id}/datasets`: the cheapest authenticated read without a dataset.
+pub async fn count_datasets(client: &Client) -> Result<Option<u64>> {
+    #[derive(serde::Deserialize)]
+    struct Datasets {
+        total_number: Option<u64>,
+    }
+    let segments = ["v2", client.project_id(), "datasets"];
+    let body = client.get(&segments, &[("limit", "1")]).await?;
+    let page: Datasets =
+        serde_json::from_slice(&body).context("the list of datasets is not the API's JSON")?;
+    Ok(page.total_number)
 }
 
 #[cfg(test)]

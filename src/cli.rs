@@ -57,10 +57,25 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
 
-    /// Report requests on stderr; -vv adds headers and the signed canonical request
+    /// Report requests on stderr; -vv adds headers, bodies and the signed canonical
+    /// request, with secrets masked
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
+
+    /// The variables (of those above) whose values came from the environment rather
+    /// than the command line, for `config show`.
+    #[arg(skip)]
+    pub from_env: Vec<&'static str>,
 }
+
+/// The global flags that fall back to a variable: (argument id, variable).
+pub const GLOBAL_ENV: &[(&str, &str)] = &[
+    ("profile", "MATASKS_PROFILE"),
+    ("config", "MATASKS_CONFIG"),
+    ("endpoint", "MATASKS_ENDPOINT"),
+    ("region", "MATASKS_REGION"),
+    ("project_id", "MATASKS_PROJECT_ID"),
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
@@ -74,6 +89,166 @@ pub enum Command {
     /// List a dataset's intelligent tasks (auto labeling, pre-labeling, auto grouping, auto deployment)
     #[command(visible_alias = "ls")]
     List(ListArgs),
+
+    /// Inspect and change the configuration: profiles, credentials, the config file
+    #[command(subcommand)]
+    Config(ConfigCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print the config file's path (and say on stderr if it does not exist yet)
+    Path,
+
+    /// List the profiles, marking the default and the one in effect
+    List,
+
+    /// Show the settings in effect and where each comes from; secrets are masked
+    Show,
+
+    /// Set one key of the profile (creating file and profile as needed), keeping the
+    /// file's comments and layout
+    #[command(
+        after_help = "A secret (secret_key, security_token, auth_token, password) given \
+        as `-`, or left out, is read from stdin (hidden when stdin is a terminal), so that it \
+        stays out of the shell's history. Setting one source of a secret (KEY, KEY_command, \
+        KEY_env) removes the others."
+    )]
+    Set(SetArgs),
+
+    /// Remove one key from the profile
+    Unset(UnsetArgs),
+
+    /// Create a profile: interactively on a terminal, or from flags
+    Init(Box<InitArgs>),
+
+    /// Make one cheap authenticated request and report whether the settings work
+    #[command(visible_alias = "test")]
+    Check(CheckArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SetArgs {
+    /// The key, e.g. region, secret_key_command, default_profile
+    #[arg(value_parser = config_keys())]
+    pub key: String,
+
+    /// The value [default: read from stdin]
+    pub value: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct UnsetArgs {
+    /// The key to remove
+    #[arg(value_parser = config_keys())]
+    pub key: String,
+}
+
+fn config_keys() -> clap::builder::PossibleValuesParser {
+    let keys = crate::config::TOP_LEVEL_KEYS
+        .iter()
+        .copied()
+        .chain(crate::config::PROFILE_KEYS.iter().map(|(key, _)| *key));
+    clap::builder::PossibleValuesParser::new(keys)
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Authentication method [default: aksk]
+    #[arg(long, value_enum, value_name = "METHOD")]
+    pub auth: Option<crate::config::AuthMethod>,
+
+    /// Access key ID (with --secret-key-command or --secret-key-env)
+    #[arg(long, value_name = "AK")]
+    pub access_key: Option<String>,
+
+    /// Command that prints the secret key, e.g. "pass show hw/sk"
+    #[arg(long, value_name = "COMMAND")]
+    pub secret_key_command: Option<String>,
+
+    /// Variable that holds the secret key
+    #[arg(long, value_name = "VAR")]
+    pub secret_key_env: Option<String>,
+
+    /// Command that prints the security token of temporary credentials
+    #[arg(long, value_name = "COMMAND")]
+    pub security_token_command: Option<String>,
+
+    /// Variable that holds the security token of temporary credentials
+    #[arg(long, value_name = "VAR")]
+    pub security_token_env: Option<String>,
+
+    /// Command that prints an IAM token (with --auth token)
+    #[arg(long, value_name = "COMMAND")]
+    pub auth_token_command: Option<String>,
+
+    /// Variable that holds an IAM token (with --auth token)
+    #[arg(long, value_name = "VAR")]
+    pub auth_token_env: Option<String>,
+
+    /// IAM user name (with --auth password)
+    #[arg(long, value_name = "NAME")]
+    pub username: Option<String>,
+
+    /// Account (domain) name of the IAM user (with --auth password)
+    #[arg(long, value_name = "NAME")]
+    pub domain: Option<String>,
+
+    /// Command that prints the user's password (with --auth password)
+    #[arg(long, value_name = "COMMAND")]
+    pub password_command: Option<String>,
+
+    /// Variable that holds the user's password (with --auth password)
+    #[arg(long, value_name = "VAR")]
+    pub password_env: Option<String>,
+
+    /// Identity service URL [default: https://iam.REGION.myhuaweicloud.com]
+    #[arg(long, value_name = "URL")]
+    pub iam_endpoint: Option<String>,
+
+    /// Dataset that `list` shows by default
+    #[arg(long, value_name = "ID")]
+    pub dataset: Option<String>,
+
+    /// Make this profile the file's default_profile
+    #[arg(long = "default")]
+    pub make_default: bool,
+
+    /// Replace the profile if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+impl InitArgs {
+    /// Whether any of the profile's values were given as flags.
+    pub fn has_values(&self) -> bool {
+        self.auth.is_some()
+            || [
+                &self.access_key,
+                &self.secret_key_command,
+                &self.secret_key_env,
+                &self.security_token_command,
+                &self.security_token_env,
+                &self.auth_token_command,
+                &self.auth_token_env,
+                &self.username,
+                &self.domain,
+                &self.password_command,
+                &self.password_env,
+                &self.iam_endpoint,
+                &self.dataset,
+            ]
+            .iter()
+            .any(|v| v.is_some())
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Dataset to list one task of [default: the profile's `dataset_id`; without one,
+    /// one dataset of the project is listed]
+    #[arg(short, long, env = "MATASKS_DATASET", value_name = "ID")]
+    pub dataset: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -1,12 +1,12 @@
-//! HTTP to the ModelArts API: one signed GET at a time, with API errors decoded.
+//! HTTP to the ModelArts API and the identity service, with API errors decoded.
 
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
-use reqwest::header::{ACCEPT, AUTHORIZATION, DATE, HOST, HeaderMap};
-use reqwest::{StatusCode, Url};
+use reqwest::header::{DATE, HeaderMap};
+use reqwest::{Method, StatusCode, Url};
 
-use crate::auth::{self, Credentials, SignedRequest};
+use crate::auth::{self, Authenticator, redact};
 use crate::error::ApiError;
 use crate::term;
 
@@ -18,7 +18,7 @@ const REQUEST_TIMEOUT: Duration = Duration::from_secs(300);
 /// Error bodies are short; this bounds what a misbehaving proxy can make us hold.
 const MAX_ERROR_BODY: usize = 64 * 1024;
 /// A page holds at most 100 tasks; no honest page comes near this.
-const MAX_PAGE_BODY: usize = 64 * 1024 * 1024;
+pub const MAX_PAGE_BODY: usize = 64 * 1024 * 1024;
 /// Longest server error message shown.
 const MAX_MESSAGE_CHARS: usize = 500;
 /// Below this the gateway does not reject a signature for its date, so it is not news.
@@ -87,121 +87,89 @@ impl std::fmt::Display for Endpoint {
     }
 }
 
-pub struct Client {
-    http: reqwest::Client,
-    endpoint: Endpoint,
-    project_id: String,
-    credentials: Credentials,
+/// The HTTP client every request goes through: timeouts, no redirects, and `-v`
+/// logging with secrets masked.
+#[derive(Clone)]
+pub struct Http {
+    client: reqwest::Client,
 }
 
-impl Client {
-    pub fn new(endpoint: Endpoint, project_id: String, credentials: Credentials) -> Result<Client> {
+/// One request: every header it carries (secrets included; the log masks them by name).
+pub struct Call {
+    pub method: Method,
+    pub url: Url,
+    pub headers: Vec<(&'static str, String)>,
+    pub body: Option<Vec<u8>>,
+    /// The most a successful answer may hold.
+    pub max_body: usize,
+}
+
+/// A complete answer: any status, the headers, and the body.
+pub struct Answer {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl Answer {
+    /// The answer as an API error, decoded from its body.
+    pub fn error(&self) -> ApiError {
+        api_error(self.status, &self.headers, &self.body)
+    }
+}
+
+impl Http {
+    pub fn new() -> Result<Http> {
         // ring is the one crypto provider compiled in; installing it twice is harmless.
         let _ = rustls::crypto::ring::default_provider().install_default();
-        let http = reqwest::Client::builder()
+        let client = reqwest::Client::builder()
             .user_agent(concat!("matasks/", env!("CARGO_PKG_VERSION")))
             .connect_timeout(CONNECT_TIMEOUT)
             .read_timeout(READ_TIMEOUT)
             .timeout(REQUEST_TIMEOUT)
-            // A redirect would carry the security token to another host, which the
-            // signature does not cover anyway: report it instead of following it.
+            // A redirect would carry the token to another host, which the signature
+            // does not cover anyway: report it instead of following it.
             .redirect(reqwest::redirect::Policy::none())
             .http1_only()
             .build()
             .context("cannot set up the HTTP client")?;
-        Ok(Client {
-            http,
-            endpoint,
-            project_id,
-            credentials,
-        })
+        Ok(Http { client })
     }
 
-    pub fn project_id(&self) -> &str {
-        &self.project_id
-    }
-
-    /// GET `{endpoint}/{segments...}?{query}`, signed, returning the body of a 2xx answer.
-    pub async fn get(&self, segments: &[&str], query: &[(&str, &str)]) -> Result<Vec<u8>> {
-        let mut path = self.endpoint.path_prefix().to_string();
-        for segment in segments {
-            path.push('/');
-            path.push_str(&auth::encode(segment));
-        }
-        let query = auth::canonical_query(query);
-        let host = self.endpoint.host_header();
-        let mut url = format!("{}://{host}{path}", self.endpoint.url.scheme());
-        if !query.is_empty() {
-            url.push('?');
-            url.push_str(&query);
-        }
-        // Every characters of path and query is unreserved or %XX, which Url leaves alone,
-        // so the bytes on the wire are the bytes that were signed.
-        let url = Url::parse(&url).with_context(|| format!("cannot build a URL from {url}"))?;
-        debug_assert_eq!(url.query().unwrap_or(""), query);
-
-        let sdk_date = jiff::Timestamp::now()
-            .strftime("%Y%m%dT%H%M%SZ")
-            .to_string();
-        let token = self.credentials.security_token.as_ref().map(|t| {
-            use secrecy::ExposeSecret;
-            t.expose_secret()
-        });
-        let mut signed: Vec<(&str, &str)> = vec![
-            ("Host", &host),
-            ("X-Sdk-Date", &sdk_date),
-            ("X-Project-Id", &self.project_id),
-        ];
-        if let Some(token) = token {
-            signed.push(("X-Security-Token", token));
-        }
-        let request = SignedRequest {
-            method: "GET",
-            path: url.path(),
-            query: &query,
-            headers: &signed,
-            body: b"",
-        };
-        let authorization = auth::sign(&self.credentials, &request, &sdk_date);
-
-        term::debug(1, || format!("> GET {url}"));
+    /// Send `call` and read the answer, whatever its status. Only a failure to talk to
+    /// the server at all, or an oversized success, is an error here.
+    pub async fn send(&self, call: Call) -> Result<Answer> {
+        let Call {
+            method,
+            url,
+            headers,
+            body,
+            max_body,
+        } = call;
+        term::debug(1, || format!("> {method} {url}"));
         term::debug(2, || {
             let mut lines = String::new();
-            for (name, value) in &signed {
-                let shown = if name.eq_ignore_ascii_case("x-security-token") {
-                    "<redacted>"
-                } else {
-                    value
-                };
-                lines.push_str(&format!("> {name}: {shown}\n"));
+            for (name, value) in &headers {
+                lines.push_str(&format!("> {name}: {}\n", redact::header(name, value)));
             }
-            lines.push_str(&format!("> Authorization: {authorization}\n"));
-            let canonical = redact_token_line(&request.canonical_request());
-            lines.push_str("canonical request:\n");
-            lines.push_str(&indent(&canonical));
-            lines.push_str("\nstring to sign:\n");
-            lines.push_str(&indent(&request.string_to_sign(&sdk_date)));
-            lines
+            if let Some(body) = &body {
+                lines.push_str(&format!("> {}\n", redact::body(body)));
+            }
+            lines.trim_end().to_string()
         });
-
-        let mut builder = self
-            .http
-            .get(url.clone())
-            .header(HOST, &host)
-            .header("X-Sdk-Date", &sdk_date)
-            .header("X-Project-Id", &self.project_id)
-            .header(AUTHORIZATION, authorization)
-            .header(ACCEPT, "application/json");
-        if let Some(token) = token {
-            builder = builder.header("X-Security-Token", token);
+        let mut builder = self.client.request(method.clone(), url.clone());
+        for (name, value) in &headers {
+            builder = builder.header(*name, value);
         }
-
+        if let Some(body) = body {
+            builder = builder.body(body);
+        }
         let started = Instant::now();
         let response = builder
             .send()
             .await
             .map_err(|e| anyhow::Error::new(e.without_url()))
-            .with_context(|| format!("GET {url} failed"))?;
+            .with_context(|| format!("{method} {url} failed"))?;
         let status = response.status();
         let headers = response.headers().clone();
         term::debug(1, || {
@@ -214,25 +182,127 @@ impl Client {
                     .unwrap_or_default()
             )
         });
-
-        if status.is_success() {
-            let body = read_body(response, MAX_PAGE_BODY)
+        let body = if status.is_success() {
+            let body = read_body(response, max_body)
                 .await
                 .map_err(|e| anyhow::Error::new(e.without_url()))
-                .with_context(|| format!("reading the response to GET {url} failed"))?;
-            if body.len() > MAX_PAGE_BODY {
+                .with_context(|| format!("reading the response to {method} {url} failed"))?;
+            if body.len() > max_body {
                 anyhow::bail!(
-                    "the response to GET {url} is larger than {} MiB, which no page of tasks is",
-                    MAX_PAGE_BODY >> 20
+                    "the response to {method} {url} is larger than {} MiB, which no answer \
+                     of this API is",
+                    max_body >> 20
                 );
             }
-            return Ok(body);
+            body
+        } else {
+            // The status says what went wrong; a body cut short only loses detail.
+            read_body(response, MAX_ERROR_BODY)
+                .await
+                .unwrap_or_default()
+        };
+        term::debug(2, || {
+            let mut lines = String::new();
+            for (name, value) in &headers {
+                let value = String::from_utf8_lossy(value.as_bytes());
+                lines.push_str(&format!(
+                    "< {name}: {}\n",
+                    redact::header(name.as_str(), &value)
+                ));
+            }
+            lines.push_str(&format!("< {}", redact::body(&body)));
+            lines
+        });
+        Ok(Answer {
+            status,
+            headers,
+            body,
+        })
+    }
+}
+
+/// `{endpoint}/{segments...}?{query}`, each segment and the query encoded exactly as
+/// they are signed.
+pub fn build_url(endpoint: &Endpoint, segments: &[&str], query: &[(&str, &str)]) -> Result<Url> {
+    let mut path = endpoint.path_prefix().to_string();
+    for segment in segments {
+        path.push('/');
+        path.push_str(&auth::encode(segment));
+    }
+    let query = auth::canonical_query(query);
+    let mut url = format!(
+        "{}://{}{path}",
+        endpoint.url.scheme(),
+        endpoint.host_header()
+    );
+    if !query.is_empty() {
+        url.push('?');
+        url.push_str(&query);
+    }
+    // Every character of path and query is unreserved or %XX, which Url leaves alone,
+    // so the bytes on the wire are the bytes that were signed.
+    let url = Url::parse(&url).with_context(|| format!("cannot build a URL from {url}"))?;
+    debug_assert_eq!(url.query().unwrap_or(""), query);
+    Ok(url)
+}
+
+/// The ModelArts API of one project, with its authentication.
+pub struct Client {
+    http: Http,
+    endpoint: Endpoint,
+    project_id: String,
+    auth: Authenticator,
+}
+
+impl Client {
+    pub fn new(http: Http, endpoint: Endpoint, project_id: String, auth: Authenticator) -> Client {
+        Client {
+            http,
+            endpoint,
+            project_id,
+            auth,
         }
-        // The status says what went wrong; a body cut short only loses detail.
-        let body = read_body(response, MAX_ERROR_BODY)
-            .await
-            .unwrap_or_default();
-        Err(api_error(status, &headers, &body).into())
+    }
+
+    pub fn project_id(&self) -> &str {
+        &self.project_id
+    }
+
+    /// GET `{endpoint}/{segments...}?{query}`, authenticated, returning the body of a
+    /// 2xx answer. A cached token the API rejects is renewed once.
+    pub async fn get(&self, segments: &[&str], query: &[(&str, &str)]) -> Result<Vec<u8>> {
+        let url = build_url(&self.endpoint, segments, query)?;
+        let mut renewed = false;
+        loop {
+            let (mut headers, used) = self
+                .auth
+                .authorize(&Method::GET, &url, b"", Some(&self.project_id))
+                .await?;
+            headers.push(("Accept", "application/json".to_string()));
+            let answer = self
+                .http
+                .send(Call {
+                    method: Method::GET,
+                    url: url.clone(),
+                    headers,
+                    body: None,
+                    max_body: MAX_PAGE_BODY,
+                })
+                .await?;
+            if answer.status.is_success() {
+                return Ok(answer.body);
+            }
+            if answer.status == StatusCode::UNAUTHORIZED
+                && !renewed
+                && self.auth.renew_after_rejection(used).await?
+            {
+                renewed = true;
+                continue;
+            }
+            let mut error = answer.error();
+            self.auth.explain(&mut error);
+            return Err(error.into());
+        }
     }
 }
 
@@ -248,25 +318,6 @@ async fn read_body(mut response: reqwest::Response, cap: usize) -> reqwest::Resu
         }
     }
     Ok(body)
-}
-
-fn indent(text: &str) -> String {
-    text.lines().map(|l| format!("  {l}\n")).collect()
-}
-
-/// The canonical request with the security token's value hidden.
-fn redact_token_line(canonical: &str) -> String {
-    canonical
-        .lines()
-        .map(|line| {
-            if line.starts_with("x-security-token:") {
-                "x-security-token:<redacted>"
-            } else {
-                line
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 fn request_id(headers: &HeaderMap) -> Option<String> {
@@ -287,6 +338,7 @@ fn api_error(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> ApiError {
         body_note: None,
         request_id: request_id(headers),
         clock_skew: None,
+        hint: None,
     };
     let text = |v: &serde_json::Value| match v {
         serde_json::Value::String(s) if !s.trim().is_empty() => Some(one_line(s.trim())),
@@ -294,7 +346,11 @@ fn api_error(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> ApiError {
         _ => None,
     };
     match serde_json::from_slice::<serde_json::Value>(body) {
-        Ok(serde_json::Value::Object(fields)) => {
+        Ok(serde_json::Value::Object(mut fields)) => {
+            // The identity service nests its error: {"error": {"code": 401, "message": ...}}.
+            if let Some(serde_json::Value::Object(inner)) = fields.remove("error") {
+                fields.extend(inner);
+            }
             let pick = |names: &[&str]| names.iter().find_map(|n| fields.get(*n).and_then(text));
             error.code = pick(&["error_code", "code"]);
             error.message = pick(&["error_msg", "message", "error_message"]);
@@ -474,17 +530,6 @@ mod tests {
         );
         let e = api_error(StatusCode::FOUND, &headers, b"");
         assert!(e.to_string().starts_with("the server answered HTTP 302 Found with a redirect to https://elsewhere.example/x, which is not followed"), "{e}");
-    }
-
-    #[test]
-    fn the_token_line_is_hidden_whatever_its_value() {
-        let shown = redact_token_line(
-            "GET\n/\n\nhost:h\nx-security-token:tok \n\nhost;x-security-token\nabc",
-        );
-        assert_eq!(
-            shown,
-            "GET\n/\n\nhost:h\nx-security-token:<redacted>\n\nhost;x-security-token\nabc"
-        );
     }
 
     #[test]

@@ -51,6 +51,8 @@ pub struct ApiError {
     pub request_id: Option<String>,
     /// Seconds the server's clock is ahead of ours, when it told us and it matters.
     pub clock_skew: Option<i64>,
+    /// Advice that knows more than the status, e.g. which credentials were used.
+    pub hint: Option<String>,
 }
 
 impl ApiError {
@@ -65,6 +67,9 @@ impl ApiError {
 
     /// Advice that fits the status, printed below the error.
     pub fn hint(&self) -> Option<String> {
+        if let Some(hint) = &self.hint {
+            return Some(hint.clone());
+        }
         let hint = match self.status {
             401 => {
                 let mut hint = "check the access key and secret key, the project ID, \
@@ -181,6 +186,7 @@ mod tests {
             body_note: None,
             request_id: Some("7c1f0e".into()),
             clock_skew: None,
+            hint: None,
         }
     }
 
@@ -197,6 +203,7 @@ mod tests {
             body_note: Some("an HTML body".into()),
             request_id: None,
             clock_skew: None,
+            hint: None,
         };
         assert_eq!(
             bare.to_string(),

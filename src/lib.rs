@@ -5,6 +5,7 @@ mod auth;
 pub mod cli;
 mod client;
 mod config;
+mod configure;
 mod error;
 mod list;
 mod model;
@@ -12,18 +13,19 @@ mod output;
 mod paging;
 mod progress;
 mod regions;
+mod session;
 mod term;
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, GLOBAL_ENV};
 
 /// Parse the command line, run the command, and turn any failure into a message on
 /// stderr and an exit status.
 pub fn run() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match parse() {
         Ok(cli) => cli,
         Err(e) => {
             // Help and version go to stdout and exit 0; usage errors exit 2.
@@ -42,10 +44,33 @@ pub fn run() -> ExitCode {
     let result = runtime.block_on(async {
         match &cli.command {
             Command::List(args) => list::run(&cli.global, args).await,
+            Command::Config(command) => configure::run(&cli.global, command).await,
         }
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => error::report(&err),
     }
+}
+
+/// Parse the command line, noting which global settings came from their variables.
+fn parse() -> Result<Cli, clap::Error> {
+    let matches = Cli::command().try_get_matches()?;
+    let mut cli = Cli::from_arg_matches(&matches)?;
+    // Globals are propagated to the subcommand's matches; look where they were given.
+    let mut level = &matches;
+    let mut levels = vec![level];
+    while let Some((_, sub)) = level.subcommand() {
+        levels.push(sub);
+        level = sub;
+    }
+    for (id, var) in GLOBAL_ENV {
+        let from_env = levels
+            .iter()
+            .any(|m| m.value_source(id) == Some(clap::parser::ValueSource::EnvVariable));
+        if from_env {
+            cli.global.from_env.push(var);
+        }
+    }
+    Ok(cli)
 }

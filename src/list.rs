@@ -6,12 +6,12 @@ use anyhow::{Context, Result};
 
 use crate::api::{self, ListQuery};
 use crate::cli::{GlobalArgs, ListArgs, OutputFormat};
-use crate::client::Client;
 use crate::config;
 use crate::error::UsageError;
 use crate::output::{self, TableStyle};
 use crate::paging::{self, Outcome, Plan};
 use crate::progress::Progress;
+use crate::session;
 use crate::term;
 
 /// The API's own default page size.
@@ -24,9 +24,9 @@ const DEFAULT_CONCURRENCY: u32 = 8;
 pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
     let settings = config::resolve(global, &config::process_env)?;
     let dataset = resolve_dataset(args.dataset.as_deref(), settings.dataset_id.as_deref())?;
-    let offset_mode = settings.offset_mode;
+    let offset_mode = settings.offset_mode.unwrap_or_default();
     let plan = plan(args, settings.concurrency);
-    let client = Client::new(settings.endpoint, settings.project_id, settings.credentials)?;
+    let client = session::client_for(&settings).await?;
 
     let base = ListQuery {
         limit: plan.limit,
@@ -218,6 +218,7 @@ mod tests {
         let argv = ["matasks", "list"].into_iter().chain(extra.iter().copied());
         match crate::cli::Cli::try_parse_from(argv).unwrap().command {
             crate::cli::Command::List(args) => args,
+            _ => unreachable!("parsed a list command"),
         }
     }
 

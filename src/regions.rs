@@ -39,6 +39,11 @@ pub fn endpoint(region: &str) -> Option<String> {
     }
 }
 
+/// The identity service (IAM) of a region, where tokens are issued and projects listed.
+pub fn iam_endpoint(region: &str) -> String {
+    format!("https://iam.{region}.myhuaweicloud.com")
+}
+
 /// Every known region, sorted, for error messages.
 pub fn known() -> Vec<&'static str> {
     let mut all: Vec<&str> = MYHUAWEICLOUD_COM.to_vec();

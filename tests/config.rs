@@ -357,9 +357,9 @@ fn missing_credentials_and_project_are_configuration_errors() {
     ));
     let out = sandbox.cmd().arg("list").output().unwrap();
     assert_eq!(out.status.code(), Some(3));
-    assert!(stderr_of(&out).starts_with("error: no credentials: set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK, or `access_key` and `secret_key` in profile `default` of "));
+    assert!(stderr_of(&out).starts_with("error: no credentials: set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK, or MATASKS_AUTH_TOKEN, or in profile `default` of "), "{}", stderr_of(&out));
     sandbox.write_config(&format!(
-        "[profiles.default]\nendpoint = \"{}\"\n",
+        "[profiles.default]\nendpoint = \"{}\"\naccess_key = \"{AK}\"\nsecret_key = \"{SK}\"\n",
         sandbox.server.url()
     ));
     let out = sandbox.cmd().arg("list").output().unwrap();
@@ -388,7 +388,20 @@ fn a_config_file_readable_by_others_is_pointed_out() {
     let err = stderr_of(&out);
     assert!(err.starts_with("warning: "), "{err}");
     assert!(
-        err.contains("holds a secret key and is readable by others (mode 644); run: chmod 600"),
+        err.contains("holds secrets and is readable by others (mode 644); run: chmod 600"),
         "{err}"
     );
+    // Every command that reads the settings says so, not only `list`.
+    let out = sandbox.run(&["config", "show"]);
+    assert!(stderr_of(&out).contains("readable by others"));
+    // A file that only says where secrets are holds none.
+    sandbox.write_config(&format!(
+        "[profiles.default]\nendpoint = \"{}\"\nproject_id = \"{PROJECT}\"\n\
+         dataset_id = \"{DATASET}\"\naccess_key = \"{AK}\"\nsecret_key_env = \"MY_SK\"\n",
+        sandbox.server.url()
+    ));
+    std::fs::set_permissions(&sandbox.config, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let out = sandbox.cmd().env("MY_SK", SK).arg("list").output().unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(stderr_of(&out), "6 of 6 tasks\n");
 }

@@ -58,6 +58,11 @@ fn hex(bytes: &[u8]) -> String {
         })
 }
 
+/// Lowercase hex SHA-256 of `data`.
+pub fn sha256_hex(data: &[u8]) -> String {
+    hex(digest::digest(&digest::SHA256, data).as_ref())
+}
+
 /// What a request needs to be signed: the values exactly as they go on the wire.
 pub struct SignedRequest<'a> {
     pub method: &'a str,

@@ -1,0 +1,205 @@
+//! Tokens and discovered project IDs kept between runs, in the user's cache directory,
+//! readable by the user only.
+
+use std::fs;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use secrecy::{ExposeSecret, SecretString};
+use serde::{Deserialize, Serialize};
+
+use super::signer::sha256_hex;
+use crate::config::EnvLookup;
+use crate::config::edit::write_private;
+
+/// Overrides the cache directory.
+pub const ENV_CACHE_DIR: &str = "MATASKS_CACHE_DIR";
+
+/// Only the first failure to write the cache is worth a warning.
+static WARNED: AtomicBool = AtomicBool::new(false);
+
+#[derive(Debug, Clone)]
+pub struct Cache {
+    dir: Option<PathBuf>,
+}
+
+/// A token as cached: bound by its fingerprint to the identity and scope it was
+/// issued for.
+pub struct CachedToken {
+    pub fingerprint: String,
+    pub token: SecretString,
+    pub expires_at: jiff::Timestamp,
+    pub project_id: Option<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct TokenFile<'a> {
+    fingerprint: &'a str,
+    token: &'a str,
+    expires_at: &'a str,
+    project_id: Option<&'a str>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct ProjectFile<'a> {
+    project_id: &'a str,
+}
+
+impl Cache {
+    /// `MATASKS_CACHE_DIR`, else the platform's cache dir (`~/.cache/matasks`).
+    pub fn from_env(env: EnvLookup<'_>) -> Cache {
+        let dir = env(ENV_CACHE_DIR).map(PathBuf::from).or_else(|| {
+            directories::ProjectDirs::from("", "", "matasks").map(|d| d.cache_dir().to_path_buf())
+        });
+        Cache { dir }
+    }
+
+    fn token_path(&self, profile: &str) -> Option<PathBuf> {
+        let safe: String = profile
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        // Distinct names that read alike ("a b", "a_b") keep distinct files.
+        let tag = &sha256_hex(profile.as_bytes())[..8];
+        Some(
+            self.dir
+                .as_ref()?
+                .join("tokens")
+                .join(format!("{safe}-{tag}.json")),
+        )
+    }
+
+    fn project_path(&self, key: &str) -> Option<PathBuf> {
+        let name = &sha256_hex(key.as_bytes())[..32];
+        Some(
+            self.dir
+                .as_ref()?
+                .join("projects")
+                .join(format!("{name}.json")),
+        )
+    }
+
+    /// The profile's cached token, if it is for this fingerprint.
+    pub fn load_token(&self, profile: &str, fingerprint: &str) -> Option<CachedToken> {
+        let text = fs::read_to_string(self.token_path(profile)?).ok()?;
+        let file: TokenFile = serde_json::from_str(&text).ok()?;
+        if file.fingerprint != fingerprint {
+            return None;
+        }
+        Some(CachedToken {
+            fingerprint: file.fingerprint.to_string(),
+            token: SecretString::from(file.token.to_string()),
+            expires_at: file.expires_at.parse().ok()?,
+            project_id: file.project_id.map(str::to_string),
+        })
+    }
+
+    pub fn store_token(&self, profile: &str, token: &CachedToken) {
+        let Some(path) = self.token_path(profile) else {
+            return;
+        };
+        let expires_at = token.expires_at.to_string();
+        let file = TokenFile {
+            fingerprint: &token.fingerprint,
+            token: token.token.expose_secret(),
+            expires_at: &expires_at,
+            project_id: token.project_id.as_deref(),
+        };
+        let text = serde_json::to_string(&file).expect("plain strings serialize");
+        self.write(path, &text, "the token");
+    }
+
+    pub fn forget_token(&self, profile: &str) {
+        if let Some(path) = self.token_path(profile) {
+            let _ = fs::remove_file(path);
+        }
+    }
+
+    pub fn load_project(&self, key: &str) -> Option<String> {
+        let text = fs::read_to_string(self.project_path(key)?).ok()?;
+        let file: ProjectFile = serde_json::from_str(&text).ok()?;
+        Some(file.project_id.to_string()).filter(|id| !id.is_empty())
+    }
+
+    pub fn store_project(&self, key: &str, project_id: &str) {
+        let Some(path) = self.project_path(key) else {
+            return;
+        };
+        let text =
+            serde_json::to_string(&ProjectFile { project_id }).expect("plain strings serialize");
+        self.write(path, &text, "the project ID");
+    }
+
+    fn write(&self, path: PathBuf, text: &str, what: &str) {
+        if let Err(e) = write_private(&path, text)
+            && !WARNED.swap(true, Ordering::Relaxed)
+        {
+            crate::term::warn(&format!(
+                "cannot cache {what} in {}: {}; it is fetched again next time (set \
+                 {ENV_CACHE_DIR} to a writable directory)",
+                path.display(),
+                crate::config::io_reason(&e)
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cache() -> (tempfile::TempDir, Cache) {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache {
+            dir: Some(dir.path().join("matasks")),
+        };
+        (dir, cache)
+    }
+
+    #[test]
+    fn tokens_round_trip_privately_and_per_fingerprint() {
+        let (_dir, cache) = cache();
+        let expires_at: jiff::Timestamp = "2030-01-02T03:04:05.123456Z".parse().unwrap();
+        cache.store_token(
+            "prod east",
+            &CachedToken {
+                fingerprint: "f1".into(),
+                token: "MIItoken".into(),
+                expires_at,
+                project_id: Some("p1".into()),
+            },
+        );
+        let back = cache.load_token("prod east", "f1").unwrap();
+        assert_eq!(back.token.expose_secret(), "MIItoken");
+        assert_eq!(back.expires_at, expires_at);
+        assert_eq!(back.project_id.as_deref(), Some("p1"));
+        assert!(cache.load_token("prod east", "f2").is_none());
+        assert!(cache.load_token("prod_east", "f1").is_none());
+        let path = cache.token_path("prod east").unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(
+                fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+                0o600
+            );
+        }
+        cache.forget_token("prod east");
+        assert!(!path.exists());
+    }
+
+    #[test]
+    fn projects_round_trip() {
+        let (_dir, cache) = cache();
+        assert_eq!(cache.load_project("k"), None);
+        cache.store_project("k", "p9");
+        assert_eq!(cache.load_project("k").as_deref(), Some("p9"));
+        assert_eq!(cache.load_project("other"), None);
+    }
+}

@@ -1,0 +1,69 @@
+//! `matasks config check`: one cheap authenticated request, and a plain report.
+
+use std::io::{self, Write};
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+
+use crate::api::{self, ListQuery};
+use crate::cli::{CheckArgs, GlobalArgs};
+use crate::config::{self, AuthSettings};
+use crate::session;
+
+pub async fn run(global: &GlobalArgs, args: &CheckArgs) -> Result<()> {
+    let settings = config::resolve(global, &config::process_env)?;
+    let mut out = io::stdout().lock();
+    let mut say = |label: &str, text: String| -> Result<()> {
+        writeln!(out, "{label:<9} {text}").context("cannot write to stdout")
+    };
+    say(
+        "profile",
+        match &settings.config_path {
+            Some(path) => format!("{} ({})", settings.profile, path.display()),
+            None => format!("{} (no config file)", settings.profile),
+        },
+    )?;
+    say("endpoint", settings.endpoint.value.to_string())?;
+    let who = match &settings.auth {
+        AuthSettings::AkSk { access_key, .. } => format!("access key {}", access_key.value),
+        AuthSettings::Token { token } => format!("token from {}", token.short_source()),
+        AuthSettings::Password {
+            username, domain, ..
+        } => format!("user {}@{}", username.value, domain.value),
+    };
+    say("auth", format!("{} ({who})", settings.auth.method().name()))?;
+
+    let started = Instant::now();
+    let client = session::client_for(&settings).await?;
+    say("project", client.project_id().to_string())?;
+    let dataset = args
+        .dataset
+        .clone()
+        .filter(|d| !d.trim().is_empty())
+        .or_else(|| settings.dataset_id.clone());
+    let result = match &dataset {
+        Some(dataset) => {
+            let query = ListQuery {
+                limit: 1,
+                offset: 0,
+                task_type: None,
+                task_name: None,
+            };
+            let page = api::list_tasks(&client, dataset, &query).await?;
+            let total = page.parse()?.total_count;
+            match total {
+                Some(n) => format!("dataset {dataset} lists {n} tasks"),
+                None => format!("dataset {dataset} can be listed"),
+            }
+        }
+        None => match api::count_datasets(&client).await? {
+            Some(n) => format!("the project has {n} datasets"),
+            None => "the project's datasets can be listed".to_string(),
+        },
+    };
+    say(
+        "result",
+        format!("ok in {} ms: {result}", started.elapsed().as_millis()),
+    )?;
+    Ok(())
+}

@@ -1,0 +1,287 @@
+//! `matasks config init`: a new profile, from questions on a terminal or from flags.
+
+use std::io::{self, IsTerminal};
+
+use anyhow::Result;
+
+use super::prompt;
+use crate::cli::{GlobalArgs, InitArgs};
+use crate::config::edit::{Editor, Value};
+use crate::config::{self, AuthMethod};
+use crate::error::UsageError;
+use crate::regions;
+use crate::term;
+
+pub fn run(global: &GlobalArgs, args: &InitArgs) -> Result<()> {
+    let path = super::file_path(global)?;
+    let mut editor = Editor::open(&path)?;
+    let interactive = !args.has_values() && io::stdin().is_terminal();
+    let (profile, entries, make_default) = if interactive {
+        ask(global, args, &editor)?
+    } else {
+        let profile = global
+            .profile
+            .clone()
+            .unwrap_or_else(|| config::FALLBACK_PROFILE.to_string());
+        (profile, from_flags(global, args)?, args.make_default)
+    };
+    if editor.has_profile(&profile) && !args.force {
+        return Err(UsageError(format!(
+            "profile `{profile}` already exists in {}; pass --force to replace it",
+            path.display()
+        ))
+        .into());
+    }
+    let entries: Vec<(&str, Value)> = entries
+        .iter()
+        .map(|(k, v)| (*k, Value::Text(v.clone())))
+        .collect();
+    editor.replace_profile(&profile, &entries)?;
+    if make_default {
+        editor.set(&profile, "default_profile", &Value::Text(profile.clone()))?;
+    }
+    editor.save()?;
+    term::note(&format!(
+        "wrote profile `{profile}` to {}; try it with: matasks{} config check",
+        path.display(),
+        if make_default || profile == config::FALLBACK_PROFILE {
+            String::new()
+        } else {
+            format!(" --profile {profile}")
+        }
+    ));
+    if entries.iter().any(|(k, _)| *k == "access_key")
+        && !entries.iter().any(|(k, _)| k.starts_with("secret_key"))
+    {
+        term::hint(&format!(
+            "the profile has no secret key yet: run `matasks --profile {profile} config set \
+             secret_key` (it reads the key without echoing it)"
+        ));
+    }
+    Ok(())
+}
+
+type Entries = Vec<(&'static str, String)>;
+
+fn push(entries: &mut Entries, key: &'static str, value: &Option<String>) {
+    if let Some(value) = value.as_ref().filter(|v| !v.trim().is_empty()) {
+        entries.push((key, value.trim().to_string()));
+    }
+}
+
+/// The profile the flags describe.
+fn from_flags(global: &GlobalArgs, args: &InitArgs) -> Result<Entries> {
+    if global.region.is_none() && global.endpoint.is_none() {
+        return Err(UsageError("give --region (or --endpoint for another cloud)".into()).into());
+    }
+    let method = match args.auth {
+        Some(method) => method,
+        None if args.access_key.is_some() => AuthMethod::Aksk,
+        None if args.auth_token_command.is_some() || args.auth_token_env.is_some() => {
+            AuthMethod::Token
+        }
+        None if args.username.is_some() => AuthMethod::Password,
+        None => {
+            return Err(UsageError(
+                "give credentials: --access-key with --secret-key-command or \
+                 --secret-key-env; or --auth token with --auth-token-command or \
+                 --auth-token-env; or --auth password with --username, --domain and \
+                 --password-command or --password-env"
+                    .into(),
+            )
+            .into());
+        }
+    };
+    let mut entries = Entries::new();
+    push(&mut entries, "region", &global.region);
+    push(&mut entries, "endpoint", &global.endpoint);
+    push(&mut entries, "iam_endpoint", &args.iam_endpoint);
+    push(&mut entries, "project_id", &global.project_id);
+    push(&mut entries, "dataset_id", &args.dataset);
+    entries.push(("auth", method.name().to_string()));
+    let one_of = |pairs: &[(&'static str, &Option<String>)], what: &str| -> Result<()> {
+        let given = pairs.iter().filter(|(_, v)| v.is_some()).count();
+        if given > 1 {
+            return Err(UsageError(format!("give one source for {what}")).into());
+        }
+        Ok(())
+    };
+    match method {
+        AuthMethod::Aksk => {
+            if args.access_key.is_none() {
+                return Err(UsageError("--auth aksk needs --access-key".into()).into());
+            }
+            one_of(
+                &[("c", &args.secret_key_command), ("e", &args.secret_key_env)],
+                "the secret key",
+            )?;
+            one_of(
+                &[
+                    ("c", &args.security_token_command),
+                    ("e", &args.security_token_env),
+                ],
+                "the security token",
+            )?;
+            push(&mut entries, "access_key", &args.access_key);
+            push(&mut entries, "secret_key_command", &args.secret_key_command);
+            push(&mut entries, "secret_key_env", &args.secret_key_env);
+            push(
+                &mut entries,
+                "security_token_command",
+                &args.security_token_command,
+            );
+            push(&mut entries, "security_token_env", &args.security_token_env);
+        }
+        AuthMethod::Token => {
+            if args.auth_token_command.is_none() && args.auth_token_env.is_none() {
+                return Err(UsageError(
+                    "--auth token needs --auth-token-command or --auth-token-env (or \
+                     MATASKS_AUTH_TOKEN at run time)"
+                        .into(),
+                )
+                .into());
+            }
+            one_of(
+                &[("c", &args.auth_token_command), ("e", &args.auth_token_env)],
+                "the token",
+            )?;
+            push(&mut entries, "auth_token_command", &args.auth_token_command);
+            push(&mut entries, "auth_token_env", &args.auth_token_env);
+        }
+        AuthMethod::Password => {
+            if args.username.is_none() || args.domain.is_none() {
+                return Err(
+                    UsageError("--auth password needs --username and --domain".into()).into(),
+                );
+            }
+            if args.password_command.is_none() && args.password_env.is_none() {
+                return Err(UsageError(
+                    "--auth password needs --password-command or --password-env".into(),
+                )
+                .into());
+            }
+            one_of(
+                &[("c", &args.password_command), ("e", &args.password_env)],
+                "the password",
+            )?;
+            push(&mut entries, "username", &args.username);
+            push(&mut entries, "domain", &args.domain);
+            push(&mut entries, "password_command", &args.password_command);
+            push(&mut entries, "password_env", &args.password_env);
+        }
+    }
+    Ok(entries)
+}
+
+/// Ask for a secret's source: typed (stored in the file), or a command.
+fn ask_secret(
+    entries: &mut Entries,
+    key: &'static str,
+    command_key: &'static str,
+    what: &str,
+) -> Result<()> {
+    let how = prompt::choice(
+        &format!("{what}: type it now (stored in the file), or give a command that prints it"),
+        &["type", "command"],
+        "type",
+    )?;
+    if how == "command" {
+        let command = prompt::line(
+            &format!("Command that prints the {what} (e.g. pass show hw/{key})"),
+            None,
+        )?;
+        if !command.is_empty() {
+            entries.push((command_key, command));
+        }
+    } else {
+        entries.push((key, prompt::secret(&format!("{what} (not shown): "))?));
+    }
+    Ok(())
+}
+
+/// The profile from questions, with the flags as defaults.
+fn ask(global: &GlobalArgs, args: &InitArgs, editor: &Editor) -> Result<(String, Entries, bool)> {
+    let profile = prompt::line(
+        "Profile name",
+        Some(
+            global
+                .profile
+                .as_deref()
+                .unwrap_or(config::FALLBACK_PROFILE),
+        ),
+    )?;
+    if editor.has_profile(&profile) && !args.force {
+        return Err(UsageError(format!(
+            "profile `{profile}` already exists; pass --force to replace it"
+        ))
+        .into());
+    }
+    let mut entries = Entries::new();
+    let region = prompt::line(
+        "Region, e.g. cn-north-4 (leave empty to give an endpoint URL)",
+        global.region.as_deref(),
+    )?;
+    let mut known_region = false;
+    if !region.is_empty() {
+        known_region = regions::endpoint(&region).is_some();
+        entries.push(("region", region.clone()));
+    }
+    if region.is_empty() || !known_region {
+        let endpoint = prompt::line("ModelArts endpoint URL", global.endpoint.as_deref())?;
+        if endpoint.is_empty() {
+            return Err(UsageError("a region or an endpoint is needed".into()).into());
+        }
+        entries.push(("endpoint", endpoint));
+        let iam = prompt::line("IAM endpoint URL (empty: derived from the region)", None)?;
+        if !iam.is_empty() {
+            entries.push(("iam_endpoint", iam));
+        }
+    }
+    let project = prompt::line(
+        "Project ID (empty: look it up from the region)",
+        global.project_id.as_deref(),
+    )?;
+    if !project.is_empty() {
+        entries.push(("project_id", project));
+    }
+    let dataset = prompt::line("Default dataset ID (optional)", None)?;
+    if !dataset.is_empty() {
+        entries.push(("dataset_id", dataset));
+    }
+    let method = prompt::choice("Authentication", &["aksk", "token", "password"], "aksk")?;
+    entries.push(("auth", method.clone()));
+    match method.as_str() {
+        "aksk" => {
+            let ak = prompt::line("Access key ID", None)?;
+            if ak.is_empty() {
+                return Err(UsageError("an access key is needed".into()).into());
+            }
+            entries.push(("access_key", ak));
+            ask_secret(
+                &mut entries,
+                "secret_key",
+                "secret_key_command",
+                "secret key",
+            )?;
+        }
+        "token" => ask_secret(
+            &mut entries,
+            "auth_token",
+            "auth_token_command",
+            "IAM token",
+        )?,
+        _ => {
+            let user = prompt::line("IAM user name", None)?;
+            let domain = prompt::line("Account (domain) name", None)?;
+            if user.is_empty() || domain.is_empty() {
+                return Err(UsageError("a user name and an account name are needed".into()).into());
+            }
+            entries.push(("username", user));
+            entries.push(("domain", domain));
+            ask_secret(&mut entries, "password", "password_command", "password")?;
+        }
+    }
+    let make_default = args.make_default
+        || prompt::choice("Make it the default profile?", &["yes", "no"], "yes")? == "yes";
+    Ok((profile, entries, make_default))
+}

@@ -1,0 +1,268 @@
+//! `matasks config`: where the file is, its profiles, the settings in effect, and
+//! changes to them.
+
+mod check;
+mod init;
+mod prompt;
+
+use std::io::{self, Write};
+
+use anyhow::{Context, Result};
+
+use crate::api::OffsetMode;
+use crate::cli::{ConfigCommand, GlobalArgs, SetArgs, UnsetArgs};
+use crate::config::edit::{Editor, Value};
+use crate::config::{self, AuthSettings, KeyKind, Secret, Settings, Source};
+use crate::error::{ConfigError, UsageError};
+use crate::term;
+
+pub async fn run(global: &GlobalArgs, command: &ConfigCommand) -> Result<()> {
+    match command {
+        ConfigCommand::Path => path(global),
+        ConfigCommand::List => list(global),
+        ConfigCommand::Show => show(global),
+        ConfigCommand::Set(args) => set(global, args),
+        ConfigCommand::Unset(args) => unset(global, args),
+        ConfigCommand::Init(args) => init::run(global, args),
+        ConfigCommand::Check(args) => check::run(global, args).await,
+    }
+}
+
+/// The file `config` commands read and write.
+fn file_path(global: &GlobalArgs) -> Result<std::path::PathBuf, ConfigError> {
+    config::path_in_effect(global).ok_or_else(|| {
+        ConfigError(
+            "this platform has no config directory: pass --config PATH or set MATASKS_CONFIG"
+                .to_string(),
+        )
+    })
+}
+
+fn path(global: &GlobalArgs) -> Result<()> {
+    let path = file_path(global)?;
+    let mut out = io::stdout().lock();
+    writeln!(out, "{}", path.display()).context("cannot write to stdout")?;
+    if !path.exists() {
+        term::note(&format!(
+            "{} does not exist yet; `matasks config init` creates it",
+            path.display()
+        ));
+    }
+    Ok(())
+}
+
+fn list(global: &GlobalArgs) -> Result<()> {
+    let loaded = config::load(global.config.as_deref())?;
+    let (in_effect, _) = config::profile_name(global, &loaded.file);
+    let default = loaded
+        .file
+        .default_profile
+        .clone()
+        .unwrap_or_else(|| config::FALLBACK_PROFILE.to_string());
+    let mut out = io::stdout().lock();
+    for name in loaded.file.profiles.keys() {
+        let marker = if *name == in_effect { '*' } else { ' ' };
+        let note = if *name == default { "  (default)" } else { "" };
+        writeln!(out, "{marker} {name}{note}").context("cannot write to stdout")?;
+    }
+    match &loaded.path {
+        None => term::note(&format!(
+            "no config file at {}; `matasks config init` creates one",
+            file_path(global)?.display()
+        )),
+        Some(path) if loaded.file.profiles.is_empty() => {
+            term::note(&format!("{} has no profiles", path.display()));
+        }
+        Some(_) if !loaded.file.profiles.contains_key(&in_effect) => term::note(&format!(
+            "the profile in effect, `{in_effect}`, is not in the file: settings come from \
+             flags and the environment"
+        )),
+        Some(_) => {}
+    }
+    Ok(())
+}
+
+/// One row of `config show`.
+struct Row {
+    key: &'static str,
+    value: String,
+    source: String,
+}
+
+fn row(key: &'static str, value: impl Into<String>, source: impl ToString) -> Row {
+    Row {
+        key,
+        value: value.into(),
+        source: source.to_string(),
+    }
+}
+
+fn secret_row(key: &'static str, secret: &Secret) -> Row {
+    row(key, "****", secret.short_source())
+}
+
+fn show(global: &GlobalArgs) -> Result<()> {
+    let settings = config::resolve(global, &config::process_env)?;
+    let rows = show_rows(global, &settings);
+    let width = rows.iter().map(|r| r.key.len()).max().unwrap_or(0);
+    let value_width = rows
+        .iter()
+        .map(|r| r.value.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(64);
+    let mut out = io::stdout().lock();
+    for r in rows {
+        writeln!(
+            out,
+            "{:width$}  {:value_width$}  {}",
+            r.key, r.value, r.source
+        )
+        .context("cannot write to stdout")?;
+    }
+    Ok(())
+}
+
+fn show_rows(global: &GlobalArgs, s: &Settings) -> Vec<Row> {
+    let config_source = if global.config.is_none() {
+        Source::Default.to_string()
+    } else if global.from_env.contains(&"MATASKS_CONFIG") {
+        "env MATASKS_CONFIG".to_string()
+    } else {
+        "flag --config".to_string()
+    };
+    let mut rows = vec![
+        row("profile", &s.profile, &s.profile_source),
+        row(
+            "config_file",
+            s.config_path
+                .as_ref()
+                .map_or_else(|| "(none)".to_string(), |p| p.display().to_string()),
+            config_source,
+        ),
+        row("endpoint", s.endpoint.value.to_string(), &s.endpoint.source),
+    ];
+    match &s.region {
+        Some(region) => rows.push(row("region", &region.value, &region.source)),
+        None => rows.push(row("region", "-", "not set")),
+    }
+    if let Some(iam) = &s.iam_endpoint {
+        rows.push(row("iam_endpoint", iam.value.to_string(), &iam.source));
+    }
+    match &s.project_id {
+        Some(id) => rows.push(row("project_id", &id.value, &id.source)),
+        None => match crate::session::cached_project(s) {
+            Some(id) => rows.push(row("project_id", id, "cache (looked up from the region)")),
+            None => rows.push(row(
+                "project_id",
+                "-",
+                "looked up from the region at first use",
+            )),
+        },
+    }
+    let dataset = config::process_env("MATASKS_DATASET")
+        .map(|d| (d, "env MATASKS_DATASET".to_string()))
+        .or_else(|| {
+            s.dataset_id
+                .clone()
+                .map(|d| (d, "file (dataset_id)".to_string()))
+        });
+    match dataset {
+        Some((d, source)) => rows.push(row("dataset_id", d, source)),
+        None => rows.push(row("dataset_id", "-", "not set (pass --dataset)")),
+    }
+    rows.push(row("auth", s.auth.method().name(), &s.auth_source));
+    match &s.auth {
+        AuthSettings::AkSk {
+            access_key,
+            secret_key,
+            security_token,
+        } => {
+            rows.push(row("access_key", &access_key.value, &access_key.source));
+            rows.push(secret_row("secret_key", secret_key));
+            if let Some(token) = security_token {
+                rows.push(secret_row("security_token", token));
+            }
+        }
+        AuthSettings::Token { token } => rows.push(secret_row("auth_token", token)),
+        AuthSettings::Password {
+            username,
+            domain,
+            password,
+        } => {
+            rows.push(row("username", &username.value, &username.source));
+            rows.push(row("domain", &domain.value, &domain.source));
+            rows.push(secret_row("password", password));
+        }
+    }
+    match s.offset_mode {
+        Some(mode) => rows.push(row("offset_mode", mode.name(), Source::File("offset_mode"))),
+        None => rows.push(row(
+            "offset_mode",
+            OffsetMode::default().name(),
+            Source::Default,
+        )),
+    }
+    match s.concurrency {
+        Some(n) => rows.push(row(
+            "concurrency",
+            n.to_string(),
+            Source::File("concurrency"),
+        )),
+        None => rows.push(row("concurrency", "8", Source::Default)),
+    }
+    rows
+}
+
+/// The profile `set` and `unset` change: `--profile`, else the one in effect.
+fn target_profile(global: &GlobalArgs, editor_path: &std::path::Path) -> Result<String> {
+    if let Some(name) = &global.profile {
+        return Ok(name.clone());
+    }
+    let loaded = match config::load(Some(editor_path)) {
+        Ok(loaded) => loaded.file,
+        Err(_) => config::ConfigFile::default(),
+    };
+    Ok(config::profile_name(global, &loaded).0)
+}
+
+fn set(global: &GlobalArgs, args: &SetArgs) -> Result<()> {
+    let path = file_path(global)?;
+    let kind = config::key_kind(&args.key);
+    let text = match (&args.value, kind) {
+        (Some(v), _) if v != "-" => v.clone(),
+        (_, Some(KeyKind::Secret)) => prompt::secret(&format!("{}: ", args.key))?,
+        (Some(v), _) => v.clone(),
+        (None, _) => {
+            return Err(UsageError(format!("give a value for `{}`", args.key)).into());
+        }
+    };
+    let value = Value::for_key(&args.key, &text)?;
+    let mut editor = Editor::open(&path)?;
+    let profile = target_profile(global, &path)?;
+    let removed = editor.set(&profile, &args.key, &value)?;
+    editor.save()?;
+    let place = if config::TOP_LEVEL_KEYS.contains(&args.key.as_str()) {
+        path.display().to_string()
+    } else {
+        format!("profile `{profile}` of {}", path.display())
+    };
+    term::note(&format!("set `{}` in {place}", args.key));
+    for key in removed {
+        term::note(&format!("removed `{key}`: a secret has one source"));
+    }
+    Ok(())
+}
+
+fn unset(global: &GlobalArgs, args: &UnsetArgs) -> Result<()> {
+    let path = file_path(global)?;
+    let mut editor = Editor::open(&path)?;
+    let profile = target_profile(global, &path)?;
+    if editor.unset(&profile, &args.key) {
+        editor.save()?;
+        term::note(&format!("removed `{}` from profile `{profile}`", args.key));
+    } else {
+        term::note(&format!("`{}` is not set in profile `{profile}`", args.key));
+    }
+    Ok(())
+}

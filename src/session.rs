@@ -1,0 +1,88 @@
+//! From settings to a ready client: credentials fetched, a token at hand when the
+//! method needs one, and the project known (discovered from the region if need be).
+
+use anyhow::{Context, Result};
+
+use crate::auth::Authenticator;
+use crate::auth::cache::Cache;
+use crate::client::{Client, Http};
+use crate::config::{self, AuthSettings, SecretSource, Settings};
+use crate::term;
+
+/// A client for these settings.
+pub async fn client_for(settings: &Settings) -> Result<Client> {
+    let http = Http::new()?;
+    let cache = Cache::from_env(&config::process_env);
+    let auth = Authenticator::new(settings, http.clone(), cache.clone(), &config::process_env)?;
+    let project_id = match &settings.project_id {
+        Some(id) => id.value.clone(),
+        None => match auth.token_project().await? {
+            Some(id) => id,
+            None => discover_project(settings, &http, &auth, &cache).await?,
+        },
+    };
+    Ok(Client::new(
+        http,
+        settings.endpoint.value.clone(),
+        project_id,
+        auth,
+    ))
+}
+
+/// The key under which a discovered project is cached.
+fn project_cache_key(settings: &Settings, identity: &str) -> Option<String> {
+    let iam = settings.iam_endpoint.as_ref()?;
+    let region = settings.region.as_ref()?;
+    Some(format!("{}\n{}\n{identity}", iam.value, region.value))
+}
+
+/// The project named after the region, as the official SDKs find it: from the cache,
+/// else from the identity service.
+async fn discover_project(
+    settings: &Settings,
+    http: &Http,
+    auth: &Authenticator,
+    cache: &Cache,
+) -> Result<String> {
+    let (Some(iam), Some(region), Some(key)) = (
+        &settings.iam_endpoint,
+        &settings.region,
+        project_cache_key(settings, &auth.identity()),
+    ) else {
+        anyhow::bail!("no project ID, and no region to look one up");
+    };
+    if let Some(id) = cache.load_project(&key) {
+        term::debug(1, || {
+            format!("project {id} of region {} from the cache", region.value)
+        });
+        return Ok(id);
+    }
+    let id = crate::auth::iam::find_project(http, &iam.value, &region.value, auth)
+        .await
+        .with_context(|| {
+            format!(
+                "cannot look up the project of region {} (set `project_id` in {} to skip this)",
+                region.value, settings.where_
+            )
+        })?;
+    term::debug(1, || format!("project {id} is region {}'s", region.value));
+    cache.store_project(&key, &id);
+    Ok(id)
+}
+
+/// The cached project of these settings, if one was discovered before. For
+/// `config show`, which neither connects nor runs secret commands.
+pub fn cached_project(settings: &Settings) -> Option<String> {
+    let identity = match &settings.auth {
+        AuthSettings::AkSk { access_key, .. } => Authenticator::aksk_identity(&access_key.value),
+        AuthSettings::Password {
+            username, domain, ..
+        } => Authenticator::password_identity(&username.value, &domain.value),
+        AuthSettings::Token { token } => match token.source {
+            SecretSource::Command(_) => return None,
+            _ => Authenticator::token_identity(&token.reveal(&config::process_env).ok()?),
+        },
+    };
+    let cache = Cache::from_env(&config::process_env);
+    cache.load_project(&project_cache_key(settings, &identity)?)
+}
