@@ -159,6 +159,20 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
+/// Advice for a request that got no answer at all.
+fn network_hint(err: &reqwest::Error) -> Option<&'static str> {
+    if err.is_connect() {
+        Some(
+            "no connection: check the endpoint (or region), the network, and any proxy \
+             (HTTPS_PROXY, NO_PROXY)",
+        )
+    } else if err.is_timeout() {
+        Some("the server did not answer in time: check the network and any proxy, then retry")
+    } else {
+        None
+    }
+}
+
 /// Print the error (and any hint) on stderr and choose the exit status.
 pub fn report(err: &anyhow::Error) -> ExitCode {
     if is_broken_pipe(err) {
@@ -168,6 +182,12 @@ pub fn report(err: &anyhow::Error) -> ExitCode {
     for cause in err.chain() {
         if let Some(hint) = cause.downcast_ref::<ApiError>().and_then(ApiError::hint) {
             crate::term::hint(&hint);
+        }
+        if let Some(hint) = cause
+            .downcast_ref::<reqwest::Error>()
+            .and_then(network_hint)
+        {
+            crate::term::hint(hint);
         }
     }
     ExitCode::from(kind_of(err) as u8)

@@ -6,6 +6,10 @@
 //! signer under test) and answers 401 as the gateway does when it does not match. It
 //! pages like the API, answers errors in the API's shape, records every request, counts
 //! requests in flight, and can delay, fail or drop any request through a hook.
+//!
+//! It also plays the identity service (IAM): it issues tokens for a user's password
+//! (with an expiry, and revocable to stand for a token expired early), accepts them
+//! and fixed tokens as X-Auth-Token, and lists projects by name.
 
 #![allow(dead_code)] // each test binary uses a different part of this module
 
@@ -35,6 +39,14 @@ pub const SK: &str = "s3cr3tSKexample0000000000000000000000000";
 pub const PROJECT: &str = "0123456789abcdef0123456789abcdef";
 pub const DATASET: &str = "OBegCXHxTJ2JHRAZWr0";
 pub const TOKEN: &str = "tmp-security-token-EXAMPLE";
+/// The region whose project is [`PROJECT`].
+pub const REGION: &str = "cn-north-4";
+/// An IAM user of the fake account.
+pub const USER: &str = "ops-user";
+pub const DOMAIN: &str = "acme-account";
+pub const PASSWORD: &str = "pa55word-EXAMPLE-never-shown";
+/// A ready IAM token the fake server accepts.
+pub const AUTH_TOKEN: &str = "MIIstatic-auth-token-EXAMPLE-never-shown";
 
 /// How long the gateway accepts a signature's `X-Sdk-Date` either side of its clock.
 const DATE_TOLERANCE_SECS: i64 = 15 * 60;
@@ -131,6 +143,14 @@ pub struct Setup {
     /// Added to every answer.
     pub latency: Duration,
     pub hook: Option<Hook>,
+    /// IAM users: (name, domain, password).
+    pub users: Vec<(String, String, String)>,
+    /// IAM projects: (name, id).
+    pub projects: Vec<(String, String)>,
+    /// Tokens accepted as they are.
+    pub auth_tokens: Vec<String>,
+    /// How long an issued token lasts.
+    pub token_lifetime: Duration,
 }
 
 impl Default for Setup {
@@ -148,6 +168,10 @@ impl Default for Setup {
             offset_mode: OffsetMode::Page,
             latency: Duration::ZERO,
             hook: None,
+            users: vec![(USER.into(), DOMAIN.into(), PASSWORD.into())],
+            projects: vec![(REGION.into(), PROJECT.into())],
+            auth_tokens: vec![AUTH_TOKEN.into()],
+            token_lifetime: Duration::from_secs(24 * 3600),
         }
     }
 }
@@ -164,7 +188,8 @@ pub struct Recorded {
     pub headers: Vec<(String, String)>,
     /// Decoded query parameters.
     pub params: HashMap<String, String>,
-    /// `Ok` when the signature matched.
+    pub body: Vec<u8>,
+    /// `Ok` when the signature or the token was accepted (or none was needed).
     pub signature: Result<(), String>,
 }
 
@@ -224,6 +249,8 @@ fn page_body(tasks: &Tasks, indices: &[usize], total: usize, extra: &str) -> Vec
 struct Shared {
     setup: Setup,
     catalog: Catalog,
+    /// Tokens issued: (token, expiry as Unix seconds, revoked).
+    issued: Mutex<Vec<(String, i64, bool)>>,
     log: Mutex<Vec<Recorded>>,
     in_flight: AtomicUsize,
     max_in_flight: AtomicUsize,
@@ -247,6 +274,7 @@ impl FakeServer {
             setup,
             catalog,
             log: Mutex::new(Vec::new()),
+            issued: Mutex::new(Vec::new()),
             in_flight: AtomicUsize::new(0),
             max_in_flight: AtomicUsize::new(0),
             served: AtomicUsize::new(0),
@@ -301,6 +329,21 @@ impl FakeServer {
     pub fn max_in_flight(&self) -> usize {
         self.shared.max_in_flight.load(Ordering::SeqCst)
     }
+
+    /// Make every token issued so far invalid, as if it had expired early.
+    pub fn revoke_tokens(&self) {
+        for token in self.shared.issued.lock().unwrap().iter_mut() {
+            token.2 = true;
+        }
+    }
+
+    /// Requests that asked for a token.
+    pub fn token_requests(&self) -> usize {
+        self.requests()
+            .iter()
+            .filter(|r| r.method == "POST" && r.path == "/v3/auth/tokens")
+            .count()
+    }
 }
 
 impl Drop for FakeServer {
@@ -339,7 +382,7 @@ async fn handle(
 ) -> Result<Response<Full<Bytes>>, BoxError> {
     let _flight = Flight::enter(&shared);
     let serial = shared.served.fetch_add(1, Ordering::SeqCst);
-    let recorded = record(&req, &shared.setup);
+    let recorded = record(req, &shared).await;
     let mut action = decide(&recorded, &shared);
     shared.log.lock().unwrap().push(recorded);
     let mut delay = shared.setup.latency;
@@ -365,11 +408,18 @@ async fn handle(
     }
 }
 
-fn record(req: &Request<Incoming>, setup: &Setup) -> Recorded {
-    let path = req.uri().path().to_string();
-    let query = req.uri().query().unwrap_or("").to_string();
+async fn record(req: Request<Incoming>, shared: &Shared) -> Recorded {
+    use http_body_util::BodyExt;
+    let (req, body) = req.into_parts();
+    let body = body
+        .collect()
+        .await
+        .map(|b| b.to_bytes().to_vec())
+        .unwrap_or_default();
+    let path = req.uri.path().to_string();
+    let query = req.uri.query().unwrap_or("").to_string();
     let headers: Vec<(String, String)> = req
-        .headers()
+        .headers
         .iter()
         .map(|(n, v)| {
             (
@@ -383,23 +433,133 @@ fn record(req: &Request<Incoming>, setup: &Setup) -> Recorded {
         .into_iter()
         .collect();
     let mut recorded = Recorded {
-        method: req.method().to_string(),
+        method: req.method.to_string(),
         path,
         query,
         headers,
         params,
+        body,
         signature: Ok(()),
     };
-    recorded.signature = verify(&recorded, setup);
+    recorded.signature = authenticate(&recorded, shared);
     recorded
+}
+
+fn now_secs() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64
+}
+
+/// A token issued here and still valid, a fixed token, or else a valid signature.
+fn authenticate(req: &Recorded, shared: &Shared) -> Result<(), String> {
+    if req.method == "POST" && req.path == "/v3/auth/tokens" {
+        return Ok(()); // the password in the body is checked by the handler
+    }
+    if let Some(token) = req.header("x-auth-token") {
+        if shared.setup.auth_tokens.iter().any(|t| t == token) {
+            return Ok(());
+        }
+        let issued = shared.issued.lock().unwrap();
+        return match issued.iter().find(|(t, _, _)| t == token) {
+            Some((_, expiry, revoked)) if !revoked && *expiry > now_secs() => Ok(()),
+            Some(_) => Err("The token expires.".into()),
+            None => Err("The token is invalid.".into()),
+        };
+    }
+    verify(req, &shared.setup)
+}
+
+/// `POST /v3/auth/tokens` with the password method.
+fn issue_token(req: &Recorded, shared: &Shared) -> Reply {
+    let unauthorized = || {
+        Reply::json(
+            401,
+            r#"{"error":{"code":401,"title":"Unauthorized","message":"The username or password is wrong."}}"#,
+        )
+    };
+    let Ok(body) = serde_json::from_slice::<serde_json::Value>(&req.body) else {
+        return Reply::json(
+            400,
+            r#"{"error":{"code":400,"message":"The request body is not JSON."}}"#,
+        );
+    };
+    let identity = &body["auth"]["identity"];
+    let user = &identity["password"]["user"];
+    let (Some(name), Some(password), Some(domain)) = (
+        user["name"].as_str(),
+        user["password"].as_str(),
+        user["domain"]["name"].as_str(),
+    ) else {
+        return unauthorized();
+    };
+    if identity["methods"] != serde_json::json!(["password"])
+        || !shared
+            .setup
+            .users
+            .iter()
+            .any(|(n, d, p)| n == name && d == domain && p == password)
+    {
+        return unauthorized();
+    }
+    let scope = &body["auth"]["scope"]["project"];
+    let project = shared.setup.projects.iter().find(|(n, id)| {
+        scope["id"].as_str() == Some(id.as_str()) || scope["name"].as_str() == Some(n.as_str())
+    });
+    let Some((project_name, project_id)) = project else {
+        return Reply::json(
+            400,
+            r#"{"error":{"code":400,"message":"The project does not exist."}}"#,
+        );
+    };
+    let mut issued = shared.issued.lock().unwrap();
+    let token = format!(
+        "MIIissued-{}-{}",
+        issued.len(),
+        shared.served.load(Ordering::SeqCst)
+    );
+    let expiry = now_secs() + shared.setup.token_lifetime.as_secs() as i64;
+    issued.push((token.clone(), expiry, false));
+    let expires_at = jiff::Timestamp::from_second(expiry)
+        .unwrap()
+        .strftime("%Y-%m-%dT%H:%M:%S.000000Z");
+    let mut reply = Reply::json(
+        201,
+        format!(
+            r#"{{"token":{{"expires_at":"{expires_at}","methods":["password"],"project":{{"id":"{project_id}","name":"{project_name}","domain":{{"name":"{domain}"}}}},"user":{{"name":"{name}","domain":{{"name":"{domain}"}}}}}}}}"#
+        ),
+    );
+    reply.headers.push(("x-subject-token".into(), token));
+    reply
+}
+
+/// `GET /v3/projects?name=NAME`.
+fn list_projects(req: &Recorded, shared: &Shared) -> Reply {
+    let projects: Vec<String> = shared
+        .setup
+        .projects
+        .iter()
+        .filter(|(name, _)| req.param("name").is_none_or(|n| n == name))
+        .map(|(name, id)| format!(r#"{{"id":"{id}","name":"{name}","enabled":true}}"#))
+        .collect();
+    Reply::json(
+        200,
+        format!(r#"{{"projects":[{}],"links":{{}}}}"#, projects.join(",")),
+    )
 }
 
 fn decide(req: &Recorded, shared: &Shared) -> Action {
     let setup = &shared.setup;
     if let Err(reason) = &req.signature {
+        let code = if req.header("x-auth-token").is_some() {
+            "APIGW.0307"
+        } else {
+            "APIGW.0301"
+        };
         return Action::Reply(Reply::api_error(
             401,
-            "APIGW.0301",
+            code,
             &format!("Incorrect IAM authentication information: {reason}"),
         ));
     }
@@ -408,7 +568,11 @@ fn decide(req: &Recorded, shared: &Shared) -> Action {
     {
         return action;
     }
-    Action::Reply(list_tasks(req, shared))
+    match (req.method.as_str(), req.path.as_str()) {
+        ("POST", "/v3/auth/tokens") => Action::Reply(issue_token(req, shared)),
+        ("GET", "/v3/projects") => Action::Reply(list_projects(req, shared)),
+        _ => Action::Reply(list_tasks(req, shared)),
+    }
 }
 
 /// The ListTasks API itself.
@@ -422,6 +586,27 @@ fn list_tasks(req: &Recorded, shared: &Shared) -> Reply {
         .split('/')
         .map(|s| percent_decode(s).unwrap_or_default())
         .collect();
+    if let ["", "v2", project, "datasets"] =
+        segments.iter().map(String::as_str).collect::<Vec<_>>()[..]
+    {
+        if project != setup.project_id {
+            return Reply::api_error(403, "ModelArts.0203", "Invalid project ID in the path");
+        }
+        let first = shared
+            .catalog
+            .datasets
+            .keys()
+            .min()
+            .cloned()
+            .unwrap_or_default();
+        return Reply::json(
+            200,
+            format!(
+                r#"{{"datasets":[{{"dataset_id":"{first}"}}],"total_number":{}}}"#,
+                shared.catalog.datasets.len()
+            ),
+        );
+    }
     let ["", "v2", project, "datasets", dataset, "tasks"] =
         segments.iter().map(String::as_str).collect::<Vec<_>>()[..]
     else {
@@ -617,7 +802,13 @@ fn verify(req: &Recorded, setup: &Setup) -> Result<(), String> {
         return Err("the access key is unknown".into());
     }
     let names: Vec<&str> = signed.split(';').collect();
-    let mut required = vec!["host", "x-project-id", "x-sdk-date"];
+    // The identity service is global: no project header there.
+    let iam = req.path.starts_with("/v3/");
+    let mut required = if iam {
+        vec!["host", "x-sdk-date"]
+    } else {
+        vec!["host", "x-project-id", "x-sdk-date"]
+    };
     if setup.security_token.is_some() {
         required.push("x-security-token");
     }
@@ -636,7 +827,7 @@ fn verify(req: &Recorded, setup: &Setup) -> Result<(), String> {
             .ok_or_else(|| format!("signed header {name} is missing"))?;
         headers.push((name.to_string(), value.to_string()));
     }
-    if req.header("x-project-id") != Some(setup.project_id.as_str()) {
+    if !iam && req.header("x-project-id") != Some(setup.project_id.as_str()) {
         return Err("X-Project-Id does not match the project".into());
     }
     if let Some(token) = &setup.security_token
@@ -757,11 +948,17 @@ impl Sandbox {
         }
     }
 
-    /// The binary, using this sandbox's config file.
+    /// The binary, using this sandbox's config file and cache directory.
     pub fn cmd(&self) -> assert_cmd::Command {
         let mut cmd = matasks();
-        cmd.arg("--config").arg(&self.config);
+        cmd.env("MATASKS_CACHE_DIR", self.cache_dir())
+            .arg("--config")
+            .arg(&self.config);
         cmd
+    }
+
+    pub fn cache_dir(&self) -> PathBuf {
+        self.dir.path().join("cache")
     }
 
     /// Run the binary with these arguments and this sandbox's config file.
@@ -779,6 +976,7 @@ impl Sandbox {
         let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin!("matasks"));
         cmd.env_clear()
             .env("HOME", NO_HOME)
+            .env("MATASKS_CACHE_DIR", self.cache_dir())
             .arg("--config")
             .arg(&self.config);
         cmd

@@ -26,7 +26,62 @@ pub fn run_with_stdout_piped(cmd: Command, cols: u16) -> TerminalRun {
     run(cmd, cols, false)
 }
 
-fn run(mut cmd: Command, cols: u16, stdout_on_terminal: bool) -> TerminalRun {
+/// Run `cmd` with stdin, stdout and stderr on a new terminal, answering each question:
+/// once the screen shows `expect` (after the previous one), type `answer` and Enter.
+pub fn run_dialog(mut cmd: Command, dialog: &[(&str, &str)]) -> TerminalRun {
+    use std::io::Write;
+    use std::sync::{Arc, Mutex};
+    let (master, slave) = open(80);
+    cmd.stdin(Stdio::from(slave.try_clone().unwrap()))
+        .stdout(Stdio::from(slave.try_clone().unwrap()))
+        .stderr(Stdio::from(slave.try_clone().unwrap()));
+    make_controlling(&mut cmd);
+    let mut child = cmd.spawn().expect("spawn on a terminal");
+    drop(slave);
+    drop(cmd);
+    let mut writer = File::from(master.try_clone().unwrap());
+    let screen = Arc::new(Mutex::new(Vec::new()));
+    let collected = screen.clone();
+    let reader = std::thread::spawn(move || {
+        let mut master = File::from(master);
+        let mut chunk = [0u8; 4096];
+        while let Ok(n) = master.read(&mut chunk) {
+            if n == 0 {
+                break;
+            }
+            collected.lock().unwrap().extend_from_slice(&chunk[..n]);
+        }
+    });
+    let mut seen = 0;
+    for (expect, answer) in dialog {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        loop {
+            let text = String::from_utf8_lossy(&screen.lock().unwrap()).into_owned();
+            if let Some(at) = text[seen.min(text.len())..].find(expect) {
+                seen += at + expect.len();
+                break;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "never asked {expect:?}; the screen shows:\n{text}"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        writer.write_all(format!("{answer}\r").as_bytes()).unwrap();
+    }
+    let status = child.wait().unwrap();
+    drop(writer);
+    reader.join().unwrap();
+    let bytes = screen.lock().unwrap().clone();
+    TerminalRun {
+        screen: String::from_utf8_lossy(&bytes).replace("\r\n", "\n"),
+        stdout: Vec::new(),
+        status,
+    }
+}
+
+/// A new pseudo-terminal `cols` wide: (master, slave).
+fn open(cols: u16) -> (OwnedFd, OwnedFd) {
     let mut master = -1;
     let mut slave = -1;
     let size = libc::winsize {
@@ -47,14 +102,11 @@ fn run(mut cmd: Command, cols: u16, stdout_on_terminal: bool) -> TerminalRun {
     };
     assert_eq!(rc, 0, "openpty failed");
     // SAFETY: both descriptors were just opened and are owned here alone.
-    let (master, slave) = unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
-    cmd.stdin(Stdio::null())
-        .stderr(Stdio::from(slave.try_clone().unwrap()));
-    if stdout_on_terminal {
-        cmd.stdout(Stdio::from(slave.try_clone().unwrap()));
-    } else {
-        cmd.stdout(Stdio::piped());
-    }
+    unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) }
+}
+
+/// Make the child's terminal (its stderr) its controlling terminal.
+fn make_controlling(cmd: &mut Command) {
     // SAFETY: only async-signal-safe calls between fork and exec.
     unsafe {
         cmd.pre_exec(|| {
@@ -64,6 +116,18 @@ fn run(mut cmd: Command, cols: u16, stdout_on_terminal: bool) -> TerminalRun {
             Ok(())
         });
     }
+}
+
+fn run(mut cmd: Command, cols: u16, stdout_on_terminal: bool) -> TerminalRun {
+    let (master, slave) = open(cols);
+    cmd.stdin(Stdio::null())
+        .stderr(Stdio::from(slave.try_clone().unwrap()));
+    if stdout_on_terminal {
+        cmd.stdout(Stdio::from(slave.try_clone().unwrap()));
+    } else {
+        cmd.stdout(Stdio::piped());
+    }
+    make_controlling(&mut cmd);
     let mut child = cmd.spawn().expect("spawn on a terminal");
     drop(slave);
     let piped = child.stdout.take().map(|mut out| {

@@ -1,0 +1,461 @@
+//! Authentication end to end: IAM tokens, passwords exchanged for cached tokens,
+//! project discovery, and secrets from commands and variables.
+
+mod support;
+
+use support::*;
+
+/// A profile for the sandbox's server with these extra lines, and no project unless
+/// the lines give one.
+fn profile(sandbox: &Sandbox, lines: &str) -> String {
+    format!(
+        "[profiles.default]\nendpoint = \"{url}\"\niam_endpoint = \"{url}\"\nregion = \"{REGION}\"\n\
+         dataset_id = \"{DATASET}\"\n{lines}",
+        url = sandbox.server.url()
+    )
+}
+
+fn password_profile(sandbox: &Sandbox, extra: &str) -> String {
+    profile(
+        sandbox,
+        &format!(
+            "project_id = \"{PROJECT}\"\nusername = \"{USER}\"\ndomain = \"{DOMAIN}\"\n\
+             password = \"{PASSWORD}\"\n{extra}"
+        ),
+    )
+}
+
+fn assert_ok(out: &std::process::Output) {
+    assert!(
+        out.status.success(),
+        "status {:?}\n{}",
+        out.status,
+        stderr_of(out)
+    );
+}
+
+fn listed(out: &std::process::Output) -> usize {
+    stdout_of(out).lines().count()
+}
+
+#[test]
+fn a_token_from_the_profile_is_sent_as_x_auth_token_without_a_signature() {
+    let sandbox = Sandbox::new();
+    sandbox.write_config(&profile(
+        &sandbox,
+        &format!("project_id = \"{PROJECT}\"\nauth_token = \"{AUTH_TOKEN}\"\n"),
+    ));
+    let out = sandbox.run(&["list", "-o", "ndjson"]);
+    assert_ok(&out);
+    assert_eq!(listed(&out), 6);
+    let requests = sandbox.requests();
+    assert_eq!(requests.len(), 1);
+    assert_eq!(requests[0].header("x-auth-token"), Some(AUTH_TOKEN));
+    assert_eq!(requests[0].header("authorization"), None);
+    assert_eq!(requests[0].header("x-sdk-date"), None);
+}
+
+#[test]
+fn matasks_auth_token_alone_is_enough() {
+    let sandbox = Sandbox::new();
+    let out = matasks()
+        .env("MATASKS_AUTH_TOKEN", AUTH_TOKEN)
+        .env("MATASKS_ENDPOINT", sandbox.server.url())
+        .env("MATASKS_PROJECT_ID", PROJECT)
+        .env("MATASKS_DATASET", DATASET)
+        .args(["list", "-o", "ndjson"])
+        .output()
+        .unwrap();
+    assert_ok(&out);
+    assert_eq!(listed(&out), 6);
+    assert_eq!(stderr_of(&out), "");
+}
+
+#[test]
+fn a_rejected_token_is_not_retried_and_says_why() {
+    let sandbox = Sandbox::new();
+    sandbox.write_config(&profile(
+        &sandbox,
+        &format!("project_id = \"{PROJECT}\"\nauth_token = \"MIIexpired-token-never-shown\"\n"),
+    ));
+    let out = sandbox.run(&["list"]);
+    assert_eq!(out.status.code(), Some(4));
+    let err = stderr_of(&out);
+    assert!(err.starts_with("error: APIGW.0307: "), "{err}");
+    assert!(
+        err.contains("hint: the IAM token from `auth_token` in profile `default` of "),
+        "{err}"
+    );
+    assert!(err.contains("expire 24 hours after"), "{err}");
+    assert!(!err.contains("never-shown"), "{err}");
+    assert_eq!(sandbox.requests().len(), 1);
+}
+
+#[test]
+fn a_password_token_is_issued_once_cached_privately_and_reused() {
+    let sandbox = Sandbox::new();
+    sandbox.write_config(&password_profile(&sandbox, ""));
+    let out = sandbox.run(&["list", "-o", "ndjson"]);
+    assert_ok(&out);
+    assert_eq!(listed(&out), 6);
+    assert_eq!(sandbox.server.token_requests(), 1);
+    let requests = sandbox.requests();
+    let issue = &requests[0];
+    assert_eq!(issue.path, "/v3/auth/tokens");
+    assert_eq!(issue.param("nocatalog"), Some("true"));
+    let body: serde_json::Value = serde_json::from_slice(&issue.body).unwrap();
+    assert_eq!(body["auth"]["scope"]["project"]["id"], PROJECT);
+    let token = requests[1].header("x-auth-token").unwrap().to_string();
+    assert!(token.starts_with("MIIissued-"));
+
+    // The cache holds the token, for this user only, and nothing else does.
+    let tokens = sandbox.cache_dir().join("tokens");
+    let files: Vec<_> = std::fs::read_dir(&tokens)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1);
+    let cached = std::fs::read_to_string(&files[0]).unwrap();
+    assert!(cached.contains(&token) && !cached.contains(PASSWORD));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&files[0]).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+    assert!(!stdout_of(&out).contains(&token) && !stderr_of(&out).contains(&token));
+
+    let out = sandbox.run(&["list", "-o", "ndjson"]);
+    assert_ok(&out);
+    assert_eq!(
+        sandbox.server.token_requests(),
+        1,
+        "the cached token was reused"
+    );
+    assert_eq!(
+        sandbox.requests().last().unwrap().header("x-auth-token"),
+        Some(token.as_str())
+    );
+}
+
+#[test]
+fn a_token_near_its_expiry_is_not_reused() {
+    let sandbox = Sandbox::with(Setup {
+        // Inside the five minutes before expiry in which a token is renewed.
+        token_lifetime: std::time::Duration::from_secs(4 * 60),
+        ..Setup::default()
+    });
+    sandbox.write_config(&password_profile(&sandbox, ""));
+    for _ in 0..2 {
+        assert_ok(&sandbox.run(&["list"]));
+    }
+    assert_eq!(sandbox.server.token_requests(), 2);
+}
+
+#[test]
+fn a_cached_token_the_api_rejects_is_replaced_once() {
+    let sandbox = Sandbox::new();
+    sandbox.write_config(&password_profile(&sandbox, ""));
+    assert_ok(&sandbox.run(&["list"]));
+    sandbox.server.revoke_tokens();
+    let out = sandbox.run(&["list", "--all", "-o", "ndjson"]);
+    assert_ok(&out);
+    assert_eq!(listed(&out), 6);
+    assert_eq!(sandbox.server.token_requests(), 2);
+    // The new token is cached for the next run.
+    assert_ok(&sandbox.run(&["list"]));
+    assert_eq!(sandbox.server.token_requests(), 2);
+}
+
+#[test]
+fn a_fresh_token_that_is_rejected_ends_the_run() {
+    // Every token is rejected at once: a renewal would not help twice.
+    let sandbox = Sandbox::with(Setup {
+        token_lifetime: std::time::Duration::from_secs(6 * 60),
+        hook: Some(std::sync::Arc::new(|req: &Recorded, _: &Catalog| {
+            req.path.starts_with("/v2/").then(|| {
+                Action::Reply(Reply::api_error(
+                    401,
+                    "APIGW.0307",
+                    "The token must be updated.",
+                ))
+            })
+        })),
+        ..Setup::default()
+    });
+    sandbox.write_config(&password_profile(&sandbox, ""));
+    let out = sandbox.run(&["list"]);
+    assert_eq!(out.status.code(), Some(4));
+    assert_eq!(sandbox.server.token_requests(), 1);
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("hint: a token just issued for ops-user@acme-account was rejected"),
+        "{err}"
+    );
+    // With a cached token: one renewal, then the error.
+    let out = sandbox.run(&["list"]);
+    assert_eq!(out.status.code(), Some(4));
+    assert_eq!(sandbox.server.token_requests(), 2);
+}
+
+#[test]
+fn a_wrong_password_is_an_auth_error_that_never_shows_it() {
+    let sandbox = Sandbox::new();
+    let text = password_profile(&sandbox, "").replace(PASSWORD, "wrong-pa55-never-shown");
+    sandbox.write_config(&text);
+    let out = sandbox.run(&["-vv", "list"]);
+    assert_eq!(out.status.code(), Some(4));
+    let err = stderr_of(&out);
+    assert!(
+        err.contains(&format!(
+            "error: cannot get a token from {}: 401: The username or password is wrong.",
+            sandbox.server.url()
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains("hint: check `username` (ops-user), `domain` (acme-account) and the password"),
+        "{err}"
+    );
+    assert!(err.contains("\"password\":\"****\""), "{err}");
+    assert!(!err.contains("wrong-pa55"), "{err}");
+    assert!(stdout_of(&out).is_empty());
+}
+
+#[test]
+fn without_a_project_id_a_password_token_is_scoped_by_region() {
+    let sandbox = Sandbox::new();
+    let text = password_profile(&sandbox, "").replace(&format!("project_id = \"{PROJECT}\"\n"), "");
+    sandbox.write_config(&text);
+    let out = sandbox.run(&["list", "-o", "ndjson"]);
+    assert_ok(&out);
+    let requests = sandbox.requests();
+    let body: serde_json::Value = serde_json::from_slice(&requests[0].body).unwrap();
+    assert_eq!(
+        body["auth"]["scope"]["project"],
+        serde_json::json!({ "name": REGION })
+    );
+    assert!(requests[1].path.starts_with(&format!("/v2/{PROJECT}/")));
+    assert_eq!(requests.len(), 2, "no project lookup: the token names it");
+}
+
+#[test]
+fn the_project_is_looked_up_from_the_region_once_and_cached() {
+    let sandbox = Sandbox::new();
+    sandbox.write_config(&profile(
+        &sandbox,
+        &format!("access_key = \"{AK}\"\nsecret_key = \"{SK}\"\n"),
+    ));
+    let out = sandbox.run(&["list", "-o", "ndjson"]);
+    assert_ok(&out);
+    let requests = sandbox.requests();
+    assert_eq!(requests[0].path, "/v3/projects");
+    assert_eq!(requests[0].query, format!("name={REGION}"));
+    assert_eq!(requests[0].signature, Ok(()));
+    assert_eq!(requests[0].header("x-project-id"), None);
+    assert_eq!(requests[1].header("x-project-id"), Some(PROJECT));
+    assert_ok(&sandbox.run(&["list"]));
+    let lookups = sandbox
+        .requests()
+        .iter()
+        .filter(|r| r.path == "/v3/projects")
+        .count();
+    assert_eq!(lookups, 1);
+    // `config show` reports the cached project without asking the server.
+    let out = sandbox.run(&["config", "show"]);
+    assert_ok(&out);
+    assert!(
+        stdout_of(&out).contains(&format!("project_id    {PROJECT}")),
+        "{}",
+        stdout_of(&out)
+    );
+    assert!(stdout_of(&out).contains("cache (looked up from the region)"));
+}
+
+#[test]
+fn a_region_with_no_project_or_several_is_a_clear_error() {
+    for (projects, expected) in [
+        (
+            vec![],
+            "no project named `cn-north-4` is visible to these credentials at",
+        ),
+        (
+            vec![
+                (REGION.to_string(), "p1".to_string()),
+                (REGION.to_string(), "p2".to_string()),
+            ],
+            "2 projects are named `cn-north-4` at",
+        ),
+    ] {
+        let several = projects.len() == 2;
+        let sandbox = Sandbox::with(Setup {
+            projects,
+            ..Setup::default()
+        });
+        sandbox.write_config(&profile(
+            &sandbox,
+            &format!("access_key = \"{AK}\"\nsecret_key = \"{SK}\"\n"),
+        ));
+        let out = sandbox.run(&["list"]);
+        assert_eq!(out.status.code(), Some(1));
+        let err = stderr_of(&out);
+        assert!(
+            err.starts_with("error: cannot look up the project of region cn-north-4 (set `project_id` in profile `default` of "),
+            "{err}"
+        );
+        assert!(err.contains(expected), "{err}");
+        if several {
+            assert!(
+                err.contains("p1 (cn-north-4), p2 (cn-north-4); set `project_id` to one"),
+                "{err}"
+            );
+        }
+        assert_eq!(sandbox.requests().len(), 1);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn secrets_come_from_commands_run_without_a_shell() {
+    let sandbox = Sandbox::new();
+    let counter = sandbox.dir.path().join("runs");
+    sandbox.write_config(&password_profile(&sandbox, "").replace(
+        &format!("password = \"{PASSWORD}\""),
+        &format!(
+            "password_command = \"sh -c 'echo run >> {}; printf \\\"%s\\\\n\\\" {PASSWORD}'\"",
+            counter.display()
+        ),
+    ));
+    assert_ok(&sandbox.run(&["list"]));
+    assert_ok(&sandbox.run(&["list"]));
+    // The second run had a cached token, so the command (a passphrase prompt,
+    // perhaps) did not run again.
+    assert_eq!(std::fs::read_to_string(&counter).unwrap(), "run\n");
+
+    sandbox.write_config(&profile(
+        &sandbox,
+        &format!(
+            "project_id = \"{PROJECT}\"\naccess_key = \"{AK}\"\nsecret_key_command = \"printf %s {SK}\"\n"
+        ),
+    ));
+    assert_ok(&sandbox.run(&["list"]));
+}
+
+#[cfg(unix)]
+#[test]
+fn failing_secret_commands_name_the_key_not_the_output() {
+    let sandbox = Sandbox::new();
+    for (command, expected) in [
+        (
+            "sh -c 'echo leaked-output-never-shown; exit 7'",
+            "error: `secret_key_command` in profile `default` of",
+        ),
+        ("true", "gave an empty secret_key"),
+        (
+            "/nonexistent/vault-helper get sk",
+            "cannot run `/nonexistent/vault-helper`: no such program",
+        ),
+    ] {
+        sandbox.write_config(&profile(
+            &sandbox,
+            &format!("project_id = \"{PROJECT}\"\naccess_key = \"{AK}\"\nsecret_key_command = \"{command}\"\n"),
+        ));
+        let out = sandbox.run(&["list"]);
+        assert_eq!(out.status.code(), Some(3), "{command}");
+        let err = stderr_of(&out);
+        assert!(err.contains(expected), "{err}");
+        assert!(!err.contains("leaked-output"), "{err}");
+        if command.ends_with("exit 7'") {
+            assert!(err.ends_with(": `sh` exited with status 7\n"), "{err}");
+        }
+    }
+    assert!(sandbox.requests().is_empty());
+}
+
+#[test]
+fn secrets_come_from_named_variables() {
+    let sandbox = Sandbox::new();
+    sandbox.write_config(&profile(
+        &sandbox,
+        &format!(
+            "project_id = \"{PROJECT}\"\naccess_key = \"{AK}\"\nsecret_key_env = \"VAULT_SK\"\n"
+        ),
+    ));
+    let out = sandbox
+        .cmd()
+        .env("VAULT_SK", SK)
+        .arg("list")
+        .output()
+        .unwrap();
+    assert_ok(&out);
+    let out = sandbox.run(&["list"]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(
+        stderr_of(&out).contains("`secret_key_env` in profile `default` of ")
+            && stderr_of(&out).ends_with("names VAULT_SK, which is not set or empty\n"),
+        "{}",
+        stderr_of(&out)
+    );
+}
+
+#[test]
+fn two_sources_for_one_secret_or_two_methods_are_config_errors() {
+    let sandbox = Sandbox::new();
+    sandbox.write_config(&profile(
+        &sandbox,
+        &format!(
+            "project_id = \"{PROJECT}\"\naccess_key = \"{AK}\"\nsecret_key = \"{SK}\"\nsecret_key_env = \"X\"\n"
+        ),
+    ));
+    let out = sandbox.run(&["list"]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(
+        stderr_of(&out).starts_with(
+            "error: `secret_key` and `secret_key_env` are all set in profile `default`"
+        ),
+        "{}",
+        stderr_of(&out)
+    );
+    assert!(!stderr_of(&out).contains(SK));
+    sandbox.write_config(&password_profile(
+        &sandbox,
+        &format!("access_key = \"{AK}\"\nsecret_key = \"{SK}\"\n"),
+    ));
+    let out = sandbox.run(&["list"]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(
+        stderr_of(&out)
+            .ends_with("holds credentials for aksk and password: set `auth` to the one to use\n"),
+        "{}",
+        stderr_of(&out)
+    );
+    // Naming the method settles it.
+    sandbox.write_config(&password_profile(
+        &sandbox,
+        &format!("auth = \"password\"\naccess_key = \"{AK}\"\nsecret_key = \"{SK}\"\n"),
+    ));
+    assert_ok(&sandbox.run(&["list"]));
+    assert_eq!(sandbox.server.token_requests(), 1);
+}
+
+#[test]
+fn an_unwritable_cache_costs_a_warning_not_the_run() {
+    let sandbox = Sandbox::new();
+    sandbox.write_config(&password_profile(&sandbox, ""));
+    let blocker = sandbox.dir.path().join("not-a-dir");
+    std::fs::write(&blocker, "").unwrap();
+    let out = sandbox
+        .cmd()
+        .env("MATASKS_CACHE_DIR", blocker.join("cache"))
+        .args(["list", "-o", "ndjson"])
+        .output()
+        .unwrap();
+    assert_ok(&out);
+    assert_eq!(listed(&out), 6);
+    let err = stderr_of(&out);
+    assert!(
+        err.starts_with("warning: cannot cache the token in "),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+}

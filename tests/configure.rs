@@ -1,0 +1,555 @@
+//! `matasks config`: path, list, show, set, unset, init and check, and the promise that
+//! no secret reaches any output, whatever is asked and however verbosely.
+
+mod support;
+
+use std::fs;
+
+use support::*;
+
+fn assert_ok(out: &std::process::Output) {
+    assert!(
+        out.status.success(),
+        "status {:?}\nstdout:\n{}\nstderr:\n{}",
+        out.status,
+        stdout_of(out),
+        stderr_of(out)
+    );
+}
+
+#[test]
+fn path_prints_the_file_in_effect_and_says_when_it_is_missing() {
+    let sandbox = Sandbox::new();
+    let out = sandbox.run(&["config", "path"]);
+    assert_ok(&out);
+    assert_eq!(stdout_of(&out), format!("{}\n", sandbox.config.display()));
+    assert_eq!(stderr_of(&out), "");
+
+    let xdg = tempfile::tempdir().unwrap();
+    let out = matasks()
+        .env("XDG_CONFIG_HOME", xdg.path())
+        .args(["config", "path"])
+        .output()
+        .unwrap();
+    assert_ok(&out);
+    let expected = xdg.path().join("matasks/config.toml");
+    assert_eq!(stdout_of(&out), format!("{}\n", expected.display()));
+    assert_eq!(
+        stderr_of(&out),
+        format!(
+            "{} does not exist yet; `matasks config init` creates it\n",
+            expected.display()
+        )
+    );
+}
+
+#[test]
+fn list_marks_the_default_and_the_profile_in_effect() {
+    let sandbox = Sandbox::new();
+    sandbox.write_config("default_profile = \"b\"\n[profiles.a]\n[profiles.b]\n[profiles.c]\n");
+    let out = sandbox.run(&["config", "list"]);
+    assert_ok(&out);
+    assert_eq!(stdout_of(&out), "  a\n* b  (default)\n  c\n");
+    let out = sandbox
+        .cmd()
+        .env("MATASKS_PROFILE", "c")
+        .args(["config", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(stdout_of(&out), "  a\n  b  (default)\n* c\n");
+    let out = sandbox.run(&["--profile", "x", "config", "list"]);
+    assert_ok(&out);
+    assert!(stderr_of(&out).contains("the profile in effect, `x`, is not in the file"));
+}
+
+#[test]
+fn show_gives_every_setting_its_source_and_masks_secrets() {
+    let sandbox = Sandbox::with(Setup {
+        security_token: Some(TOKEN.into()),
+        ..Setup::default()
+    });
+    let out = sandbox
+        .cmd()
+        .env("MATASKS_REGION", "cn-east-3")
+        .args(["--project-id", "proj-flag", "config", "show"])
+        .output()
+        .unwrap();
+    assert_ok(&out);
+    let shown = stdout_of(&out);
+    let rows: Vec<Vec<&str>> = shown
+        .lines()
+        .map(|l| {
+            l.splitn(3, "  ")
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .collect()
+        })
+        .collect();
+    let row = |key: &str| {
+        let line = shown
+            .lines()
+            .find(|l| l.starts_with(&format!("{key} ")))
+            .unwrap_or_else(|| panic!("{key}:\n{shown}"));
+        line.split_whitespace()
+            .skip(1)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    assert!(rows.len() > 10);
+    assert_eq!(row("profile"), "default default");
+    assert_eq!(
+        row("config_file"),
+        format!("{} flag --config", sandbox.config.display())
+    );
+    // The profile's endpoint loses to a region given by a variable.
+    assert_eq!(
+        row("endpoint"),
+        "https://modelarts.cn-east-3.myhuaweicloud.com derived from region"
+    );
+    assert_eq!(row("region"), "cn-east-3 env MATASKS_REGION");
+    assert_eq!(row("project_id"), "proj-flag flag --project-id");
+    assert_eq!(row("dataset_id"), format!("{DATASET} file (dataset_id)"));
+    assert_eq!(row("auth"), "aksk derived from the keys set");
+    assert_eq!(row("access_key"), format!("{AK} file (access_key)"));
+    assert_eq!(row("secret_key"), "**** file (secret_key)");
+    assert_eq!(row("security_token"), "**** file (security_token)");
+    assert_eq!(row("concurrency"), "8 default");
+    assert!(!shown.contains(SK) && !shown.contains(TOKEN));
+    assert!(sandbox.requests().is_empty(), "show does not connect");
+}
+
+#[cfg(unix)]
+#[test]
+fn show_names_secret_sources_without_running_them() {
+    let sandbox = Sandbox::new();
+    let witness = sandbox.dir.path().join("ran");
+    sandbox.write_config(&format!(
+        "[profiles.default]\nendpoint = \"{}\"\nproject_id = \"{PROJECT}\"\nauth = \"password\"\n\
+         region = \"{REGION}\"\nusername = \"{USER}\"\ndomain = \"{DOMAIN}\"\n\
+         password_command = \"touch {}\"\n",
+        sandbox.server.url(),
+        witness.display()
+    ));
+    let out = sandbox.run(&["config", "show"]);
+    assert_ok(&out);
+    let shown = stdout_of(&out);
+    assert!(shown.contains("password_command: runs `touch`"), "{shown}");
+    assert!(
+        shown.contains(&format!(
+            "iam_endpoint  https://iam.{REGION}.myhuaweicloud.com"
+        )),
+        "{shown}"
+    );
+    assert!(shown.contains("auth          password"), "{shown}");
+    assert!(!witness.exists());
+    let out = sandbox
+        .cmd()
+        .env("MATASKS_AUTH_TOKEN", AUTH_TOKEN)
+        .args(["config", "show"])
+        .output()
+        .unwrap();
+    // The profile names its method, so the variable's token is not used.
+    assert!(stdout_of(&out).contains("auth          password"));
+}
+
+#[test]
+fn set_keeps_comments_and_layout_and_writes_privately() {
+    let sandbox = Sandbox::new();
+    let original = "# team settings\ndefault_profile = \"prod\"\n\n[profiles.prod]\n# Beijing\nregion = \"cn-north-4\" # main region\naccess_key = \"AK\"\n\n# staging\n[profiles.stage]\nregion = \"cn-east-3\"\n";
+    fs::write(&sandbox.config, original).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(&sandbox.config, fs::Permissions::from_mode(0o644)).unwrap();
+    }
+    let out = sandbox.run(&["config", "set", "region", "cn-north-9"]);
+    assert_ok(&out);
+    assert_eq!(
+        stderr_of(&out),
+        format!(
+            "set `region` in profile `prod` of {}\n",
+            sandbox.config.display()
+        )
+    );
+    let out = sandbox.run(&["--profile", "stage", "config", "set", "concurrency", "4"]);
+    assert_ok(&out);
+    let out = sandbox.run(&["--profile", "new", "config", "set", "project_id", "p-new"]);
+    assert_ok(&out);
+    assert_eq!(
+        fs::read_to_string(&sandbox.config).unwrap(),
+        "# team settings\ndefault_profile = \"prod\"\n\n[profiles.prod]\n# Beijing\nregion = \"cn-north-9\" # main region\naccess_key = \"AK\"\n\n# staging\n[profiles.stage]\nregion = \"cn-east-3\"\nconcurrency = 4\n\n[profiles.new]\nproject_id = \"p-new\"\n"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(&sandbox.config).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+}
+
+#[test]
+fn set_reads_secrets_from_stdin_and_replaces_other_sources() {
+    let sandbox = Sandbox::new();
+    let out = sandbox
+        .cmd()
+        .args(["config", "set", "secret_key_env", "OLD_VAR"])
+        .output()
+        .unwrap();
+    assert_ok(&out);
+    let out = sandbox
+        .cmd()
+        .args(["config", "set", "secret_key"])
+        .write_stdin(format!("{SK}\n"))
+        .output()
+        .unwrap();
+    assert_ok(&out);
+    assert!(stderr_of(&out).contains("removed `secret_key_env`: a secret has one source"));
+    assert!(!stderr_of(&out).contains(SK) && stdout_of(&out).is_empty());
+    let text = fs::read_to_string(&sandbox.config).unwrap();
+    assert!(text.contains(&format!("secret_key = \"{SK}\"")) && !text.contains("OLD_VAR"));
+    // The profile still works.
+    assert_ok(&sandbox.run(&["list"]));
+}
+
+#[test]
+fn set_refuses_unknown_keys_and_bad_values() {
+    let sandbox = Sandbox::new();
+    let before = fs::read_to_string(&sandbox.config).unwrap();
+    let out = sandbox.run(&["config", "set", "regon", "x"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr_of(&out).contains("invalid value 'regon'"),
+        "{}",
+        stderr_of(&out)
+    );
+    assert!(
+        stderr_of(&out).contains("a similar value exists: 'region'"),
+        "{}",
+        stderr_of(&out)
+    );
+    let out = sandbox.run(&["config", "set", "concurrency", "four"]);
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(
+        stderr_of(&out),
+        "error: `concurrency` takes a whole number, not `four`\n"
+    );
+    let out = sandbox.run(&["config", "set", "auth", "sso"]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(
+        stderr_of(&out).starts_with("error: not written, the result would be invalid: "),
+        "{}",
+        stderr_of(&out)
+    );
+    assert_eq!(fs::read_to_string(&sandbox.config).unwrap(), before);
+    let out = sandbox.run(&["config", "unset", "dataset_id"]);
+    assert_ok(&out);
+    assert!(
+        !fs::read_to_string(&sandbox.config)
+            .unwrap()
+            .contains("dataset_id")
+    );
+    let out = sandbox.run(&["config", "unset", "dataset_id"]);
+    assert_ok(&out);
+    assert_eq!(
+        stderr_of(&out),
+        "`dataset_id` is not set in profile `default`\n"
+    );
+}
+
+#[test]
+fn init_from_flags_writes_a_working_profile_and_will_not_overwrite_it() {
+    let sandbox = Sandbox::new();
+    let config = sandbox.dir.path().join("new/config.toml");
+    let init = |extra: &[&str]| {
+        let mut cmd = matasks();
+        cmd.arg("--config").arg(&config).args([
+            "--endpoint",
+            &sandbox.server.url(),
+            "--project-id",
+            PROJECT,
+            "config",
+            "init",
+            "--access-key",
+            AK,
+            "--secret-key-env",
+            "CI_SECRET_KEY",
+            "--dataset",
+            DATASET,
+        ]);
+        cmd.args(extra).output().unwrap()
+    };
+    let out = init(&[]);
+    assert_ok(&out);
+    assert!(
+        stderr_of(&out).starts_with(&format!("wrote profile `default` to {}", config.display()))
+    );
+    assert_eq!(
+        fs::read_to_string(&config).unwrap(),
+        format!(
+            "[profiles.default]\nendpoint = \"{}\"\nproject_id = \"{PROJECT}\"\ndataset_id = \"{DATASET}\"\n\
+             auth = \"aksk\"\naccess_key = \"{AK}\"\nsecret_key_env = \"CI_SECRET_KEY\"\n",
+            sandbox.server.url()
+        )
+    );
+    let out = matasks()
+        .arg("--config")
+        .arg(&config)
+        .env("CI_SECRET_KEY", SK)
+        .args(["list", "-o", "ndjson"])
+        .output()
+        .unwrap();
+    assert_ok(&out);
+    assert_eq!(stdout_of(&out).lines().count(), 6);
+
+    let out = init(&[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr_of(&out).contains("profile `default` already exists in"),
+        "{}",
+        stderr_of(&out)
+    );
+    assert_ok(&init(&["--force", "--default"]));
+    assert!(
+        fs::read_to_string(&config)
+            .unwrap()
+            .starts_with("default_profile = \"default\"\n")
+    );
+
+    let out = matasks()
+        .arg("--config")
+        .arg(&config)
+        .args(["config", "init", "--auth", "password", "--username", "u"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr_of(&out),
+        "error: give --region (or --endpoint for another cloud)\n"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn init_on_a_terminal_asks_and_hides_the_secret() {
+    let sandbox = Sandbox::new();
+    let config = sandbox.dir.path().join("asked.toml");
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin!("matasks"));
+    cmd.env_clear()
+        .env("HOME", NO_HOME)
+        .arg("--config")
+        .arg(&config)
+        .args(["config", "init"]);
+    let url = sandbox.server.url();
+    let run = pty::run_dialog(
+        cmd,
+        &[
+            ("Profile name [default]: ", "lab"),
+            ("Region", ""),
+            ("ModelArts endpoint URL: ", &url),
+            ("IAM endpoint URL", ""),
+            ("Project ID", PROJECT),
+            ("Default dataset ID", DATASET),
+            ("Authentication (aksk, token, password) [aksk]: ", ""),
+            ("Access key ID: ", AK),
+            ("secret key: type it now", "type"),
+            ("secret key (not shown): ", SK),
+            ("Make it the default profile? (yes, no) [yes]: ", ""),
+        ],
+    );
+    assert!(run.status.success(), "{}", run.screen);
+    assert!(
+        !run.screen.contains(SK),
+        "the secret was echoed:\n{}",
+        run.screen
+    );
+    assert!(
+        run.screen.contains("wrote profile `lab` to "),
+        "{}",
+        run.screen
+    );
+    let text = fs::read_to_string(&config).unwrap();
+    assert!(text.starts_with("default_profile = \"lab\"\n"), "{text}");
+    assert!(text.contains(&format!("secret_key = \"{SK}\"")), "{text}");
+    let out = matasks()
+        .arg("--config")
+        .arg(&config)
+        .args(["config", "check"])
+        .output()
+        .unwrap();
+    assert_ok(&out);
+}
+
+#[test]
+fn check_reports_success_and_what_it_asked() {
+    let sandbox = Sandbox::new();
+    let out = sandbox.run(&["config", "check"]);
+    assert_ok(&out);
+    let text = stdout_of(&out);
+    assert!(
+        text.starts_with(&format!(
+            "profile   default ({})\n",
+            sandbox.config.display()
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("auth      aksk (access key {AK})\n")),
+        "{text}"
+    );
+    assert!(text.contains(&format!("project   {PROJECT}\n")), "{text}");
+    assert!(
+        text.contains(&format!(": dataset {DATASET} lists 6 tasks\n")),
+        "{text}"
+    );
+    let request = sandbox.requests().pop().unwrap();
+    assert_eq!(request.param("limit"), Some("1"));
+
+    // Without a dataset, the project's datasets are counted instead.
+    sandbox.write_config(
+        &fs::read_to_string(&sandbox.config)
+            .unwrap()
+            .replace(&format!("dataset_id = \"{DATASET}\"\n"), ""),
+    );
+    let out = sandbox.run(&["config", "test"]);
+    assert_ok(&out);
+    assert!(
+        stdout_of(&out).contains(": the project has 1 datasets\n"),
+        "{}",
+        stdout_of(&out)
+    );
+    assert_eq!(
+        sandbox.requests().pop().unwrap().path,
+        format!("/v2/{PROJECT}/datasets")
+    );
+}
+
+#[test]
+fn check_reports_each_failure_with_its_hint_and_exit_code() {
+    let sandbox = Sandbox::new();
+    let wrong_key = fs::read_to_string(&sandbox.config)
+        .unwrap()
+        .replace(SK, "wrong-secret-key-never-shown");
+    sandbox.write_config(&wrong_key);
+    let out = sandbox.run(&["config", "check"]);
+    assert_eq!(out.status.code(), Some(4));
+    let err = stderr_of(&out);
+    assert!(err.contains("error: APIGW.0301: Incorrect IAM authentication information: verify aksk signature fail"), "{err}");
+    assert!(
+        err.contains("hint: check the access key and secret key"),
+        "{err}"
+    );
+
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let closed = format!("http://{}", listener.local_addr().unwrap());
+    drop(listener);
+    let out = sandbox.run(&["--endpoint", &closed, "config", "check"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr_of(&out).contains("hint: no connection: check the endpoint"),
+        "{}",
+        stderr_of(&out)
+    );
+
+    let out = sandbox.run(&["--project-id", "other-project", "config", "check"]);
+    assert_eq!(out.status.code(), Some(4));
+}
+
+/// Every secret the tests use, and what each command may print.
+#[test]
+fn no_secret_reaches_any_output() {
+    let sandbox = Sandbox::with(Setup {
+        security_token: Some(TOKEN.into()),
+        ..Setup::default()
+    });
+    let url = sandbox.server.url();
+    let secrets = [
+        SK,
+        TOKEN,
+        AUTH_TOKEN,
+        PASSWORD,
+        "wrong-sk-never-shown",
+        "wrong-pw-never-shown",
+    ];
+    let profiles = format!(
+        "[profiles.default]\nendpoint = \"{url}\"\nproject_id = \"{PROJECT}\"\ndataset_id = \"{DATASET}\"\n\
+         access_key = \"{AK}\"\nsecret_key = \"wrong-sk-never-shown\"\nsecurity_token = \"{TOKEN}\"\n\
+         [profiles.token]\nendpoint = \"{url}\"\nproject_id = \"{PROJECT}\"\ndataset_id = \"{DATASET}\"\n\
+         auth_token = \"{AUTH_TOKEN}x\"\n\
+         [profiles.password]\nendpoint = \"{url}\"\niam_endpoint = \"{url}\"\nproject_id = \"{PROJECT}\"\n\
+         dataset_id = \"{DATASET}\"\nusername = \"{USER}\"\ndomain = \"{DOMAIN}\"\npassword = \"wrong-pw-never-shown\"\n\
+         [profiles.good-password]\nendpoint = \"{url}\"\niam_endpoint = \"{url}\"\nproject_id = \"{PROJECT}\"\n\
+         dataset_id = \"{DATASET}\"\nusername = \"{USER}\"\ndomain = \"{DOMAIN}\"\npassword = \"{PASSWORD}\"\n"
+    );
+    sandbox.write_config(&profiles);
+    let commands: &[&[&str]] = &[
+        &["list"],
+        &["list", "--all", "-o", "json"],
+        &["config", "show"],
+        &["config", "check"],
+        &["config", "list"],
+        &["config", "path"],
+    ];
+    let mut runs = 0;
+    for profile in ["default", "token", "password", "good-password"] {
+        for command in commands {
+            let out = sandbox
+                .cmd()
+                .env("HUAWEICLOUD_SDK_SECURITY_TOKEN", TOKEN)
+                .args(["-vv", "--profile", profile])
+                .args(*command)
+                .output()
+                .unwrap();
+            runs += 1;
+            for stream in [stdout_of(&out), stderr_of(&out)] {
+                for secret in secrets {
+                    assert!(
+                        !stream.contains(secret),
+                        "{profile} {command:?} shows {secret}:\n{stream}"
+                    );
+                }
+            }
+        }
+    }
+    // The issued token is a secret too: it never leaves the cache file.
+    let issued: Vec<String> = sandbox
+        .requests()
+        .iter()
+        .filter_map(|r| r.header("x-auth-token").map(str::to_string))
+        .filter(|t| t.starts_with("MIIissued-"))
+        .collect();
+    assert!(!issued.is_empty());
+    let out = sandbox.run(&["-vv", "--profile", "good-password", "list"]);
+    for token in &issued {
+        assert!(!stderr_of(&out).contains(token.as_str()));
+    }
+    assert!(runs >= 24);
+
+    // Help never shows a variable's value, whatever it holds.
+    let subcommands: &[&[&str]] = &[
+        &[],
+        &["list"],
+        &["config"],
+        &["config", "show"],
+        &["config", "set"],
+        &["config", "init"],
+        &["config", "check"],
+    ];
+    for sub in subcommands {
+        let out = matasks()
+            .env("HUAWEICLOUD_SDK_SK", SK)
+            .env("HUAWEICLOUD_SDK_SECURITY_TOKEN", TOKEN)
+            .env("MATASKS_AUTH_TOKEN", AUTH_TOKEN)
+            .env("MATASKS_ENDPOINT", format!("https://u:{PASSWORD}@h"))
+            .args(*sub)
+            .arg("--help")
+            .output()
+            .unwrap();
+        assert_ok(&out);
+        for secret in secrets {
+            assert!(
+                !stdout_of(&out).contains(secret),
+                "{sub:?} --help shows {secret}"
+            );
+        }
+    }
+}
