@@ -35,6 +35,27 @@ fn the_example_config_file_works_as_shipped() {
             .ends_with("/datasets/OBegCXHxTJ2JHRAZWr0/tasks")
     );
     assert_eq!(request.header("x-project-id"), Some(PROJECT));
+    // Every profile of the example resolves, one for each way to authenticate.
+    for (profile, auth) in [
+        ("prod", "aksk"),
+        ("otc", "aksk"),
+        ("ci", "token"),
+        ("otc-user", "password"),
+    ] {
+        let out = matasks()
+            .arg("--config")
+            .arg(&example)
+            .args(["--profile", profile, "config", "show"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{profile}: {}", stderr_of(&out));
+        let shown = stdout_of(&out);
+        let method = shown.lines().find(|l| l.starts_with("auth ")).unwrap();
+        assert!(
+            method.split_whitespace().nth(1) == Some(auth),
+            "{profile}: {shown}"
+        );
+    }
 }
 
 #[test]

@@ -726,18 +726,10 @@ mod tests {
         assert!(parsed.profiles["otc"].endpoint.is_some());
         // Every key a profile accepts is documented in the example.
         let text = include_str!("../../config.example.toml");
-        for key in [
-            "default_profile",
-            "offset_mode",
-            "concurrency",
-            "region",
-            "endpoint",
-            "project_id",
-            "dataset_id",
-            "access_key",
-            "secret_key",
-            "security_token",
-        ] {
+        for key in TOP_LEVEL_KEYS
+            .iter()
+            .chain(PROFILE_KEYS.iter().map(|(key, _)| key))
+        {
             assert!(
                 text.contains(&format!("\n{key} = ")) || text.contains(&format!("# {key} = ")),
                 "{key}"
