@@ -6,10 +6,11 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// List the intelligent tasks of a ModelArts dataset.
 ///
-/// Reads credentials and defaults from a TOML profile
-/// (see `config.example.toml`) or from the environment variables of
-/// Huawei Cloud's official SDKs, signs requests with AK/SK and prints
-/// the tasks as a table, JSON or NDJSON.
+/// Reads settings and credentials from a TOML profile (`matasks config init`
+/// creates one; see also `config.example.toml`) or from the environment
+/// variables of Huawei Cloud's official SDKs, authenticates with an access key
+/// pair, an IAM token or a password, and prints the tasks as a table, JSON or
+/// NDJSON.
 #[derive(Debug, Parser)]
 #[command(
     name = "matasks",
@@ -25,7 +26,7 @@ pub struct Cli {
     pub command: Command,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct GlobalArgs {
     /// Profile to use from the config file [default: the file's `default_profile`, else "default"]
     #[arg(long, global = true, env = "MATASKS_PROFILE", value_name = "NAME")]
@@ -130,26 +131,79 @@ pub enum ConfigCommand {
 #[derive(Debug, Args)]
 pub struct SetArgs {
     /// The key, e.g. region, secret_key_command, default_profile
-    #[arg(value_parser = config_keys())]
+    #[arg(value_parser = ConfigKey)]
     pub key: String,
 
-    /// The value [default: read from stdin]
+    /// The value; for a secret, leave it out (or give `-`) to read it from stdin
+    #[arg(allow_hyphen_values = true)]
     pub value: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct UnsetArgs {
     /// The key to remove
-    #[arg(value_parser = config_keys())]
+    #[arg(value_parser = ConfigKey)]
     pub key: String,
 }
 
-fn config_keys() -> clap::builder::PossibleValuesParser {
-    let keys = crate::config::TOP_LEVEL_KEYS
-        .iter()
-        .copied()
-        .chain(crate::config::PROFILE_KEYS.iter().map(|(key, _)| *key));
-    clap::builder::PossibleValuesParser::new(keys)
+/// A key of the config file. Unlike clap's own parser for a list of values, an error
+/// never repeats what was typed unless it looks like a key: swapped arguments would put
+/// a secret there.
+#[derive(Clone)]
+struct ConfigKey;
+
+impl ConfigKey {
+    fn keys() -> impl Iterator<Item = &'static str> {
+        crate::config::TOP_LEVEL_KEYS
+            .iter()
+            .copied()
+            .chain(crate::config::PROFILE_KEYS.iter().map(|(key, _)| *key))
+    }
+}
+
+impl clap::builder::TypedValueParser for ConfigKey {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        _arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        let text = value.to_str().unwrap_or_default();
+        if ConfigKey::keys().any(|k| k == text) {
+            return Ok(text.to_string());
+        }
+        let looks_like_a_key = !text.is_empty()
+            && text.len() <= 32
+            && text.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
+        let mut message = if looks_like_a_key {
+            format!("`{text}` is not a config key")
+        } else {
+            "that is not a config key (what was typed is not shown: it may be a secret)".to_string()
+        };
+        if looks_like_a_key
+            && let Some(close) = ConfigKey::keys()
+                .map(|k| (strsim::jaro_winkler(k, text), k))
+                .filter(|(score, _)| *score > 0.8)
+                .max_by(|a, b| a.0.total_cmp(&b.0))
+        {
+            message.push_str(&format!("; did you mean `{}`?", close.1));
+        }
+        message.push_str(&format!(
+            "\n\n  keys: {}\n",
+            ConfigKey::keys().collect::<Vec<_>>().join(", ")
+        ));
+        Err(clap::Error::raw(clap::error::ErrorKind::InvalidValue, message).with_cmd(cmd))
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            ConfigKey::keys().map(clap::builder::PossibleValue::new),
+        ))
+    }
 }
 
 #[derive(Debug, Args)]

@@ -159,6 +159,10 @@ impl Http {
         });
         let mut builder = self.client.request(method.clone(), url.clone());
         for (name, value) in &headers {
+            let mut value = reqwest::header::HeaderValue::from_str(value)
+                .with_context(|| format!("the {name} header cannot hold its value"))?;
+            // Keeps secret values out of HTTP/2 header tables and debug output.
+            value.set_sensitive(redact::is_secret_header(name));
             builder = builder.header(*name, value);
         }
         if let Some(body) = body {

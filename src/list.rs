@@ -19,7 +19,7 @@ const DEFAULT_LIMIT: u32 = 10;
 /// The page size for `--all`: the API's largest, for the fewest requests.
 const ALL_LIMIT: u32 = 100;
 /// Pages in flight with `--all` unless `--concurrency` or the profile says otherwise.
-const DEFAULT_CONCURRENCY: u32 = 8;
+pub const DEFAULT_CONCURRENCY: u32 = 8;
 
 pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
     let settings = config::resolve(global, &config::process_env)?;

@@ -39,9 +39,10 @@ pub fn endpoint(region: &str) -> Option<String> {
     }
 }
 
-/// The identity service (IAM) of a region, where tokens are issued and projects listed.
-pub fn iam_endpoint(region: &str) -> String {
-    format!("https://iam.{region}.myhuaweicloud.com")
+/// The identity service (IAM) of a known region, where tokens are issued and projects
+/// listed. Another cloud's region has its own, which must be configured.
+pub fn iam_endpoint(region: &str) -> Option<String> {
+    endpoint(region).map(|_| format!("https://iam.{region}.myhuaweicloud.com"))
 }
 
 /// Every known region, sorted, for error messages.
@@ -67,6 +68,13 @@ mod tests {
             Some("https://modelarts.ap-southeast-1.myhuaweicloud.cn")
         );
         assert_eq!(endpoint("eu-de"), None);
+        assert_eq!(
+            iam_endpoint("ap-southeast-1").as_deref(),
+            Some("https://iam.ap-southeast-1.myhuaweicloud.com")
+        );
+        // Another cloud's region, or anything that is not a region, derives nothing.
+        assert_eq!(iam_endpoint("eu-de"), None);
+        assert_eq!(iam_endpoint("evil.example/"), None);
         assert_eq!(endpoint("CN-NORTH-4"), None);
     }
 

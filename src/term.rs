@@ -9,6 +9,8 @@ use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 use crate::cli::ColorChoice;
 
 static VERBOSITY: AtomicU8 = AtomicU8::new(0);
+/// Set while settings are checked on the side, whose warnings were already given.
+static QUIET: AtomicBool = AtomicBool::new(false);
 static STDERR_COLOR: AtomicBool = AtomicBool::new(false);
 
 /// Record the user's choices for everything written to stderr. Called once, first.
@@ -60,7 +62,17 @@ pub fn error(message: &str) {
 }
 
 pub fn warn(message: &str) {
-    prefixed("1;33", "warning", message);
+    if !QUIET.load(Ordering::Relaxed) {
+        prefixed("1;33", "warning", message);
+    }
+}
+
+/// Run `f` without printing its warnings.
+pub fn without_warnings<T>(f: impl FnOnce() -> T) -> T {
+    let was = QUIET.swap(true, Ordering::Relaxed);
+    let result = f();
+    QUIET.store(was, Ordering::Relaxed);
+    result
 }
 
 pub fn hint(message: &str) {

@@ -189,7 +189,7 @@ fn a_fresh_token_that_is_rejected_ends_the_run() {
     assert_eq!(sandbox.server.token_requests(), 1);
     let err = stderr_of(&out);
     assert!(
-        err.contains("hint: a token just issued for ops-user@acme-account was rejected"),
+        err.contains("hint: the IAM token of ops-user@acme-account was rejected even when new"),
         "{err}"
     );
     // With a cached token: one renewal, then the error.
@@ -297,7 +297,7 @@ fn a_region_with_no_project_or_several_is_a_clear_error() {
             &format!("access_key = \"{AK}\"\nsecret_key = \"{SK}\"\n"),
         ));
         let out = sandbox.run(&["list"]);
-        assert_eq!(out.status.code(), Some(1));
+        assert_eq!(out.status.code(), Some(3));
         let err = stderr_of(&out);
         assert!(
             err.starts_with("error: cannot look up the project of region cn-north-4 (set `project_id` in profile `default` of "),
@@ -410,9 +410,8 @@ fn two_sources_for_one_secret_or_two_methods_are_config_errors() {
     let out = sandbox.run(&["list"]);
     assert_eq!(out.status.code(), Some(3));
     assert!(
-        stderr_of(&out).starts_with(
-            "error: `secret_key` and `secret_key_env` are all set in profile `default`"
-        ),
+        stderr_of(&out)
+            .starts_with("error: `secret_key` has more than one source in profile `default` of "),
         "{}",
         stderr_of(&out)
     );
@@ -435,6 +434,34 @@ fn two_sources_for_one_secret_or_two_methods_are_config_errors() {
         &format!("auth = \"password\"\naccess_key = \"{AK}\"\nsecret_key = \"{SK}\"\n"),
     ));
     assert_ok(&sandbox.run(&["list"]));
+    assert_eq!(sandbox.server.token_requests(), 1);
+}
+
+#[test]
+fn a_profile_that_names_its_method_says_which_variables_it_ignores() {
+    let sandbox = Sandbox::new();
+    sandbox.write_config(&password_profile(&sandbox, "auth = \"password\"\n"));
+    let out = sandbox
+        .cmd()
+        .env("MATASKS_AUTH_TOKEN", AUTH_TOKEN)
+        .env("HUAWEICLOUD_SDK_AK", AK)
+        .args(["list", "-o", "ndjson"])
+        .output()
+        .unwrap();
+    assert_ok(&out);
+    let err = stderr_of(&out);
+    assert!(
+        err.contains(
+            "warning: HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK are ignored: profile `default` of "
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("warning: MATASKS_AUTH_TOKEN is ignored: profile `default` of "),
+        "{err}"
+    );
+    assert!(err.contains("sets auth = \"password\""), "{err}");
+    assert!(!err.contains(AUTH_TOKEN));
     assert_eq!(sandbox.server.token_requests(), 1);
 }
 

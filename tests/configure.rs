@@ -118,6 +118,39 @@ fn show_gives_every_setting_its_source_and_masks_secrets() {
     assert!(sandbox.requests().is_empty(), "show does not connect");
 }
 
+#[test]
+fn show_still_shows_what_is_set_when_the_profile_is_incomplete() {
+    let sandbox = Sandbox::new();
+    sandbox.write_config(&format!(
+        "[profiles.default]\nendpoint = \"{}\"\naccess_key = \"{AK}\"\npassword = \"{PASSWORD}\"\n",
+        sandbox.server.url()
+    ));
+    let out = sandbox.run(&["--region", "cn-north-4", "config", "show"]);
+    assert_eq!(out.status.code(), Some(3));
+    let shown = stdout_of(&out);
+    let rows: Vec<String> = shown
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "profile default".to_string(),
+            "region cn-north-4 flag --region".to_string(),
+            format!("endpoint {} file (endpoint)", sandbox.server.url()),
+            format!("access_key {AK} file (access_key)"),
+            "password **** file (password)".to_string(),
+        ]
+    );
+    assert!(!shown.contains(PASSWORD));
+    assert!(
+        stderr_of(&out).starts_with("error: profile `default` of "),
+        "{}",
+        stderr_of(&out)
+    );
+    assert!(stderr_of(&out).contains("holds credentials for aksk and password"));
+}
+
 #[cfg(unix)]
 #[test]
 fn show_names_secret_sources_without_running_them() {
@@ -167,7 +200,11 @@ fn set_keeps_comments_and_layout_and_writes_privately() {
     assert_eq!(
         stderr_of(&out),
         format!(
-            "set `region` in profile `prod` of {}\n",
+            // Changes that leave the profile unusable are pointed out, not refused:
+            // a profile is often built one key at a time.
+            "set `region` in profile `prod` of {0}\nprofile `prod` cannot be used yet: \
+             `access_key` is set but `secret_key` (or `secret_key_command`, `secret_key_env`) \
+             is missing in profile `prod` of {0}\n",
             sandbox.config.display()
         )
     );
@@ -175,6 +212,11 @@ fn set_keeps_comments_and_layout_and_writes_privately() {
     assert_ok(&out);
     let out = sandbox.run(&["--profile", "new", "config", "set", "project_id", "p-new"]);
     assert_ok(&out);
+    assert!(
+        stderr_of(&out).starts_with("set `project_id` in profile `new` (a new profile) of "),
+        "{}",
+        stderr_of(&out)
+    );
     assert_eq!(
         fs::read_to_string(&sandbox.config).unwrap(),
         "# team settings\ndefault_profile = \"prod\"\n\n[profiles.prod]\n# Beijing\nregion = \"cn-north-9\" # main region\naccess_key = \"AK\"\n\n# staging\n[profiles.stage]\nregion = \"cn-east-3\"\nconcurrency = 4\n\n[profiles.new]\nproject_id = \"p-new\"\n"
@@ -207,6 +249,22 @@ fn set_reads_secrets_from_stdin_and_replaces_other_sources() {
     assert!(!stderr_of(&out).contains(SK) && stdout_of(&out).is_empty());
     let text = fs::read_to_string(&sandbox.config).unwrap();
     assert!(text.contains(&format!("secret_key = \"{SK}\"")) && !text.contains("OLD_VAR"));
+    let out = sandbox.run(&["config", "set", "default_profile", "nope"]);
+    assert_ok(&out);
+    assert!(stderr_of(&out).contains("warning: there is no profile `nope` in "));
+    assert!(
+        fs::read_to_string(&sandbox.config)
+            .unwrap()
+            .starts_with("default_profile = \"nope\"\n")
+    );
+    let out = sandbox.run(&["config", "unset", "default_profile"]);
+    assert_eq!(
+        stderr_of(&out),
+        format!(
+            "removed `default_profile` from {}\n",
+            sandbox.config.display()
+        )
+    );
     // The profile still works.
     assert_ok(&sandbox.run(&["list"]));
 }
@@ -218,28 +276,59 @@ fn set_refuses_unknown_keys_and_bad_values() {
     let out = sandbox.run(&["config", "set", "regon", "x"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        stderr_of(&out).contains("invalid value 'regon'"),
+        stderr_of(&out).starts_with("error: `regon` is not a config key; did you mean `region`?\n"),
         "{}",
         stderr_of(&out)
     );
+    // Swapped arguments put the secret where the key goes: it is not repeated.
+    let out = sandbox.run(&[
+        "config",
+        "set",
+        "Xy9-secret-value-never-shown",
+        "secret_key",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
     assert!(
-        stderr_of(&out).contains("a similar value exists: 'region'"),
-        "{}",
-        stderr_of(&out)
+        stderr_of(&out).starts_with("error: that is not a config key (what was typed is not shown")
     );
-    let out = sandbox.run(&["config", "set", "concurrency", "four"]);
-    assert_eq!(out.status.code(), Some(3));
-    assert_eq!(
-        stderr_of(&out),
-        "error: `concurrency` takes a whole number, not `four`\n"
-    );
-    let out = sandbox.run(&["config", "set", "auth", "sso"]);
-    assert_eq!(out.status.code(), Some(3));
+    assert!(!stderr_of(&out).contains("never-shown"));
+    // A secret is never taken from the command line.
+    let out = sandbox.run(&[
+        "config",
+        "set",
+        "secret_key",
+        "-looks-like-a-flag-never-shown",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
     assert!(
-        stderr_of(&out).starts_with("error: not written, the result would be invalid: "),
+        stderr_of(&out).starts_with(
+            "error: not set: a secret on the command line stays in the shell's history"
+        ),
         "{}",
         stderr_of(&out)
     );
+    assert!(!stderr_of(&out).contains("never-shown"));
+    for (key, value, message) in [
+        (
+            "concurrency",
+            "four",
+            "error: `concurrency` takes a whole number, not `four`\n",
+        ),
+        (
+            "concurrency",
+            "0",
+            "error: invalid value for `concurrency`: 0 is out of range: concurrency is 1 to 32\n",
+        ),
+        (
+            "auth",
+            "sso",
+            "error: invalid value for `auth`: unknown variant `sso`, expected one of `aksk`, `token`, `password`\n",
+        ),
+    ] {
+        let out = sandbox.run(&["config", "set", key, value]);
+        assert_eq!(out.status.code(), Some(2), "{key} {value}");
+        assert_eq!(stderr_of(&out), message);
+    }
     assert_eq!(fs::read_to_string(&sandbox.config).unwrap(), before);
     let out = sandbox.run(&["config", "unset", "dataset_id"]);
     assert_ok(&out);
@@ -300,6 +389,30 @@ fn init_from_flags_writes_a_working_profile_and_will_not_overwrite_it() {
         .unwrap();
     assert_ok(&out);
     assert_eq!(stdout_of(&out).lines().count(), 6);
+
+    // Exported variables are not copied into the file; flags are.
+    let other = sandbox.dir.path().join("other.toml");
+    let out = matasks()
+        .arg("--config")
+        .arg(&other)
+        .env("MATASKS_PROJECT_ID", "from-the-environment")
+        .args([
+            "--region",
+            "cn-north-4",
+            "config",
+            "init",
+            "--access-key",
+            AK,
+        ])
+        .args(["--secret-key-command", "pass show sk"])
+        .output()
+        .unwrap();
+    assert_ok(&out);
+    let text = fs::read_to_string(&other).unwrap();
+    assert!(
+        text.contains("region = \"cn-north-4\"") && !text.contains("from-the-environment"),
+        "{text}"
+    );
 
     let out = init(&[]);
     assert_eq!(out.status.code(), Some(2));

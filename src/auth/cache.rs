@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::signer::sha256_hex;
 use crate::config::EnvLookup;
-use crate::config::edit::write_private;
+use crate::config::edit::replace_private;
 
 /// Overrides the cache directory.
 pub const ENV_CACHE_DIR: &str = "MATASKS_CACHE_DIR";
@@ -87,7 +87,7 @@ impl Cache {
 
     /// The profile's cached token, if it is for this fingerprint.
     pub fn load_token(&self, profile: &str, fingerprint: &str) -> Option<CachedToken> {
-        let text = fs::read_to_string(self.token_path(profile)?).ok()?;
+        let text = read_private(&self.token_path(profile)?)?;
         let file: TokenFile = serde_json::from_str(&text).ok()?;
         if file.fingerprint != fingerprint {
             return None;
@@ -122,7 +122,7 @@ impl Cache {
     }
 
     pub fn load_project(&self, key: &str) -> Option<String> {
-        let text = fs::read_to_string(self.project_path(key)?).ok()?;
+        let text = read_private(&self.project_path(key)?)?;
         let file: ProjectFile = serde_json::from_str(&text).ok()?;
         Some(file.project_id.to_string()).filter(|id| !id.is_empty())
     }
@@ -137,7 +137,7 @@ impl Cache {
     }
 
     fn write(&self, path: PathBuf, text: &str, what: &str) {
-        if let Err(e) = write_private(&path, text)
+        if let Err(e) = replace_private(&path, text)
             && !WARNED.swap(true, Ordering::Relaxed)
         {
             crate::term::warn(&format!(
@@ -148,6 +148,23 @@ impl Cache {
             ));
         }
     }
+}
+
+/// A cache file, only if it is a plain file that nobody else can read or write: what
+/// is cached decides where credentials go.
+fn read_private(path: &std::path::Path) -> Option<String> {
+    let meta = fs::symlink_metadata(path).ok()?;
+    if !meta.file_type().is_file() {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if meta.permissions().mode() & 0o077 != 0 {
+            return None;
+        }
+    }
+    fs::read_to_string(path).ok()
 }
 
 #[cfg(test)]
@@ -189,6 +206,13 @@ mod tests {
                 fs::metadata(&path).unwrap().permissions().mode() & 0o777,
                 0o600
             );
+        }
+        // A file others could have written is not trusted.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
+            assert!(cache.load_token("prod east", "f1").is_none());
         }
         cache.forget_token("prod east");
         assert!(!path.exists());

@@ -6,6 +6,7 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
 use crate::client::{Call, Endpoint, Http, build_url};
+use crate::error::ConfigError;
 
 use super::Authenticator;
 
@@ -175,20 +176,22 @@ pub async fn find_project(
         serde_json::from_slice(&answer.body).context("the answer is not a list of projects")?;
     match &list.projects[..] {
         [one] => Ok(one.id.clone()),
-        [] => anyhow::bail!(
+        [] => Err(ConfigError(format!(
             "no project named `{region}` is visible to these credentials at {iam}: set \
              `project_id`"
-        ),
+        ))
+        .into()),
         several => {
             let found: Vec<String> = several
                 .iter()
                 .map(|p| format!("{} ({})", p.id, p.name.as_deref().unwrap_or("no name")))
                 .collect();
-            anyhow::bail!(
+            Err(ConfigError(format!(
                 "{} projects are named `{region}` at {iam}: {}; set `project_id` to one",
                 several.len(),
                 found.join(", ")
-            )
+            ))
+            .into())
         }
     }
 }

@@ -210,8 +210,8 @@ impl Authenticator {
             }
             Authenticator::Password(p) => {
                 error.hint = Some(format!(
-                    "a token just issued for {}@{} was rejected: check that the user may \
-                     use ModelArts in this project",
+                    "the IAM token of {}@{} was rejected even when new: check that the user \
+                     may use ModelArts in this project",
                     p.username, p.domain
                 ));
             }
@@ -345,8 +345,13 @@ impl PasswordAuth {
 
     /// A new token from the identity service, cached for the next runs.
     async fn issue(&self) -> Result<Held> {
-        // Revealed only now: a cached token spares the password command.
-        let password = self.password.reveal(&crate::config::process_env)?;
+        // Revealed only now: a cached token spares the password command. The command may
+        // wait for a passphrase, so it runs off the thread the requests in flight use.
+        let secret = self.password.clone();
+        let password =
+            tokio::task::spawn_blocking(move || secret.reveal(&crate::config::process_env))
+                .await
+                .context("the password command did not finish")??;
         let issued = iam::issue_token(
             &self.http,
             &self.iam,

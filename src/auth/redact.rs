@@ -13,10 +13,14 @@ const MAX_SHOWN_BODY: usize = 2000;
 
 pub const MASK: &str = "****";
 
+pub fn is_secret_header(name: &str) -> bool {
+    SECRET_HEADERS.iter().any(|h| name.eq_ignore_ascii_case(h))
+}
+
 /// A header value as it may be shown. A signature keeps its access key and signed
 /// header names, which help debugging, and loses the signature itself.
 pub fn header(name: &str, value: &str) -> String {
-    if !SECRET_HEADERS.iter().any(|h| name.eq_ignore_ascii_case(h)) {
+    if !is_secret_header(name) {
         return value.to_string();
     }
     if name.eq_ignore_ascii_case("authorization")

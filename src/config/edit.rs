@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use toml_edit::{DocumentMut, Item, Table, TableLike, value};
 
-use super::file::{KeyKind, SECRET_KEYS, TOP_LEVEL_KEYS, key_kind, parse};
-use crate::error::ConfigError;
+use super::file::{KeyKind, SECRET_KEYS, TOP_LEVEL_KEYS, check_profile_value, key_kind, parse};
+use crate::error::{ConfigError, UsageError};
 
 /// A value to store under a key.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,19 +17,33 @@ pub enum Value {
 }
 
 impl Value {
-    /// Read `text` as the type `key` holds.
-    pub fn for_key(key: &str, text: &str) -> Result<Value, ConfigError> {
-        match key_kind(key) {
+    /// Read `text` as the type `key` holds, checked as the file's parser would.
+    pub fn for_key(key: &str, text: &str) -> Result<Value, UsageError> {
+        let value = match key_kind(key) {
             Some(KeyKind::Integer) => {
-                text.trim().parse::<i64>().map(Value::Integer).map_err(|_| {
-                    ConfigError(format!(
-                        "`{key}` takes a whole number, not `{}`",
-                        text.trim()
-                    ))
-                })
+                text.trim()
+                    .parse::<i64>()
+                    .map(Value::Integer)
+                    .map_err(|_| {
+                        UsageError(format!(
+                            "`{key}` takes a whole number, not `{}`",
+                            text.trim()
+                        ))
+                    })?
             }
-            _ => Ok(Value::Text(text.to_string())),
+            Some(KeyKind::Secret) => Value::Text(text.to_string()),
+            _ => Value::Text(text.trim().to_string()),
+        };
+        if !TOP_LEVEL_KEYS.contains(&key) {
+            check_profile_value(key, &value.item().to_string()).map_err(|reason| {
+                if key_kind(key) == Some(KeyKind::Secret) {
+                    UsageError(format!("invalid value for `{key}`"))
+                } else {
+                    UsageError(format!("invalid value for `{key}`: {reason}"))
+                }
+            })?;
         }
+        Ok(value)
     }
 
     fn item(&self) -> Item {
@@ -60,8 +74,8 @@ impl Editor {
                 )));
             }
         };
-        // The same checks as every other command, with the same messages.
-        parse(path, &text)?;
+        // Only the syntax is checked here: a file with a mistyped key must still be
+        // fixable with `config unset`. The result is checked before it is written.
         let doc = text.parse::<DocumentMut>().map_err(|e| {
             ConfigError(format!(
                 "invalid config file {}: {}",
@@ -73,6 +87,14 @@ impl Editor {
             path: path.to_path_buf(),
             doc,
         })
+    }
+
+    /// The file's `default_profile`.
+    pub fn default_profile(&self) -> Option<String> {
+        self.doc
+            .get("default_profile")
+            .and_then(Item::as_str)
+            .map(str::to_string)
     }
 
     pub fn has_profile(&self, name: &str) -> bool {
@@ -110,7 +132,7 @@ impl Editor {
         value: &Value,
     ) -> Result<Vec<String>, ConfigError> {
         if TOP_LEVEL_KEYS.contains(&key) {
-            self.doc.insert(key, value.item());
+            put(self.doc.as_table_mut(), key, value);
             return Ok(Vec::new());
         }
         let table = self.profile_mut(profile)?;
@@ -126,19 +148,7 @@ impl Editor {
                 }
             }
         }
-        match table.get_mut(key) {
-            // Replacing the value in place keeps the comment after it on the line.
-            Some(item) if item.is_value() => {
-                let decor = item.as_value().map(|v| v.decor().clone());
-                *item = value.item();
-                if let (Some(decor), Some(v)) = (decor, item.as_value_mut()) {
-                    *v.decor_mut() = decor;
-                }
-            }
-            _ => {
-                table.insert(key, value.item());
-            }
-        }
+        put(table, key, value);
         Ok(removed)
     }
 
@@ -177,7 +187,11 @@ impl Editor {
     pub fn save(&self) -> Result<(), ConfigError> {
         let text = self.text();
         parse(&self.path, &text).map_err(|e| {
-            ConfigError(format!("not written, the result would be invalid: {}", e.0))
+            // The line and column would point into a file that was never written.
+            let reason =
+                e.0.find(": key `")
+                    .map_or(e.0.as_str(), |at| &e.0[at + 2..]);
+            ConfigError(format!("not written, the file would be invalid: {reason}"))
         })?;
         write_private(&self.path, &text).map_err(|e| {
             ConfigError(format!(
@@ -186,6 +200,22 @@ impl Editor {
                 super::io_reason(&e)
             ))
         })
+    }
+}
+
+/// Set `key` in `table`. Replacing a value in place keeps the comment after it.
+fn put(table: &mut dyn TableLike, key: &str, value: &Value) {
+    match table.get_mut(key) {
+        Some(item) if item.is_value() => {
+            let decor = item.as_value().map(|v| v.decor().clone());
+            *item = value.item();
+            if let (Some(decor), Some(v)) = (decor, item.as_value_mut()) {
+                *v.decor_mut() = decor;
+            }
+        }
+        _ => {
+            table.insert(key, value.item());
+        }
     }
 }
 
@@ -200,20 +230,40 @@ fn secret_of(key: &str) -> Option<&'static str> {
 }
 
 /// Replace `path` atomically with `text`, readable by its owner only. A symlinked file
-/// (dotfiles) is written where the link points.
+/// (dotfiles) is written where the link points, even when the target does not exist yet.
 pub fn write_private(path: &Path, text: &str) -> io::Result<()> {
-    let target = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    let dir = match target.parent() {
+    let target = match fs::read_link(path) {
+        Ok(link) => match path.parent() {
+            Some(dir) => dir.join(link),
+            None => link,
+        },
+        Err(_) => path.to_path_buf(),
+    };
+    replace_private(&target, text)
+}
+
+/// Replace `path` atomically with `text`, mode 0600. A symlink at `path` is replaced,
+/// never followed: what is written lands in this directory only.
+pub fn replace_private(path: &Path, text: &str) -> io::Result<()> {
+    let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
         _ => PathBuf::from("."),
     };
     create_private_dir(&dir)?;
-    let name = target.file_name().map_or_else(
+    let name = path.file_name().map_or_else(
         || "config.toml".into(),
         |n| n.to_string_lossy().into_owned(),
     );
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let written = (|| {
+    let mut attempt = 0u32;
+    loop {
+        // Unique per process and moment, so a stale file from a crash is never in the way.
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos());
+        let temp = dir.join(format!(
+            ".{name}.{}-{nanos}-{attempt}.tmp",
+            std::process::id()
+        ));
         let mut options = fs::OpenOptions::new();
         options.write(true).create_new(true);
         #[cfg(unix)]
@@ -221,15 +271,22 @@ pub fn write_private(path: &Path, text: &str) -> io::Result<()> {
             use std::os::unix::fs::OpenOptionsExt;
             options.mode(0o600);
         }
-        let mut file = options.open(&temp)?;
-        file.write_all(text.as_bytes())?;
-        file.sync_all()?;
-        fs::rename(&temp, &target)
-    })();
-    if written.is_err() {
-        let _ = fs::remove_file(&temp);
+        let mut file = match options.open(&temp) {
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && attempt < 8 => {
+                attempt += 1;
+                continue;
+            }
+            other => other?,
+        };
+        let written = file
+            .write_all(text.as_bytes())
+            .and_then(|()| file.sync_all())
+            .and_then(|()| fs::rename(&temp, path));
+        if written.is_err() {
+            let _ = fs::remove_file(&temp);
+        }
+        return written;
     }
-    written
 }
 
 /// Create a directory (and its parents) that only its owner can enter.
@@ -322,20 +379,51 @@ mod tests {
         let (dir, mut e) = editor(COMMENTED);
         e.set("a", "concurrency", &Value::Integer(99)).unwrap();
         let err = e.save().unwrap_err().0;
-        assert!(
-            err.starts_with("not written, the result would be invalid:"),
-            "{err}"
+        assert_eq!(
+            err,
+            "not written, the file would be invalid: key `profiles.a.concurrency`: 99 is out of range: concurrency is 1 to 32"
         );
-        assert!(err.contains("99 is out of range"), "{err}");
         assert_eq!(
             fs::read_to_string(dir.path().join("config.toml")).unwrap(),
             COMMENTED
         );
-        assert!(Value::for_key("concurrency", "four").is_err());
+        assert_eq!(
+            Value::for_key("concurrency", "four").unwrap_err().0,
+            "`concurrency` takes a whole number, not `four`"
+        );
+        assert_eq!(
+            Value::for_key("concurrency", "99").unwrap_err().0,
+            "invalid value for `concurrency`: 99 is out of range: concurrency is 1 to 32"
+        );
+        assert_eq!(
+            Value::for_key("auth", "sso").unwrap_err().0,
+            "invalid value for `auth`: unknown variant `sso`, expected one of `aksk`, `token`, `password`"
+        );
+        assert_eq!(
+            Value::for_key("region", " cn-north-4\n").unwrap(),
+            Value::Text("cn-north-4".into())
+        );
         assert_eq!(
             Value::for_key("concurrency", " 4 ").unwrap(),
             Value::Integer(4)
         );
+    }
+
+    #[test]
+    fn the_top_level_key_keeps_its_comment_and_a_broken_file_can_be_fixed() {
+        let (_dir, mut e) = editor(COMMENTED);
+        e.set("a", "default_profile", &Value::Text("b".into()))
+            .unwrap();
+        assert!(
+            e.text()
+                .starts_with("# my settings\ndefault_profile = \"b\"\n"),
+            "{}",
+            e.text()
+        );
+        let (_dir, mut e) = editor("[profiles.a]\nregoin = \"x\" # typo\nregion = \"y\"\n");
+        assert!(e.save().is_err());
+        assert!(e.unset("a", "regoin"));
+        e.save().unwrap();
     }
 
     #[test]
@@ -353,6 +441,38 @@ mod tests {
             e.text()
         );
         assert!(e.has_profile("b") && !e.has_profile("c"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn replacing_never_follows_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim");
+        fs::write(&victim, "keep").unwrap();
+        let planted = dir.path().join("token.json");
+        std::os::unix::fs::symlink(&victim, &planted).unwrap();
+        replace_private(&planted, "secret").unwrap();
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "keep");
+        assert!(
+            !fs::symlink_metadata(&planted)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        // A dangling config link is written where it points, and stays a link.
+        let link = dir.path().join("config.toml");
+        std::os::unix::fs::symlink("dotfiles/matasks.toml", &link).unwrap();
+        write_private(&link, "x = 1\n").unwrap();
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(
+            fs::read_to_string(dir.path().join("dotfiles/matasks.toml")).unwrap(),
+            "x = 1\n"
+        );
     }
 
     #[cfg(unix)]

@@ -127,6 +127,20 @@ impl Profile {
     }
 }
 
+/// Check one value as the parser would read it under a profile: `toml_value` is TOML
+/// text, e.g. `"token"` or `4`. The reason never quotes a secret.
+pub fn check_profile_value(key: &str, toml_value: &str) -> Result<(), String> {
+    let text = format!("{key} = {toml_value}\n");
+    let de = toml::Deserializer::parse(&text).map_err(|e| e.message().trim_end().to_string())?;
+    Profile::deserialize(de).map(|_| ()).map_err(|e| {
+        if SECRET_KEYS.contains(&key) {
+            "must be a string".to_string()
+        } else {
+            e.message().trim_end().to_string()
+        }
+    })
+}
+
 /// The range `--concurrency` accepts, checked here so the file's error names the line.
 pub const CONCURRENCY_RANGE: std::ops::RangeInclusive<u32> = 1..=32;
 

@@ -266,8 +266,9 @@ pub fn resolve(global: &GlobalArgs, env: EnvLookup<'_>) -> Result<Settings, Conf
     match (&auth, &project_id, &iam_endpoint) {
         (AuthSettings::Password { .. }, _, None) => {
             return Err(ConfigError(format!(
-                "password authentication needs the identity service: set `region` (for \
-                 https://iam.REGION.myhuaweicloud.com) or `iam_endpoint` in {where_}"
+                "password authentication needs the identity service: set `iam_endpoint`, \
+                 or a Huawei Cloud `region` (for https://iam.REGION.myhuaweicloud.com), \
+                 in {where_}"
             )));
         }
         (AuthSettings::Password { .. }, None, _) if region.is_none() => {
@@ -277,10 +278,14 @@ pub fn resolve(global: &GlobalArgs, env: EnvLookup<'_>) -> Result<Settings, Conf
             )));
         }
         (_, None, _) if region.is_none() || iam_endpoint.is_none() => {
+            let lookup = if region.is_some() {
+                " (or `iam_endpoint`, to look up the region's project)"
+            } else {
+                " (or a `region`, to look the project up)"
+            };
             return Err(ConfigError(format!(
                 "no project ID: pass --project-id, or set MATASKS_PROJECT_ID or \
-                 {ENV_PROJECT_ID}, or `project_id` in {where_} (or a `region`, to look \
-                 the project up)"
+                 {ENV_PROJECT_ID}, or `project_id` in {where_}{lookup}"
             )));
         }
         _ => {}
@@ -301,6 +306,11 @@ pub fn resolve(global: &GlobalArgs, env: EnvLookup<'_>) -> Result<Settings, Conf
         concurrency: profile.concurrency,
         where_,
     })
+}
+
+/// [`resolve`] without its warnings, to check settings on the side.
+pub fn resolve_quietly(global: &GlobalArgs, env: EnvLookup<'_>) -> Result<Settings, ConfigError> {
+    crate::term::without_warnings(|| resolve(global, env))
 }
 
 fn non_empty(value: Option<String>) -> Option<String> {
@@ -398,18 +408,26 @@ fn region_endpoint(region: &str) -> Result<String, ConfigError> {
     })
 }
 
-/// `iam_endpoint`, else `https://iam.{region}.myhuaweicloud.com`.
+/// `iam_endpoint`, else `https://iam.{region}.myhuaweicloud.com` for a known region.
+/// As for the endpoint, a region given at a higher level than the profile's
+/// `iam_endpoint` wins, so that ModelArts and IAM stay in one cloud.
 fn resolve_iam_endpoint(
     explicit: Option<String>,
     region: &Option<Sourced<String>>,
 ) -> Result<Option<Sourced<Endpoint>>, ConfigError> {
-    let (url, source) = match (explicit, region) {
-        (Some(url), _) => (url, Source::File("iam_endpoint")),
-        (None, Some(region)) => (
-            regions::iam_endpoint(&region.value),
-            Source::Derived("region"),
-        ),
-        (None, None) => return Ok(None),
+    let derived = || {
+        region
+            .as_ref()
+            .and_then(|r| regions::iam_endpoint(&r.value))
+            .map(|url| (url, Source::Derived("region")))
+    };
+    let chosen = match (explicit, region) {
+        (Some(_), Some(region)) if rank(&region.source) > rank(&Source::File("")) => derived(),
+        (Some(url), _) => Some((url, Source::File("iam_endpoint"))),
+        (None, _) => derived(),
+    };
+    let Some((url, source)) = chosen else {
+        return Ok(None);
     };
     let endpoint = Endpoint::parse(&url).map_err(|reason| {
         ConfigError(format!(
@@ -417,6 +435,12 @@ fn resolve_iam_endpoint(
             without_userinfo(&url)
         ))
     })?;
+    if endpoint.is_plain_http_to_another_host() {
+        crate::term::warn(&format!(
+            "the IAM endpoint {endpoint} is plain http: a password or token sent there \
+             travels unencrypted"
+        ));
+    }
     Ok(Some(Sourced::new(endpoint, source)))
 }
 
@@ -480,15 +504,33 @@ fn resolve_auth(
     env: EnvLookup<'_>,
 ) -> Result<(AuthSettings, Source), ConfigError> {
     let secrets = profile_secrets(profile, where_)?;
-    let env_pair = env_key_pair(env)?;
     let env_token = env(ENV_AUTH_TOKEN);
     let has_aksk = profile.access_key.is_some() || secrets.secret_key.is_some();
     let has_token = secrets.auth_token.is_some();
     let has_password = profile.username.is_some() || secrets.password.is_some();
 
     let (method, source) = if let Some(method) = profile.auth {
+        // The profile's choice stands; say so when the environment offers another.
+        let ignored = |what: &str| {
+            crate::term::warn(&format!(
+                "{what} ignored: {where_} sets auth = \"{}\"",
+                method.name()
+            ));
+        };
+        if method != AuthMethod::Aksk && (env(ENV_AK).is_some() || env(ENV_SK).is_some()) {
+            ignored(&format!("{ENV_AK} and {ENV_SK} are"));
+        }
+        if method != AuthMethod::Token && env_token.is_some() {
+            ignored(&format!("{ENV_AUTH_TOKEN} is"));
+        }
         (method, Source::File("auth"))
-    } else if env_pair.is_some() {
+    } else if env_key_pair(env)?.is_some() {
+        if env_token.is_some() {
+            crate::term::warn(&format!(
+                "{ENV_AUTH_TOKEN} is ignored: {ENV_AK} and {ENV_SK} are set, and an access \
+                 key pair comes first"
+            ));
+        }
         (AuthMethod::Aksk, Source::Env(ENV_AK))
     } else if env_token.is_some() {
         (AuthMethod::Token, Source::Env(ENV_AUTH_TOKEN))
@@ -521,14 +563,7 @@ fn resolve_auth(
     };
 
     let settings = match method {
-        AuthMethod::Aksk => {
-            if env_token.is_some() {
-                crate::term::warn(&format!(
-                    "{ENV_AUTH_TOKEN} is ignored: the credentials are an access key pair"
-                ));
-            }
-            aksk_settings(profile, secrets, env_pair, where_, env)?
-        }
+        AuthMethod::Aksk => aksk_settings(profile, secrets, env_key_pair(env)?, where_, env)?,
         AuthMethod::Token => {
             let token = match env_token {
                 Some(token) => Secret::value("auth_token", token.into(), ENV_AUTH_TOKEN),
@@ -548,9 +583,15 @@ fn resolve_auth(
                      `password_command`, `password_env`); `{key}` is missing in {where_}"
                 ))
             };
-            let username =
-                non_empty(profile.username.clone()).ok_or_else(|| missing("username"))?;
-            let domain = non_empty(profile.domain.clone()).ok_or_else(|| missing("domain"))?;
+            // Sent to IAM and part of the token cache's key: stray spaces would matter.
+            let username = non_empty(profile.username.clone())
+                .ok_or_else(|| missing("username"))?
+                .trim()
+                .to_string();
+            let domain = non_empty(profile.domain.clone())
+                .ok_or_else(|| missing("domain"))?
+                .trim()
+                .to_string();
             let password = secrets.password.ok_or_else(|| missing("password"))?;
             AuthSettings::Password {
                 username: Sourced::new(username, Source::File("username")),
@@ -887,6 +928,66 @@ mod tests {
                 .0
                 .contains("is not a project ID")
         );
+    }
+
+    #[test]
+    fn the_iam_endpoint_is_derived_only_for_known_regions_and_follows_the_region() {
+        let password = "auth = \"password\"\nusername = \"u\"\ndomain = \"d\"\npassword = \"p\"\n";
+        // Another cloud's region derives no Huawei Cloud IAM host to send a password to.
+        let (_dir, path) = file(&format!(
+            "[profiles.default]\nendpoint = \"https://modelarts.eu-de.otc.example\"\nregion = \"eu-de\"\n{password}"
+        ));
+        let err = resolve(&global(&path), &no_env).unwrap_err().0;
+        assert!(
+            err.starts_with(
+                "password authentication needs the identity service: set `iam_endpoint`"
+            ),
+            "{err}"
+        );
+        let (_dir, path) = file(&format!(
+            "[profiles.default]\nregion = \"cn-north-4\"\niam_endpoint = \"https://iam.example\"\n{password}"
+        ));
+        let s = resolve(&global(&path), &no_env).unwrap();
+        let iam = s.iam_endpoint.unwrap();
+        assert_eq!(iam.value.to_string(), "https://iam.example");
+        assert_eq!(iam.source, Source::File("iam_endpoint"));
+        // A region flag moves ModelArts and IAM together.
+        let mut g = global(&path);
+        g.region = Some("cn-east-3".into());
+        let s = resolve(&g, &no_env).unwrap();
+        assert_eq!(
+            s.iam_endpoint.unwrap().value.to_string(),
+            "https://iam.cn-east-3.myhuaweicloud.com"
+        );
+        // Without a project, the token is scoped by region, which must be known to IAM.
+        let (_dir, path) = file(
+            "[profiles.default]\nendpoint = \"https://h\"\naccess_key = \"A\"\nsecret_key = \"S\"\nregion = \"eu-de\"\n",
+        );
+        let err = resolve(&global(&path), &no_env).unwrap_err().0;
+        assert!(
+            err.ends_with("(or `iam_endpoint`, to look up the region's project)"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_named_method_ignores_credentials_of_other_methods_in_the_environment() {
+        let (_dir, path) = file(
+            "[profiles.default]\nregion = \"cn-north-4\"\nproject_id = \"p\"\nauth = \"token\"\nauth_token = \"T\"\n",
+        );
+        // Half an SDK pair would be an error for an access key profile, not for this one.
+        let env = |name: &str| (name == ENV_AK).then(|| "AK".to_string());
+        let s = resolve(&global(&path), &env).unwrap();
+        assert_eq!(s.auth.method(), AuthMethod::Token);
+        assert_eq!(s.auth_source, Source::File("auth"));
+        let env = |name: &str| (name == ENV_AUTH_TOKEN).then(|| "ENVTOKEN".to_string());
+        let (_dir, path) = file(
+            "[profiles.default]\nregion = \"cn-north-4\"\nproject_id = \"p\"\naccess_key = \"A\"\nsecret_key = \"S\"\n",
+        );
+        // Without `auth`, the variable wins over the profile's keys.
+        let s = resolve(&global(&path), &env).unwrap();
+        assert_eq!(s.auth.method(), AuthMethod::Token);
+        assert_eq!(s.auth_source, Source::Env(ENV_AUTH_TOKEN));
     }
 
     #[test]

@@ -74,8 +74,8 @@ impl Secret {
         if given.len() > 1 {
             let names: Vec<String> = given.iter().map(|(n, _)| format!("`{n}`")).collect();
             return Err(ConfigError(format!(
-                "{} are all set in {where_}: give `{key}` one source",
-                names.join(" and ")
+                "`{key}` has more than one source in {where_} ({}): keep one",
+                names.join(", ")
             )));
         }
         Ok(given.pop().map(|(_, source)| Secret {
@@ -232,7 +232,7 @@ mod tests {
         .0;
         assert_eq!(
             err,
-            "`password` and `password_command` are all set in profile `p`: give `password` one source"
+            "`password` has more than one source in profile `p` (`password`, `password_command`): keep one"
         );
         assert!(
             Secret::from_profile("password", None, None, None, "p")

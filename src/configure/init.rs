@@ -41,15 +41,20 @@ pub fn run(global: &GlobalArgs, args: &InitArgs) -> Result<()> {
         editor.set(&profile, "default_profile", &Value::Text(profile.clone()))?;
     }
     editor.save()?;
+    let in_effect = match editor.default_profile() {
+        Some(default) => default == profile,
+        None => profile == config::FALLBACK_PROFILE,
+    };
     term::note(&format!(
         "wrote profile `{profile}` to {}; try it with: matasks{} config check",
         path.display(),
-        if make_default || profile == config::FALLBACK_PROFILE {
+        if in_effect {
             String::new()
         } else {
             format!(" --profile {profile}")
         }
     ));
+    super::report_unusable(global, &path, &profile);
     if entries.iter().any(|(k, _)| *k == "access_key")
         && !entries.iter().any(|(k, _)| k.starts_with("secret_key"))
     {
@@ -69,9 +74,18 @@ fn push(entries: &mut Entries, key: &'static str, value: &Option<String>) {
     }
 }
 
+/// A global flag's value, unless it came from its variable: exported variables do not
+/// belong in the file.
+fn flag(global: &GlobalArgs, value: &Option<String>, var: &str) -> Option<String> {
+    value.clone().filter(|_| !global.from_env.contains(&var))
+}
+
 /// The profile the flags describe.
 fn from_flags(global: &GlobalArgs, args: &InitArgs) -> Result<Entries> {
-    if global.region.is_none() && global.endpoint.is_none() {
+    let region = flag(global, &global.region, "MATASKS_REGION");
+    let endpoint = flag(global, &global.endpoint, "MATASKS_ENDPOINT");
+    let project_id = flag(global, &global.project_id, "MATASKS_PROJECT_ID");
+    if region.is_none() && endpoint.is_none() {
         return Err(UsageError("give --region (or --endpoint for another cloud)".into()).into());
     }
     let method = match args.auth {
@@ -93,10 +107,10 @@ fn from_flags(global: &GlobalArgs, args: &InitArgs) -> Result<Entries> {
         }
     };
     let mut entries = Entries::new();
-    push(&mut entries, "region", &global.region);
-    push(&mut entries, "endpoint", &global.endpoint);
+    push(&mut entries, "region", &region);
+    push(&mut entries, "endpoint", &endpoint);
     push(&mut entries, "iam_endpoint", &args.iam_endpoint);
-    push(&mut entries, "project_id", &global.project_id);
+    push(&mut entries, "project_id", &project_id);
     push(&mut entries, "dataset_id", &args.dataset);
     entries.push(("auth", method.name().to_string()));
     let one_of = |pairs: &[(&'static str, &Option<String>)], what: &str| -> Result<()> {
@@ -190,9 +204,10 @@ fn ask_secret(
             &format!("Command that prints the {what} (e.g. pass show hw/{key})"),
             None,
         )?;
-        if !command.is_empty() {
-            entries.push((command_key, command));
+        if command.is_empty() {
+            return Err(UsageError(format!("no command given for the {what}")).into());
         }
+        entries.push((command_key, command));
     } else {
         entries.push((key, prompt::secret(&format!("{what} (not shown): "))?));
     }
@@ -281,7 +296,12 @@ fn ask(global: &GlobalArgs, args: &InitArgs, editor: &Editor) -> Result<(String,
             ask_secret(&mut entries, "password", "password_command", "password")?;
         }
     }
+    // Moving the default away from an existing profile is a choice to make, not a default.
+    let suggested = match editor.default_profile() {
+        Some(current) if current != profile => "no",
+        _ => "yes",
+    };
     let make_default = args.make_default
-        || prompt::choice("Make it the default profile?", &["yes", "no"], "yes")? == "yes";
+        || prompt::choice("Make it the default profile?", &["yes", "no"], suggested)? == "yes";
     Ok((profile, entries, make_default))
 }

@@ -84,14 +84,14 @@ fn list(global: &GlobalArgs) -> Result<()> {
 
 /// One row of `config show`.
 struct Row {
-    key: &'static str,
+    key: String,
     value: String,
     source: String,
 }
 
-fn row(key: &'static str, value: impl Into<String>, source: impl ToString) -> Row {
+fn row(key: impl Into<String>, value: impl Into<String>, source: impl ToString) -> Row {
     Row {
-        key,
+        key: key.into(),
         value: value.into(),
         source: source.to_string(),
     }
@@ -102,8 +102,83 @@ fn secret_row(key: &'static str, secret: &Secret) -> Row {
 }
 
 fn show(global: &GlobalArgs) -> Result<()> {
-    let settings = config::resolve(global, &config::process_env)?;
-    let rows = show_rows(global, &settings);
+    match config::resolve(global, &config::process_env) {
+        Ok(settings) => print_rows(&show_rows(global, &settings)),
+        Err(e) => {
+            // What is set still helps to find what is wrong or missing.
+            print_rows(&raw_rows(global))?;
+            Err(e.into())
+        }
+    }
+}
+
+/// The settings as given, unresolved: the flags, the variables and the profile's keys.
+fn raw_rows(global: &GlobalArgs) -> Vec<Row> {
+    let Ok(loaded) = config::load(global.config.as_deref()) else {
+        return Vec::new();
+    };
+    let (profile, _) = config::profile_name(global, &loaded.file);
+    let mut rows = vec![row("profile", &profile, "")];
+    let from = |flag: &str, var: &'static str| {
+        if global.from_env.contains(&var) {
+            Source::Env(var).to_string()
+        } else {
+            format!("flag {flag}")
+        }
+    };
+    for (key, value, flag, var) in [
+        (
+            "endpoint",
+            &global.endpoint,
+            "--endpoint",
+            "MATASKS_ENDPOINT",
+        ),
+        ("region", &global.region, "--region", "MATASKS_REGION"),
+        (
+            "project_id",
+            &global.project_id,
+            "--project-id",
+            "MATASKS_PROJECT_ID",
+        ),
+    ] {
+        if let Some(value) = value {
+            rows.push(row(key, value, from(flag, var)));
+        }
+    }
+    for (key, var, secret) in [
+        ("project_id", config::ENV_PROJECT_ID, false),
+        ("access_key", config::ENV_AK, false),
+        ("secret_key", config::ENV_SK, true),
+        ("security_token", config::ENV_SECURITY_TOKEN, true),
+        ("auth_token", config::ENV_AUTH_TOKEN, true),
+    ] {
+        if let Some(value) = config::process_env(var) {
+            let shown = if secret { "****".to_string() } else { value };
+            rows.push(row(key, shown, Source::Env(var)));
+        }
+    }
+    let doc = loaded
+        .path
+        .as_ref()
+        .and_then(|path| std::fs::read_to_string(path).ok())
+        .and_then(|text| text.parse::<toml_edit::DocumentMut>().ok());
+    let keys = doc
+        .as_ref()
+        .and_then(|d| d.get("profiles")?.get(&profile)?.as_table_like());
+    for (key, item) in keys.into_iter().flat_map(|t| t.iter()) {
+        let shown = match item.as_value() {
+            _ if config::key_kind(key) == Some(KeyKind::Secret) => "****".to_string(),
+            Some(value) => value
+                .as_str()
+                .map_or_else(|| value.to_string().trim().to_string(), str::to_string),
+            None => "(a table)".to_string(),
+        };
+        rows.push(row(key, shown, format!("file ({key})")));
+    }
+    rows
+}
+
+fn print_rows(rows: &[Row]) -> Result<()> {
     let width = rows.iter().map(|r| r.key.len()).max().unwrap_or(0);
     let value_width = rows
         .iter()
@@ -113,12 +188,8 @@ fn show(global: &GlobalArgs) -> Result<()> {
         .min(64);
     let mut out = io::stdout().lock();
     for r in rows {
-        writeln!(
-            out,
-            "{:width$}  {:value_width$}  {}",
-            r.key, r.value, r.source
-        )
-        .context("cannot write to stdout")?;
+        let line = format!("{:width$}  {:value_width$}  {}", r.key, r.value, r.source);
+        writeln!(out, "{}", line.trim_end()).context("cannot write to stdout")?;
     }
     Ok(())
 }
@@ -209,7 +280,11 @@ fn show_rows(global: &GlobalArgs, s: &Settings) -> Vec<Row> {
             n.to_string(),
             Source::File("concurrency"),
         )),
-        None => rows.push(row("concurrency", "8", Source::Default)),
+        None => rows.push(row(
+            "concurrency",
+            crate::list::DEFAULT_CONCURRENCY.to_string(),
+            Source::Default,
+        )),
     }
     rows
 }
@@ -230,7 +305,15 @@ fn set(global: &GlobalArgs, args: &SetArgs) -> Result<()> {
     let path = file_path(global)?;
     let kind = config::key_kind(&args.key);
     let text = match (&args.value, kind) {
-        (Some(v), _) if v != "-" => v.clone(),
+        (Some(v), Some(KeyKind::Secret)) if v != "-" => {
+            return Err(UsageError(format!(
+                "not set: a secret on the command line stays in the shell's history and \
+                 shows in `ps`; leave out the value to type it without echo, or pipe it \
+                 in: matasks config set {} < FILE",
+                args.key
+            ))
+            .into());
+        }
         (_, Some(KeyKind::Secret)) => prompt::secret(&format!("{}: ", args.key))?,
         (Some(v), _) => v.clone(),
         (None, _) => {
@@ -240,29 +323,60 @@ fn set(global: &GlobalArgs, args: &SetArgs) -> Result<()> {
     let value = Value::for_key(&args.key, &text)?;
     let mut editor = Editor::open(&path)?;
     let profile = target_profile(global, &path)?;
+    let top_level = config::TOP_LEVEL_KEYS.contains(&args.key.as_str());
+    let new_profile = !top_level && !editor.has_profile(&profile);
     let removed = editor.set(&profile, &args.key, &value)?;
     editor.save()?;
-    let place = if config::TOP_LEVEL_KEYS.contains(&args.key.as_str()) {
-        path.display().to_string()
-    } else {
-        format!("profile `{profile}` of {}", path.display())
-    };
-    term::note(&format!("set `{}` in {place}", args.key));
+    if top_level {
+        term::note(&format!("set `{}` in {}", args.key, path.display()));
+        if let Value::Text(name) = &value
+            && !editor.has_profile(name)
+        {
+            term::warn(&format!(
+                "there is no profile `{name}` in {} yet",
+                path.display()
+            ));
+        }
+        return Ok(());
+    }
+    let new = if new_profile { " (a new profile)" } else { "" };
+    term::note(&format!(
+        "set `{}` in profile `{profile}`{new} of {}",
+        args.key,
+        path.display()
+    ));
     for key in removed {
         term::note(&format!("removed `{key}`: a secret has one source"));
     }
+    report_unusable(global, &path, &profile);
     Ok(())
+}
+
+/// After a change, say whether the profile can be used, without running any command
+/// or connecting.
+pub(super) fn report_unusable(global: &GlobalArgs, path: &std::path::Path, profile: &str) {
+    let mut check = global.clone();
+    check.config = Some(path.to_path_buf());
+    check.profile = Some(profile.to_string());
+    if let Err(e) = config::resolve_quietly(&check, &config::process_env) {
+        term::note(&format!("profile `{profile}` cannot be used yet: {e}"));
+    }
 }
 
 fn unset(global: &GlobalArgs, args: &UnsetArgs) -> Result<()> {
     let path = file_path(global)?;
     let mut editor = Editor::open(&path)?;
     let profile = target_profile(global, &path)?;
+    let place = if config::TOP_LEVEL_KEYS.contains(&args.key.as_str()) {
+        path.display().to_string()
+    } else {
+        format!("profile `{profile}`")
+    };
     if editor.unset(&profile, &args.key) {
         editor.save()?;
-        term::note(&format!("removed `{}` from profile `{profile}`", args.key));
+        term::note(&format!("removed `{}` from {place}", args.key));
     } else {
-        term::note(&format!("`{}` is not set in profile `{profile}`", args.key));
+        term::note(&format!("`{}` is not set in {place}", args.key));
     }
     Ok(())
 }
