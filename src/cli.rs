@@ -110,10 +110,10 @@ pub enum ConfigCommand {
     /// Set one key of the profile (creating file and profile as needed), keeping the
     /// file's comments and layout
     #[command(
-        after_help = "A secret (secret_key, security_token, auth_token, password) given \
-        as `-`, or left out, is read from stdin (hidden when stdin is a terminal), so that it \
-        stays out of the shell's history. Setting one source of a secret (KEY, KEY_command, \
-        KEY_env) removes the others."
+        after_help = "A secret (secret_key, security_token, auth_token, password) is \
+        read from stdin, without echo on a terminal, and never taken from the command line, \
+        where it would stay in the shell's history. Setting one source of a secret (KEY, \
+        KEY_command, KEY_env) removes the others."
     )]
     Set(SetArgs),
 
