@@ -249,6 +249,17 @@ fn set_reads_secrets_from_stdin_and_replaces_other_sources() {
     assert!(!stderr_of(&out).contains(SK) && stdout_of(&out).is_empty());
     let text = fs::read_to_string(&sandbox.config).unwrap();
     assert!(text.contains(&format!("secret_key = \"{SK}\"")) && !text.contains("OLD_VAR"));
+    let out = sandbox
+        .cmd()
+        .args(["config", "set", "auth_token"])
+        .write_stdin("line-one-never-shown\nline-two\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr_of(&out).contains("contains a control character")
+            && !stderr_of(&out).contains("never-shown")
+    );
     let out = sandbox.run(&["config", "set", "default_profile", "nope"]);
     assert_ok(&out);
     assert!(stderr_of(&out).contains("warning: there is no profile `nope` in "));

@@ -320,6 +320,13 @@ fn set(global: &GlobalArgs, args: &SetArgs) -> Result<()> {
             return Err(UsageError(format!("give a value for `{}`", args.key)).into());
         }
     };
+    if kind == Some(KeyKind::Secret) && text.trim().chars().any(char::is_control) {
+        return Err(UsageError(format!(
+            "not set: the {} contains a control character (more than one line?)",
+            args.key
+        ))
+        .into());
+    }
     let value = Value::for_key(&args.key, &text)?;
     let mut editor = Editor::open(&path)?;
     let profile = target_profile(global, &path)?;
