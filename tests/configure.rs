@@ -450,6 +450,33 @@ fn init_from_flags_writes_a_working_profile_and_will_not_overwrite_it() {
         stderr_of(&out),
         "error: give --region (or --endpoint for another cloud)\n"
     );
+    for (flags, message) in [
+        (
+            &["--auth", "token"][..],
+            "error: --auth token needs --auth-token-command or --auth-token-env\n",
+        ),
+        (
+            &[
+                "--access-key",
+                AK,
+                "--secret-key-env",
+                "A",
+                "--secret-key-command",
+                "b",
+            ][..],
+            "error: give --secret-key-command or --secret-key-env, not both\n",
+        ),
+    ] {
+        let out = matasks()
+            .arg("--config")
+            .arg(&config)
+            .args(["--region", "cn-north-4", "--profile", "x", "config", "init"])
+            .args(flags)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        assert_eq!(stderr_of(&out), message);
+    }
 }
 
 #[cfg(unix)]

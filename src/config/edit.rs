@@ -444,6 +444,11 @@ mod tests {
     }
 
     #[cfg(unix)]
+    fn is_link(path: &Path) -> bool {
+        fs::symlink_metadata(path).unwrap().file_type().is_symlink()
+    }
+
+    #[cfg(unix)]
     #[test]
     fn replacing_never_follows_a_link() {
         let dir = tempfile::tempdir().unwrap();
@@ -453,22 +458,12 @@ mod tests {
         std::os::unix::fs::symlink(&victim, &planted).unwrap();
         replace_private(&planted, "secret").unwrap();
         assert_eq!(fs::read_to_string(&victim).unwrap(), "keep");
-        assert!(
-            !fs::symlink_metadata(&planted)
-                .unwrap()
-                .file_type()
-                .is_symlink()
-        );
+        assert!(!is_link(&planted));
         // A dangling config link is written where it points, and stays a link.
         let link = dir.path().join("config.toml");
         std::os::unix::fs::symlink("dotfiles/matasks.toml", &link).unwrap();
         write_private(&link, "x = 1\n").unwrap();
-        assert!(
-            fs::symlink_metadata(&link)
-                .unwrap()
-                .file_type()
-                .is_symlink()
-        );
+        assert!(is_link(&link));
         assert_eq!(
             fs::read_to_string(dir.path().join("dotfiles/matasks.toml")).unwrap(),
             "x = 1\n"
@@ -484,12 +479,7 @@ mod tests {
         let link = dir.path().join("config.toml");
         std::os::unix::fs::symlink(&real, &link).unwrap();
         write_private(&link, "default_profile = \"x\"\n").unwrap();
-        assert!(
-            fs::symlink_metadata(&link)
-                .unwrap()
-                .file_type()
-                .is_symlink()
-        );
+        assert!(is_link(&link));
         assert_eq!(
             fs::read_to_string(&real).unwrap(),
             "default_profile = \"x\"\n"

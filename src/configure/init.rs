@@ -113,54 +113,27 @@ fn from_flags(global: &GlobalArgs, args: &InitArgs) -> Result<Entries> {
     push(&mut entries, "project_id", &project_id);
     push(&mut entries, "dataset_id", &args.dataset);
     entries.push(("auth", method.name().to_string()));
-    let one_of = |pairs: &[(&'static str, &Option<String>)], what: &str| -> Result<()> {
-        let given = pairs.iter().filter(|(_, v)| v.is_some()).count();
-        if given > 1 {
-            return Err(UsageError(format!("give one source for {what}")).into());
-        }
-        Ok(())
-    };
     match method {
         AuthMethod::Aksk => {
             if args.access_key.is_none() {
                 return Err(UsageError("--auth aksk needs --access-key".into()).into());
             }
-            one_of(
-                &[("c", &args.secret_key_command), ("e", &args.secret_key_env)],
-                "the secret key",
-            )?;
-            one_of(
-                &[
-                    ("c", &args.security_token_command),
-                    ("e", &args.security_token_env),
-                ],
-                "the security token",
-            )?;
             push(&mut entries, "access_key", &args.access_key);
-            push(&mut entries, "secret_key_command", &args.secret_key_command);
-            push(&mut entries, "secret_key_env", &args.secret_key_env);
-            push(
+            let key = ("secret_key_command", &args.secret_key_command);
+            secret_flags(
                 &mut entries,
-                "security_token_command",
-                &args.security_token_command,
-            );
-            push(&mut entries, "security_token_env", &args.security_token_env);
+                key,
+                ("secret_key_env", &args.secret_key_env),
+                None,
+            )?;
+            let token = ("security_token_command", &args.security_token_command);
+            let env = ("security_token_env", &args.security_token_env);
+            secret_flags(&mut entries, token, env, None)?;
         }
         AuthMethod::Token => {
-            if args.auth_token_command.is_none() && args.auth_token_env.is_none() {
-                return Err(UsageError(
-                    "--auth token needs --auth-token-command or --auth-token-env (or \
-                     MATASKS_AUTH_TOKEN at run time)"
-                        .into(),
-                )
-                .into());
-            }
-            one_of(
-                &[("c", &args.auth_token_command), ("e", &args.auth_token_env)],
-                "the token",
-            )?;
-            push(&mut entries, "auth_token_command", &args.auth_token_command);
-            push(&mut entries, "auth_token_env", &args.auth_token_env);
+            let command = ("auth_token_command", &args.auth_token_command);
+            let env = ("auth_token_env", &args.auth_token_env);
+            secret_flags(&mut entries, command, env, Some("--auth token"))?;
         }
         AuthMethod::Password => {
             if args.username.is_none() || args.domain.is_none() {
@@ -168,23 +141,47 @@ fn from_flags(global: &GlobalArgs, args: &InitArgs) -> Result<Entries> {
                     UsageError("--auth password needs --username and --domain".into()).into(),
                 );
             }
-            if args.password_command.is_none() && args.password_env.is_none() {
-                return Err(UsageError(
-                    "--auth password needs --password-command or --password-env".into(),
-                )
-                .into());
-            }
-            one_of(
-                &[("c", &args.password_command), ("e", &args.password_env)],
-                "the password",
-            )?;
             push(&mut entries, "username", &args.username);
             push(&mut entries, "domain", &args.domain);
-            push(&mut entries, "password_command", &args.password_command);
-            push(&mut entries, "password_env", &args.password_env);
+            let command = ("password_command", &args.password_command);
+            let env = ("password_env", &args.password_env);
+            secret_flags(&mut entries, command, env, Some("--auth password"))?;
         }
     }
     Ok(entries)
+}
+
+/// A secret's `_command` or `_env` flag, at most one; `needed_by` names the method
+/// that cannot do without one.
+fn secret_flags(
+    entries: &mut Entries,
+    command: (&'static str, &Option<String>),
+    env: (&'static str, &Option<String>),
+    needed_by: Option<&str>,
+) -> Result<()> {
+    let flag = |key: &str| format!("--{}", key.replace('_', "-"));
+    match (command.1, env.1, needed_by) {
+        (Some(_), Some(_), _) => {
+            return Err(UsageError(format!(
+                "give {} or {}, not both",
+                flag(command.0),
+                flag(env.0)
+            ))
+            .into());
+        }
+        (None, None, Some(method)) => {
+            return Err(UsageError(format!(
+                "{method} needs {} or {}",
+                flag(command.0),
+                flag(env.0)
+            ))
+            .into());
+        }
+        _ => {}
+    }
+    push(entries, command.0, command.1);
+    push(entries, env.0, env.1);
+    Ok(())
 }
 
 /// Ask for a secret's source: typed (stored in the file), or a command.
