@@ -603,6 +603,38 @@ fn check_reports_each_failure_with_its_hint_and_exit_code() {
 
     let out = sandbox.run(&["--project-id", "other-project", "config", "check"]);
     assert_eq!(out.status.code(), Some(4));
+    assert!(
+        stderr_of(&out).contains("X-Project-Id does not match"),
+        "{}",
+        stderr_of(&out)
+    );
+
+    // A gateway whose clock says this machine is 20 minutes behind.
+    let skewed = Sandbox::with(Setup {
+        hook: Some(std::sync::Arc::new(|_: &Recorded, _: &Catalog| {
+            let ahead = jiff::Timestamp::now() + jiff::SignedDuration::from_mins(20);
+            let mut reply = Reply::api_error(
+                401,
+                "APIGW.0301",
+                "Incorrect IAM authentication information: the X-Sdk-Date is out of range",
+            );
+            reply.headers.push((
+                "date".into(),
+                ahead.strftime("%a, %d %b %Y %H:%M:%S GMT").to_string(),
+            ));
+            Some(Action::Reply(reply))
+        })),
+        ..Setup::default()
+    });
+    let out = skewed.run(&["config", "check"]);
+    assert_eq!(out.status.code(), Some(4));
+    let err = stderr_of(&out);
+    // Whole seconds on both sides: a second may tick between the two clocks' readings.
+    assert!(
+        err.contains("hint: this machine's clock is 20m00s behind the server's")
+            || err.contains("hint: this machine's clock is 19m59s behind the server's"),
+        "{err}"
+    );
 }
 
 /// Every secret the tests use, and what each command may print.
