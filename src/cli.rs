@@ -131,7 +131,7 @@ pub enum ConfigCommand {
 #[derive(Debug, Args)]
 pub struct SetArgs {
     /// The key, e.g. region, secret_key_command, default_profile
-    #[arg(value_parser = ConfigKey)]
+    #[arg(value_parser = ConfigKey { known_only: true })]
     pub key: String,
 
     /// The value; for a secret, leave it out (or give `-`) to read it from stdin
@@ -141,8 +141,8 @@ pub struct SetArgs {
 
 #[derive(Debug, Args)]
 pub struct UnsetArgs {
-    /// The key to remove
-    #[arg(value_parser = ConfigKey)]
+    /// The key to remove (also one the file should not have, to fix a typo)
+    #[arg(value_parser = ConfigKey { known_only: false })]
     pub key: String,
 }
 
@@ -150,7 +150,11 @@ pub struct UnsetArgs {
 /// never repeats what was typed unless it looks like a key: swapped arguments would put
 /// a secret there.
 #[derive(Clone)]
-struct ConfigKey;
+struct ConfigKey {
+    /// Whether only the keys matasks knows are accepted (`unset` takes any, to remove
+    /// a mistyped one).
+    known_only: bool,
+}
 
 impl ConfigKey {
     fn keys() -> impl Iterator<Item = &'static str> {
@@ -171,12 +175,12 @@ impl clap::builder::TypedValueParser for ConfigKey {
         value: &std::ffi::OsStr,
     ) -> Result<String, clap::Error> {
         let text = value.to_str().unwrap_or_default();
-        if ConfigKey::keys().any(|k| k == text) {
-            return Ok(text.to_string());
-        }
         let looks_like_a_key = !text.is_empty()
             && text.len() <= 32
             && text.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
+        if ConfigKey::keys().any(|k| k == text) || (looks_like_a_key && !self.known_only) {
+            return Ok(text.to_string());
+        }
         let mut message = if looks_like_a_key {
             format!("`{text}` is not a config key")
         } else {

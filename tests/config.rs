@@ -409,12 +409,14 @@ fn a_config_file_readable_by_others_is_pointed_out() {
     let err = stderr_of(&out);
     assert!(err.starts_with("warning: "), "{err}");
     assert!(
-        err.contains("holds secrets and is readable by others (mode 644); run: chmod 600"),
+        err.contains("holds secrets and is open to other users (mode 644); run: chmod 600"),
         "{err}"
     );
-    // Every command that reads the settings says so, not only `list`.
+    // Every command that reads the settings says so, not only `list`; and a group is
+    // other users too.
+    std::fs::set_permissions(&sandbox.config, std::fs::Permissions::from_mode(0o640)).unwrap();
     let out = sandbox.run(&["config", "show"]);
-    assert!(stderr_of(&out).contains("readable by others"));
+    assert!(stderr_of(&out).contains("is open to other users (mode 640)"));
     // A file that only says where secrets are holds none.
     sandbox.write_config(&format!(
         "[profiles.default]\nendpoint = \"{}\"\nproject_id = \"{PROJECT}\"\n\

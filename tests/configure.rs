@@ -341,6 +341,13 @@ fn set_refuses_unknown_keys_and_bad_values() {
         assert_eq!(stderr_of(&out), message);
     }
     assert_eq!(fs::read_to_string(&sandbox.config).unwrap(), before);
+    // A mistyped key makes the file invalid for every command but `unset`.
+    let text = fs::read_to_string(&sandbox.config).unwrap();
+    sandbox.write_config(&format!("{text}regoin = \"cn-north-4\"\n"));
+    assert_eq!(sandbox.run(&["list"]).status.code(), Some(3));
+    let out = sandbox.run(&["config", "unset", "regoin"]);
+    assert_ok(&out);
+    assert_eq!(fs::read_to_string(&sandbox.config).unwrap(), text);
     let out = sandbox.run(&["config", "unset", "dataset_id"]);
     assert_ok(&out);
     assert!(
@@ -652,18 +659,44 @@ fn no_secret_reaches_any_output() {
         PASSWORD,
         "wrong-sk-never-shown",
         "wrong-pw-never-shown",
+        "MIIbad-token-never-shown",
     ];
-    let profiles = format!(
-        "[profiles.default]\nendpoint = \"{url}\"\nproject_id = \"{PROJECT}\"\ndataset_id = \"{DATASET}\"\n\
-         access_key = \"{AK}\"\nsecret_key = \"wrong-sk-never-shown\"\nsecurity_token = \"{TOKEN}\"\n\
-         [profiles.token]\nendpoint = \"{url}\"\nproject_id = \"{PROJECT}\"\ndataset_id = \"{DATASET}\"\n\
-         auth_token = \"{AUTH_TOKEN}x\"\n\
-         [profiles.password]\nendpoint = \"{url}\"\niam_endpoint = \"{url}\"\nproject_id = \"{PROJECT}\"\n\
-         dataset_id = \"{DATASET}\"\nusername = \"{USER}\"\ndomain = \"{DOMAIN}\"\npassword = \"wrong-pw-never-shown\"\n\
-         [profiles.good-password]\nendpoint = \"{url}\"\niam_endpoint = \"{url}\"\nproject_id = \"{PROJECT}\"\n\
-         dataset_id = \"{DATASET}\"\nusername = \"{USER}\"\ndomain = \"{DOMAIN}\"\npassword = \"{PASSWORD}\"\n"
+    let common = format!(
+        "endpoint = \"{url}\"\niam_endpoint = \"{url}\"\nproject_id = \"{PROJECT}\"\n\
+         dataset_id = \"{DATASET}\"\n"
     );
-    sandbox.write_config(&profiles);
+    let user = format!("username = \"{USER}\"\ndomain = \"{DOMAIN}\"\n");
+    // For each method a profile whose credentials fail and one whose work, with
+    // secrets from the file, commands and variables.
+    let profiles = [
+        (
+            "aksk",
+            format!(
+                "access_key = \"{AK}\"\nsecret_key = \"wrong-sk-never-shown\"\nsecurity_token = \"{TOKEN}\"\n"
+            ),
+        ),
+        (
+            "good-aksk",
+            format!(
+                "access_key = \"{AK}\"\nsecret_key_command = \"printf %s {SK}\"\nsecurity_token_env = \"STS\"\n"
+            ),
+        ),
+        (
+            "token",
+            "auth_token = \"MIIbad-token-never-shown\"\n".to_string(),
+        ),
+        ("good-token", "auth_token_env = \"CI_TOKEN\"\n".to_string()),
+        (
+            "password",
+            format!("{user}password = \"wrong-pw-never-shown\"\n"),
+        ),
+        ("good-password", format!("{user}password_env = \"PW\"\n")),
+    ];
+    let text: String = profiles
+        .iter()
+        .map(|(name, lines)| format!("[profiles.{name}]\n{common}{lines}"))
+        .collect();
+    sandbox.write_config(&text);
     let commands: &[&[&str]] = &[
         &["list"],
         &["list", "--all", "-o", "json"],
@@ -671,43 +704,96 @@ fn no_secret_reaches_any_output() {
         &["config", "check"],
         &["config", "list"],
         &["config", "path"],
+        &["config", "set", "concurrency", "4"],
+        &["config", "unset", "concurrency"],
     ];
-    let mut runs = 0;
-    for profile in ["default", "token", "password", "good-password"] {
+    let run = |args: &[&str], cache: Option<&std::path::Path>| {
+        let mut cmd = sandbox.cmd();
+        cmd.env("HUAWEICLOUD_SDK_SECURITY_TOKEN", TOKEN)
+            .env("STS", TOKEN)
+            .env("CI_TOKEN", AUTH_TOKEN)
+            .env("PW", PASSWORD)
+            .arg("-vv")
+            .args(args);
+        if let Some(cache) = cache {
+            cmd.env("MATASKS_CACHE_DIR", cache);
+        }
+        let out = cmd.output().unwrap();
+        format!("{}{}", stdout_of(&out), stderr_of(&out))
+    };
+    let mut outputs = Vec::new();
+    for (profile, _) in &profiles {
         for command in commands {
-            let out = sandbox
-                .cmd()
-                .env("HUAWEICLOUD_SDK_SECURITY_TOKEN", TOKEN)
-                .args(["-vv", "--profile", profile])
-                .args(*command)
-                .output()
-                .unwrap();
-            runs += 1;
-            for stream in [stdout_of(&out), stderr_of(&out)] {
-                for secret in secrets {
-                    assert!(
-                        !stream.contains(secret),
-                        "{profile} {command:?} shows {secret}:\n{stream}"
-                    );
-                }
-            }
+            let args: Vec<&str> = ["--profile", profile]
+                .iter()
+                .chain(command.iter())
+                .copied()
+                .collect();
+            outputs.push((args.join(" "), run(&args, None)));
         }
     }
-    // The issued token is a secret too: it never leaves the cache file.
+    outputs.push((
+        "config init".into(),
+        run(
+            &[
+                "--profile",
+                "scratch",
+                "--region",
+                "cn-north-4",
+                "config",
+                "init",
+            ],
+            None,
+        ),
+    ));
+    // A token issued now, so that its X-Subject-Token header is in the log, and a
+    // response body with it.
+    let fresh = sandbox.dir.path().join("fresh-cache");
+    let issued_now = run(&["--profile", "good-password", "list"], Some(&fresh));
+    assert!(
+        issued_now.contains("< x-subject-token: ****\n"),
+        "{issued_now}"
+    );
+    assert!(issued_now.contains("\"tasks\":[{"), "{issued_now}");
+    outputs.push(("good-password list, fresh cache".into(), issued_now));
+    assert!(
+        outputs
+            .iter()
+            .any(|(_, o)| o.contains(&format!("dataset {DATASET} lists 6 tasks")))
+    );
+
+    // The tokens issued are secrets too: they never leave the cache file.
     let issued: Vec<String> = sandbox
         .requests()
         .iter()
         .filter_map(|r| r.header("x-auth-token").map(str::to_string))
         .filter(|t| t.starts_with("MIIissued-"))
         .collect();
-    assert!(!issued.is_empty());
-    let out = sandbox.run(&["-vv", "--profile", "good-password", "list"]);
-    for token in &issued {
-        assert!(!stderr_of(&out).contains(token.as_str()));
+    assert!(issued.len() >= 2);
+    for (what, output) in &outputs {
+        for secret in secrets
+            .iter()
+            .copied()
+            .chain(issued.iter().map(String::as_str))
+        {
+            assert!(!output.contains(secret), "{what} shows {secret}:\n{output}");
+        }
     }
-    assert!(runs >= 24);
+    // Each method worked with the good profile, and failed with the other.
+    for (profile, _) in &profiles {
+        let (_, output) = outputs
+            .iter()
+            .find(|(what, _)| *what == format!("--profile {profile} list"))
+            .unwrap();
+        assert_eq!(
+            output.contains("6 of 6 tasks"),
+            profile.starts_with("good-"),
+            "{profile}:\n{output}"
+        );
+    }
 
-    // Help never shows a variable's value, whatever it holds.
+    // Help never shows a variable's value (of those that are flags' fallbacks; the
+    // credential variables are not flags at all).
     let subcommands: &[&[&str]] = &[
         &[],
         &["list"],
@@ -719,20 +805,16 @@ fn no_secret_reaches_any_output() {
     ];
     for sub in subcommands {
         let out = matasks()
-            .env("HUAWEICLOUD_SDK_SK", SK)
-            .env("HUAWEICLOUD_SDK_SECURITY_TOKEN", TOKEN)
-            .env("MATASKS_AUTH_TOKEN", AUTH_TOKEN)
             .env("MATASKS_ENDPOINT", format!("https://u:{PASSWORD}@h"))
+            .env("MATASKS_PROJECT_ID", "project-from-env")
             .args(*sub)
             .arg("--help")
             .output()
             .unwrap();
         assert_ok(&out);
-        for secret in secrets {
-            assert!(
-                !stdout_of(&out).contains(secret),
-                "{sub:?} --help shows {secret}"
-            );
-        }
+        assert!(
+            !stdout_of(&out).contains(PASSWORD),
+            "{sub:?} --help shows the endpoint's password"
+        );
     }
 }

@@ -422,7 +422,10 @@ fn resolve_iam_endpoint(
             .map(|url| (url, Source::Derived("region")))
     };
     let chosen = match (explicit, region) {
-        (Some(_), Some(region)) if rank(&region.source) > rank(&Source::File("")) => derived(),
+        // Another cloud's region derives nothing: the profile's endpoint stands then.
+        (Some(url), Some(region)) if rank(&region.source) > rank(&Source::File("")) => {
+            derived().or(Some((url, Source::File("iam_endpoint"))))
+        }
         (Some(url), _) => Some((url, Source::File("iam_endpoint"))),
         (None, _) => derived(),
     };
@@ -692,7 +695,7 @@ fn warn_if_secrets_readable_by_others(loaded: &Loaded) {
             let mode = meta.permissions().mode() & 0o777;
             if mode & 0o077 != 0 {
                 crate::term::warn(&format!(
-                    "{} holds secrets and is readable by others (mode {mode:o}); \
+                    "{} holds secrets and is open to other users (mode {mode:o}); \
                      run: chmod 600 {}",
                     path.display(),
                     path.display()

@@ -290,15 +290,13 @@ fn show_rows(global: &GlobalArgs, s: &Settings) -> Vec<Row> {
 }
 
 /// The profile `set` and `unset` change: `--profile`, else the one in effect.
-fn target_profile(global: &GlobalArgs, editor_path: &std::path::Path) -> Result<String> {
-    if let Some(name) = &global.profile {
-        return Ok(name.clone());
-    }
-    let loaded = match config::load(Some(editor_path)) {
-        Ok(loaded) => loaded.file,
-        Err(_) => config::ConfigFile::default(),
-    };
-    Ok(config::profile_name(global, &loaded).0)
+/// Read from the document being edited, which may not pass every check yet.
+fn target_profile(global: &GlobalArgs, editor: &Editor) -> String {
+    global
+        .profile
+        .clone()
+        .or_else(|| editor.default_profile())
+        .unwrap_or_else(|| config::FALLBACK_PROFILE.to_string())
 }
 
 fn set(global: &GlobalArgs, args: &SetArgs) -> Result<()> {
@@ -329,7 +327,7 @@ fn set(global: &GlobalArgs, args: &SetArgs) -> Result<()> {
     }
     let value = Value::for_key(&args.key, &text)?;
     let mut editor = Editor::open(&path)?;
-    let profile = target_profile(global, &path)?;
+    let profile = target_profile(global, &editor);
     let top_level = config::TOP_LEVEL_KEYS.contains(&args.key.as_str());
     let new_profile = !top_level && !editor.has_profile(&profile);
     let removed = editor.set(&profile, &args.key, &value)?;
@@ -373,7 +371,7 @@ pub(super) fn report_unusable(global: &GlobalArgs, path: &std::path::Path, profi
 fn unset(global: &GlobalArgs, args: &UnsetArgs) -> Result<()> {
     let path = file_path(global)?;
     let mut editor = Editor::open(&path)?;
-    let profile = target_profile(global, &path)?;
+    let profile = target_profile(global, &editor);
     let place = if config::TOP_LEVEL_KEYS.contains(&args.key.as_str()) {
         path.display().to_string()
     } else {
