@@ -423,7 +423,7 @@ fn resolve_iam_endpoint(
     };
     let chosen = match (explicit, region) {
         // Another cloud's region derives nothing: the profile's endpoint stands then.
-        (Some(url), Some(region)) if rank(&region.source) > rank(&Source::File("")) => {
+        (Some(url), Some(region)) if rank(&region.source) > rank(&Source::File("iam_endpoint")) => {
             derived().or(Some((url, Source::File("iam_endpoint"))))
         }
         (Some(url), _) => Some((url, Source::File("iam_endpoint"))),
@@ -670,7 +670,7 @@ fn aksk_settings(
 }
 
 /// A value sent in a header, trimmed. It is never shown: it may be a secret.
-pub fn header_value(value: &str, source: &str) -> Result<String, ConfigError> {
+fn header_value(value: &str, source: &str) -> Result<String, ConfigError> {
     let value = value.trim();
     if value.chars().any(char::is_control) {
         return Err(ConfigError(format!(

@@ -10,6 +10,7 @@ use std::io::{self, Write};
 use anyhow::{Context, Result};
 
 use crate::api::OffsetMode;
+use crate::auth::redact::MASK;
 use crate::cli::{ConfigCommand, GlobalArgs, SetArgs, UnsetArgs};
 use crate::config::edit::{Editor, Value};
 use crate::config::{self, AuthSettings, KeyKind, Secret, Settings, Source};
@@ -98,7 +99,7 @@ fn row(key: impl Into<String>, value: impl Into<String>, source: impl ToString) 
 }
 
 fn secret_row(key: &'static str, secret: &Secret) -> Row {
-    row(key, "****", secret.short_source())
+    row(key, MASK, secret.short_source())
 }
 
 fn show(global: &GlobalArgs) -> Result<()> {
@@ -153,7 +154,7 @@ fn raw_rows(global: &GlobalArgs) -> Vec<Row> {
         ("auth_token", config::ENV_AUTH_TOKEN, true),
     ] {
         if let Some(value) = config::process_env(var) {
-            let shown = if secret { "****".to_string() } else { value };
+            let shown = if secret { MASK.to_string() } else { value };
             rows.push(row(key, shown, Source::Env(var)));
         }
     }
@@ -167,7 +168,7 @@ fn raw_rows(global: &GlobalArgs) -> Vec<Row> {
         .and_then(|d| d.get("profiles")?.get(&profile)?.as_table_like());
     for (key, item) in keys.into_iter().flat_map(|t| t.iter()) {
         let shown = match item.as_value() {
-            _ if config::key_kind(key) == Some(KeyKind::Secret) => "****".to_string(),
+            _ if config::key_kind(key) == Some(KeyKind::Secret) => MASK.to_string(),
             Some(value) => value
                 .as_str()
                 .map_or_else(|| value.to_string().trim().to_string(), str::to_string),
