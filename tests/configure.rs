@@ -535,6 +535,50 @@ fn init_on_a_terminal_asks_and_hides_the_secret() {
         .output()
         .unwrap();
     assert_ok(&out);
+
+    // A password from a command, into a file whose default stays where it was.
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin!("matasks"));
+    cmd.env_clear()
+        .env("HOME", NO_HOME)
+        .env("MATASKS_CACHE_DIR", sandbox.dir.path().join("cache"))
+        .arg("--config")
+        .arg(&config)
+        .args(["config", "init"]);
+    let password_command = format!("printf %s {PASSWORD}");
+    let run = pty::run_dialog(
+        cmd,
+        &[
+            ("Profile name [default]: ", "iam-user"),
+            ("Region", REGION),
+            ("Project ID", ""),
+            ("Default dataset ID", DATASET),
+            (
+                "Authentication (aksk, token, password) [aksk]: ",
+                "password",
+            ),
+            ("IAM user name: ", USER),
+            ("Account (domain) name: ", DOMAIN),
+            ("password: type it now", "command"),
+            ("Command that prints the password", &password_command),
+            ("Make it the default profile? (yes, no) [no]: ", ""),
+        ],
+    );
+    assert!(run.status.success(), "{}", run.screen);
+    assert!(
+        run.screen
+            .contains("try it with: matasks --profile iam-user config check"),
+        "{}",
+        run.screen
+    );
+    let text = fs::read_to_string(&config).unwrap();
+    assert!(text.starts_with("default_profile = \"lab\"\n"), "{text}");
+    assert!(
+        text.ends_with(&format!(
+            "[profiles.iam-user]\nregion = \"{REGION}\"\ndataset_id = \"{DATASET}\"\nauth = \"password\"\n\
+             username = \"{USER}\"\ndomain = \"{DOMAIN}\"\npassword_command = \"{password_command}\"\n"
+        )),
+        "{text}"
+    );
 }
 
 #[test]

@@ -223,6 +223,12 @@ fn show_rows(global: &GlobalArgs, s: &Settings) -> Vec<Row> {
     }
     match &s.project_id {
         Some(id) => rows.push(row("project_id", &id.value, &id.source)),
+        // The token names its project: no lookup is made.
+        None if s.auth.method() == config::AuthMethod::Password => rows.push(row(
+            "project_id",
+            "-",
+            "from the token, scoped to the region's project",
+        )),
         None => match crate::session::cached_project(s) {
             Some(id) => rows.push(row("project_id", id, "cache (looked up from the region)")),
             None => rows.push(row(
