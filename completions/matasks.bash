@@ -116,7 +116,7 @@ _matasks() {
 
     case "${cmd}" in
         matasks)
-            opts="-v -h -V --profile --config --endpoint --region --project-id --color --verbose --help --version list ls config help"
+            opts="-v -h -V --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version list ls config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -146,6 +146,22 @@ _matasks() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -154,7 +170,7 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__config)
-            opts="-v -h -V --profile --config --endpoint --region --project-id --color --verbose --help --version path list show set unset init check test help"
+            opts="-v -h -V --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version path list show set unset init check test help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -184,6 +200,22 @@ _matasks() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -192,7 +224,7 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__config__subcmd__check)
-            opts="-d -v -h -V --dataset --profile --config --endpoint --region --project-id --color --verbose --help --version"
+            opts="-d -v -h -V --dataset --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -228,6 +260,22 @@ _matasks() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -364,7 +412,7 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__config__subcmd__init)
-            opts="-v -h -V --auth --access-key --secret-key-command --secret-key-env --security-token-command --security-token-env --auth-token-command --auth-token-env --username --domain --password-command --password-env --iam-endpoint --dataset --default --force --profile --config --endpoint --region --project-id --color --verbose --help --version"
+            opts="-v -h -V --auth --access-key --secret-key-command --secret-key-env --security-token-command --security-token-env --auth-token-command --auth-token-env --username --domain --password-command --password-env --iam-endpoint --dataset --default --force --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -450,6 +498,22 @@ _matasks() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -458,7 +522,7 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__config__subcmd__list)
-            opts="-v -h -V --profile --config --endpoint --region --project-id --color --verbose --help --version"
+            opts="-v -h -V --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -486,6 +550,22 @@ _matasks() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -496,7 +576,7 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__config__subcmd__path)
-            opts="-v -h -V --profile --config --endpoint --region --project-id --color --verbose --help --version"
+            opts="-v -h -V --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -524,6 +604,22 @@ _matasks() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -534,7 +630,7 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__config__subcmd__set)
-            opts="-v -h -V --profile --config --endpoint --region --project-id --color --verbose --help --version default_profile auth region endpoint iam_endpoint project_id dataset_id access_key secret_key secret_key_command secret_key_env security_token security_token_command security_token_env auth_token auth_token_command auth_token_env username domain password password_command password_env offset_mode concurrency"
+            opts="-v -h -V --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version default_profile auth region endpoint iam_endpoint project_id dataset_id access_key secret_key secret_key_command secret_key_env security_token security_token_command security_token_env auth_token auth_token_command auth_token_env username domain password password_command password_env offset_mode concurrency retries connect_timeout request_timeout ca_bundle insecure max_response_mib"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -562,6 +658,22 @@ _matasks() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -572,7 +684,7 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__config__subcmd__show)
-            opts="-v -h -V --profile --config --endpoint --region --project-id --color --verbose --help --version"
+            opts="-v -h -V --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -600,6 +712,22 @@ _matasks() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -610,7 +738,7 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__config__subcmd__unset)
-            opts="-v -h -V --profile --config --endpoint --region --project-id --color --verbose --help --version default_profile auth region endpoint iam_endpoint project_id dataset_id access_key secret_key secret_key_command secret_key_env security_token security_token_command security_token_env auth_token auth_token_command auth_token_env username domain password password_command password_env offset_mode concurrency"
+            opts="-v -h -V --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version default_profile auth region endpoint iam_endpoint project_id dataset_id access_key secret_key secret_key_command secret_key_env security_token security_token_command security_token_env auth_token auth_token_command auth_token_env username domain password password_command password_env offset_mode concurrency retries connect_timeout request_timeout ca_bundle insecure max_response_mib"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -638,6 +766,22 @@ _matasks() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -802,7 +946,7 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__list)
-            opts="-d -t -n -a -o -v -h -V --dataset --type --task-name --limit --offset --all --max-items --concurrency --output --profile --config --endpoint --region --project-id --color --verbose --help --version"
+            opts="-d -t -n -a -o -v -h -V --dataset --type --task-name --limit --offset --all --max-items --concurrency --output --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -878,6 +1022,22 @@ _matasks() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_matasks_global_optspecs
-    string join \n profile= config= endpoint= region= project-id= color= v/verbose h/help V/version
+    string join \n profile= config= endpoint= region= project-id= color= v/verbose retries= connect-timeout= request-timeout= ca-bundle= insecure h/help V/version
 end
 
 function __fish_matasks_needs_command
@@ -32,7 +32,12 @@ complete -c matasks -n "__fish_matasks_needs_command" -l project-id -d 'Project 
 complete -c matasks -n "__fish_matasks_needs_command" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c matasks -n "__fish_matasks_needs_command" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, HTTP 429, 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
+complete -c matasks -n "__fish_matasks_needs_command" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
+complete -c matasks -n "__fish_matasks_needs_command" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
+complete -c matasks -n "__fish_matasks_needs_command" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
 complete -c matasks -n "__fish_matasks_needs_command" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+complete -c matasks -n "__fish_matasks_needs_command" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
 complete -c matasks -n "__fish_matasks_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c matasks -n "__fish_matasks_needs_command" -s V -l version -d 'Print version'
 complete -c matasks -n "__fish_matasks_needs_command" -f -a "list" -d 'List a dataset\'s intelligent tasks (auto labeling, pre-labeling, auto grouping, auto deployment)'
@@ -60,8 +65,13 @@ complete -c matasks -n "__fish_matasks_using_subcommand list" -l project-id -d '
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c matasks -n "__fish_matasks_using_subcommand list" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, HTTP 429, 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand list" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand list" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand list" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand list" -s a -l all -d 'Fetch every page, concurrently, printing in order'
 complete -c matasks -n "__fish_matasks_using_subcommand list" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+complete -c matasks -n "__fish_matasks_using_subcommand list" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
 complete -c matasks -n "__fish_matasks_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c matasks -n "__fish_matasks_using_subcommand list" -s V -l version -d 'Print version'
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -s d -l dataset -d 'Dataset ID [default: the profile\'s `dataset_id`]' -r
@@ -85,8 +95,13 @@ complete -c matasks -n "__fish_matasks_using_subcommand ls" -l project-id -d 'Pr
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c matasks -n "__fish_matasks_using_subcommand ls" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, HTTP 429, 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand ls" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand ls" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand ls" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -s a -l all -d 'Fetch every page, concurrently, printing in order'
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+complete -c matasks -n "__fish_matasks_using_subcommand ls" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -s V -l version -d 'Print version'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
@@ -97,7 +112,12 @@ complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_s
 complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, HTTP 429, 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -s h -l help -d 'Print help'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -s V -l version -d 'Print version'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -f -a "path" -d 'Print the config file\'s path (and say on stderr if it does not exist yet)'
@@ -117,7 +137,12 @@ complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from path" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, HTTP 429, 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from path" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from path" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from path" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from path" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from path" -s V -l version -d 'Print version'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from list" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
@@ -128,7 +153,12 @@ complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from list" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from list" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, HTTP 429, 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from list" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from list" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from list" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
@@ -139,7 +169,12 @@ complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from show" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, HTTP 429, 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from show" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from show" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from show" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from show" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from set" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
@@ -150,7 +185,12 @@ complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from set" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from set" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, HTTP 429, 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from set" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from set" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from set" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from set" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from set" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from unset" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
@@ -161,7 +201,12 @@ complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from unset" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from unset" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, HTTP 429, 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from unset" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from unset" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from unset" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from unset" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from unset" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from unset" -s h -l help -d 'Print help'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from unset" -s V -l version -d 'Print version'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -l auth -d 'Authentication method [default: aksk]' -r -f -a "aksk\t'Access key and secret key (SDK-HMAC-SHA256 signature), optionally temporary'
@@ -188,9 +233,14 @@ complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, HTTP 429, 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -l default -d 'Make this profile the file\'s default_profile'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -l force -d 'Replace the profile if it exists'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -s V -l version -d 'Print version'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from check" -s d -l dataset -d 'Dataset to list one task of [default: the profile\'s `dataset_id`; without one, one dataset of the project is listed]' -r
@@ -202,7 +252,12 @@ complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from check" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from check" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, HTTP 429, 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from check" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from check" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from check" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from check" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from test" -s d -l dataset -d 'Dataset to list one task of [default: the profile\'s `dataset_id`; without one, one dataset of the project is listed]' -r
@@ -214,7 +269,12 @@ complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from test" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from test" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, HTTP 429, 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from test" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from test" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from test" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from test" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from test" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from test" -s h -l help -d 'Print help'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from test" -s V -l version -d 'Print version'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the config file\'s path (and say on stderr if it does not exist yet)'

@@ -63,10 +63,43 @@ pub struct GlobalArgs {
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
 
+    /// Retries of a read that failed on the way (connection error, timeout, HTTP 429,
+    /// 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile's `retries`, else 3]
+    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=10))]
+    pub retries: Option<u32>,
+
+    /// Time allowed to connect, e.g. 500ms, 10s [default: the profile's, else 10s]
+    #[arg(long, global = true, value_name = "DURATION", value_parser = parse_duration)]
+    pub connect_timeout: Option<std::time::Duration>,
+
+    /// Time allowed for each request, from sending it to the answer's last byte, e.g.
+    /// 30s, 2m [default: the profile's, else 30s]
+    #[arg(long, global = true, value_name = "DURATION", value_parser = parse_duration)]
+    pub request_timeout: Option<std::time::Duration>,
+
+    /// PEM file of CA certificates to trust besides the system's (private clouds)
+    #[arg(long, global = true, value_name = "PATH")]
+    pub ca_bundle: Option<PathBuf>,
+
+    /// Do not verify TLS certificates (a warning says so on every run)
+    #[arg(long, global = true)]
+    pub insecure: bool,
+
     /// The variables (of those above) whose values came from the environment rather
     /// than the command line, for `config show`.
     #[arg(skip)]
     pub from_env: Vec<&'static str>,
+}
+
+/// A positive duration with a unit: `500ms`, `10s`, `2m`, `1h30m`.
+pub fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
+    let parsed: jiff::SignedDuration = text.trim().parse().map_err(|_| {
+        format!("`{text}` is not a duration: give a number and a unit, e.g. 500ms, 10s, 2m")
+    })?;
+    if parsed.is_negative() || parsed.is_zero() {
+        return Err(format!("`{text}` is not a positive duration"));
+    }
+    std::time::Duration::try_from(parsed).map_err(|_| format!("`{text}` is out of range"))
 }
 
 /// The global flags that fall back to a variable: (argument id, variable).

@@ -1,5 +1,7 @@
 //! HTTP to the ModelArts API and the identity service, with API errors decoded.
 
+use std::future::Future;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
@@ -7,18 +9,15 @@ use reqwest::header::{DATE, HeaderMap};
 use reqwest::{Method, StatusCode, Url};
 
 use crate::auth::{self, Authenticator, redact};
-use crate::error::ApiError;
+use crate::config::Network;
+use crate::error::{ApiError, ConfigError};
+use crate::retry::{self, Limiter};
 use crate::term;
 
-const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
-/// Between two reads of one response.
-const READ_TIMEOUT: Duration = Duration::from_secs(60);
-/// For a whole request, so a server that trickles bytes cannot hold us forever.
-const REQUEST_TIMEOUT: Duration = Duration::from_secs(300);
 /// Error bodies are short; this bounds what a misbehaving proxy can make us hold.
 const MAX_ERROR_BODY: usize = 64 * 1024;
-/// A page holds at most 100 tasks; no honest page comes near this.
-pub const MAX_PAGE_BODY: usize = 64 * 1024 * 1024;
+/// Requests in flight unless a command sets its own limit.
+const MAX_IN_FLIGHT: usize = 64;
 /// Longest server error message shown.
 const MAX_MESSAGE_CHARS: usize = 500;
 /// Below this the gateway does not reject a signature for its date, so it is not news.
@@ -87,11 +86,13 @@ impl std::fmt::Display for Endpoint {
     }
 }
 
-/// The HTTP client every request goes through: timeouts, no redirects, and `-v`
-/// logging with secrets masked.
+/// The HTTP client every request goes through: timeouts, trust, no redirects, retries
+/// of reads, a limit on requests in flight, and `-v` logging with secrets masked.
 #[derive(Clone)]
 pub struct Http {
     client: reqwest::Client,
+    network: Arc<Network>,
+    limiter: Arc<Limiter>,
 }
 
 /// One request: every header it carries (secrets included; the log masks them by name).
@@ -109,31 +110,113 @@ pub struct Answer {
     pub status: StatusCode,
     pub headers: HeaderMap,
     pub body: Vec<u8>,
+    /// How many requests it took.
+    pub attempts: u32,
 }
 
 impl Answer {
     /// The answer as an API error, decoded from its body.
     pub fn error(&self) -> ApiError {
-        api_error(self.status, &self.headers, &self.body)
+        let mut error = api_error(self.status, &self.headers, &self.body);
+        error.attempts = self.attempts;
+        error
     }
 }
 
 impl Http {
-    pub fn new() -> Result<Http> {
+    pub fn new(network: &Network) -> Result<Http> {
         // ring is the one crypto provider compiled in; installing it twice is harmless.
         let _ = rustls::crypto::ring::default_provider().install_default();
-        let client = reqwest::Client::builder()
+        let mut builder = reqwest::Client::builder()
             .user_agent(concat!("matasks/", env!("CARGO_PKG_VERSION")))
-            .connect_timeout(CONNECT_TIMEOUT)
-            .read_timeout(READ_TIMEOUT)
-            .timeout(REQUEST_TIMEOUT)
+            .connect_timeout(network.connect_timeout.value)
+            .timeout(network.request_timeout.value)
             // A redirect would carry the token to another host, which the signature
             // does not cover anyway: report it instead of following it.
             .redirect(reqwest::redirect::Policy::none())
-            .http1_only()
-            .build()
-            .context("cannot set up the HTTP client")?;
-        Ok(Http { client })
+            .http1_only();
+        if let Some(bundle) = &network.ca_bundle {
+            builder = builder.tls_certs_merge(read_ca_bundle(&bundle.value)?);
+        }
+        if network.insecure.value {
+            term::warn(&format!(
+                "TLS certificates are not verified ({}): anyone on the way can read and \
+                 change what is sent, credentials included",
+                network.insecure.source
+            ));
+            builder = builder.tls_danger_accept_invalid_certs(true);
+        }
+        let client = builder.build().context("cannot set up the HTTP client")?;
+        Ok(Http {
+            client,
+            network: Arc::new(network.clone()),
+            limiter: Arc::new(Limiter::new(MAX_IN_FLIGHT)),
+        })
+    }
+
+    /// At most `limit` requests in flight (halved for good each time the API throttles).
+    pub fn limit_in_flight(&mut self, limit: usize) {
+        self.limiter = Arc::new(Limiter::new(limit));
+    }
+
+    /// The largest successful answer read.
+    pub fn max_body(&self) -> usize {
+        (self.network.max_response_mib.value as usize) << 20
+    }
+
+    /// A read, tried again on a connection error, a timeout or HTTP 429, 500, 502, 503
+    /// or 504, after a backoff or the server's `Retry-After`. `attempt` builds and
+    /// sends the request anew each time, so each try is signed afresh.
+    pub async fn read<F, Fut>(&self, what: &str, mut attempt: F) -> Result<Answer>
+    where
+        F: FnMut() -> Fut,
+        Fut: Future<Output = Result<Answer>>,
+    {
+        let retries = self.network.retries.value;
+        let mut tried = 0;
+        loop {
+            let outcome = {
+                let _permit = self.limiter.acquire().await;
+                attempt().await
+            };
+            tried += 1;
+            let (reason, wait) = match &outcome {
+                Ok(answer) if retry::is_retryable(answer.status) => {
+                    if answer.status == StatusCode::TOO_MANY_REQUESTS
+                        && let Some(now) = self.limiter.halve()
+                    {
+                        term::debug(1, || {
+                            format!("throttled: at most {now} requests in flight from now on")
+                        });
+                    }
+                    (
+                        format!("HTTP {}", answer.status),
+                        retry::retry_after(&answer.headers),
+                    )
+                }
+                Err(e) if is_transient(e) => (format!("{e:#}"), None),
+                _ => {
+                    return outcome.map_err(|e| gave_up(e, tried));
+                }
+            };
+            if tried > retries {
+                return match outcome {
+                    Ok(answer) => Ok(Answer {
+                        attempts: tried,
+                        ..answer
+                    }),
+                    Err(e) => Err(gave_up(e, tried)),
+                };
+            }
+            let wait = wait.unwrap_or_else(|| retry::backoff(tried - 1));
+            term::debug(1, || {
+                format!(
+                    "retry {tried} of {retries} for {what} in {} ms: {reason}",
+                    wait.as_millis()
+                )
+            });
+            tokio::time::sleep(wait).await;
+        }
     }
 
     /// Send `call` and read the answer, whatever its status. Only a failure to talk to
@@ -172,7 +255,7 @@ impl Http {
         let response = builder
             .send()
             .await
-            .map_err(|e| anyhow::Error::new(e.without_url()))
+            .map_err(|e| self.transport_error(e))
             .with_context(|| format!("{method} {url} failed"))?;
         let status = response.status();
         let headers = response.headers().clone();
@@ -189,12 +272,12 @@ impl Http {
         let body = if status.is_success() {
             let body = read_body(response, max_body)
                 .await
-                .map_err(|e| anyhow::Error::new(e.without_url()))
-                .with_context(|| format!("reading the response to {method} {url} failed"))?;
+                .map_err(|e| self.transport_error(e))
+                .with_context(|| format!("reading the answer to {method} {url} failed"))?;
             if body.len() > max_body {
                 anyhow::bail!(
-                    "the response to {method} {url} is larger than {} MiB, which no answer \
-                     of this API is",
+                    "the answer to {method} {url} is larger than {} MiB, which no answer of \
+                     this API is (the limit is `max_response_mib` in the profile)",
                     max_body >> 20
                 );
             }
@@ -221,8 +304,86 @@ impl Http {
             status,
             headers,
             body,
+            attempts: 1,
         })
     }
+
+    /// A transport failure, said plainly: which timeout fired and how to raise it.
+    fn transport_error(&self, e: reqwest::Error) -> anyhow::Error {
+        let e = e.without_url();
+        let timeout = if e.is_timeout() && e.is_connect() {
+            Some((
+                "connect",
+                "--connect-timeout",
+                "connect_timeout",
+                &self.network.connect_timeout,
+            ))
+        } else if e.is_timeout() {
+            Some((
+                "request",
+                "--request-timeout",
+                "request_timeout",
+                &self.network.request_timeout,
+            ))
+        } else {
+            None
+        };
+        match timeout {
+            Some((which, flag, key, limit)) => anyhow::Error::new(e).context(format!(
+                "the {which} timeout of {} ran out (raise it with {flag} or `{key}`)",
+                humanize(limit.value)
+            )),
+            None => anyhow::Error::new(e),
+        }
+    }
+}
+
+/// `2s`, `500ms`, `1m30s`.
+fn humanize(d: Duration) -> String {
+    jiff::SignedDuration::try_from(d)
+        .map(|d| format!("{d:#}"))
+        .unwrap_or_else(|_| format!("{d:?}"))
+}
+
+/// Worth another try: the request may not have reached the server, or its answer was
+/// lost on the way.
+fn is_transient(e: &anyhow::Error) -> bool {
+    e.chain()
+        .filter_map(|c| c.downcast_ref::<reqwest::Error>())
+        .any(|e| e.is_connect() || e.is_timeout() || e.is_request() || e.is_body() || e.is_decode())
+}
+
+fn gave_up(e: anyhow::Error, tried: u32) -> anyhow::Error {
+    if tried > 1 {
+        e.context(format!("gave up after {tried} attempts"))
+    } else {
+        e
+    }
+}
+
+/// The certificates of a PEM file, for `--ca-bundle`.
+fn read_ca_bundle(path: &std::path::Path) -> Result<Vec<reqwest::Certificate>> {
+    let pem = std::fs::read(path).map_err(|e| {
+        ConfigError(format!(
+            "cannot read the CA bundle {}: {}",
+            path.display(),
+            crate::config::io_reason(&e)
+        ))
+    })?;
+    let certs = reqwest::Certificate::from_pem_bundle(&pem).map_err(|_| {
+        ConfigError(format!(
+            "the CA bundle {} is not a PEM file of certificates",
+            path.display()
+        ))
+    })?;
+    if certs.is_empty() {
+        return Err(ConfigError(format!(
+            "the CA bundle {} holds no certificate",
+            path.display()
+        ))
+        .into());
+    }
+    Ok(certs)
 }
 
 /// `{endpoint}/{segments...}?{query}`, each segment and the query encoded exactly as
@@ -278,19 +439,26 @@ impl Client {
         let url = build_url(&self.endpoint, segments, query)?;
         let mut renewed = false;
         loop {
-            let (mut headers, used) = self
-                .auth
-                .authorize(&Method::GET, &url, b"", Some(&self.project_id))
-                .await?;
-            headers.push(("Accept", "application/json".to_string()));
+            // The token of the last try, for a renewal after a 401.
+            let used = std::cell::Cell::new(None);
             let answer = self
                 .http
-                .send(Call {
-                    method: Method::GET,
-                    url: url.clone(),
-                    headers,
-                    body: None,
-                    max_body: MAX_PAGE_BODY,
+                .read(url.path(), || async {
+                    let (mut headers, token) = self
+                        .auth
+                        .authorize(&Method::GET, &url, b"", Some(&self.project_id))
+                        .await?;
+                    used.set(Some(token));
+                    headers.push(("Accept", "application/json".to_string()));
+                    self.http
+                        .send(Call {
+                            method: Method::GET,
+                            url: url.clone(),
+                            headers,
+                            body: None,
+                            max_body: self.http.max_body(),
+                        })
+                        .await
                 })
                 .await?;
             if answer.status.is_success() {
@@ -298,6 +466,7 @@ impl Client {
             }
             if answer.status == StatusCode::UNAUTHORIZED
                 && !renewed
+                && let Some(used) = used.get()
                 && self.auth.renew_after_rejection(used).await?
             {
                 renewed = true;
@@ -343,6 +512,7 @@ fn api_error(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> ApiError {
         request_id: request_id(headers),
         clock_skew: None,
         hint: None,
+        attempts: 1,
     };
     let text = |v: &serde_json::Value| match v {
         serde_json::Value::String(s) if !s.trim().is_empty() => Some(one_line(s.trim())),
@@ -381,7 +551,15 @@ fn api_error(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> ApiError {
         error.message = None;
     }
     if status == StatusCode::UNAUTHORIZED {
-        error.clock_skew = clock_skew(headers).filter(|s| s.abs() >= NOTABLE_CLOCK_SKEW_SECS);
+        // When the gateway says the signature's time is out, any skew is the cause;
+        // otherwise only a large one is worth a mention.
+        let expired = matches!(error.code.as_deref(), Some("APIG.0301" | "APIGW.0301"))
+            && error.message.as_deref().is_some_and(|m| {
+                let m = m.to_ascii_lowercase();
+                m.contains("expire") || m.contains("x-sdk-date") || m.contains("time")
+            });
+        let notable = if expired { 1 } else { NOTABLE_CLOCK_SKEW_SECS };
+        error.clock_skew = clock_skew(headers).filter(|s| s.abs() >= notable);
     }
     error
 }
@@ -420,7 +598,7 @@ fn clock_skew(headers: &HeaderMap) -> Option<i64> {
     let server = jiff::fmt::rfc2822::DateTimeParser::new()
         .parse_timestamp(date)
         .ok()?;
-    Some(server.as_second() - jiff::Timestamp::now().as_second())
+    Some(server.as_second() - crate::clock::now().as_second())
 }
 
 #[cfg(test)]

@@ -53,6 +53,8 @@ pub struct ApiError {
     pub clock_skew: Option<i64>,
     /// Advice that knows more than the status, e.g. which credentials were used.
     pub hint: Option<String>,
+    /// Requests made before giving up: more than one after retries.
+    pub attempts: u32,
 }
 
 impl ApiError {
@@ -83,8 +85,8 @@ impl ApiError {
                         ("ahead of", -skew)
                     };
                     hint = format!(
-                        "this machine's clock is {} {ahead} the server's; fix the clock, \
-                         then retry",
+                        "your clock is {} {ahead} the server; signed requests are rejected \
+                         beyond 15 minutes: fix the clock (NTP), then retry",
                         crate::model::humanize_seconds(secs)
                     );
                 }
@@ -121,6 +123,9 @@ impl fmt::Display for ApiError {
         write!(f, " (HTTP {}", self.status)?;
         if let Some(id) = &self.request_id {
             write!(f, ", request id {id}")?;
+        }
+        if self.attempts > 1 {
+            write!(f, ", after {} attempts", self.attempts)?;
         }
         f.write_str(")")
     }
@@ -207,6 +212,7 @@ mod tests {
             request_id: Some("7c1f0e".into()),
             clock_skew: None,
             hint: None,
+            attempts: 1,
         }
     }
 
@@ -224,6 +230,7 @@ mod tests {
             request_id: None,
             clock_skew: None,
             hint: None,
+            attempts: 1,
         };
         assert_eq!(
             bare.to_string(),
@@ -269,7 +276,7 @@ mod tests {
         err.clock_skew = Some(1200);
         assert_eq!(
             err.hint().unwrap(),
-            "this machine's clock is 20m00s behind the server's; fix the clock, then retry"
+            "your clock is 20m00s behind the server; signed requests are rejected beyond 15 minutes: fix the clock (NTP), then retry"
         );
     }
 }

@@ -4,6 +4,7 @@ mod api;
 mod auth;
 pub mod cli;
 mod client;
+mod clock;
 mod config;
 mod configure;
 mod error;
@@ -13,6 +14,7 @@ mod output;
 mod paging;
 mod progress;
 mod regions;
+mod retry;
 mod session;
 mod term;
 

@@ -26,7 +26,7 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
     let dataset = resolve_dataset(args.dataset.as_deref(), settings.dataset_id.as_deref())?;
     let offset_mode = settings.offset_mode.unwrap_or_default();
     let plan = plan(args, settings.concurrency);
-    let client = session::client_for(&settings).await?;
+    let client = session::client_for(&settings, plan.concurrency).await?;
 
     let base = ListQuery {
         limit: plan.limit,

@@ -10,8 +10,10 @@ use crate::config::{self, AuthSettings, SecretSource, Settings};
 use crate::term;
 
 /// A client for these settings.
-pub async fn client_for(settings: &Settings) -> Result<Client> {
-    let http = Http::new()?;
+/// At most `in_flight` requests at once (halved each time the API throttles).
+pub async fn client_for(settings: &Settings, in_flight: usize) -> Result<Client> {
+    let mut http = Http::new(&settings.network)?;
+    http.limit_in_flight(in_flight);
     let cache = Cache::from_env(&config::process_env);
     let auth = Authenticator::new(settings, http.clone(), cache.clone(), &config::process_env)?;
     let project_id = match &settings.project_id {

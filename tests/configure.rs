@@ -682,8 +682,8 @@ fn check_reports_each_failure_with_its_hint_and_exit_code() {
     let err = stderr_of(&out);
     // Whole seconds on both sides: a second may tick between the two clocks' readings.
     assert!(
-        err.contains("hint: this machine's clock is 20m00s behind the server's")
-            || err.contains("hint: this machine's clock is 19m59s behind the server's"),
+        err.contains("hint: your clock is 20m00s behind the server; signed requests are rejected beyond 15 minutes")
+            || err.contains("hint: your clock is 19m59s behind the server; signed requests are rejected beyond 15 minutes"),
         "{err}"
     );
 }

@@ -451,7 +451,8 @@ fn each_error_status_has_its_exit_code() {
         ),
     ] {
         let sandbox = Sandbox::with(reply_with(status, body, "application/json"));
-        let out = sandbox.cmd().arg("list").output().unwrap();
+        // One try: retries are tested on their own.
+        let out = sandbox.run(&["--retries", "0", "list"]);
         assert_eq!(out.status.code(), Some(code), "{status}");
         let err = stderr_of(&out);
         assert_eq!(err.lines().next().unwrap(), expected);
@@ -466,7 +467,7 @@ fn non_json_error_bodies_still_explain_themselves() {
         "<html><body>Bad Gateway</body></html>",
         "text/html",
     ));
-    let out = sandbox.cmd().arg("list").output().unwrap();
+    let out = sandbox.run(&["--retries", "0", "list"]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr_of(&out);
     assert!(
@@ -476,7 +477,7 @@ fn non_json_error_bodies_still_explain_themselves() {
     assert!(err.contains("(HTTP 502, request id req-00000000)"), "{err}");
 
     let sandbox = Sandbox::with(reply_with(503, "upstream overloaded\n", "text/plain"));
-    let out = sandbox.cmd().arg("list").output().unwrap();
+    let out = sandbox.run(&["--retries", "0", "list"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr_of(&out).contains("a non-JSON body: upstream overloaded"));
 
@@ -514,7 +515,7 @@ fn network_failures_exit_1_with_the_cause() {
         hook: Some(Arc::new(|_, _| Some(Action::Drop))),
         ..Setup::default()
     });
-    let out = sandbox.cmd().arg("list").output().unwrap();
+    let out = sandbox.run(&["--retries", "0", "list"]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr_of(&out);
     assert!(err.starts_with("error: GET http://127.0.0.1:"), "{err}");

@@ -474,7 +474,7 @@ fn a_failing_page_ends_the_listing_with_its_error_after_earlier_pages() {
                 regular(catalog, page, limit, 2000)
             })
         });
-        let out = list_all(&sandbox, &[]);
+        let out = list_all(&sandbox, &["--retries", "0"]);
         assert_eq!(out.status.code(), Some(expected_exit), "{status}");
         assert_eq!(ids_of(&out.stdout), generated(0..400), "{status}");
         let err = stderr_of(&out);
@@ -493,7 +493,7 @@ fn a_failing_page_ends_the_listing_with_its_error_after_earlier_pages() {
             regular(catalog, page, limit, 2000)
         })
     });
-    let out = list_all(&sandbox, &[]);
+    let out = list_all(&sandbox, &["--retries", "0"]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(ids_of(&out.stdout), generated(0..200));
     assert!(

@@ -133,7 +133,7 @@ pub async fn issue_token(
         .token
         .expires_at
         .and_then(|t| t.parse::<jiff::Timestamp>().ok())
-        .unwrap_or_else(|| jiff::Timestamp::now() + jiff::SignedDuration::from_hours(24));
+        .unwrap_or_else(|| crate::clock::now() + jiff::SignedDuration::from_hours(24));
     Ok(Issued {
         token,
         expires_at,
@@ -149,15 +149,18 @@ pub async fn find_project(
     auth: &Authenticator,
 ) -> Result<String> {
     let url = build_url(iam, &["v3", "projects"], &[("name", region)])?;
-    let (mut headers, _) = auth.authorize(&Method::GET, &url, b"", None).await?;
-    headers.push(("Accept", "application/json".to_string()));
     let answer = http
-        .send(Call {
-            method: Method::GET,
-            url,
-            headers,
-            body: None,
-            max_body: MAX_IAM_BODY,
+        .read("the project lookup", || async {
+            let (mut headers, _) = auth.authorize(&Method::GET, &url, b"", None).await?;
+            headers.push(("Accept", "application/json".to_string()));
+            http.send(Call {
+                method: Method::GET,
+                url: url.clone(),
+                headers,
+                body: None,
+                max_body: MAX_IAM_BODY,
+            })
+            .await
         })
         .await?;
     if !answer.status.is_success() {

@@ -232,9 +232,7 @@ fn sign_headers(
         (Some(host), None) => host.to_string(),
         (None, _) => String::new(),
     };
-    let sdk_date = jiff::Timestamp::now()
-        .strftime("%Y%m%dT%H%M%SZ")
-        .to_string();
+    let sdk_date = crate::clock::now().strftime("%Y%m%dT%H%M%SZ").to_string();
     let mut headers: Vec<(&'static str, String)> =
         vec![("Host", host), ("X-Sdk-Date", sdk_date.clone())];
     if let Some(project) = project {
@@ -305,7 +303,7 @@ struct Held {
 
 impl Held {
     fn fresh_enough(&self) -> bool {
-        jiff::Timestamp::now() + RENEW_BEFORE_EXPIRY < self.expires_at
+        crate::clock::now() + RENEW_BEFORE_EXPIRY < self.expires_at
     }
 }
 

@@ -14,6 +14,7 @@ use crate::error::{ConfigError, UsageError};
 pub enum Value {
     Text(String),
     Integer(i64),
+    Bool(bool),
 }
 
 impl Value {
@@ -31,6 +32,15 @@ impl Value {
                         ))
                     })?
             }
+            Some(KeyKind::Bool) => match text.trim() {
+                "true" => Value::Bool(true),
+                "false" => Value::Bool(false),
+                other => {
+                    return Err(UsageError(format!(
+                        "`{key}` takes true or false, not `{other}`"
+                    )));
+                }
+            },
             Some(KeyKind::Secret) => Value::Text(text.to_string()),
             _ => Value::Text(text.trim().to_string()),
         };
@@ -50,6 +60,7 @@ impl Value {
         match self {
             Value::Text(text) => value(text.as_str()),
             Value::Integer(n) => value(*n),
+            Value::Bool(b) => value(*b),
         }
     }
 }

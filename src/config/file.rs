@@ -67,6 +67,47 @@ pub struct Profile {
     pub offset_mode: Option<OffsetMode>,
     #[serde(default, deserialize_with = "concurrency")]
     pub concurrency: Option<u32>,
+    #[serde(default, deserialize_with = "retries")]
+    pub retries: Option<u32>,
+    #[serde(default, deserialize_with = "duration")]
+    pub connect_timeout: Option<std::time::Duration>,
+    #[serde(default, deserialize_with = "duration")]
+    pub request_timeout: Option<std::time::Duration>,
+    pub ca_bundle: Option<std::path::PathBuf>,
+    pub insecure: Option<bool>,
+    #[serde(default, deserialize_with = "max_response_mib")]
+    pub max_response_mib: Option<u32>,
+}
+
+fn retries<'de, D: serde::Deserializer<'de>>(de: D) -> Result<Option<u32>, D::Error> {
+    let value = u32::deserialize(de)?;
+    if value <= 10 {
+        Ok(Some(value))
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "{value} is out of range: retries is 0 to 10"
+        )))
+    }
+}
+
+fn max_response_mib<'de, D: serde::Deserializer<'de>>(de: D) -> Result<Option<u32>, D::Error> {
+    let value = u32::deserialize(de)?;
+    if (1..=4096).contains(&value) {
+        Ok(Some(value))
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "{value} is out of range: max_response_mib is 1 to 4096"
+        )))
+    }
+}
+
+fn duration<'de, D: serde::Deserializer<'de>>(
+    de: D,
+) -> Result<Option<std::time::Duration>, D::Error> {
+    let text = String::deserialize(de)?;
+    crate::cli::parse_duration(&text)
+        .map(Some)
+        .map_err(serde::de::Error::custom)
 }
 
 /// The secrets a profile can hold, each of which may come from a command or a variable.
@@ -78,6 +119,7 @@ pub enum KeyKind {
     Text,
     Secret,
     Integer,
+    Bool,
 }
 
 /// Every key a profile accepts, in the order `config show` lists them.
@@ -105,6 +147,12 @@ pub const PROFILE_KEYS: &[(&str, KeyKind)] = &[
     ("password_env", KeyKind::Text),
     ("offset_mode", KeyKind::Text),
     ("concurrency", KeyKind::Integer),
+    ("retries", KeyKind::Integer),
+    ("connect_timeout", KeyKind::Text),
+    ("request_timeout", KeyKind::Text),
+    ("ca_bundle", KeyKind::Text),
+    ("insecure", KeyKind::Bool),
+    ("max_response_mib", KeyKind::Integer),
 ];
 
 /// The one key outside the profiles.
@@ -208,6 +256,8 @@ mod tests {
         for (key, kind) in PROFILE_KEYS {
             let value = match kind {
                 KeyKind::Integer => "4".to_string(),
+                KeyKind::Bool => "true".to_string(),
+                _ if key.ends_with("_timeout") => "\"10s\"".to_string(),
                 _ if *key == "auth" => "\"token\"".to_string(),
                 _ if *key == "offset_mode" => "\"page\"".to_string(),
                 _ => "\"x\"".to_string(),

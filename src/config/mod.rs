@@ -10,6 +10,7 @@ use std::fmt;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use secrecy::SecretString;
 
@@ -102,6 +103,104 @@ impl AuthSettings {
     }
 }
 
+/// Retries unless `--retries` or the profile says otherwise.
+pub const DEFAULT_RETRIES: u32 = 3;
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+/// A page holds at most 100 tasks; no honest answer of this API comes near this.
+pub const DEFAULT_MAX_RESPONSE_MIB: u32 = 64;
+
+/// How requests travel: retries, timeouts, trust, and the largest answer read.
+#[derive(Debug, Clone)]
+pub struct Network {
+    pub retries: Sourced<u32>,
+    pub connect_timeout: Sourced<Duration>,
+    pub request_timeout: Sourced<Duration>,
+    /// Extra CA certificates (PEM) to trust.
+    pub ca_bundle: Option<Sourced<PathBuf>>,
+    pub insecure: Sourced<bool>,
+    pub max_response_mib: Sourced<u32>,
+}
+
+impl Network {
+    /// Flags, else the profile, else the defaults. A relative `ca_bundle` in the file is
+    /// relative to the file.
+    fn resolve(global: &GlobalArgs, profile: &Profile, file: Option<&Path>) -> Network {
+        fn pick<T>(
+            flag: Option<T>,
+            flag_name: &'static str,
+            file: Option<T>,
+            key: &'static str,
+            default: T,
+        ) -> Sourced<T> {
+            match (flag, file) {
+                (Some(v), _) => Sourced::new(v, Source::Flag(flag_name)),
+                (None, Some(v)) => Sourced::new(v, Source::File(key)),
+                (None, None) => Sourced::new(default, Source::Default),
+            }
+        }
+        let ca_bundle = match (&global.ca_bundle, &profile.ca_bundle) {
+            (Some(path), _) => Some(Sourced::new(path.clone(), Source::Flag("--ca-bundle"))),
+            (None, Some(path)) => {
+                let base = file.and_then(Path::parent).unwrap_or(Path::new(""));
+                Some(Sourced::new(base.join(path), Source::File("ca_bundle")))
+            }
+            (None, None) => None,
+        };
+        Network {
+            retries: pick(
+                global.retries,
+                "--retries",
+                profile.retries,
+                "retries",
+                DEFAULT_RETRIES,
+            ),
+            connect_timeout: pick(
+                global.connect_timeout,
+                "--connect-timeout",
+                profile.connect_timeout,
+                "connect_timeout",
+                DEFAULT_CONNECT_TIMEOUT,
+            ),
+            request_timeout: pick(
+                global.request_timeout,
+                "--request-timeout",
+                profile.request_timeout,
+                "request_timeout",
+                DEFAULT_REQUEST_TIMEOUT,
+            ),
+            ca_bundle,
+            insecure: pick(
+                global.insecure.then_some(true),
+                "--insecure",
+                profile.insecure,
+                "insecure",
+                false,
+            ),
+            max_response_mib: pick(
+                None,
+                "",
+                profile.max_response_mib,
+                "max_response_mib",
+                DEFAULT_MAX_RESPONSE_MIB,
+            ),
+        }
+    }
+}
+
+impl Default for Network {
+    fn default() -> Network {
+        Network {
+            retries: Sourced::new(DEFAULT_RETRIES, Source::Default),
+            connect_timeout: Sourced::new(DEFAULT_CONNECT_TIMEOUT, Source::Default),
+            request_timeout: Sourced::new(DEFAULT_REQUEST_TIMEOUT, Source::Default),
+            ca_bundle: None,
+            insecure: Sourced::new(false, Source::Default),
+            max_response_mib: Sourced::new(DEFAULT_MAX_RESPONSE_MIB, Source::Default),
+        }
+    }
+}
+
 /// Everything a command needs to talk to the API.
 #[derive(Debug)]
 pub struct Settings {
@@ -127,6 +226,7 @@ pub struct Settings {
     pub concurrency: Option<u32>,
     /// Describes the profile in messages: "profile `p` of /path".
     pub where_: String,
+    pub network: Network,
 }
 
 /// `<config dir>/matasks/config.toml`, where the platform has a config dir.
@@ -291,7 +391,9 @@ pub fn resolve(global: &GlobalArgs, env: EnvLookup<'_>) -> Result<Settings, Conf
         _ => {}
     }
 
+    let network = Network::resolve(global, &profile, loaded.path.as_deref());
     Ok(Settings {
+        network,
         profile: profile_name,
         profile_source,
         config_path: loaded.path,
@@ -719,6 +821,11 @@ mod tests {
             color: ColorChoice::Never,
             verbose: 0,
             from_env: Vec::new(),
+            retries: None,
+            connect_timeout: None,
+            request_timeout: None,
+            ca_bundle: None,
+            insecure: false,
         }
     }
 

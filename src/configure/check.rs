@@ -34,7 +34,7 @@ pub async fn run(global: &GlobalArgs, args: &CheckArgs) -> Result<()> {
     say("auth", format!("{} ({who})", settings.auth.method().name()))?;
 
     let started = Instant::now();
-    let client = session::client_for(&settings).await?;
+    let client = session::client_for(&settings, 1).await?;
     say("project", client.project_id().to_string())?;
     let dataset = args
         .dataset

@@ -126,6 +126,13 @@ pub enum Action {
     Delay(Duration, Box<Action>),
     /// Close the connection without answering.
     Drop,
+    /// Announce the whole body (Content-Length) but send only its first `n` bytes,
+    /// then break the connection.
+    Truncate(Reply, usize),
+    /// Send the body in chunks of `chunk` bytes, `pause` apart.
+    Trickle(Reply, usize, Duration),
+    /// A 200 with a body of `len` bytes, made as it is sent: `{"tasks":[` and spaces.
+    Huge(usize),
 }
 
 /// Consulted for every correctly signed request before the normal handling.
@@ -189,6 +196,8 @@ pub struct Recorded {
     /// Decoded query parameters.
     pub params: HashMap<String, String>,
     pub body: Vec<u8>,
+    /// Requests in flight when this one arrived, itself included.
+    pub in_flight: usize,
     /// `Ok` when the signature or the token was accepted (or none was needed).
     pub signature: Result<(), String>,
 }
@@ -376,10 +385,58 @@ impl Drop for Flight<'_> {
 
 type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
-async fn handle(
-    req: Request<Incoming>,
-    shared: Arc<Shared>,
-) -> Result<Response<Full<Bytes>>, BoxError> {
+type Body = http_body_util::combinators::BoxBody<Bytes, BoxError>;
+
+fn full(bytes: Vec<u8>) -> Body {
+    use http_body_util::BodyExt;
+    Full::new(Bytes::from(bytes))
+        .map_err(|never| match never {})
+        .boxed()
+}
+
+/// A body of `chunks`, each after `pause`, then `end` (an error breaks the connection).
+fn streamed(chunks: Vec<Bytes>, pause: Duration, end: Option<BoxError>) -> Body {
+    use http_body_util::BodyExt;
+    let items = chunks
+        .into_iter()
+        .map(Ok)
+        .chain(end.map(Err))
+        .collect::<Vec<Result<Bytes, BoxError>>>();
+    let stream = futures_util::stream::unfold(items.into_iter(), move |mut items| async move {
+        let item = items.next()?;
+        if !pause.is_zero() {
+            tokio::time::sleep(pause).await;
+        }
+        Some((item.map(hyper::body::Frame::data), items))
+    });
+    http_body_util::StreamBody::new(stream).boxed()
+}
+
+/// `len` bytes of a page that never ends, made a chunk at a time as they are sent.
+fn huge(len: usize) -> Body {
+    use http_body_util::BodyExt;
+    const CHUNK: usize = 1 << 16;
+    let head = Bytes::from_static(b"{\"tasks\":[");
+    let spaces = Bytes::from(vec![b' '; CHUNK]);
+    let stream = futures_util::stream::unfold(0usize, move |sent| {
+        let (head, spaces) = (head.clone(), spaces.clone());
+        async move {
+            if sent >= len {
+                return None;
+            }
+            let chunk = if sent == 0 {
+                head
+            } else {
+                spaces.slice(..CHUNK.min(len - sent))
+            };
+            let next = sent + chunk.len();
+            Some((Ok::<_, BoxError>(hyper::body::Frame::data(chunk)), next))
+        }
+    });
+    http_body_util::StreamBody::new(stream).boxed()
+}
+
+async fn handle(req: Request<Incoming>, shared: Arc<Shared>) -> Result<Response<Body>, BoxError> {
     let _flight = Flight::enter(&shared);
     let serial = shared.served.fetch_add(1, Ordering::SeqCst);
     let recorded = record(req, &shared).await;
@@ -393,17 +450,43 @@ async fn handle(
     if !delay.is_zero() {
         tokio::time::sleep(delay).await;
     }
-    match action {
-        Action::Reply(reply) => {
-            let mut response = Response::builder()
-                .status(reply.status)
-                .header("x-request-id", format!("req-{serial:08}"));
-            for (name, value) in reply.headers {
-                response = response.header(name, value);
-            }
-            Ok(response.body(Full::new(Bytes::from(reply.body)))?)
+    let head = |reply: &Reply| {
+        let mut response = Response::builder()
+            .status(reply.status)
+            .header("x-request-id", format!("req-{serial:08}"));
+        for (name, value) in &reply.headers {
+            response = response.header(name, value);
         }
+        response
+    };
+    match action {
+        Action::Reply(reply) => Ok(head(&reply).body(full(reply.body))?),
         Action::Drop => Err("dropped on purpose".into()),
+        Action::Truncate(reply, sent) => {
+            let part = Bytes::from(reply.body[..sent.min(reply.body.len())].to_vec());
+            Ok(head(&reply)
+                .header("content-length", reply.body.len())
+                .body(streamed(
+                    vec![part],
+                    Duration::ZERO,
+                    Some("cut off on purpose".into()),
+                ))?)
+        }
+        Action::Trickle(reply, chunk, pause) => {
+            let chunks = reply
+                .body
+                .chunks(chunk.max(1))
+                .map(|c| Bytes::from(c.to_vec()))
+                .collect();
+            Ok(head(&reply)
+                .header("content-length", reply.body.len())
+                .body(streamed(chunks, pause, None))?)
+        }
+        Action::Huge(len) => Ok(Response::builder()
+            .status(200)
+            .header("content-type", "application/json")
+            .header("content-length", len)
+            .body(huge(len))?),
         Action::Delay(..) => unreachable!(),
     }
 }
@@ -439,6 +522,7 @@ async fn record(req: Request<Incoming>, shared: &Shared) -> Recorded {
         headers,
         params,
         body,
+        in_flight: shared.in_flight.load(Ordering::SeqCst),
         signature: Ok(()),
     };
     recorded.signature = authenticate(&recorded, shared);
@@ -883,7 +967,7 @@ fn check_date(date: &str) -> Result<(), String> {
         .unwrap()
         .as_secs() as i64;
     if (now - signed_at).abs() > DATE_TOLERANCE_SECS {
-        return Err("the X-Sdk-Date is out of range".into());
+        return Err("the signature has expired (X-Sdk-Date is out of range)".into());
     }
     Ok(())
 }

@@ -1,0 +1,201 @@
+//! When and how long to wait before a read is tried again, and how many requests
+//! may be in flight once the API has asked us to slow down.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use reqwest::StatusCode;
+use reqwest::header::{HeaderMap, RETRY_AFTER};
+use tokio::sync::{Semaphore, SemaphorePermit};
+
+/// The first backoff's ceiling; each retry doubles it.
+const BASE: Duration = Duration::from_millis(200);
+/// No backoff is longer than this.
+const CAP: Duration = Duration::from_secs(20);
+/// The longest `Retry-After` honoured.
+const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
+
+/// Statuses that say "not now" rather than "not this": worth another try.
+pub fn is_retryable(status: StatusCode) -> bool {
+    matches!(status.as_u16(), 429 | 500 | 502 | 503 | 504)
+}
+
+/// Exponential backoff with full jitter: a random wait between zero and
+/// `min(CAP, BASE * 2^retry)`, so that clients that failed together do not retry
+/// together.
+pub fn backoff(retry: u32) -> Duration {
+    let ceiling = BASE.saturating_mul(1u32 << retry.min(16)).min(CAP);
+    let millis = ceiling.as_millis() as u64;
+    Duration::from_millis(random_u64() % (millis + 1))
+}
+
+fn random_u64() -> u64 {
+    use ring::rand::SecureRandom;
+    let mut bytes = [0u8; 8];
+    // The system's generator does not fail in practice; a fixed value only costs jitter.
+    let _ = ring::rand::SystemRandom::new().fill(&mut bytes);
+    u64::from_le_bytes(bytes)
+}
+
+/// `Retry-After` as seconds or as an HTTP date, at most [`MAX_RETRY_AFTER`].
+pub fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+    let value = headers.get(RETRY_AFTER)?.to_str().ok()?.trim();
+    let wait = if let Ok(seconds) = value.parse::<u64>() {
+        Duration::from_secs(seconds)
+    } else {
+        let at = jiff::fmt::rfc2822::DateTimeParser::new()
+            .parse_timestamp(value)
+            .ok()?;
+        let ahead = at.duration_since(crate::clock::now());
+        Duration::try_from(ahead).unwrap_or(Duration::ZERO)
+    };
+    Some(wait.min(MAX_RETRY_AFTER))
+}
+
+/// Requests in flight, at most `target`; the target halves each time the API
+/// throttles, for the rest of the run.
+pub struct Limiter {
+    semaphore: Semaphore,
+    /// Permits that exist, held or not.
+    total: AtomicUsize,
+    target: AtomicUsize,
+}
+
+pub struct Permit<'a> {
+    permit: Option<SemaphorePermit<'a>>,
+    limiter: &'a Limiter,
+}
+
+impl Limiter {
+    pub fn new(limit: usize) -> Limiter {
+        let limit = limit.max(1);
+        Limiter {
+            semaphore: Semaphore::new(limit),
+            total: AtomicUsize::new(limit),
+            target: AtomicUsize::new(limit),
+        }
+    }
+
+    pub async fn acquire(&self) -> Permit<'_> {
+        let permit = self
+            .semaphore
+            .acquire()
+            .await
+            .expect("the semaphore is never closed");
+        Permit {
+            permit: Some(permit),
+            limiter: self,
+        }
+    }
+
+    /// Halve the target (to no less than one); the new target, if it moved.
+    pub fn halve(&self) -> Option<usize> {
+        let old = self.target.load(Ordering::SeqCst);
+        let new = (old / 2).max(1);
+        if new == old {
+            return None;
+        }
+        self.target.store(new, Ordering::SeqCst);
+        // Permits not held now go at once; held ones as they come back.
+        let excess = self.total.load(Ordering::SeqCst).saturating_sub(new);
+        let forgotten = self.semaphore.forget_permits(excess);
+        self.total.fetch_sub(forgotten, Ordering::SeqCst);
+        Some(new)
+    }
+}
+
+impl Drop for Permit<'_> {
+    fn drop(&mut self) {
+        let limiter = self.limiter;
+        let Some(permit) = self.permit.take() else {
+            return;
+        };
+        let shrink = limiter
+            .total
+            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |total| {
+                (total > limiter.target.load(Ordering::SeqCst)).then(|| total - 1)
+            })
+            .is_ok();
+        if shrink {
+            permit.forget();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use reqwest::header::HeaderValue;
+
+    #[test]
+    fn backoff_stays_under_a_doubling_ceiling() {
+        for retry in 0..20 {
+            let ceiling = BASE.saturating_mul(1 << retry.min(16)).min(CAP);
+            for _ in 0..50 {
+                assert!(backoff(retry) <= ceiling);
+            }
+        }
+        // Jitter: not every wait is the same.
+        let waits: std::collections::HashSet<_> = (0..20).map(|_| backoff(5)).collect();
+        assert!(waits.len() > 1);
+    }
+
+    #[test]
+    fn retry_after_in_seconds_or_as_a_date_capped() {
+        let mut headers = HeaderMap::new();
+        assert_eq!(retry_after(&headers), None);
+        headers.insert(RETRY_AFTER, HeaderValue::from_static("2"));
+        assert_eq!(retry_after(&headers), Some(Duration::from_secs(2)));
+        headers.insert(RETRY_AFTER, HeaderValue::from_static("3600"));
+        assert_eq!(retry_after(&headers), Some(MAX_RETRY_AFTER));
+        let at = crate::clock::now() + jiff::SignedDuration::from_secs(30);
+        let date = jiff::fmt::rfc2822::DateTimePrinter::new()
+            .timestamp_to_rfc9110_string(&at)
+            .unwrap();
+        headers.insert(RETRY_AFTER, HeaderValue::from_str(&date).unwrap());
+        let wait = retry_after(&headers).unwrap();
+        assert!(
+            wait > Duration::from_secs(27) && wait <= Duration::from_secs(30),
+            "{wait:?}"
+        );
+        headers.insert(
+            RETRY_AFTER,
+            HeaderValue::from_static("Sun, 06 Nov 1994 08:49:37 GMT"),
+        );
+        assert_eq!(retry_after(&headers), Some(Duration::ZERO));
+        headers.insert(RETRY_AFTER, HeaderValue::from_static("soon"));
+        assert_eq!(retry_after(&headers), None);
+    }
+
+    #[test]
+    fn retryable_statuses() {
+        for s in [429, 500, 502, 503, 504] {
+            assert!(is_retryable(StatusCode::from_u16(s).unwrap()));
+        }
+        for s in [400, 401, 403, 404, 409, 501] {
+            assert!(!is_retryable(StatusCode::from_u16(s).unwrap()));
+        }
+    }
+
+    #[test]
+    fn halving_shrinks_what_is_in_flight_as_permits_return() {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        runtime.block_on(async {
+            let limiter = Limiter::new(8);
+            let held: Vec<_> =
+                futures_util::future::join_all((0..6).map(|_| limiter.acquire())).await;
+            assert_eq!(limiter.halve(), Some(4));
+            // The two free permits went at once; of the six held, two go on return.
+            assert_eq!(limiter.semaphore.available_permits(), 0);
+            drop(held);
+            assert_eq!(limiter.semaphore.available_permits(), 4);
+            assert_eq!(limiter.halve(), Some(2));
+            assert_eq!(limiter.halve(), Some(1));
+            assert_eq!(limiter.halve(), None);
+            assert_eq!(limiter.semaphore.available_permits(), 1);
+            assert_eq!(limiter.target.load(Ordering::SeqCst), 1);
+        });
+    }
+}
