@@ -95,12 +95,20 @@ impl PageBody {
     }
 
     pub fn parse(&self) -> Result<Page<'_>> {
-        Page::parse(&self.bytes).with_context(|| {
-            format!(
-                "malformed response listing {}: expected a JSON object with a `tasks` array",
+        let looks_like_html = self
+            .bytes
+            .iter()
+            .find(|b| !b.is_ascii_whitespace())
+            .is_some_and(|&b| b == b'<');
+        if looks_like_html {
+            anyhow::bail!(
+                "malformed response listing {}: an HTML page, not the API's JSON (is a proxy \
+                 or a login page answering?)",
                 self.request
-            )
-        })
+            );
+        }
+        Page::parse(&self.bytes)
+            .with_context(|| format!("malformed response listing {}", self.request))
     }
 }
 
@@ -125,22 +133,52 @@ impl<'de: 'a, 'a> Visitor<'de> for PageVisitor<'a> {
         let mut extra = Vec::new();
         while let Some(key) = map.next_key::<String>()? {
             match key.as_str() {
-                "tasks" => tasks = Some(map.next_value::<Option<Vec<&RawValue>>>()?),
+                "tasks" => {
+                    let raw: &RawValue = map.next_value()?;
+                    let list = match raw.get().trim_start().as_bytes().first() {
+                        Some(b'[') => serde_json::from_str::<Vec<&RawValue>>(raw.get())
+                            .map_err(serde::de::Error::custom)?,
+                        _ if raw.get() == "null" => Vec::new(),
+                        _ => {
+                            return Err(serde::de::Error::custom(format!(
+                                "`tasks` is {}, not an array",
+                                shown(raw)
+                            )));
+                        }
+                    };
+                    tasks = Some(list);
+                }
                 "total_count" => total_count_raw = Some(map.next_value()?),
                 _ => extra.push((key, map.next_value()?)),
             }
         }
-        let tasks = match tasks {
-            Some(tasks) => tasks.unwrap_or_default(),
-            None => return Err(serde::de::Error::missing_field("tasks")),
+        let Some(tasks) = tasks else {
+            return Err(serde::de::Error::custom("there is no `tasks` array"));
         };
-        let total_count = total_count_raw.and_then(count_of);
+        let total_count = match total_count_raw {
+            None => None,
+            Some(raw) if raw.get() == "null" => None,
+            Some(raw) => Some(count_of(raw).ok_or_else(|| {
+                serde::de::Error::custom(format!("`total_count` is {}, not a count", shown(raw)))
+            })?),
+        };
         Ok(Page {
             tasks,
             total_count,
             total_count_raw,
             extra,
         })
+    }
+}
+
+/// A server value as it may be quoted in an error: short, on one line.
+fn shown(raw: &RawValue) -> String {
+    let text: String = raw.get().chars().take(40).collect();
+    let text = text.replace(char::is_control, " ");
+    if raw.get().chars().count() > 40 {
+        format!("{text}…")
+    } else {
+        text
     }
 }
 
@@ -204,6 +242,42 @@ mod tests {
         assert_eq!(page.total_count, Some(12));
         let page = Page::parse(br#"{"tasks":null}"#).unwrap();
         assert!(page.tasks.is_empty());
+        assert_eq!(page.total_count, None);
+    }
+
+    #[test]
+    fn hostile_bodies_get_one_clear_line_each() {
+        let why = |body: &str| {
+            let e = PageBody::new(body.as_bytes().to_vec(), "tasks of dataset d".into())
+                .parse()
+                .unwrap_err();
+            format!("{e:#}")
+        };
+        assert_eq!(
+            why("  <!DOCTYPE html><html>login</html>"),
+            "malformed response listing tasks of dataset d: an HTML page, not the API's JSON (is a proxy or a login page answering?)"
+        );
+        assert!(
+            why(r#"{"total_count": 3}"#)
+                .ends_with(": there is no `tasks` array at line 1 column 18"),
+            "{}",
+            why(r#"{"total_count": 3}"#)
+        );
+        assert!(why(r#"{"tasks": {"a": 1}}"#).contains(": `tasks` is {\"a\": 1}, not an array"));
+        assert!(
+            why(r#"{"tasks": [], "total_count": -5}"#)
+                .contains(": `total_count` is -5, not a count")
+        );
+        assert!(
+            why(r#"{"tasks": [], "total_count": "many"}"#)
+                .contains(": `total_count` is \"many\", not a count")
+        );
+        let long = format!(r#"{{"tasks": "{}"}}"#, "x".repeat(100));
+        assert!(why(&long).contains("xxx…, not an array"), "{}", why(&long));
+        assert!(why(r#"{"tasks": [{"a": 1}"#).contains("EOF while parsing"));
+        assert!(why("").contains("EOF while parsing a value"));
+        // null counts as absent.
+        let page = Page::parse(br#"{"tasks": [], "total_count": null}"#).unwrap();
         assert_eq!(page.total_count, None);
     }
 

@@ -184,6 +184,17 @@ pub fn report(err: &anyhow::Error) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     crate::term::error(&format!("{err:#}"));
+    // The TLS error arrives wrapped by the connector in types of its own, so it is
+    // recognised by rustls's words for it.
+    let untrusted = err
+        .chain()
+        .any(|cause| cause.to_string().contains("invalid peer certificate"));
+    if untrusted {
+        crate::term::hint(
+            "the server's certificate is not trusted here: for a private cloud's own CA, \
+             pass --ca-bundle FILE.pem (or set `ca_bundle`); --insecure skips the check",
+        );
+    }
     for cause in err.chain() {
         if let Some(hint) = cause.downcast_ref::<ApiError>().and_then(ApiError::hint) {
             crate::term::hint(&hint);
@@ -191,6 +202,7 @@ pub fn report(err: &anyhow::Error) -> ExitCode {
         if let Some(hint) = cause
             .downcast_ref::<reqwest::Error>()
             .and_then(network_hint)
+            .filter(|_| !untrusted)
         {
             crate::term::hint(hint);
         }

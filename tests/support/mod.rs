@@ -14,6 +14,7 @@
 #![allow(dead_code)] // each test binary uses a different part of this module
 
 pub mod fixtures;
+pub mod net;
 #[cfg(unix)]
 pub mod pty;
 
@@ -158,6 +159,8 @@ pub struct Setup {
     pub auth_tokens: Vec<String>,
     /// How long an issued token lasts.
     pub token_lifetime: Duration,
+    /// Serve https with this configuration (see [`net::TestCa`]).
+    pub tls: Option<Arc<rustls::ServerConfig>>,
 }
 
 impl Default for Setup {
@@ -179,6 +182,7 @@ impl Default for Setup {
             projects: vec![(REGION.into(), PROJECT.into())],
             auth_tokens: vec![AUTH_TOKEN.into()],
             token_lifetime: Duration::from_secs(24 * 3600),
+            tls: None,
         }
     }
 }
@@ -308,10 +312,21 @@ impl FakeServer {
                             let Ok((stream, _)) = accepted else { continue };
                             let shared = serving.clone();
                             tokio::spawn(async move {
+                                let tls = shared.setup.tls.clone();
                                 let service = service_fn(move |req| handle(req, shared.clone()));
-                                let _ = http1::Builder::new()
-                                    .serve_connection(TokioIo::new(stream), service)
-                                    .await;
+                                let http = http1::Builder::new();
+                                match tls {
+                                    None => {
+                                        let _ = http.serve_connection(TokioIo::new(stream), service).await;
+                                    }
+                                    Some(config) => {
+                                        let acceptor = tokio_rustls::TlsAcceptor::from(config);
+                                        // A client that does not trust us hangs up here.
+                                        if let Ok(stream) = acceptor.accept(stream).await {
+                                            let _ = http.serve_connection(TokioIo::new(stream), service).await;
+                                        }
+                                    }
+                                }
                             });
                         }
                     }
@@ -328,7 +343,12 @@ impl FakeServer {
     }
 
     pub fn url(&self) -> String {
-        format!("http://{}", self.addr)
+        let scheme = if self.shared.setup.tls.is_some() {
+            "https"
+        } else {
+            "http"
+        };
+        format!("{scheme}://{}", self.addr)
     }
 
     pub fn requests(&self) -> Vec<Recorded> {
@@ -466,9 +486,10 @@ async fn handle(req: Request<Incoming>, shared: Arc<Shared>) -> Result<Response<
             let part = Bytes::from(reply.body[..sent.min(reply.body.len())].to_vec());
             Ok(head(&reply)
                 .header("content-length", reply.body.len())
+                // The pause lets the head and the part go out before the connection breaks.
                 .body(streamed(
                     vec![part],
-                    Duration::ZERO,
+                    Duration::from_millis(50),
                     Some("cut off on purpose".into()),
                 ))?)
         }

@@ -1,0 +1,585 @@
+//! The network at its worst: retries, throttling, timeouts, hostile and broken answers,
+//! private CAs, proxies and skewed clocks.
+
+mod support;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use support::net::{Proxy, TestCa};
+use support::*;
+
+fn assert_ok(out: &std::process::Output) {
+    assert!(
+        out.status.success(),
+        "status {:?}\n{}",
+        out.status,
+        stderr_of(out)
+    );
+}
+
+/// The API's requests (not IAM's) the server saw.
+fn api_requests(sandbox: &Sandbox) -> Vec<Recorded> {
+    sandbox
+        .requests()
+        .into_iter()
+        .filter(|r| r.path.starts_with("/v2/"))
+        .collect()
+}
+
+/// A server whose first answers are `first`, in order; then the API as usual.
+fn first_answers(first: Vec<Action>) -> Setup {
+    let first = std::sync::Mutex::new(first.into_iter());
+    Setup {
+        hook: Some(Arc::new(move |req: &Recorded, _: &Catalog| {
+            if !req.path.starts_with("/v2/") {
+                return None;
+            }
+            first.lock().unwrap().next()
+        })),
+        ..Setup::default()
+    }
+}
+
+fn status(code: u16) -> Action {
+    Action::Reply(Reply::api_error(code, "APIGW.0000", "Injected."))
+}
+
+#[test]
+fn two_503s_then_success_takes_three_requests_each_signed_afresh() {
+    let sandbox = Sandbox::with(first_answers(vec![status(503), status(503)]));
+    let out = sandbox.run(&["-v", "list", "-o", "ndjson"]);
+    assert_ok(&out);
+    assert_eq!(stdout_of(&out).lines().count(), 6);
+    let requests = api_requests(&sandbox);
+    assert_eq!(requests.len(), 3);
+    assert!(requests.iter().all(|r| r.signature.is_ok()));
+    let err = stderr_of(&out);
+    assert!(err.contains("retry 1 of 3 for /v2/"), "{err}");
+    assert!(err.contains("retry 2 of 3 for /v2/"), "{err}");
+    assert!(err.contains(": HTTP 503 Service Unavailable"), "{err}");
+    // Without -v, a retry that worked is no news.
+    let sandbox = Sandbox::with(first_answers(vec![status(503)]));
+    let out = sandbox.run(&["list", "-o", "ndjson"]);
+    assert_ok(&out);
+    assert_eq!(stderr_of(&out), "");
+}
+
+#[test]
+fn retry_after_is_honoured_and_each_try_has_its_own_date() {
+    let mut throttled = Reply::api_error(
+        429,
+        "APIGW.0308",
+        "The throttling threshold has been reached.",
+    );
+    throttled.headers.push(("retry-after".into(), "1".into()));
+    let sandbox = Sandbox::with(first_answers(vec![Action::Reply(throttled)]));
+    let started = Instant::now();
+    let out = sandbox.run(&["-v", "list"]);
+    let elapsed = started.elapsed();
+    assert_ok(&out);
+    assert!(elapsed >= Duration::from_secs(1), "{elapsed:?}");
+    assert!(
+        stderr_of(&out).contains("in 1000 ms: HTTP 429 Too Many Requests"),
+        "{}",
+        stderr_of(&out)
+    );
+    let requests = api_requests(&sandbox);
+    assert_eq!(requests.len(), 2);
+    assert_ne!(
+        requests[0].header("x-sdk-date"),
+        requests[1].header("x-sdk-date")
+    );
+    assert_ne!(
+        requests[0].header("authorization"),
+        requests[1].header("authorization")
+    );
+}
+
+#[test]
+fn four_503s_exhaust_three_retries_and_name_the_last_status() {
+    let sandbox = Sandbox::with(first_answers((0..4).map(|_| status(503)).collect()));
+    let out = sandbox.run(&["--retries", "3", "list"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr_of(&out);
+    assert!(
+        err.starts_with(
+            "error: APIGW.0000: Injected. (HTTP 503, request id req-00000003, after 4 attempts)\n"
+        ),
+        "{err}"
+    );
+    assert_eq!(api_requests(&sandbox).len(), 4);
+    assert_eq!(stdout_of(&out), "");
+}
+
+#[test]
+fn client_errors_are_never_retried_and_retries_0_tries_once() {
+    for code in [400, 401, 403, 404] {
+        let sandbox = Sandbox::with(first_answers(vec![status(code)]));
+        let out = sandbox.run(&["list"]);
+        assert!(!out.status.success());
+        assert_eq!(api_requests(&sandbox).len(), 1, "{code}");
+    }
+    // A signature the gateway refuses is a 401 too: never a second try.
+    let sandbox = Sandbox::new();
+    sandbox.write_config(
+        &std::fs::read_to_string(&sandbox.config)
+            .unwrap()
+            .replace(SK, "wrong"),
+    );
+    assert_eq!(sandbox.run(&["list"]).status.code(), Some(4));
+    assert_eq!(sandbox.requests().len(), 1);
+
+    let sandbox = Sandbox::with(first_answers(vec![status(503)]));
+    let out = sandbox.run(&["--retries", "0", "list"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(api_requests(&sandbox).len(), 1);
+    // The profile's `retries` too.
+    let sandbox = Sandbox::with(first_answers(vec![status(502), status(502)]));
+    let text = std::fs::read_to_string(&sandbox.config).unwrap();
+    sandbox.write_config(&format!("{text}retries = 1\n"));
+    assert_eq!(sandbox.run(&["list"]).status.code(), Some(1));
+    assert_eq!(api_requests(&sandbox).len(), 2);
+}
+
+#[test]
+fn dropped_connections_and_cut_bodies_are_retried() {
+    let page = |c: &Catalog| c.page(DATASET, 0, 10, 6);
+    let sandbox = Sandbox::new();
+    let catalog_page = {
+        // The same page the server would send, to cut short.
+        let out = sandbox.run(&["list", "-o", "json"]);
+        assert_ok(&out);
+        sandbox.requests().len()
+    };
+    assert_eq!(catalog_page, 1);
+    let served = Arc::new(AtomicUsize::new(0));
+    let count = served.clone();
+    let sandbox = Sandbox::with(Setup {
+        hook: Some(Arc::new(move |_: &Recorded, c: &Catalog| {
+            match count.fetch_add(1, Ordering::SeqCst) {
+                0 => Some(Action::Drop),
+                1 => Some(Action::Truncate(page(c), 100)),
+                _ => None,
+            }
+        })),
+        ..Setup::default()
+    });
+    let out = sandbox.run(&["-v", "list", "-o", "ndjson"]);
+    assert_ok(&out);
+    assert_eq!(stdout_of(&out).lines().count(), 6);
+    assert_eq!(served.load(Ordering::SeqCst), 3);
+
+    // A body that is always cut off: an error that says so, and nothing on stdout.
+    let sandbox = Sandbox::with(Setup {
+        hook: Some(Arc::new(move |_: &Recorded, c: &Catalog| {
+            Some(Action::Truncate(page(c), 100))
+        })),
+        ..Setup::default()
+    });
+    let out = sandbox.run(&["--retries", "1", "list", "-o", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr_of(&out);
+    assert!(
+        err.starts_with("error: gave up after 2 attempts: reading the answer to GET http://"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert_eq!(stdout_of(&out), "");
+}
+
+#[test]
+fn a_429_halves_the_pages_in_flight_for_the_rest_of_the_run() {
+    let throttled_once = Arc::new(AtomicUsize::new(0));
+    let flag = throttled_once.clone();
+    let mut setup = Setup {
+        latency: Duration::from_millis(40),
+        hook: Some(Arc::new(move |req: &Recorded, c: &Catalog| {
+            let page = req.offset() as usize;
+            if page == 3 && flag.fetch_add(1, Ordering::SeqCst) == 0 {
+                let mut reply = Reply::api_error(429, "APIGW.0308", "Slow down.");
+                reply.headers.push(("retry-after".into(), "0".into()));
+                return Some(Action::Reply(reply));
+            }
+            Some(Action::Reply(c.page("big", page * 100, 100, 6000)))
+        })),
+        ..Setup::default()
+    };
+    setup.datasets.insert("big".into(), Tasks::Generated(6000));
+    let sandbox = Sandbox::with(setup);
+    let out = sandbox.run(&[
+        "-v",
+        "list",
+        "-d",
+        "big",
+        "--all",
+        "--concurrency",
+        "8",
+        "-o",
+        "ndjson",
+    ]);
+    assert_ok(&out);
+    assert_eq!(stdout_of(&out).lines().count(), 6000);
+    assert!(stderr_of(&out).contains("throttled: at most 4 requests in flight from now on"));
+    let requests = api_requests(&sandbox);
+    assert_eq!(requests.len(), 61);
+    let before = requests.iter().take(10).map(|r| r.in_flight).max().unwrap();
+    assert!(before > 4, "{before}");
+    // Once the permits held at the 429 are back, no more than 4 at a time.
+    let after = requests.iter().skip(30).map(|r| r.in_flight).max().unwrap();
+    assert!(after <= 4, "{after}");
+}
+
+#[test]
+fn a_server_that_never_answers_runs_out_the_request_timeout() {
+    let sandbox = Sandbox::with(Setup {
+        hook: Some(Arc::new(|_: &Recorded, _: &Catalog| {
+            Some(Action::Delay(
+                Duration::from_secs(30),
+                Box::new(Action::Drop),
+            ))
+        })),
+        ..Setup::default()
+    });
+    let started = Instant::now();
+    let out = sandbox.run(&["--request-timeout", "300ms", "--retries", "1", "list"]);
+    assert!(started.elapsed() < Duration::from_secs(10));
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr_of(&out);
+    assert!(
+        err.starts_with("error: gave up after 2 attempts: GET http://"),
+        "{err}"
+    );
+    assert!(
+        err.contains("the request timeout of 300ms ran out (raise it with --request-timeout or `request_timeout`)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("hint: the server did not answer in time"),
+        "{err}"
+    );
+    assert_eq!(sandbox.requests().len(), 2);
+
+    // A body that trickles in counts against the same timeout; the profile sets it.
+    let sandbox = Sandbox::with(Setup {
+        hook: Some(Arc::new(|_: &Recorded, c: &Catalog| {
+            Some(Action::Trickle(
+                c.page(DATASET, 0, 10, 6),
+                200,
+                Duration::from_millis(100),
+            ))
+        })),
+        ..Setup::default()
+    });
+    let text = std::fs::read_to_string(&sandbox.config).unwrap();
+    sandbox.write_config(&format!("{text}request_timeout = \"500ms\"\nretries = 0\n"));
+    let out = sandbox.run(&["list"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr_of(&out).contains("the request timeout of 500ms ran out"),
+        "{}",
+        stderr_of(&out)
+    );
+}
+
+#[test]
+fn durations_need_a_unit() {
+    let sandbox = Sandbox::new();
+    let out = sandbox.run(&["--request-timeout", "30", "list"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr_of(&out)
+            .contains("`30` is not a duration: give a number and a unit, e.g. 500ms, 10s, 2m"),
+        "{}",
+        stderr_of(&out)
+    );
+    let out = sandbox.run(&["--connect-timeout", "0s", "list"]);
+    assert_eq!(out.status.code(), Some(2));
+    let text = std::fs::read_to_string(&sandbox.config).unwrap();
+    sandbox.write_config(&format!("{text}connect_timeout = \"soon\"\n"));
+    let out = sandbox.run(&["list"]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(
+        stderr_of(&out)
+            .contains("key `profiles.default.connect_timeout`: `soon` is not a duration"),
+        "{}",
+        stderr_of(&out)
+    );
+    assert!(sandbox.requests().is_empty());
+}
+
+#[test]
+fn hostile_200_answers_are_one_clear_line_and_nothing_on_stdout() {
+    for (body, expected) in [
+        (
+            "<html><body>Sign in</body></html>",
+            "an HTML page, not the API's JSON",
+        ),
+        ("{\"tasks\": [", "EOF while parsing"),
+        ("not json at all", "expected ident"),
+        ("{\"total_count\": 2}", "there is no `tasks` array"),
+        (
+            "{\"tasks\": \"none\", \"total_count\": 0}",
+            "`tasks` is \"none\", not an array",
+        ),
+        (
+            "{\"tasks\": [], \"total_count\": -1}",
+            "`total_count` is -1, not a count",
+        ),
+        (
+            "{\"tasks\": [], \"total_count\": \"lots\"}",
+            "`total_count` is \"lots\", not a count",
+        ),
+    ] {
+        let sandbox = Sandbox::with(Setup {
+            hook: Some(Arc::new(move |_: &Recorded, _: &Catalog| {
+                Some(Action::Reply(Reply::json(200, body)))
+            })),
+            ..Setup::default()
+        });
+        for format in ["table", "json", "ndjson"] {
+            let out = sandbox.run(&["list", "--all", "-o", format]);
+            assert_eq!(out.status.code(), Some(1), "{body}");
+            let err = stderr_of(&out);
+            assert!(
+                err.starts_with("error: malformed response listing tasks of dataset"),
+                "{err}"
+            );
+            assert!(err.contains(expected), "{body}: {err}");
+            assert_eq!(err.lines().count(), 1, "{err}");
+            assert_eq!(stdout_of(&out), "", "{body}");
+        }
+    }
+}
+
+#[test]
+fn gzip_answers_are_decoded() {
+    use std::io::Write;
+    let plain = Sandbox::with(Setup {
+        hook: Some(Arc::new(|_: &Recorded, c: &Catalog| {
+            Some(Action::Reply(c.page(DATASET, 0, 10, 8)))
+        })),
+        ..Setup::default()
+    });
+    let expected = stdout_of(&plain.run(&["list", "-o", "json"]));
+    assert!(expected.contains("\"total_count\": 8"));
+    let sandbox = Sandbox::with(Setup {
+        hook: Some(Arc::new(|req: &Recorded, c: &Catalog| {
+            assert!(
+                req.header("accept-encoding")
+                    .is_some_and(|e| e.contains("gzip"))
+            );
+            let mut reply = c.page(DATASET, 0, 10, 8);
+            let mut encoder =
+                flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+            encoder.write_all(&reply.body).unwrap();
+            reply.body = encoder.finish().unwrap();
+            reply
+                .headers
+                .push(("content-encoding".into(), "gzip".into()));
+            Some(Action::Reply(reply))
+        })),
+        ..Setup::default()
+    });
+    let out = sandbox.run(&["list", "-o", "json"]);
+    assert_ok(&out);
+    assert_eq!(stdout_of(&out), expected);
+}
+
+#[test]
+fn an_answer_over_the_size_limit_is_refused_not_held() {
+    let sandbox = Sandbox::with(first_answers(vec![Action::Huge(100 << 20)]));
+    let out = sandbox.run(&["list", "-o", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("is larger than 64 MiB, which no answer of this API is (the limit is `max_response_mib` in the profile)"),
+        "{err}"
+    );
+    assert_eq!(stdout_of(&out), "");
+    assert_eq!(api_requests(&sandbox).len(), 1, "not retried");
+    // The limit is the profile's to set.
+    let sandbox = Sandbox::with(first_answers(vec![Action::Huge(3 << 20)]));
+    let text = std::fs::read_to_string(&sandbox.config).unwrap();
+    sandbox.write_config(&format!("{text}max_response_mib = 2\n"));
+    let out = sandbox.run(&["list"]);
+    assert!(
+        stderr_of(&out).contains("is larger than 2 MiB"),
+        "{}",
+        stderr_of(&out)
+    );
+}
+
+#[test]
+fn a_redirect_to_another_host_is_reported_and_not_followed() {
+    let elsewhere = FakeServer::start(Setup::default());
+    let target = format!(
+        "{}/v2/{PROJECT}/datasets/{DATASET}/tasks",
+        elsewhere.url().replace("127.0.0.1", "localhost")
+    );
+    let mut redirect = Reply::json(302, "");
+    redirect.headers.push(("location".into(), target.clone()));
+    let sandbox = Sandbox::with(first_answers(vec![Action::Reply(redirect)]));
+    let out = sandbox.run(&["list"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr_of(&out).contains(&format!(
+            "with a redirect to {target}, which is not followed"
+        )),
+        "{}",
+        stderr_of(&out)
+    );
+    assert!(
+        elsewhere.requests().is_empty(),
+        "no credentials went elsewhere"
+    );
+}
+
+#[test]
+fn a_signature_rejected_for_its_time_names_the_clock_difference() {
+    let sandbox = Sandbox::new();
+    // 17m32s ahead: beyond the gateway's 15 minutes.
+    let out = sandbox
+        .cmd()
+        .env("MATASKS_TEST_CLOCK_OFFSET", "1052")
+        .arg("list")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(4));
+    let err = stderr_of(&out);
+    assert!(err.contains("the signature has expired"), "{err}");
+    let named = ["17m31s", "17m32s", "17m33s"].iter().any(|d| {
+        err.contains(&format!(
+            "hint: your clock is {d} ahead of the server; signed requests are rejected beyond 15 minutes"
+        ))
+    });
+    assert!(named, "{err}");
+    assert_eq!(sandbox.requests().len(), 1, "a 401 is not retried");
+    // Within the tolerance, a skew is no problem at all.
+    let out = sandbox
+        .cmd()
+        .env("MATASKS_TEST_CLOCK_OFFSET", "-600")
+        .arg("list")
+        .output()
+        .unwrap();
+    assert_ok(&out);
+}
+
+#[test]
+fn a_private_ca_is_trusted_only_when_given() {
+    let ca = TestCa::new();
+    let sandbox = Sandbox::with(Setup {
+        tls: Some(ca.server.clone()),
+        ..Setup::default()
+    });
+    assert!(sandbox.server.url().starts_with("https://127.0.0.1:"));
+    let out = sandbox.run(&["--retries", "0", "list"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr_of(&out);
+    assert!(err.contains("hint: the server's certificate is not trusted here: for a private cloud's own CA, pass --ca-bundle"), "{err}");
+    assert!(!err.contains("hint: no connection"), "{err}");
+    assert!(sandbox.requests().is_empty());
+
+    let bundle = sandbox.dir.path().join("ca.pem");
+    std::fs::write(&bundle, &ca.ca_pem).unwrap();
+    let out = sandbox
+        .cmd()
+        .arg("--ca-bundle")
+        .arg(&bundle)
+        .args(["list", "-o", "ndjson"])
+        .output()
+        .unwrap();
+    assert_ok(&out);
+    assert_eq!(stdout_of(&out).lines().count(), 6);
+    assert_eq!(stderr_of(&out), "");
+
+    // In the profile, relative to the config file.
+    let text = std::fs::read_to_string(&sandbox.config).unwrap();
+    sandbox.write_config(&format!("{text}ca_bundle = \"ca.pem\"\n"));
+    assert_ok(&sandbox.run(&["list"]));
+    sandbox.write_config(&text);
+
+    let out = sandbox.run(&["--insecure", "list"]);
+    assert_ok(&out);
+    assert!(
+        stderr_of(&out).starts_with("warning: TLS certificates are not verified (flag --insecure)"),
+        "{}",
+        stderr_of(&out)
+    );
+
+    let not_pem = sandbox.dir.path().join("junk.pem");
+    std::fs::write(&not_pem, "not a certificate").unwrap();
+    let out = sandbox
+        .cmd()
+        .arg("--ca-bundle")
+        .arg(&not_pem)
+        .arg("list")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(
+        stderr_of(&out).contains("holds no certificate")
+            || stderr_of(&out).contains("is not a PEM file"),
+        "{}",
+        stderr_of(&out)
+    );
+}
+
+#[test]
+fn proxies_from_the_environment_are_used_and_no_proxy_is_honoured() {
+    let proxy = Proxy::start();
+    let sandbox = Sandbox::new();
+    let out = sandbox
+        .cmd()
+        .env("HTTP_PROXY", proxy.url())
+        .args(["list", "-o", "ndjson"])
+        .output()
+        .unwrap();
+    assert_ok(&out);
+    assert_eq!(stdout_of(&out).lines().count(), 6);
+    let log = proxy.log();
+    assert_eq!(log.len(), 1);
+    assert!(
+        log[0].starts_with(&format!("GET {}/v2/{PROJECT}/", sandbox.server.url())),
+        "{log:?}"
+    );
+    assert_eq!(
+        sandbox.requests()[0].signature,
+        Ok(()),
+        "the proxy changes nothing signed"
+    );
+
+    let out = sandbox
+        .cmd()
+        .env("HTTP_PROXY", proxy.url())
+        .env("NO_PROXY", "127.0.0.1")
+        .arg("list")
+        .output()
+        .unwrap();
+    assert_ok(&out);
+    assert_eq!(proxy.log().len(), 1, "bypassed");
+
+    // https through a CONNECT tunnel, the certificate checked end to end.
+    let ca = TestCa::new();
+    let secure = Sandbox::with(Setup {
+        tls: Some(ca.server.clone()),
+        ..Setup::default()
+    });
+    let bundle = secure.dir.path().join("ca.pem");
+    std::fs::write(&bundle, &ca.ca_pem).unwrap();
+    let out = secure
+        .cmd()
+        .env("HTTPS_PROXY", proxy.url())
+        .arg("--ca-bundle")
+        .arg(&bundle)
+        .arg("list")
+        .output()
+        .unwrap();
+    assert_ok(&out);
+    let port = secure.server.url().rsplit(':').next().unwrap().to_string();
+    assert_eq!(
+        proxy.log().last().unwrap(),
+        &format!("CONNECT 127.0.0.1:{port} HTTP/1.1")
+    );
+}
