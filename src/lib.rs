@@ -76,3 +76,42 @@ fn parse() -> Result<Cli, clap::Error> {
     }
     Ok(cli)
 }
+
+/// Entry points for the fuzz targets under `fuzz/`, not an interface of the crate.
+#[doc(hidden)]
+pub mod fuzzing {
+    use crate::cli::OutputFormat;
+    use crate::output::{self, TableStyle};
+
+    /// A page as `list` reads it, then written out in every format, the table at a
+    /// narrow width: nothing in an answer may make matasks panic.
+    pub fn page(body: &[u8]) {
+        let body = crate::api::PageBody::new(body.to_vec(), "fuzz".into());
+        let Ok(page) = body.parse() else {
+            return;
+        };
+        for format in [
+            OutputFormat::Table,
+            OutputFormat::Json,
+            OutputFormat::Ndjson,
+        ] {
+            let style = TableStyle {
+                color: true,
+                width: Some(40),
+            };
+            let mut sink = output::sink(format, std::io::sink(), style);
+            let _ = sink.begin(&page);
+            for task in &page.tasks {
+                let _ = sink.task(task);
+            }
+            let _ = sink.page_done();
+            let _ = sink.finish();
+        }
+    }
+
+    /// A config file as every command reads it, and as `config set` edits it.
+    pub fn config(text: &str) {
+        let _ = crate::config::parse(std::path::Path::new("fuzz.toml"), text);
+        let _ = crate::config::edit::check_document(text);
+    }
+}

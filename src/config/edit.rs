@@ -214,6 +214,24 @@ impl Editor {
     }
 }
 
+/// Whether `text` can be opened for editing and written back unchanged, as `config
+/// set` needs: for the fuzz target. A byte-order mark is the one thing dropped.
+#[doc(hidden)]
+pub fn check_document(text: &str) -> bool {
+    match text.parse::<DocumentMut>() {
+        Ok(doc) => {
+            let unmarked = text.strip_prefix('\u{feff}').unwrap_or(text);
+            assert_eq!(
+                doc.to_string(),
+                unmarked,
+                "an untouched document is written back as read"
+            );
+            true
+        }
+        Err(_) => false,
+    }
+}
+
 /// Set `key` in `table`. Replacing a value in place keeps the comment after it.
 fn put(table: &mut dyn TableLike, key: &str, value: &Value) {
     match table.get_mut(key) {
@@ -435,6 +453,18 @@ mod tests {
         assert!(e.save().is_err());
         assert!(e.unset("a", "regoin"));
         e.save().unwrap();
+    }
+
+    /// Found by the config fuzz target: toml_edit drops a byte-order mark (which
+    /// Notepad writes) when it writes a document back.
+    #[test]
+    fn a_byte_order_mark_is_the_one_thing_a_rewrite_drops() {
+        assert!(check_document("\u{feff}"));
+        let (_dir, mut e) = editor("\u{feff}# mine\n[profiles.a]\nregion = \"x\"\n");
+        e.set("a", "region", &Value::Text("y".into())).unwrap();
+        e.save().unwrap();
+        assert_eq!(e.text(), "# mine\n[profiles.a]\nregion = \"y\"\n");
+        parse(Path::new("c"), "\u{feff}[profiles.a]\nregion = \"x\"\n").unwrap();
     }
 
     #[test]
