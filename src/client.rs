@@ -165,25 +165,32 @@ impl Http {
     }
 
     /// A read, tried again on a connection error, a timeout or HTTP 429, 500, 502, 503
-    /// or 504, after a backoff or the server's `Retry-After`. `attempt` builds and
-    /// sends the request anew each time, so each try is signed afresh.
+    /// or 504, after a backoff or the server's `Retry-After`. `attempt` authenticates
+    /// and sends the request anew each time, so each try is signed afresh; what fails
+    /// before the request is sent ([`Failure::Before`], such as getting a token) is
+    /// never tried again.
     pub async fn read<F, Fut>(&self, what: &str, mut attempt: F) -> Result<Answer>
     where
         F: FnMut() -> Fut,
-        Fut: Future<Output = Result<Answer>>,
+        Fut: Future<Output = Result<Answer, Failure>>,
     {
         let retries = self.network.retries.value;
         let mut tried = 0;
         loop {
-            let outcome = {
-                let _permit = self.limiter.acquire().await;
-                attempt().await
+            let (outcome, window) = {
+                let permit = self.limiter.acquire().await;
+                (attempt().await, permit.window())
             };
             tried += 1;
+            let outcome = match outcome {
+                Ok(answer) => Ok(answer),
+                Err(Failure::Before(e)) => return Err(e),
+                Err(Failure::During(e)) => Err(e),
+            };
             let (reason, wait) = match &outcome {
                 Ok(answer) if retry::is_retryable(answer.status) => {
                     if answer.status == StatusCode::TOO_MANY_REQUESTS
-                        && let Some(now) = self.limiter.halve()
+                        && let Some(now) = self.limiter.halve(window)
                     {
                         term::debug(1, || {
                             format!("throttled: at most {now} requests in flight from now on")
@@ -195,18 +202,10 @@ impl Http {
                     )
                 }
                 Err(e) if is_transient(e) => (format!("{e:#}"), None),
-                _ => {
-                    return outcome.map_err(|e| gave_up(e, tried));
-                }
+                _ => return counted(outcome, tried, false),
             };
             if tried > retries {
-                return match outcome {
-                    Ok(answer) => Ok(Answer {
-                        attempts: tried,
-                        ..answer
-                    }),
-                    Err(e) => Err(gave_up(e, tried)),
-                };
+                return counted(outcome, tried, true);
             }
             let wait = wait.unwrap_or_else(|| retry::backoff(tried - 1));
             term::debug(1, || {
@@ -274,18 +273,21 @@ impl Http {
                 .await
                 .map_err(|e| self.transport_error(e))
                 .with_context(|| format!("reading the answer to {method} {url} failed"))?;
-            if body.len() > max_body {
+            let Some(body) = body else {
                 anyhow::bail!(
                     "the answer to {method} {url} is larger than {} MiB, which no answer of \
                      this API is (the limit is `max_response_mib` in the profile)",
                     max_body >> 20
                 );
-            }
+            };
             body
         } else {
-            // The status says what went wrong; a body cut short only loses detail.
+            // The status says what went wrong; a body cut short or too long only loses
+            // detail.
             read_body(response, MAX_ERROR_BODY)
                 .await
+                .ok()
+                .flatten()
                 .unwrap_or_default()
         };
         term::debug(2, || {
@@ -338,27 +340,50 @@ impl Http {
     }
 }
 
-/// `2s`, `500ms`, `1m30s`.
-fn humanize(d: Duration) -> String {
+/// `2s`, `500ms`, `1m 30s`.
+pub fn humanize(d: Duration) -> String {
     jiff::SignedDuration::try_from(d)
         .map(|d| format!("{d:#}"))
         .unwrap_or_else(|_| format!("{d:?}"))
 }
 
 /// Worth another try: the request may not have reached the server, or its answer was
-/// lost on the way.
+/// lost on the way. A certificate that is not trusted, or a name that does not resolve,
+/// will be the same a moment later.
 fn is_transient(e: &anyhow::Error) -> bool {
-    e.chain()
-        .filter_map(|c| c.downcast_ref::<reqwest::Error>())
-        .any(|e| e.is_connect() || e.is_timeout() || e.is_request() || e.is_body() || e.is_decode())
+    let lasting = e.chain().any(|c| {
+        let text = c.to_string();
+        text.contains("invalid peer certificate") || text.contains("dns error")
+    });
+    !lasting
+        && e.chain()
+            .filter_map(|c| c.downcast_ref::<reqwest::Error>())
+            .any(|e| {
+                e.is_connect() || e.is_timeout() || e.is_request() || e.is_body() || e.is_decode()
+            })
 }
 
-fn gave_up(e: anyhow::Error, tried: u32) -> anyhow::Error {
-    if tried > 1 {
-        e.context(format!("gave up after {tried} attempts"))
-    } else {
-        e
+/// The last outcome, saying how many tries it took: an answer carries the count into
+/// its error; a failure says whether the retries ran out or it could not be retried.
+fn counted(outcome: Result<Answer>, tried: u32, exhausted: bool) -> Result<Answer> {
+    match outcome {
+        Ok(answer) => Ok(Answer {
+            attempts: tried,
+            ..answer
+        }),
+        Err(e) if tried == 1 => Err(e),
+        Err(e) if exhausted => Err(e.context(format!("gave up after {tried} attempts"))),
+        Err(e) => Err(e.context(format!("failed on attempt {tried}"))),
     }
+}
+
+/// Why an attempt at a read failed.
+pub enum Failure {
+    /// Before the request was sent (getting a token): not to be tried again, as that
+    /// could repeat a request that is not a read.
+    Before(anyhow::Error),
+    /// Sending it or reading the answer.
+    During(anyhow::Error),
 }
 
 /// The certificates of a PEM file, for `--ca-bundle`.
@@ -447,7 +472,8 @@ impl Client {
                     let (mut headers, token) = self
                         .auth
                         .authorize(&Method::GET, &url, b"", Some(&self.project_id))
-                        .await?;
+                        .await
+                        .map_err(Failure::Before)?;
                     used.set(Some(token));
                     headers.push(("Accept", "application/json".to_string()));
                     self.http
@@ -459,6 +485,7 @@ impl Client {
                             max_body: self.http.max_body(),
                         })
                         .await
+                        .map_err(Failure::During)
                 })
                 .await?;
             if answer.status.is_success() {
@@ -480,17 +507,31 @@ impl Client {
 }
 
 /// Read a body, stopping once it exceeds `cap` bytes.
-async fn read_body(mut response: reqwest::Response, cap: usize) -> reqwest::Result<Vec<u8>> {
+/// Read a body of at most `cap` bytes; `None` when it is larger, which an announced
+/// length says before anything is read. Memory never holds more than `cap + 1` bytes.
+async fn read_body(
+    mut response: reqwest::Response,
+    cap: usize,
+) -> reqwest::Result<Option<Vec<u8>>> {
+    let announced = response.content_length();
+    if announced.is_some_and(|n| n > cap as u64) {
+        return Ok(None);
+    }
     // One allocation of the announced size, not a series of doublings.
-    let announced = response.content_length().unwrap_or(0);
-    let mut body = Vec::with_capacity(usize::try_from(announced).unwrap_or(cap).min(cap));
+    let mut body = Vec::with_capacity(announced.map_or(0, |n| n as usize));
     while let Some(chunk) = response.chunk().await? {
-        body.extend_from_slice(&chunk);
+        let take = chunk.len().min(cap + 1 - body.len());
+        if body.len() + take > body.capacity() {
+            // Doubling, but never past the cap.
+            let want = (body.capacity() * 2).max(body.len() + take).min(cap + 1);
+            body.reserve_exact(want - body.len());
+        }
+        body.extend_from_slice(&chunk[..take]);
         if body.len() > cap {
-            break;
+            return Ok(None);
         }
     }
-    Ok(body)
+    Ok(Some(body))
 }
 
 fn request_id(headers: &HeaderMap) -> Option<String> {
@@ -558,7 +599,8 @@ fn api_error(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> ApiError {
                 let m = m.to_ascii_lowercase();
                 m.contains("expire") || m.contains("x-sdk-date") || m.contains("time")
             });
-        let notable = if expired { 1 } else { NOTABLE_CLOCK_SKEW_SECS };
+        // The Date header has whole seconds: below a minute, a skew is noise.
+        let notable = if expired { 60 } else { NOTABLE_CLOCK_SKEW_SECS };
         error.clock_skew = clock_skew(headers).filter(|s| s.abs() >= notable);
     }
     error

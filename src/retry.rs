@@ -1,7 +1,7 @@
 //! When and how long to wait before a read is tried again, and how many requests
 //! may be in flight once the API has asked us to slow down.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 use std::time::Duration;
 
 use reqwest::StatusCode;
@@ -52,18 +52,32 @@ pub fn retry_after(headers: &HeaderMap) -> Option<Duration> {
     Some(wait.min(MAX_RETRY_AFTER))
 }
 
-/// Requests in flight, at most `target`; the target halves each time the API
-/// throttles, for the rest of the run.
+/// Requests in flight, at most a target that halves when the API throttles, once per
+/// burst: the 429s of requests sent before the last halving do not halve it again.
 pub struct Limiter {
     semaphore: Semaphore,
+    state: Mutex<State>,
+}
+
+struct State {
+    target: usize,
     /// Permits that exist, held or not.
-    total: AtomicUsize,
-    target: AtomicUsize,
+    total: usize,
+    /// Counts halvings: a request belongs to the window it started in.
+    window: u64,
 }
 
 pub struct Permit<'a> {
     permit: Option<SemaphorePermit<'a>>,
     limiter: &'a Limiter,
+    window: u64,
+}
+
+impl Permit<'_> {
+    /// The throttling window the request started in.
+    pub fn window(&self) -> u64 {
+        self.window
+    }
 }
 
 impl Limiter {
@@ -71,9 +85,17 @@ impl Limiter {
         let limit = limit.max(1);
         Limiter {
             semaphore: Semaphore::new(limit),
-            total: AtomicUsize::new(limit),
-            target: AtomicUsize::new(limit),
+            state: Mutex::new(State {
+                target: limit,
+                total: limit,
+                window: 0,
+            }),
         }
+    }
+
+    fn state(&self) -> std::sync::MutexGuard<'_, State> {
+        // The state is a few numbers, consistent after every statement.
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     pub async fn acquire(&self) -> Permit<'_> {
@@ -82,41 +104,38 @@ impl Limiter {
             .acquire()
             .await
             .expect("the semaphore is never closed");
+        let window = self.state().window;
         Permit {
             permit: Some(permit),
             limiter: self,
+            window,
         }
     }
 
-    /// Halve the target (to no less than one); the new target, if it moved.
-    pub fn halve(&self) -> Option<usize> {
-        let old = self.target.load(Ordering::SeqCst);
-        let new = (old / 2).max(1);
-        if new == old {
+    /// Halve the target (to no less than one) for a 429 to a request started in
+    /// `window`; the new target, if it moved.
+    pub fn halve(&self, window: u64) -> Option<usize> {
+        let mut state = self.state();
+        if window != state.window || state.target == 1 {
             return None;
         }
-        self.target.store(new, Ordering::SeqCst);
+        state.target /= 2;
+        state.window += 1;
         // Permits not held now go at once; held ones as they come back.
-        let excess = self.total.load(Ordering::SeqCst).saturating_sub(new);
-        let forgotten = self.semaphore.forget_permits(excess);
-        self.total.fetch_sub(forgotten, Ordering::SeqCst);
-        Some(new)
+        let excess = state.total.saturating_sub(state.target);
+        state.total -= self.semaphore.forget_permits(excess);
+        Some(state.target)
     }
 }
 
 impl Drop for Permit<'_> {
     fn drop(&mut self) {
-        let limiter = self.limiter;
         let Some(permit) = self.permit.take() else {
             return;
         };
-        let shrink = limiter
-            .total
-            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |total| {
-                (total > limiter.target.load(Ordering::SeqCst)).then(|| total - 1)
-            })
-            .is_ok();
-        if shrink {
+        let mut state = self.limiter.state();
+        if state.total > state.target {
+            state.total -= 1;
             permit.forget();
         }
     }
@@ -178,7 +197,7 @@ mod tests {
     }
 
     #[test]
-    fn halving_shrinks_what_is_in_flight_as_permits_return() {
+    fn halving_shrinks_what_is_in_flight_as_permits_return_once_per_burst() {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .build()
             .unwrap();
@@ -186,16 +205,25 @@ mod tests {
             let limiter = Limiter::new(8);
             let held: Vec<_> =
                 futures_util::future::join_all((0..6).map(|_| limiter.acquire())).await;
-            assert_eq!(limiter.halve(), Some(4));
+            let windows: Vec<u64> = held.iter().map(Permit::window).collect();
+            // Three 429s of one burst halve once.
+            assert_eq!(limiter.halve(windows[0]), Some(4));
+            assert_eq!(limiter.halve(windows[1]), None);
+            assert_eq!(limiter.halve(windows[2]), None);
             // The two free permits went at once; of the six held, two go on return.
             assert_eq!(limiter.semaphore.available_permits(), 0);
             drop(held);
             assert_eq!(limiter.semaphore.available_permits(), 4);
-            assert_eq!(limiter.halve(), Some(2));
-            assert_eq!(limiter.halve(), Some(1));
-            assert_eq!(limiter.halve(), None);
+            // A request started after the halving can halve again.
+            let later = limiter.acquire().await;
+            let window = later.window();
+            drop(later);
+            assert_eq!(limiter.halve(window), Some(2));
+            let window = limiter.acquire().await.window();
+            assert_eq!(limiter.halve(window), Some(1));
+            let window = limiter.acquire().await.window();
+            assert_eq!(limiter.halve(window), None);
             assert_eq!(limiter.semaphore.available_permits(), 1);
-            assert_eq!(limiter.target.load(Ordering::SeqCst), 1);
         });
     }
 }

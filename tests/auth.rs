@@ -267,11 +267,12 @@ fn the_project_is_looked_up_from_the_region_once_and_cached() {
     let out = sandbox.run(&["config", "show"]);
     assert_ok(&out);
     assert!(
-        stdout_of(&out).contains(&format!("project_id    {PROJECT}")),
+        rows_of(&out).contains(&format!(
+            "\nproject_id {PROJECT} cache (looked up from the region)\n"
+        )),
         "{}",
-        stdout_of(&out)
+        rows_of(&out)
     );
-    assert!(stdout_of(&out).contains("cache (looked up from the region)"));
 }
 
 #[test]

@@ -165,15 +165,15 @@ fn show_names_secret_sources_without_running_them() {
     ));
     let out = sandbox.run(&["config", "show"]);
     assert_ok(&out);
-    let shown = stdout_of(&out);
+    let shown = rows_of(&out);
     assert!(shown.contains("password_command: runs `touch`"), "{shown}");
     assert!(
         shown.contains(&format!(
-            "iam_endpoint  https://iam.{REGION}.myhuaweicloud.com"
+            "\niam_endpoint https://iam.{REGION}.myhuaweicloud.com derived from region\n"
         )),
         "{shown}"
     );
-    assert!(shown.contains("auth          password"), "{shown}");
+    assert!(shown.contains("\nauth password file (auth)\n"), "{shown}");
     assert!(!witness.exists());
     let out = sandbox
         .cmd()
@@ -182,7 +182,7 @@ fn show_names_secret_sources_without_running_them() {
         .output()
         .unwrap();
     // The profile names its method, so the variable's token is not used.
-    assert!(stdout_of(&out).contains("auth          password"));
+    assert!(rows_of(&out).contains("\nauth password file (auth)\n"));
 }
 
 #[test]

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use support::net::{Proxy, TestCa};
+use support::net::{FullBacklog, Proxy, TestCa};
 use support::*;
 
 fn assert_ok(out: &std::process::Output) {
@@ -146,14 +146,6 @@ fn client_errors_are_never_retried_and_retries_0_tries_once() {
 #[test]
 fn dropped_connections_and_cut_bodies_are_retried() {
     let page = |c: &Catalog| c.page(DATASET, 0, 10, 6);
-    let sandbox = Sandbox::new();
-    let catalog_page = {
-        // The same page the server would send, to cut short.
-        let out = sandbox.run(&["list", "-o", "json"]);
-        assert_ok(&out);
-        sandbox.requests().len()
-    };
-    assert_eq!(catalog_page, 1);
     let served = Arc::new(AtomicUsize::new(0));
     let count = served.clone();
     let sandbox = Sandbox::with(Setup {
@@ -197,7 +189,8 @@ fn a_429_halves_the_pages_in_flight_for_the_rest_of_the_run() {
         latency: Duration::from_millis(40),
         hook: Some(Arc::new(move |req: &Recorded, c: &Catalog| {
             let page = req.offset() as usize;
-            if page == 3 && flag.fetch_add(1, Ordering::SeqCst) == 0 {
+            // Three pages in flight together are throttled: one burst, one halving.
+            if (3..=5).contains(&page) && flag.fetch_add(1, Ordering::SeqCst) < 3 {
                 let mut reply = Reply::api_error(429, "APIGW.0308", "Slow down.");
                 reply.headers.push(("retry-after".into(), "0".into()));
                 return Some(Action::Reply(reply));
@@ -221,9 +214,14 @@ fn a_429_halves_the_pages_in_flight_for_the_rest_of_the_run() {
     ]);
     assert_ok(&out);
     assert_eq!(stdout_of(&out).lines().count(), 6000);
-    assert!(stderr_of(&out).contains("throttled: at most 4 requests in flight from now on"));
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("throttled: at most 4 requests in flight from now on"),
+        "{err}"
+    );
+    assert!(!err.contains("at most 2"), "{err}");
     let requests = api_requests(&sandbox);
-    assert_eq!(requests.len(), 61);
+    assert_eq!(requests.len(), 63);
     let before = requests.iter().take(10).map(|r| r.in_flight).max().unwrap();
     assert!(before > 4, "{before}");
     // Once the permits held at the 429 are back, no more than 4 at a time.
@@ -281,6 +279,58 @@ fn a_server_that_never_answers_runs_out_the_request_timeout() {
         "{}",
         stderr_of(&out)
     );
+}
+
+#[test]
+fn a_host_that_never_accepts_runs_out_the_connect_timeout() {
+    let sandbox = Sandbox::new();
+    let full = FullBacklog::new();
+    let started = Instant::now();
+    let out = sandbox.run(&[
+        "--endpoint",
+        &format!("http://{}", full.addr),
+        "--connect-timeout",
+        "300ms",
+        "--retries",
+        "1",
+        "list",
+    ]);
+    assert!(started.elapsed() < Duration::from_secs(10));
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr_of(&out);
+    assert!(
+        err.starts_with("error: gave up after 2 attempts: GET http://"),
+        "{err}"
+    );
+    assert!(
+        err.contains("the connect timeout of 300ms ran out (raise it with --connect-timeout or `connect_timeout`)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_token_request_is_never_sent_twice() {
+    // A POST is not a read: a token request that fails on the way is not repeated.
+    let sandbox = Sandbox::with(Setup {
+        hook: Some(Arc::new(|req: &Recorded, _: &Catalog| {
+            (req.path == "/v3/auth/tokens").then_some(Action::Drop)
+        })),
+        ..Setup::default()
+    });
+    sandbox.write_config(&format!(
+        "[profiles.default]\nendpoint = \"{url}\"\niam_endpoint = \"{url}\"\nproject_id = \"{PROJECT}\"\n\
+         dataset_id = \"{DATASET}\"\nusername = \"{USER}\"\ndomain = \"{DOMAIN}\"\npassword = \"{PASSWORD}\"\n",
+        url = sandbox.server.url()
+    ));
+    let out = sandbox.run(&["list"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(sandbox.server.token_requests(), 1);
+    let err = stderr_of(&out);
+    assert!(
+        err.starts_with("error: cannot get a token from http://"),
+        "{err}"
+    );
+    assert!(!err.contains("attempts"), "{err}");
 }
 
 #[test]
@@ -474,9 +524,13 @@ fn a_private_ca_is_trusted_only_when_given() {
         ..Setup::default()
     });
     assert!(sandbox.server.url().starts_with("https://127.0.0.1:"));
-    let out = sandbox.run(&["--retries", "0", "list"]);
+    // An untrusted certificate stays untrusted: no retries.
+    let started = Instant::now();
+    let out = sandbox.run(&["list"]);
+    assert!(started.elapsed() < Duration::from_secs(5));
     assert_eq!(out.status.code(), Some(1));
     let err = stderr_of(&out);
+    assert!(!err.contains("attempts"), "{err}");
     assert!(err.contains("hint: the server's certificate is not trusted here: for a private cloud's own CA, pass --ca-bundle"), "{err}");
     assert!(!err.contains("hint: no connection"), "{err}");
     assert!(sandbox.requests().is_empty());
@@ -507,6 +561,15 @@ fn a_private_ca_is_trusted_only_when_given() {
         "{}",
         stderr_of(&out)
     );
+    sandbox.write_config(&format!("{text}insecure = true\n"));
+    let out = sandbox.run(&["list"]);
+    assert_ok(&out);
+    assert!(
+        stderr_of(&out).starts_with("warning: TLS certificates are not verified (file (insecure))"),
+        "{}",
+        stderr_of(&out)
+    );
+    sandbox.write_config(&text);
 
     let not_pem = sandbox.dir.path().join("junk.pem");
     std::fs::write(&not_pem, "not a certificate").unwrap();

@@ -5,7 +5,7 @@ use reqwest::{Method, StatusCode};
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
-use crate::client::{Call, Endpoint, Http, build_url};
+use crate::client::{Call, Endpoint, Failure, Http, build_url};
 use crate::error::ConfigError;
 
 use super::Authenticator;
@@ -151,7 +151,10 @@ pub async fn find_project(
     let url = build_url(iam, &["v3", "projects"], &[("name", region)])?;
     let answer = http
         .read("the project lookup", || async {
-            let (mut headers, _) = auth.authorize(&Method::GET, &url, b"", None).await?;
+            let (mut headers, _) = auth
+                .authorize(&Method::GET, &url, b"", None)
+                .await
+                .map_err(Failure::Before)?;
             headers.push(("Accept", "application/json".to_string()));
             http.send(Call {
                 method: Method::GET,
@@ -161,6 +164,7 @@ pub async fn find_project(
                 max_body: MAX_IAM_BODY,
             })
             .await
+            .map_err(Failure::During)
         })
         .await?;
     if !answer.status.is_success() {

@@ -188,19 +188,6 @@ impl Network {
     }
 }
 
-impl Default for Network {
-    fn default() -> Network {
-        Network {
-            retries: Sourced::new(DEFAULT_RETRIES, Source::Default),
-            connect_timeout: Sourced::new(DEFAULT_CONNECT_TIMEOUT, Source::Default),
-            request_timeout: Sourced::new(DEFAULT_REQUEST_TIMEOUT, Source::Default),
-            ca_bundle: None,
-            insecure: Sourced::new(false, Source::Default),
-            max_response_mib: Sourced::new(DEFAULT_MAX_RESPONSE_MIB, Source::Default),
-        }
-    }
-}
-
 /// Everything a command needs to talk to the API.
 #[derive(Debug)]
 pub struct Settings {

@@ -293,6 +293,41 @@ fn show_rows(global: &GlobalArgs, s: &Settings) -> Vec<Row> {
             Source::Default,
         )),
     }
+    let net = &s.network;
+    let duration = crate::client::humanize;
+    rows.push(row(
+        "retries",
+        net.retries.value.to_string(),
+        &net.retries.source,
+    ));
+    rows.push(row(
+        "connect_timeout",
+        duration(net.connect_timeout.value),
+        &net.connect_timeout.source,
+    ));
+    rows.push(row(
+        "request_timeout",
+        duration(net.request_timeout.value),
+        &net.request_timeout.source,
+    ));
+    match &net.ca_bundle {
+        Some(bundle) => rows.push(row(
+            "ca_bundle",
+            bundle.value.display().to_string(),
+            &bundle.source,
+        )),
+        None => rows.push(row("ca_bundle", "-", "system roots only")),
+    }
+    rows.push(row(
+        "insecure",
+        net.insecure.value.to_string(),
+        &net.insecure.source,
+    ));
+    rows.push(row(
+        "max_response_mib",
+        net.max_response_mib.value.to_string(),
+        &net.max_response_mib.source,
+    ));
     rows
 }
 

@@ -137,3 +137,40 @@ async fn relay(
     }
     Ok(())
 }
+
+/// An address that accepts no more connections: a listener whose backlog is full, so
+/// that connecting waits until the client gives up.
+pub struct FullBacklog {
+    pub addr: SocketAddr,
+    _listener: std::net::TcpListener,
+    _queued: std::net::TcpStream,
+}
+
+impl FullBacklog {
+    pub fn new() -> FullBacklog {
+        use std::os::fd::FromRawFd;
+        // SAFETY: plain socket calls on a descriptor owned here, handed to std at once.
+        let listener = unsafe {
+            let fd = libc::socket(libc::AF_INET, libc::SOCK_STREAM, 0);
+            assert!(fd >= 0);
+            let mut addr: libc::sockaddr_in = std::mem::zeroed();
+            addr.sin_family = libc::AF_INET as libc::sa_family_t;
+            addr.sin_addr.s_addr = u32::from_ne_bytes([127, 0, 0, 1]);
+            let len = std::mem::size_of::<libc::sockaddr_in>() as libc::socklen_t;
+            assert_eq!(
+                libc::bind(fd, &addr as *const _ as *const libc::sockaddr, len),
+                0
+            );
+            // The smallest queue; the one connection below fills it.
+            assert_eq!(libc::listen(fd, 0), 0);
+            std::net::TcpListener::from_raw_fd(fd)
+        };
+        let addr = listener.local_addr().unwrap();
+        let queued = std::net::TcpStream::connect(addr).unwrap();
+        FullBacklog {
+            addr,
+            _listener: listener,
+            _queued: queued,
+        }
+    }
+}
