@@ -544,7 +544,7 @@ fn request_id(headers: &HeaderMap) -> Option<String> {
 
 /// Decode an error answer: JSON `error_code`/`error_msg` (or `code`/`message`), or a
 /// description of whatever else the body was.
-fn api_error(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> ApiError {
+pub(crate) fn api_error(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> ApiError {
     let mut error = ApiError {
         status: status.as_u16(),
         code: None,

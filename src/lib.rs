@@ -109,6 +109,24 @@ pub mod fuzzing {
         }
     }
 
+    /// An error answer, with the same bytes as its `Date` and `Retry-After` headers:
+    /// decoded into the one line (and hint) a user sees.
+    pub fn error_answer(body: &[u8]) {
+        use reqwest::header::{DATE, HeaderMap, HeaderValue, RETRY_AFTER};
+        let mut headers = HeaderMap::new();
+        if let Ok(value) = HeaderValue::from_bytes(&body[..body.len().min(64)]) {
+            headers.insert(DATE, value.clone());
+            headers.insert(RETRY_AFTER, value);
+        }
+        for status in [400, 401, 429, 503] {
+            let status = reqwest::StatusCode::from_u16(status).expect("a valid status");
+            let error = crate::client::api_error(status, &headers, body);
+            let _ = error.to_string();
+            let _ = error.hint();
+        }
+        let _ = crate::retry::retry_after(&headers);
+    }
+
     /// A config file as every command reads it, and as `config set` edits it.
     pub fn config(text: &str) {
         let _ = crate::config::parse(std::path::Path::new("fuzz.toml"), text);
