@@ -69,6 +69,10 @@ impl Value {
 pub struct Editor {
     path: PathBuf,
     doc: DocumentMut,
+    /// The file began with a byte-order mark, which toml_edit drops.
+    bom: bool,
+    /// The file's lines end in CRLF, which toml_edit writes as LF.
+    crlf: bool,
 }
 
 impl Editor {
@@ -85,8 +89,12 @@ impl Editor {
                 )));
             }
         };
-        // Only the syntax is checked here: a file with a mistyped key must still be
-        // fixable with `config unset`. The result is checked before it is written.
+        Editor::from_text(path, &text)
+    }
+
+    /// Only the syntax is checked here: a file with a mistyped key must still be fixable
+    /// with `config unset`. The result is checked before it is written.
+    fn from_text(path: &Path, text: &str) -> Result<Editor, ConfigError> {
         let doc = text.parse::<DocumentMut>().map_err(|e| {
             ConfigError(format!(
                 "invalid config file {}: {}",
@@ -97,6 +105,9 @@ impl Editor {
         Ok(Editor {
             path: path.to_path_buf(),
             doc,
+            bom: text.starts_with('\u{feff}'),
+            // The first line's ending says how the file's lines end.
+            crlf: text.find('\n').is_some_and(|i| text[..i].ends_with('\r')),
         })
     }
 
@@ -190,8 +201,19 @@ impl Editor {
         Ok(())
     }
 
+    /// The document as it will be written, with the file's BOM and line endings.
     pub fn text(&self) -> String {
-        self.doc.to_string()
+        let text = self.doc.to_string();
+        let text = if self.crlf {
+            text.replace('\n', "\r\n")
+        } else {
+            text
+        };
+        if self.bom {
+            format!("\u{feff}{text}")
+        } else {
+            text
+        }
     }
 
     /// Check the result as any command would read it, then write it with mode 0600.
@@ -215,22 +237,22 @@ impl Editor {
 }
 
 /// Whether `text` can be opened for editing and written back unchanged, as `config
-/// set` needs: for the fuzz target. Two things may change: a leading byte-order mark
-/// is dropped, and whitespace at the very end may become a newline.
+/// set` needs: for the fuzz target. What may change: line endings become the first
+/// line's throughout, and whitespace at the very end may become a newline.
 #[doc(hidden)]
 pub fn check_document(text: &str) -> bool {
-    let essence = |t: &str| {
-        t.strip_prefix('\u{feff}')
-            .unwrap_or(t)
-            .trim_end()
-            .to_string()
-    };
-    match text.parse::<DocumentMut>() {
-        Ok(doc) => {
+    let essence = |t: &str| t.replace("\r\n", "\n").trim_end().to_string();
+    match Editor::from_text(Path::new("fuzz.toml"), text) {
+        Ok(editor) => {
+            let written = editor.text();
             assert_eq!(
-                essence(&doc.to_string()),
+                essence(&written),
                 essence(text),
                 "an untouched document is written back as read"
+            );
+            assert_eq!(
+                written.starts_with('\u{feff}'),
+                text.starts_with('\u{feff}')
             );
             true
         }
@@ -462,20 +484,25 @@ mod tests {
     }
 
     /// Found by the config fuzz target: toml_edit drops a byte-order mark (which
-    /// Notepad writes) when it writes a document back, and ends a file that ends in a
-    /// table header with a newline.
+    /// Notepad writes), writes CRLF line endings as LF, and ends a file that ends in a
+    /// table header with a newline. The editor puts back the mark and the endings.
     #[test]
-    fn a_rewrite_drops_a_byte_order_mark_and_may_end_the_file_with_a_newline() {
+    fn a_rewrite_keeps_the_byte_order_mark_and_the_line_endings() {
         assert!(check_document("\u{feff}"));
         assert!(check_document("[profiles.a]"));
+        assert!(check_document("a = 1\n\r\nb = 2\n"));
         assert_eq!(
             "[profiles.a]".parse::<DocumentMut>().unwrap().to_string(),
             "[profiles.a]\n"
         );
-        let (_dir, mut e) = editor("\u{feff}# mine\n[profiles.a]\nregion = \"x\"\n");
+        let (_dir, mut e) = editor("\u{feff}# mine\r\n[profiles.a]\r\nregion = \"x\"\r\n");
         e.set("a", "region", &Value::Text("y".into())).unwrap();
+        e.set("a", "dataset_id", &Value::Text("d".into())).unwrap();
         e.save().unwrap();
-        assert_eq!(e.text(), "# mine\n[profiles.a]\nregion = \"y\"\n");
+        assert_eq!(
+            fs::read_to_string(&e.path).unwrap(),
+            "\u{feff}# mine\r\n[profiles.a]\r\nregion = \"y\"\r\ndataset_id = \"d\"\r\n"
+        );
         parse(Path::new("c"), "\u{feff}[profiles.a]\nregion = \"x\"\n").unwrap();
     }
 
