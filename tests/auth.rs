@@ -5,35 +5,6 @@ mod support;
 
 use support::*;
 
-/// A profile for the sandbox's server with these extra lines, and no project unless
-/// the lines give one.
-fn profile(sandbox: &Sandbox, lines: &str) -> String {
-    format!(
-        "[profiles.default]\nendpoint = \"{url}\"\niam_endpoint = \"{url}\"\nregion = \"{REGION}\"\n\
-         dataset_id = \"{DATASET}\"\n{lines}",
-        url = sandbox.server.url()
-    )
-}
-
-fn password_profile(sandbox: &Sandbox, extra: &str) -> String {
-    profile(
-        sandbox,
-        &format!(
-            "project_id = \"{PROJECT}\"\nusername = \"{USER}\"\ndomain = \"{DOMAIN}\"\n\
-             password = \"{PASSWORD}\"\n{extra}"
-        ),
-    )
-}
-
-fn assert_ok(out: &std::process::Output) {
-    assert!(
-        out.status.success(),
-        "status {:?}\n{}",
-        out.status,
-        stderr_of(out)
-    );
-}
-
 fn listed(out: &std::process::Output) -> usize {
     stdout_of(out).lines().count()
 }

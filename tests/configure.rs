@@ -7,16 +7,6 @@ use std::fs;
 
 use support::*;
 
-fn assert_ok(out: &std::process::Output) {
-    assert!(
-        out.status.success(),
-        "status {:?}\nstdout:\n{}\nstderr:\n{}",
-        out.status,
-        stdout_of(out),
-        stderr_of(out)
-    );
-}
-
 #[test]
 fn path_prints_the_file_in_effect_and_says_when_it_is_missing() {
     let sandbox = Sandbox::new();

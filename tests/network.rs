@@ -10,13 +10,19 @@ use std::time::{Duration, Instant};
 use support::net::{FullBacklog, Proxy, TestCa};
 use support::*;
 
-fn assert_ok(out: &std::process::Output) {
+/// Two tries ran out the `which` timeout of 300ms, and the error says how to raise it.
+fn assert_timed_out(out: &std::process::Output, which: &str) -> String {
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr_of(out);
     assert!(
-        out.status.success(),
-        "status {:?}\n{}",
-        out.status,
-        stderr_of(out)
+        err.starts_with("error: gave up after 2 attempts: GET http://"),
+        "{err}"
     );
+    let expected = format!(
+        "the {which} timeout of 300ms ran out (raise it with --{which}-timeout or `{which}_timeout`)"
+    );
+    assert!(err.contains(&expected), "{err}");
+    err
 }
 
 /// The API's requests (not IAM's) the server saw.
@@ -243,16 +249,7 @@ fn a_server_that_never_answers_runs_out_the_request_timeout() {
     let started = Instant::now();
     let out = sandbox.run(&["--request-timeout", "300ms", "--retries", "1", "list"]);
     assert!(started.elapsed() < Duration::from_secs(10));
-    assert_eq!(out.status.code(), Some(1));
-    let err = stderr_of(&out);
-    assert!(
-        err.starts_with("error: gave up after 2 attempts: GET http://"),
-        "{err}"
-    );
-    assert!(
-        err.contains("the request timeout of 300ms ran out (raise it with --request-timeout or `request_timeout`)"),
-        "{err}"
-    );
+    let err = assert_timed_out(&out, "request");
     assert!(
         err.contains("hint: the server did not answer in time"),
         "{err}"
@@ -296,16 +293,7 @@ fn a_host_that_never_accepts_runs_out_the_connect_timeout() {
         "list",
     ]);
     assert!(started.elapsed() < Duration::from_secs(10));
-    assert_eq!(out.status.code(), Some(1));
-    let err = stderr_of(&out);
-    assert!(
-        err.starts_with("error: gave up after 2 attempts: GET http://"),
-        "{err}"
-    );
-    assert!(
-        err.contains("the connect timeout of 300ms ran out (raise it with --connect-timeout or `connect_timeout`)"),
-        "{err}"
-    );
+    assert_timed_out(&out, "connect");
 }
 
 #[test]
@@ -317,11 +305,7 @@ fn the_token_request_is_never_sent_twice() {
         })),
         ..Setup::default()
     });
-    sandbox.write_config(&format!(
-        "[profiles.default]\nendpoint = \"{url}\"\niam_endpoint = \"{url}\"\nproject_id = \"{PROJECT}\"\n\
-         dataset_id = \"{DATASET}\"\nusername = \"{USER}\"\ndomain = \"{DOMAIN}\"\npassword = \"{PASSWORD}\"\n",
-        url = sandbox.server.url()
-    ));
+    sandbox.write_config(&password_profile(&sandbox, ""));
     let out = sandbox.run(&["list"]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(sandbox.server.token_requests(), 1);

@@ -1092,6 +1092,38 @@ pub fn stdout_of(output: &std::process::Output) -> String {
     String::from_utf8(output.stdout.clone()).unwrap()
 }
 
+/// The command succeeded; else its status, stdout and stderr are the failure message.
+pub fn assert_ok(out: &std::process::Output) {
+    assert!(
+        out.status.success(),
+        "status {:?}\nstdout:\n{}\nstderr:\n{}",
+        out.status,
+        stdout_of(out),
+        stderr_of(out)
+    );
+}
+
+/// A profile for the sandbox's server (API and IAM) with these extra lines, and no
+/// project unless the lines give one.
+pub fn profile(sandbox: &Sandbox, lines: &str) -> String {
+    format!(
+        "[profiles.default]\nendpoint = \"{url}\"\niam_endpoint = \"{url}\"\nregion = \"{REGION}\"\n\
+         dataset_id = \"{DATASET}\"\n{lines}",
+        url = sandbox.server.url()
+    )
+}
+
+/// A profile of the sandbox's IAM user, with its password in the file.
+pub fn password_profile(sandbox: &Sandbox, extra: &str) -> String {
+    profile(
+        sandbox,
+        &format!(
+            "project_id = \"{PROJECT}\"\nusername = \"{USER}\"\ndomain = \"{DOMAIN}\"\n\
+             password = \"{PASSWORD}\"\n{extra}"
+        ),
+    )
+}
+
 /// `config show`'s rows with their columns' padding squeezed to one space.
 pub fn rows_of(output: &std::process::Output) -> String {
     stdout_of(output)
