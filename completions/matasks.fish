@@ -42,6 +42,8 @@ complete -c matasks -n "__fish_matasks_needs_command" -s h -l help -d 'Print hel
 complete -c matasks -n "__fish_matasks_needs_command" -s V -l version -d 'Print version'
 complete -c matasks -n "__fish_matasks_needs_command" -f -a "list" -d 'List a dataset\'s intelligent tasks (auto labeling, pre-labeling, auto grouping, auto deployment)'
 complete -c matasks -n "__fish_matasks_needs_command" -f -a "ls" -d 'List a dataset\'s intelligent tasks (auto labeling, pre-labeling, auto grouping, auto deployment)'
+complete -c matasks -n "__fish_matasks_needs_command" -f -a "get" -d 'Show one task: status, progress, elapsed time and any error'
+complete -c matasks -n "__fish_matasks_needs_command" -f -a "wait" -d 'Wait until a task is done; the exit status says how it ended (0 succeeded, 7 failed, 8 stopped, 124 timed out)'
 complete -c matasks -n "__fish_matasks_needs_command" -f -a "config" -d 'Inspect and change the configuration: profiles, credentials, the config file'
 complete -c matasks -n "__fish_matasks_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c matasks -n "__fish_matasks_using_subcommand list" -s d -l dataset -d 'Dataset ID [default: the profile\'s `dataset_id`]' -r
@@ -104,6 +106,47 @@ complete -c matasks -n "__fish_matasks_using_subcommand ls" -s v -l verbose -d '
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -s V -l version -d 'Print version'
+complete -c matasks -n "__fish_matasks_using_subcommand get" -s d -l dataset -d 'Dataset ID [default: the profile\'s `dataset_id`]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand get" -s o -l output -d 'Output format: `table` is a key/value view, `json` the server\'s object' -r -f -a "table\t'Aligned columns for reading'
+json\t'One document: {"total_count": N, "tasks": [...]}'
+ndjson\t'One task per line, compact'"
+complete -c matasks -n "__fish_matasks_using_subcommand get" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand get" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand get" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand get" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4' -r
+complete -c matasks -n "__fish_matasks_using_subcommand get" -l project-id -d 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand get" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c matasks -n "__fish_matasks_using_subcommand get" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, HTTP 429, 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand get" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand get" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand get" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand get" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+complete -c matasks -n "__fish_matasks_using_subcommand get" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
+complete -c matasks -n "__fish_matasks_using_subcommand get" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c matasks -n "__fish_matasks_using_subcommand get" -s V -l version -d 'Print version'
+complete -c matasks -n "__fish_matasks_using_subcommand wait" -s d -l dataset -d 'Dataset ID [default: the profile\'s `dataset_id`]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand wait" -l timeout -d 'Give up after this long, e.g. 90s, 15m, 2h (exit 124)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand wait" -l interval -d 'Time between polls, at least 1s' -r
+complete -c matasks -n "__fish_matasks_using_subcommand wait" -s o -l output -d 'Print the final task (json) or every change seen (ndjson) on stdout' -r -f -a "json\t'The task as it ended, one document'
+ndjson\t'One line per change of status or progress, as it is seen'"
+complete -c matasks -n "__fish_matasks_using_subcommand wait" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand wait" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand wait" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand wait" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4' -r
+complete -c matasks -n "__fish_matasks_using_subcommand wait" -l project-id -d 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand wait" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c matasks -n "__fish_matasks_using_subcommand wait" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, HTTP 429, 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand wait" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand wait" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand wait" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand wait" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+complete -c matasks -n "__fish_matasks_using_subcommand wait" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
+complete -c matasks -n "__fish_matasks_using_subcommand wait" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c matasks -n "__fish_matasks_using_subcommand wait" -s V -l version -d 'Print version'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
@@ -285,9 +328,11 @@ complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "init" -d 'Create a profile: interactively on a terminal, or from flags'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "check" -d 'Make one cheap authenticated request and report whether the settings work'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list config help" -f -a "list" -d 'List a dataset\'s intelligent tasks (auto labeling, pre-labeling, auto grouping, auto deployment)'
-complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list config help" -f -a "config" -d 'Inspect and change the configuration: profiles, credentials, the config file'
-complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list config help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list get wait config help" -f -a "list" -d 'List a dataset\'s intelligent tasks (auto labeling, pre-labeling, auto grouping, auto deployment)'
+complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list get wait config help" -f -a "get" -d 'Show one task: status, progress, elapsed time and any error'
+complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list get wait config help" -f -a "wait" -d 'Wait until a task is done; the exit status says how it ended (0 succeeded, 7 failed, 8 stopped, 124 timed out)'
+complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list get wait config help" -f -a "config" -d 'Inspect and change the configuration: profiles, credentials, the config file'
+complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list get wait config help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c matasks -n "__fish_matasks_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the config file\'s path (and say on stderr if it does not exist yet)'
 complete -c matasks -n "__fish_matasks_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "list" -d 'List the profiles, marking the default and the one in effect'
 complete -c matasks -n "__fish_matasks_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show the settings in effect and where each comes from; secrets are masked'

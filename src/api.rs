@@ -200,6 +200,26 @@ pub async fn list_tasks(client: &Client, dataset_id: &str, query: &ListQuery) ->
     ))
 }
 
+/// One task's details: `GET /v2/{project_id}/datasets/{dataset_id}/tasks/{task_id}`.
+pub async fn get_task(client: &Client, dataset_id: &str, task_id: &str) -> Result<Vec<u8>> {
+    let segments = [
+        "v2",
+        client.project_id(),
+        "datasets",
+        dataset_id,
+        "tasks",
+        task_id,
+    ];
+    let body = client.get(&segments, &[]).await?;
+    // The object itself is shown as the server wrote it; it only has to be one.
+    let value: serde_json::Value = serde_json::from_slice(&body)
+        .with_context(|| format!("malformed response for task {task_id}: not JSON"))?;
+    if !value.is_object() {
+        anyhow::bail!("malformed response for task {task_id}: not a JSON object");
+    }
+    Ok(body)
+}
+
 /// How many datasets the project has, from a one-dataset page of
 /// `GET /v2/{project_id}/datasets`: the cheapest authenticated read without a dataset.
 pub async fn count_datasets(client: &Client) -> Result<Option<u64>> {

@@ -124,9 +124,69 @@ pub enum Command {
     #[command(visible_alias = "ls")]
     List(ListArgs),
 
+    /// Show one task: status, progress, elapsed time and any error
+    Get(GetArgs),
+
+    /// Wait until a task is done; the exit status says how it ended (0 succeeded,
+    /// 7 failed, 8 stopped, 124 timed out)
+    Wait(WaitArgs),
+
     /// Inspect and change the configuration: profiles, credentials, the config file
     #[command(subcommand)]
     Config(ConfigCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct GetArgs {
+    /// The task's ID, as `list` shows it
+    pub task_id: String,
+
+    /// Dataset ID [default: the profile's `dataset_id`]
+    #[arg(short, long, env = "MATASKS_DATASET", value_name = "ID")]
+    pub dataset: Option<String>,
+
+    /// Output format: `table` is a key/value view, `json` the server's object
+    #[arg(short, long, value_enum, default_value_t = OutputFormat::Table, value_name = "FORMAT")]
+    pub output: OutputFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct WaitArgs {
+    /// The task's ID, as `list` shows it
+    pub task_id: String,
+
+    /// Dataset ID [default: the profile's `dataset_id`]
+    #[arg(short, long, env = "MATASKS_DATASET", value_name = "ID")]
+    pub dataset: Option<String>,
+
+    /// Give up after this long, e.g. 90s, 15m, 2h (exit 124)
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration, default_value = "60m")]
+    pub timeout: std::time::Duration,
+
+    /// Time between polls, at least 1s
+    #[arg(long, value_name = "DURATION", value_parser = parse_interval, default_value = "10s")]
+    pub interval: std::time::Duration,
+
+    /// Print the final task (json) or every change seen (ndjson) on stdout
+    #[arg(short, long, value_enum, value_name = "FORMAT")]
+    pub output: Option<WaitOutput>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum WaitOutput {
+    /// The task as it ended, one document
+    Json,
+    /// One line per change of status or progress, as it is seen
+    Ndjson,
+}
+
+/// A poll interval: a duration of at least a second, to spare the API.
+fn parse_interval(text: &str) -> Result<std::time::Duration, String> {
+    let interval = parse_duration(text)?;
+    if interval < std::time::Duration::from_secs(1) {
+        return Err(format!("`{text}` is too short: poll at most once a second"));
+    }
+    Ok(interval)
 }
 
 #[derive(Debug, Subcommand)]

@@ -13,7 +13,31 @@ pub enum ExitKind {
     Auth = 4,
     NotFound = 5,
     Throttled = 6,
+    /// `wait`: the task failed.
+    TaskFailed = 7,
+    /// `wait`: the task was stopped.
+    TaskStopped = 8,
+    /// `wait`: the task was not done in time, as `timeout(1)` says it.
+    TimedOut = 124,
+    /// Ctrl-C, as a shell reports SIGINT.
+    Interrupted = 130,
 }
+
+/// How a command ended when that is not success but not an error of matasks either:
+/// `wait` reporting a failed task. The message has been said; only the status is left.
+#[derive(Debug)]
+pub struct Ended(pub ExitKind);
+
+impl fmt::Display for Ended {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "ended with status {}", self.0 as u8)
+    }
+}
+
+impl std::error::Error for Ended {}
+
+/// ModelArts' code for a task ID that the dataset does not have (with HTTP 400).
+pub const TASK_NOT_FOUND: &str = "ModelArts.4612";
 
 /// The command line asks for something impossible (exit 2).
 #[derive(Debug)]
@@ -62,6 +86,7 @@ impl ApiError {
         match self.status {
             401 | 403 => ExitKind::Auth,
             404 => ExitKind::NotFound,
+            400 if self.code.as_deref() == Some(TASK_NOT_FOUND) => ExitKind::NotFound,
             429 => ExitKind::Throttled,
             _ => ExitKind::Runtime,
         }
@@ -71,6 +96,13 @@ impl ApiError {
     pub fn hint(&self) -> Option<String> {
         if let Some(hint) = &self.hint {
             return Some(hint.clone());
+        }
+        if self.code.as_deref() == Some(TASK_NOT_FOUND) {
+            return Some(
+                "check the task ID, and that it belongs to this dataset (`matasks list` shows \
+                 the dataset's tasks)"
+                    .to_string(),
+            );
         }
         let hint = match self.status {
             401 => {
@@ -182,6 +214,9 @@ fn network_hint(err: &reqwest::Error) -> Option<&'static str> {
 pub fn report(err: &anyhow::Error) -> ExitCode {
     if is_broken_pipe(err) {
         return ExitCode::SUCCESS;
+    }
+    if let Some(Ended(kind)) = err.downcast_ref::<Ended>() {
+        return ExitCode::from(*kind as u8);
     }
     crate::term::error(&format!("{err:#}"));
     // The TLS error arrives wrapped by the connector in types of its own, so it is

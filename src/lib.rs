@@ -8,6 +8,7 @@ mod clock;
 mod config;
 mod configure;
 mod error;
+mod get;
 mod list;
 mod model;
 mod output;
@@ -17,6 +18,7 @@ mod regions;
 mod retry;
 mod session;
 mod term;
+mod wait;
 
 use std::process::ExitCode;
 
@@ -46,6 +48,8 @@ pub fn run() -> ExitCode {
     let result = runtime.block_on(async {
         match &cli.command {
             Command::List(args) => list::run(&cli.global, args).await,
+            Command::Get(args) => get::run(&cli.global, args).await,
+            Command::Wait(args) => wait::run(&cli.global, args).await,
             Command::Config(command) => configure::run(&cli.global, command).await,
         }
     });

@@ -104,7 +104,10 @@ fn table_style(global: &GlobalArgs, stdout_is_terminal: bool) -> TableStyle {
 }
 
 /// `--dataset`, else `MATASKS_DATASET` (clap reads both), else the profile's `dataset_id`.
-fn resolve_dataset(flag_or_env: Option<&str>, profile: Option<&str>) -> Result<String, UsageError> {
+pub(crate) fn resolve_dataset(
+    flag_or_env: Option<&str>,
+    profile: Option<&str>,
+) -> Result<String, UsageError> {
     let dataset = flag_or_env
         .filter(|d| !d.trim().is_empty())
         .or(profile)

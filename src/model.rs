@@ -18,6 +18,10 @@ pub struct TaskView {
     total_sample_count: Option<Value>,
     create_time: Option<Value>,
     elapsed_time: Option<Value>,
+    message: Option<Value>,
+    error_code: Option<Value>,
+    error_msg: Option<Value>,
+    error_detail: Option<Value>,
 }
 
 /// Shown where a value is missing.
@@ -137,6 +141,25 @@ impl TaskView {
                 .map(|t| t.strftime("%Y-%m-%d %H:%M:%S").to_string())
                 .unwrap_or_else(|| n.to_string()),
             other => text(other),
+        }
+    }
+
+    /// The server's message about the task, if any.
+    pub fn message(&self) -> Option<String> {
+        Some(text(&self.message)).filter(|m| m != MISSING)
+    }
+
+    /// `CODE: message (detail)`, when the task reports an error.
+    pub fn error(&self) -> Option<String> {
+        let parts: Vec<String> = [&self.error_code, &self.error_msg, &self.error_detail]
+            .into_iter()
+            .map(text)
+            .filter(|t| t != MISSING)
+            .collect();
+        match parts.len() {
+            0 => None,
+            1 => Some(parts[0].clone()),
+            _ => Some(format!("{}: {}", parts[0], parts[1..].join(" "))),
         }
     }
 

@@ -1,8 +1,13 @@
 //! Renderers. Each receives the first page's envelope, then every task in order,
 //! and writes to stdout: JSON and NDJSON as they go, the table at the end.
 
-mod json;
+pub mod json;
 mod table;
+
+/// One task as a key/value view, for `get`.
+pub fn details(task: &crate::model::TaskView, color: bool) -> String {
+    table::details(task, color)
+}
 
 use std::io::{self, Write};
 

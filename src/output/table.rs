@@ -61,7 +61,7 @@ impl<W: Write> Sink for TableSink<W> {
     }
 }
 
-fn status_color(status: Option<Status>) -> Option<Color> {
+pub(crate) fn status_color(status: Option<Status>) -> Option<Color> {
     Some(match status? {
         Status::Succeeded => Color::Green,
         Status::Failed => Color::Red,
@@ -102,6 +102,57 @@ fn columns_that_fit(cells: &[[String; 8]], width: usize) -> [bool; 8] {
         keep[column] = false;
     }
     keep
+}
+
+/// One task as aligned keys and values, the status coloured as in the table.
+pub fn details(task: &TaskView, color: bool) -> String {
+    let mut rows = vec![
+        ("ID", task.id()),
+        ("NAME", task.name()),
+        ("TYPE", task.type_label()),
+        ("STATUS", task.status_label()),
+        ("PROGRESS", task.progress()),
+        ("SAMPLES", task.samples()),
+        ("CREATED", task.created()),
+        ("ELAPSED", task.elapsed()),
+    ];
+    if let Some(message) = task.message() {
+        rows.push(("MESSAGE", message));
+    }
+    if let Some(error) = task.error() {
+        rows.push(("ERROR", error));
+    }
+    let mut table = Table::new();
+    table.load_style(comfy_table::presets::NOTHING);
+    table.force_no_tty();
+    if color {
+        table.enforce_styling();
+        table.style_text_only();
+    }
+    for (key, value) in rows {
+        let mut cell = Cell::new(&value);
+        if color
+            && key == "STATUS"
+            && let Some(c) = status_color(task.status())
+        {
+            cell = cell.fg(c);
+        }
+        let key = if color {
+            Cell::new(key).add_attribute(comfy_table::Attribute::Bold)
+        } else {
+            Cell::new(key)
+        };
+        table.add_row(vec![key, cell]);
+    }
+    // The table's cells are padded by one space; the view starts at the margin.
+    let mut text: String = table
+        .lines()
+        .map(|line| format!("{}\n", line.strip_prefix(' ').unwrap_or(&line).trim_end()))
+        .collect();
+    if text.is_empty() {
+        text.push('\n');
+    }
+    text
 }
 
 pub fn render(rows: &[TaskView], style: TableStyle) -> String {

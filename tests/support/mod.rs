@@ -264,6 +264,8 @@ struct Shared {
     catalog: Catalog,
     /// Tokens issued: (token, expiry as Unix seconds, revoked).
     issued: Mutex<Vec<(String, i64, bool)>>,
+    /// Polls of each moving task so far.
+    polls: Mutex<HashMap<String, usize>>,
     log: Mutex<Vec<Recorded>>,
     in_flight: AtomicUsize,
     max_in_flight: AtomicUsize,
@@ -288,6 +290,7 @@ impl FakeServer {
             catalog,
             log: Mutex::new(Vec::new()),
             issued: Mutex::new(Vec::new()),
+            polls: Mutex::new(HashMap::new()),
             in_flight: AtomicUsize::new(0),
             max_in_flight: AtomicUsize::new(0),
             served: AtomicUsize::new(0),
@@ -712,6 +715,17 @@ fn list_tasks(req: &Recorded, shared: &Shared) -> Reply {
             ),
         );
     }
+    if let ["", "v2", project, "datasets", dataset, "tasks", task_id] =
+        segments.iter().map(String::as_str).collect::<Vec<_>>()[..]
+    {
+        if project != setup.project_id {
+            return Reply::api_error(403, "ModelArts.0203", "Invalid project ID in the path");
+        }
+        let Some(tasks) = shared.catalog.datasets.get(dataset) else {
+            return Reply::api_error(404, "ModelArts.4352", "Dataset not found.");
+        };
+        return task_details(tasks, task_id, shared);
+    }
     let ["", "v2", project, "datasets", dataset, "tasks"] =
         segments.iter().map(String::as_str).collect::<Vec<_>>()[..]
     else {
@@ -782,6 +796,49 @@ fn list_tasks(req: &Recorded, shared: &Shared) -> Reply {
         200,
         page_body(tasks, page, selected.len(), &shared.catalog.extra_fields),
     )
+}
+
+/// The statuses (code, progress) a moving task goes through, one per poll, staying at
+/// the last: chosen by its ID.
+pub fn lifecycle(task_id: &str) -> Option<&'static [(i64, f64)]> {
+    Some(match task_id {
+        "moving-succeeded" => &[(-1, 0.0), (1, 50.0), (3, 100.0)],
+        "moving-failed" => &[(0, 0.0), (1, 20.0), (2, 20.0)],
+        "moving-stopped" => &[(1, 10.0), (4, 10.0), (5, 10.0)],
+        "moving-forever" => &[(1, 5.0)],
+        _ => return None,
+    })
+}
+
+/// `GET .../tasks/{task_id}`: a fixture task as it is, or a moving task's next step.
+fn task_details(tasks: &Tasks, task_id: &str, shared: &Shared) -> Reply {
+    if let Some(steps) = lifecycle(task_id) {
+        let mut polls = shared.polls.lock().unwrap();
+        let poll = polls.entry(task_id.to_string()).or_insert(0);
+        let (status, progress) = steps[(*poll).min(steps.len() - 1)];
+        *poll += 1;
+        let error = if status == 2 {
+            r#","error_code":"ModelArts.4353","error_msg":"Insufficient samples.""#
+        } else {
+            ""
+        };
+        return Reply::json(
+            200,
+            format!(
+                r#"{{"task_id":"{task_id}","task_name":"moving task","type":1,"status":{status},"progress":{progress:.1},"create_time":"2026-11-29 08:00:00","elapsed_time":{},"message":"step {}"{error}}}"#,
+                *poll * 10,
+                *poll
+            ),
+        );
+    }
+    let found = (0..tasks.len()).map(|i| tasks.text(i)).find(|text| {
+        serde_json::from_str::<serde_json::Value>(text)
+            .is_ok_and(|v| v["task_id"].as_str() == Some(task_id))
+    });
+    match found {
+        Some(text) => Reply::json(200, text),
+        None => Reply::api_error(400, "ModelArts.4612", "The task does not exist."),
+    }
 }
 
 // ---- signature verification, independent of the signer under test ----

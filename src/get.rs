@@ -1,0 +1,36 @@
+//! `matasks get`: one task's details.
+
+use std::io::{self, BufWriter, IsTerminal, Write};
+
+use anyhow::{Context, Result};
+
+use crate::api;
+use crate::cli::{GetArgs, GlobalArgs, OutputFormat};
+use crate::config;
+use crate::list::resolve_dataset;
+use crate::model::TaskView;
+use crate::output::{self, json::write_compact};
+use crate::session;
+use crate::term;
+
+pub async fn run(global: &GlobalArgs, args: &GetArgs) -> Result<()> {
+    let settings = config::resolve(global, &config::process_env)?;
+    let dataset = resolve_dataset(args.dataset.as_deref(), settings.dataset_id.as_deref())?;
+    let client = session::client_for(&settings, 1).await?;
+    let body = api::get_task(&client, &dataset, &args.task_id).await?;
+    let text = String::from_utf8_lossy(&body);
+    let stdout = io::stdout();
+    let color = term::use_color(global.color, stdout.is_terminal());
+    let mut out = BufWriter::new(stdout.lock());
+    match args.output {
+        // Lossless: the server's object, with only the whitespace between tokens gone.
+        OutputFormat::Json | OutputFormat::Ndjson => {
+            write_compact(&mut out, &text)?;
+            writeln!(out)?;
+        }
+        OutputFormat::Table => {
+            out.write_all(output::details(&TaskView::parse(&text), color).as_bytes())?;
+        }
+    }
+    out.flush().context("cannot write to stdout")
+}

@@ -1,0 +1,244 @@
+//! `get` and `wait`: one task's details, and waiting for a task to be done.
+
+mod support;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use support::*;
+
+/// Polls of the details endpoint the server saw.
+fn polls(sandbox: &Sandbox) -> usize {
+    sandbox
+        .requests()
+        .iter()
+        .filter(|r| r.path.contains("/tasks/"))
+        .count()
+}
+
+#[test]
+fn get_shows_a_task_as_keys_and_values_or_as_the_servers_json() {
+    let sandbox = Sandbox::new();
+    let out = sandbox.run(&["get", "Fa1LeDtask000000001"]);
+    assert_ok(&out);
+    assert_eq!(
+        stdout_of(&out),
+        "ID        Fa1LeDtask000000001\nNAME      weekly relabel\nTYPE      auto-label\n\
+         STATUS    failed\nPROGRESS  12.5%\nSAMPLES   20/500\nCREATED   2026-11-28 22:10:05\n\
+         ELAPSED   45s\nERROR     ModelArts.4353: Insufficient samples.\n"
+    );
+    let request = sandbox.requests().pop().unwrap();
+    assert_eq!(
+        request.path,
+        format!("/v2/{PROJECT}/datasets/{DATASET}/tasks/Fa1LeDtask000000001")
+    );
+    assert_eq!(request.signature, Ok(()));
+
+    let out = sandbox.run(&["get", "14cyxyu6UXaNT3lrPFl", "-o", "json"]);
+    assert_ok(&out);
+    let shown: serde_json::Value = serde_json::from_str(&stdout_of(&out)).unwrap();
+    assert_eq!(shown["task_id"], "14cyxyu6UXaNT3lrPFl");
+    assert_eq!(
+        shown["result"]["hard_select_tasks"][0]["task_status"],
+        "import_dataset_completed"
+    );
+    assert_eq!(stdout_of(&out).lines().count(), 1);
+}
+
+#[test]
+fn get_a_missing_task_exits_5() {
+    let sandbox = Sandbox::new();
+    let out = sandbox.run(&["get", "no-such-task"]);
+    assert_eq!(out.status.code(), Some(5));
+    let err = stderr_of(&out);
+    assert!(
+        err.starts_with("error: ModelArts.4612: The task does not exist. (HTTP 400, request id "),
+        "{err}"
+    );
+    assert!(
+        err.contains("hint: check the task ID, and that it belongs to this dataset"),
+        "{err}"
+    );
+    assert_eq!(stdout_of(&out), "");
+    let out = sandbox.run(&["get", "x", "-d", "no-such-dataset"]);
+    assert_eq!(out.status.code(), Some(5));
+}
+
+fn wait(sandbox: &Sandbox, task: &str, extra: &[&str]) -> std::process::Output {
+    let mut args = vec!["wait", task, "--interval", "1s"];
+    args.extend_from_slice(extra);
+    sandbox.run(&args)
+}
+
+#[test]
+fn wait_for_a_task_that_succeeds_exits_0_and_logs_each_change() {
+    let sandbox = Sandbox::new();
+    let out = wait(&sandbox, "moving-succeeded", &[]);
+    assert_ok(&out);
+    assert_eq!(stdout_of(&out), "");
+    let lines: Vec<String> = stderr_of(&out).lines().map(str::to_string).collect();
+    assert_eq!(lines.len(), 4, "{lines:?}");
+    // `HH:MM:SS task ID: STATUS PROGRESS (after N s)`, one line per change.
+    for (line, state) in lines
+        .iter()
+        .zip(["queued 0%", "running 50%", "succeeded 100%"])
+    {
+        assert_eq!(line.as_bytes()[2], b':', "{line}");
+        assert!(
+            line[8..].starts_with(&format!(" task moving-succeeded: {state} (after ")),
+            "{line}"
+        );
+    }
+    assert!(
+        lines[3].starts_with("task moving-succeeded succeeded (waited "),
+        "{lines:?}"
+    );
+    assert_eq!(polls(&sandbox), 3);
+}
+
+#[test]
+fn wait_exit_codes_say_how_the_task_ended() {
+    let sandbox = Sandbox::new();
+    let out = wait(&sandbox, "moving-failed", &[]);
+    assert_eq!(out.status.code(), Some(7));
+    assert!(
+        stderr_of(&out)
+            .ends_with("error: task moving-failed failed: ModelArts.4353: Insufficient samples.\n"),
+        "{}",
+        stderr_of(&out)
+    );
+    // Stopping is not stopped: the wait goes on to the end.
+    let out = wait(&sandbox, "moving-stopped", &[]);
+    assert_eq!(out.status.code(), Some(8));
+    let err = stderr_of(&out);
+    assert!(err.contains("moving-stopped: stopping 10%"), "{err}");
+    assert!(
+        err.ends_with("error: task moving-stopped was stopped\n"),
+        "{err}"
+    );
+
+    let started = Instant::now();
+    let out = wait(&sandbox, "moving-forever", &["--timeout", "2s"]);
+    assert!(started.elapsed() < Duration::from_secs(8));
+    assert_eq!(out.status.code(), Some(124));
+    assert!(
+        stderr_of(&out).ends_with(
+            "error: gave up waiting for task moving-forever after 2s, still running at 5%; it goes on (wait longer with --timeout)\n"
+        ),
+        "{}",
+        stderr_of(&out)
+    );
+
+    let out = wait(&sandbox, "no-such-task", &[]);
+    assert_eq!(out.status.code(), Some(5));
+    let out = sandbox.run(&["wait", "x", "--interval", "500ms"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("`500ms` is too short: poll at most once a second"));
+}
+
+#[test]
+fn wait_prints_the_final_task_or_every_change_on_stdout() {
+    let sandbox = Sandbox::new();
+    let out = wait(&sandbox, "moving-succeeded", &["-o", "json"]);
+    assert_ok(&out);
+    let final_task: serde_json::Value = serde_json::from_str(&stdout_of(&out)).unwrap();
+    assert_eq!(final_task["status"], 3);
+
+    let sandbox = Sandbox::new();
+    let out = wait(&sandbox, "moving-stopped", &["-o", "ndjson"]);
+    assert_eq!(out.status.code(), Some(8));
+    let statuses: Vec<i64> = stdout_of(&out)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["status"]
+                .as_i64()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(statuses, [1, 4, 5]);
+}
+
+#[test]
+fn a_passing_fault_does_not_end_the_wait_but_a_refusal_does() {
+    let failed_once = Arc::new(AtomicUsize::new(0));
+    let count = failed_once.clone();
+    let sandbox = Sandbox::with(Setup {
+        hook: Some(Arc::new(move |req: &Recorded, _: &Catalog| {
+            (req.path.contains("/tasks/") && count.fetch_add(1, Ordering::SeqCst) == 1)
+                .then(|| Action::Reply(Reply::api_error(503, "APIGW.0000", "Busy.")))
+        })),
+        ..Setup::default()
+    });
+    let out = wait(&sandbox, "moving-succeeded", &[]);
+    assert_ok(&out);
+
+    let sandbox = Sandbox::new();
+    sandbox.write_config(
+        &std::fs::read_to_string(&sandbox.config)
+            .unwrap()
+            .replace(SK, "wrong"),
+    );
+    let out = wait(&sandbox, "moving-succeeded", &[]);
+    assert_eq!(out.status.code(), Some(4));
+    assert_eq!(sandbox.requests().len(), 1);
+}
+
+#[cfg(unix)]
+#[test]
+fn on_a_terminal_the_wait_is_one_live_line() {
+    let sandbox = Sandbox::new();
+    let mut cmd = sandbox.std_cmd();
+    cmd.env("TERM", "xterm-256color")
+        .args(["wait", "moving-succeeded", "--interval", "1s"]);
+    let run = pty::run_on_terminal(cmd, 100);
+    assert!(run.status.success(), "{}", run.screen);
+    assert!(
+        run.screen.contains("task moving-succeeded: running 50%"),
+        "{}",
+        run.screen
+    );
+    // Redrawn in place, not a line per change; cleared at the end.
+    assert!(
+        !run.screen.contains("\n09:") && run.screen.contains('\r'),
+        "{:?}",
+        run.screen
+    );
+    assert!(
+        run.screen
+            .ends_with("task moving-succeeded succeeded (waited 2s)\n"),
+        "{:?}",
+        run.screen
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_ends_the_wait_at_once_with_130() {
+    let sandbox = Sandbox::new();
+    let mut child = sandbox
+        .std_cmd()
+        .args(["wait", "moving-forever", "--interval", "1s"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Let it poll once.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while polls(&sandbox) == 0 {
+        assert!(Instant::now() < deadline, "never polled");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let interrupted = Instant::now();
+    // SAFETY: the child is ours and still running.
+    unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) };
+    let out = child.wait_with_output().unwrap();
+    assert!(interrupted.elapsed() < Duration::from_secs(2));
+    assert_eq!(out.status.code(), Some(130));
+    assert!(
+        stderr_of(&out)
+            .ends_with("interrupted: stopped waiting for task moving-forever, which goes on\n"),
+        "{}",
+        stderr_of(&out)
+    );
+}
