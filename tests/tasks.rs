@@ -216,7 +216,7 @@ fn on_a_terminal_the_wait_is_one_live_line() {
 #[test]
 fn ctrl_c_ends_the_wait_at_once_with_130() {
     let sandbox = Sandbox::new();
-    let mut child = sandbox
+    let child = sandbox
         .std_cmd()
         .args(["wait", "moving-forever", "--interval", "1s"])
         .stdout(std::process::Stdio::null())
