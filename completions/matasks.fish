@@ -59,6 +59,26 @@ complete -c matasks -n "__fish_matasks_using_subcommand list" -l concurrency -d 
 complete -c matasks -n "__fish_matasks_using_subcommand list" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for reading'
 json\t'One document: {"total_count": N, "tasks": [...]}'
 ndjson\t'One task per line, compact'"
+complete -c matasks -n "__fish_matasks_using_subcommand list" -l status -d 'Only tasks in these statuses, comma-separated or repeated (filtered here; the server\'s total stays as it is)' -r -f -a "queued\t''
+initializing\t''
+running\t''
+failed\t''
+succeeded\t''
+stopping\t''
+stopped\t''"
+complete -c matasks -n "__fish_matasks_using_subcommand list" -l columns -d 'The table\'s columns, in order, comma-separated' -r -f -a "id\t''
+name\t''
+type\t''
+status\t''
+progress\t''
+samples\t''
+created\t''
+elapsed\t''
+model\t'The model a pre-labeling or deployment task uses'
+version\t''
+unconfirmed\t'Samples labeled by the task but not yet confirmed'
+message\t'The task\'s error, else its message'"
+complete -c matasks -n "__fish_matasks_using_subcommand list" -l sort -d 'Order by created, name, status, progress or elapsed; -FIELD reverses (table and json; ndjson keeps the server\'s order, as it streams)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
@@ -72,6 +92,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand list" -l connect-timeout
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand list" -s a -l all -d 'Fetch every page, concurrently, printing in order'
+complete -c matasks -n "__fish_matasks_using_subcommand list" -l wide -d 'Add MODEL, VERSION, UNCONFIRMED and MESSAGE to the table\'s columns'
 complete -c matasks -n "__fish_matasks_using_subcommand list" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
 complete -c matasks -n "__fish_matasks_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -89,6 +110,26 @@ complete -c matasks -n "__fish_matasks_using_subcommand ls" -l concurrency -d 'P
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for reading'
 json\t'One document: {"total_count": N, "tasks": [...]}'
 ndjson\t'One task per line, compact'"
+complete -c matasks -n "__fish_matasks_using_subcommand ls" -l status -d 'Only tasks in these statuses, comma-separated or repeated (filtered here; the server\'s total stays as it is)' -r -f -a "queued\t''
+initializing\t''
+running\t''
+failed\t''
+succeeded\t''
+stopping\t''
+stopped\t''"
+complete -c matasks -n "__fish_matasks_using_subcommand ls" -l columns -d 'The table\'s columns, in order, comma-separated' -r -f -a "id\t''
+name\t''
+type\t''
+status\t''
+progress\t''
+samples\t''
+created\t''
+elapsed\t''
+model\t'The model a pre-labeling or deployment task uses'
+version\t''
+unconfirmed\t'Samples labeled by the task but not yet confirmed'
+message\t'The task\'s error, else its message'"
+complete -c matasks -n "__fish_matasks_using_subcommand ls" -l sort -d 'Order by created, name, status, progress or elapsed; -FIELD reverses (table and json; ndjson keeps the server\'s order, as it streams)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
@@ -102,6 +143,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand ls" -l connect-timeout -
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -s a -l all -d 'Fetch every page, concurrently, printing in order'
+complete -c matasks -n "__fish_matasks_using_subcommand ls" -l wide -d 'Add MODEL, VERSION, UNCONFIRMED and MESSAGE to the table\'s columns'
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -s h -l help -d 'Print help (see more with \'--help\')'

@@ -439,6 +439,80 @@ pub struct ListArgs {
     /// Output format
     #[arg(short, long, value_enum, default_value_t = OutputFormat::Table, value_name = "FORMAT")]
     pub output: OutputFormat,
+
+    /// Only tasks in these statuses, comma-separated or repeated (filtered here; the
+    /// server's total stays as it is)
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "STATUS")]
+    pub status: Vec<crate::model::Status>,
+
+    /// The table's columns, in order, comma-separated
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "COLUMN")]
+    pub columns: Vec<Column>,
+
+    /// Add MODEL, VERSION, UNCONFIRMED and MESSAGE to the table's columns
+    #[arg(long)]
+    pub wide: bool,
+
+    /// Order by created, name, status, progress or elapsed; -FIELD reverses (table and
+    /// json; ndjson keeps the server's order, as it streams)
+    #[arg(long, value_name = "[-]FIELD", value_parser = parse_sort, allow_hyphen_values = true)]
+    pub sort: Option<Sort>,
+}
+
+/// A column of the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Column {
+    Id,
+    Name,
+    Type,
+    Status,
+    Progress,
+    Samples,
+    Created,
+    Elapsed,
+    /// The model a pre-labeling or deployment task uses
+    Model,
+    Version,
+    /// Samples labeled by the task but not yet confirmed
+    Unconfirmed,
+    /// The task's error, else its message
+    Message,
+}
+
+/// What `--sort` orders by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortField {
+    Created,
+    Name,
+    Status,
+    Progress,
+    Elapsed,
+}
+
+/// A field, ascending, or descending when written with a leading `-`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sort {
+    pub field: SortField,
+    pub descending: bool,
+}
+
+/// `FIELD` or `-FIELD`.
+fn parse_sort(text: &str) -> Result<Sort, String> {
+    let (descending, name) = match text.strip_prefix('-') {
+        Some(name) => (true, name),
+        None => (false, text),
+    };
+    let field = SortField::from_str(name, true).map_err(|_| {
+        let names: Vec<String> = SortField::value_variants()
+            .iter()
+            .filter_map(|f| f.to_possible_value().map(|v| v.get_name().to_string()))
+            .collect();
+        format!(
+            "`{text}` is not a sort order: give one of {}, with - before it to reverse",
+            names.join(", ")
+        )
+    })?;
+    Ok(Sort { field, descending })
 }
 
 /// The API's `type` filter values.

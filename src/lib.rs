@@ -10,7 +10,8 @@ mod configure;
 mod error;
 mod get;
 mod list;
-mod model;
+#[doc(hidden)]
+pub mod model;
 mod output;
 mod paging;
 mod progress;
@@ -102,6 +103,11 @@ pub mod fuzzing {
             let style = TableStyle {
                 color: true,
                 width: Some(40),
+                columns: output::DEFAULT_COLUMNS
+                    .iter()
+                    .chain(&output::WIDE_COLUMNS)
+                    .copied()
+                    .collect(),
             };
             let mut sink = output::sink(format, std::io::sink(), style);
             let _ = sink.begin(&page);

@@ -1,6 +1,8 @@
 //! `matasks list`: fetch a dataset's tasks and render them.
 
+use std::cell::Cell;
 use std::io::{self, BufWriter, IsTerminal};
+use std::rc::Rc;
 
 use anyhow::{Context, Result};
 
@@ -8,7 +10,8 @@ use crate::api::{self, ListQuery};
 use crate::cli::{GlobalArgs, ListArgs, OutputFormat};
 use crate::config;
 use crate::error::UsageError;
-use crate::output::{self, TableStyle};
+use crate::output::shape::Shaped;
+use crate::output::{self, Sink, TableStyle};
 use crate::paging::{self, Outcome, Plan};
 use crate::progress::Progress;
 use crate::session;
@@ -54,17 +57,36 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
     } else {
         Progress::hidden()
     };
-    let mut sink = output::sink(
-        args.output,
-        BufWriter::new(stdout.lock()),
-        table_style(global, stdout_is_terminal),
+    let sort = match args.sort {
+        Some(_) if args.output == OutputFormat::Ndjson => {
+            term::warn(
+                "--sort is ignored with -o ndjson, which streams tasks in the server's order",
+            );
+            None
+        }
+        sort => sort,
+    };
+    let matched = Rc::new(Cell::new(0));
+    let mut sink = Shaped::new(
+        output::sink(
+            args.output,
+            BufWriter::new(stdout.lock()),
+            table_style(global, args, stdout_is_terminal),
+        ),
+        args.status.clone(),
+        sort,
+        matched.clone(),
     );
     // Returns with the progress bar cleared, so the table can be drawn.
-    let outcome = paging::run(&plan, fetch, sink.as_mut(), &progress).await?;
+    let outcome = paging::run(&plan, fetch, &mut sink, &progress).await?;
     sink.finish().context("cannot write to stdout")?;
 
     if args.output == OutputFormat::Table {
-        term::note(&summary(&outcome, &plan));
+        let mut line = summary(&outcome, &plan);
+        if !args.status.is_empty() {
+            line.push_str(&format!(", {} matching --status", matched.get()));
+        }
+        term::note(&line);
     }
     Ok(())
 }
@@ -92,8 +114,21 @@ fn plan(args: &ListArgs, profile_concurrency: Option<u32>) -> Plan {
     }
 }
 
-fn table_style(global: &GlobalArgs, stdout_is_terminal: bool) -> TableStyle {
+fn table_style(global: &GlobalArgs, args: &ListArgs, stdout_is_terminal: bool) -> TableStyle {
+    let mut columns = if args.columns.is_empty() {
+        output::DEFAULT_COLUMNS.to_vec()
+    } else {
+        args.columns.clone()
+    };
+    if args.wide {
+        for column in output::WIDE_COLUMNS {
+            if !columns.contains(&column) {
+                columns.push(column);
+            }
+        }
+    }
     TableStyle {
+        columns,
         color: term::use_color(global.color, stdout_is_terminal),
         width: if stdout_is_terminal {
             term::terminal_width()

@@ -18,6 +18,9 @@ pub struct TaskView {
     total_sample_count: Option<Value>,
     create_time: Option<Value>,
     elapsed_time: Option<Value>,
+    model_name: Option<Value>,
+    model_version: Option<Value>,
+    unconfirmed_sample_count: Option<Value>,
     message: Option<Value>,
     error_code: Option<Value>,
     error_msg: Option<Value>,
@@ -28,7 +31,7 @@ pub struct TaskView {
 pub const MISSING: &str = "-";
 
 /// Status codes, from the task-details API.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Status {
     Queued,
     Initializing,
@@ -144,6 +147,18 @@ impl TaskView {
         }
     }
 
+    pub fn model(&self) -> String {
+        text(&self.model_name)
+    }
+
+    pub fn model_version(&self) -> String {
+        text(&self.model_version)
+    }
+
+    pub fn unconfirmed(&self) -> String {
+        text(&self.unconfirmed_sample_count)
+    }
+
     /// The server's message about the task, if any.
     pub fn message(&self) -> Option<String> {
         Some(text(&self.message)).filter(|m| m != MISSING)
@@ -161,6 +176,16 @@ impl TaskView {
             1 => Some(parts[0].clone()),
             _ => Some(format!("{}: {}", parts[0], parts[1..].join(" "))),
         }
+    }
+
+    /// Progress as a number, for sorting.
+    pub fn progress_value(&self) -> Option<f64> {
+        self.progress.as_ref().and_then(number)
+    }
+
+    /// Elapsed seconds, for sorting.
+    pub fn elapsed_seconds(&self) -> Option<i64> {
+        integer(&self.elapsed_time)
     }
 
     /// Elapsed seconds, humanised: `8m51s`.

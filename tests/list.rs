@@ -869,3 +869,114 @@ fn the_servers_verifier_reproduces_the_sdk_vectors() {
         "0004cc6c0736f7481552d36d25e48a171ef1a3336f851296a53ac59004897a3d"
     );
 }
+
+#[test]
+fn status_filters_keep_the_servers_total() {
+    let sandbox = Sandbox::new();
+    let out = sandbox.run(&["list", "--status", "failed"]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let text = stdout_of(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(lines[1].starts_with("Fa1LeDtask000000001"));
+    assert_eq!(stderr_of(&out), "6 of 6 tasks, 1 matching --status\n");
+
+    let out = sandbox.run(&[
+        "list",
+        "--status",
+        "running,queued",
+        "--status",
+        "succeeded",
+        "-o",
+        "json",
+    ]);
+    let doc: serde_json::Value = serde_json::from_str(&stdout_of(&out)).unwrap();
+    assert_eq!(doc["total_count"], 6, "the server's total");
+    let ids: Vec<&str> = doc["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["task_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "14cyxyu6UXaNT3lrPFl",
+            "5QPy73VwnwHi5NqvbcP",
+            "nR8kq2LmZc0aVbXy7Tt"
+        ]
+    );
+
+    let out = sandbox.run(&["list", "--status", "done"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr_of(&out).contains(
+            "[possible values: queued, initializing, running, failed, succeeded, stopping, stopped]"
+        ),
+        "{}",
+        stderr_of(&out)
+    );
+    assert_eq!(sandbox.requests().len(), 2);
+}
+
+#[test]
+fn columns_wide_and_sort() {
+    let sandbox = Sandbox::new();
+    // Newest first; the task without a creation time last.
+    let out = sandbox.run(&["list", "--columns", "status,id", "--sort", "-created"]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(
+        stdout_of(&out),
+        "STATUS        ID\ninitializing  UnKn0wnType00000001\n9             UnKn0wnStatus000001\n\
+         running       nR8kq2LmZc0aVbXy7Tt\nfailed        Fa1LeDtask000000001\n\
+         succeeded     14cyxyu6UXaNT3lrPFl\nsucceeded     5QPy73VwnwHi5NqvbcP\n"
+    );
+    let out = sandbox.run(&["list", "--wide", "--sort", "name", "-o", "table"]);
+    let text = stdout_of(&out);
+    let header: Vec<&str> = text.lines().next().unwrap().split_whitespace().collect();
+    assert_eq!(
+        header,
+        [
+            "ID",
+            "NAME",
+            "TYPE",
+            "STATUS",
+            "PROGRESS",
+            "SAMPLES",
+            "CREATED",
+            "ELAPSED",
+            "MODEL",
+            "VERSION",
+            "UNCONFIRMED",
+            "MESSAGE"
+        ]
+    );
+    assert!(
+        text.contains("auto-deploy-50041602581620628  0.0.1"),
+        "{text}"
+    );
+    assert!(
+        text.contains("ModelArts.4353: Insufficient samples."),
+        "{text}"
+    );
+    // JSON sorted too; NDJSON streams in the server's order and says so.
+    let out = sandbox.run(&["list", "--sort", "progress", "-o", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&stdout_of(&out)).unwrap();
+    let progress: Vec<f64> = doc["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|t| t["progress"].as_f64())
+        .collect();
+    assert_eq!(progress, [12.5, 37.5, 100.0, 100.0]);
+    let plain = stdout_of(&sandbox.run(&["list", "-o", "ndjson"]));
+    let out = sandbox.run(&["list", "--sort", "progress", "-o", "ndjson"]);
+    assert_eq!(stdout_of(&out), plain);
+    assert_eq!(
+        stderr_of(&out),
+        "warning: --sort is ignored with -o ndjson, which streams tasks in the server's order\n"
+    );
+    let out = sandbox.run(&["list", "--sort", "size"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("`size` is not a sort order: give one of created, name, status, progress, elapsed, with - before it to reverse"), "{}", stderr_of(&out));
+}

@@ -2,6 +2,7 @@
 //! and writes to stdout: JSON and NDJSON as they go, the table at the end.
 
 pub mod json;
+pub mod shape;
 mod table;
 
 /// One task as a key/value view, for `get`.
@@ -16,13 +17,99 @@ use serde_json::value::RawValue;
 use crate::api::Page;
 use crate::cli::OutputFormat;
 
+pub use crate::cli::Column;
+
 /// How the table fits its output.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct TableStyle {
     /// Colour the status column.
     pub color: bool,
     /// Truncate names so rows fit this many columns.
     pub width: Option<usize>,
+    /// The columns, in order.
+    pub columns: Vec<Column>,
+}
+
+/// The columns without `--columns` or `--wide`.
+pub const DEFAULT_COLUMNS: [Column; 8] = [
+    Column::Id,
+    Column::Name,
+    Column::Type,
+    Column::Status,
+    Column::Progress,
+    Column::Samples,
+    Column::Created,
+    Column::Elapsed,
+];
+
+/// What `--wide` adds.
+pub const WIDE_COLUMNS: [Column; 4] = [
+    Column::Model,
+    Column::Version,
+    Column::Unconfirmed,
+    Column::Message,
+];
+
+impl Column {
+    pub fn header(self) -> &'static str {
+        match self {
+            Column::Id => "ID",
+            Column::Name => "NAME",
+            Column::Type => "TYPE",
+            Column::Status => "STATUS",
+            Column::Progress => "PROGRESS",
+            Column::Samples => "SAMPLES",
+            Column::Created => "CREATED",
+            Column::Elapsed => "ELAPSED",
+            Column::Model => "MODEL",
+            Column::Version => "VERSION",
+            Column::Unconfirmed => "UNCONFIRMED",
+            Column::Message => "MESSAGE",
+        }
+    }
+
+    pub fn value(self, task: &crate::model::TaskView) -> String {
+        match self {
+            Column::Id => task.id(),
+            Column::Name => task.name(),
+            Column::Type => task.type_label(),
+            Column::Status => task.status_label(),
+            Column::Progress => task.progress(),
+            Column::Samples => task.samples(),
+            Column::Created => task.created(),
+            Column::Elapsed => task.elapsed(),
+            Column::Model => task.model(),
+            Column::Version => task.model_version(),
+            Column::Unconfirmed => task.unconfirmed(),
+            Column::Message => task
+                .error()
+                .or_else(|| task.message())
+                .unwrap_or_else(|| crate::model::MISSING.to_string()),
+        }
+    }
+
+    pub fn right_aligned(self) -> bool {
+        matches!(
+            self,
+            Column::Progress | Column::Samples | Column::Elapsed | Column::Unconfirmed
+        )
+    }
+
+    /// When the terminal is too narrow, lower ranks go first; ID, NAME and STATUS stay.
+    pub fn drop_rank(self) -> Option<u8> {
+        Some(match self {
+            Column::Message => 0,
+            Column::Unconfirmed => 1,
+            Column::Version => 2,
+            Column::Model => 3,
+            Column::Created => 4,
+            Column::Samples => 5,
+            Column::Elapsed => 6,
+            Column::Progress => 7,
+            Column::Type => 8,
+            Column::Id | Column::Name | Column::Status => return None,
+        })
+    }
 }
 
 pub trait Sink {

@@ -8,15 +8,12 @@ use comfy_table::{
 use serde_json::value::RawValue;
 use unicode_width::UnicodeWidthStr;
 
-use super::{Sink, TableStyle};
+use super::{Column, Sink, TableStyle};
+#[cfg(test)]
+use super::{DEFAULT_COLUMNS, WIDE_COLUMNS};
 use crate::api::Page;
 use crate::model::{Status, TaskView};
 
-const HEADERS: [&str; 8] = [
-    "ID", "NAME", "TYPE", "STATUS", "PROGRESS", "SAMPLES", "CREATED", "ELAPSED",
-];
-const NAME_COLUMN: usize = 1;
-const STATUS_COLUMN: usize = 3;
 /// Spaces between columns.
 const GAP: u16 = 2;
 
@@ -54,7 +51,7 @@ impl<W: Write> Sink for TableSink<W> {
         if self.rows.is_empty() {
             return Ok(());
         }
-        let text = render(&self.rows, self.style);
+        let text = render(&self.rows, &self.style);
         self.out.write_all(text.as_bytes())?;
         self.out.write_all(b"\n")?;
         self.out.flush()
@@ -71,35 +68,42 @@ pub(crate) fn status_color(status: Option<Status>) -> Option<Color> {
     })
 }
 
-/// Columns given up, in this order, when the terminal is too narrow for all of them.
-/// ID, NAME and STATUS always stay.
-const DROP_ORDER: [usize; 5] = [6, 5, 7, 4, 2];
 /// NAME is cut, but not below this, before columns are dropped.
 const NAME_MIN_WIDTH: usize = 12;
-const RIGHT_ALIGNED: [usize; 3] = [4, 5, 7];
 
-/// Which columns fit in `width`, each column as wide as its widest cell.
-fn columns_that_fit(cells: &[[String; 8]], width: usize) -> [bool; 8] {
-    let mut widths = HEADERS.map(UnicodeWidthStr::width);
+/// Which of `columns` fit in `width`, each as wide as its widest cell: the others are
+/// dropped in their [`Column::drop_rank`] order. ID, NAME and STATUS always stay.
+fn columns_that_fit(columns: &[Column], cells: &[Vec<String>], width: usize) -> Vec<bool> {
+    let mut widths: Vec<usize> = columns.iter().map(|c| c.header().width()).collect();
     for row in cells {
         for (w, cell) in widths.iter_mut().zip(row) {
             *w = (*w).max(cell.width());
         }
     }
-    let mut keep = [true; 8];
-    let needed = |keep: &[bool; 8]| {
+    let mut keep = vec![true; columns.len()];
+    let needed = |keep: &[bool]| {
         let kept = keep.iter().filter(|&&k| k).count();
-        let fixed: usize = (0..8)
-            .filter(|&i| keep[i] && i != NAME_COLUMN)
-            .map(|i| widths[i])
+        let total: usize = (0..columns.len())
+            .filter(|&i| keep[i])
+            .map(|i| {
+                if columns[i] == Column::Name {
+                    widths[i].min(NAME_MIN_WIDTH)
+                } else {
+                    widths[i]
+                }
+            })
             .sum();
-        fixed + widths[NAME_COLUMN].min(NAME_MIN_WIDTH) + usize::from(GAP) * (kept - 1)
+        total + usize::from(GAP) * kept.saturating_sub(1)
     };
-    for column in DROP_ORDER {
+    let mut droppable: Vec<usize> = (0..columns.len())
+        .filter(|&i| columns[i].drop_rank().is_some())
+        .collect();
+    droppable.sort_by_key(|&i| columns[i].drop_rank());
+    for i in droppable {
         if needed(&keep) <= width {
             break;
         }
-        keep[column] = false;
+        keep[i] = false;
     }
     keep
 }
@@ -155,27 +159,17 @@ pub fn details(task: &TaskView, color: bool) -> String {
     text
 }
 
-pub fn render(rows: &[TaskView], style: TableStyle) -> String {
-    let cells: Vec<[String; 8]> = rows
+pub fn render(rows: &[TaskView], style: &TableStyle) -> String {
+    let columns = &style.columns;
+    let cells: Vec<Vec<String>> = rows
         .iter()
-        .map(|v| {
-            [
-                v.id(),
-                v.name(),
-                v.type_label(),
-                v.status_label(),
-                v.progress(),
-                v.samples(),
-                v.created(),
-                v.elapsed(),
-            ]
-        })
+        .map(|v| columns.iter().map(|c| c.value(v)).collect())
         .collect();
     let keep = match style.width {
-        Some(width) => columns_that_fit(&cells, width),
-        None => [true; 8],
+        Some(width) => columns_that_fit(columns, &cells, width),
+        None => vec![true; columns.len()],
     };
-    let kept: Vec<usize> = (0..8).filter(|&i| keep[i]).collect();
+    let kept: Vec<usize> = (0..columns.len()).filter(|&i| keep[i]).collect();
 
     let mut table = Table::new();
     table.load_style(comfy_table::presets::NOTHING);
@@ -187,7 +181,7 @@ pub fn render(rows: &[TaskView], style: TableStyle) -> String {
         table.style_text_only();
     }
     let mut header = Row::from(kept.iter().map(|&i| {
-        let cell = Cell::new(HEADERS[i]);
+        let cell = Cell::new(columns[i].header());
         if style.color {
             cell.add_attribute(Attribute::Bold)
         } else {
@@ -196,13 +190,13 @@ pub fn render(rows: &[TaskView], style: TableStyle) -> String {
     }));
     header.max_height(1);
     table.set_header(header);
-    for (view, row_cells) in rows.iter().zip(cells) {
+    for (view, row_cells) in rows.iter().zip(&cells) {
         let mut row = Row::from(kept.iter().map(|&i| {
             let mut cell = Cell::new(&row_cells[i]);
-            if RIGHT_ALIGNED.contains(&i) {
+            if columns[i].right_aligned() {
                 cell = cell.set_alignment(CellAlignment::Right);
             }
-            if i == STATUS_COLUMN
+            if columns[i] == Column::Status
                 && style.color
                 && let Some(color) = status_color(view.status())
             {
@@ -217,11 +211,18 @@ pub fn render(rows: &[TaskView], style: TableStyle) -> String {
     let last = kept.len() - 1;
     for (position, (column, &i)) in table.column_iter_mut().zip(&kept).enumerate() {
         column.set_padding((0, if position == last { 0 } else { GAP }));
-        if i == NAME_COLUMN {
+        if columns[i] == Column::Name {
             // Cut names at any character, not at the last space that fits.
             column.set_delimiter('\0');
+            // Never padded wider than its widest name, never cut below the minimum.
+            let widest = cells
+                .iter()
+                .map(|row| row[i].width())
+                .chain([columns[i].header().width()])
+                .max()
+                .unwrap_or(0);
             column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(
-                NAME_MIN_WIDTH as u16,
+                widest.min(NAME_MIN_WIDTH) as u16,
             )));
         } else {
             column.set_constraint(ColumnConstraint::ContentWidth);
@@ -262,9 +263,10 @@ mod tests {
     fn plain(width: Option<usize>) -> String {
         render(
             &views(),
-            TableStyle {
+            &TableStyle {
                 color: false,
                 width,
+                columns: DEFAULT_COLUMNS.to_vec(),
             },
         )
     }
@@ -307,7 +309,10 @@ mod tests {
                 .map(str::to_string)
                 .collect::<Vec<_>>()
         };
-        assert_eq!(header(200), HEADERS);
+        assert_eq!(
+            header(200),
+            DEFAULT_COLUMNS.map(Column::header).map(str::to_string)
+        );
         assert_eq!(
             header(80),
             ["ID", "NAME", "TYPE", "STATUS", "PROGRESS", "ELAPSED"]
@@ -320,6 +325,49 @@ mod tests {
     }
 
     #[test]
+    fn chosen_and_wide_columns() {
+        let style = |columns: Vec<Column>| TableStyle {
+            color: false,
+            width: None,
+            columns,
+        };
+        let rows: Vec<TaskView> = [r#"{"task_id":"a","status":2,"model_name":"m1","model_version":"0.0.1","unconfirmed_sample_count":7,"error_code":"E.1","error_msg":"broke","message":"ignored"}"#]
+            .iter()
+            .map(|r| TaskView::parse(r))
+            .collect();
+        let text = render(&rows, &style(vec![Column::Status, Column::Id]));
+        assert_eq!(text, "STATUS  ID\nfailed  a");
+        let wide: Vec<Column> = DEFAULT_COLUMNS
+            .iter()
+            .chain(&WIDE_COLUMNS)
+            .copied()
+            .collect();
+        let text = render(&rows, &style(wide));
+        let last = text.lines().nth(1).unwrap();
+        assert!(
+            last.ends_with("m1     0.0.1              7  E.1: broke"),
+            "{text}"
+        );
+        // On a narrow terminal the message goes first.
+        let wide: Vec<Column> = DEFAULT_COLUMNS
+            .iter()
+            .chain(&WIDE_COLUMNS)
+            .copied()
+            .collect();
+        let narrow = render(
+            &rows,
+            &TableStyle {
+                width: Some(90),
+                ..style(wide)
+            },
+        );
+        assert!(
+            !narrow.contains("MESSAGE") && narrow.contains("MODEL"),
+            "{narrow}"
+        );
+    }
+
+    #[test]
     fn wide_characters_count_double() {
         let rows: Vec<TaskView> =
             [r#"{"task_id":"a","task_name":"日本語のタスク名前です長い","status":3}"#]
@@ -328,9 +376,10 @@ mod tests {
                 .collect();
         let text = render(
             &rows,
-            TableStyle {
+            &TableStyle {
                 color: false,
                 width: Some(40),
+                columns: DEFAULT_COLUMNS.to_vec(),
             },
         );
         for line in text.lines() {
@@ -342,9 +391,10 @@ mod tests {
     fn colour_marks_the_status() {
         let text = render(
             &views(),
-            TableStyle {
+            &TableStyle {
                 color: true,
                 width: None,
+                columns: DEFAULT_COLUMNS.to_vec(),
             },
         );
         assert!(

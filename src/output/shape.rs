@@ -1,0 +1,222 @@
+//! `--status` and `--sort`: which tasks reach the output, and in what order.
+
+use std::cell::Cell;
+use std::cmp::Ordering;
+use std::io;
+use std::rc::Rc;
+
+use serde_json::value::RawValue;
+
+use super::Sink;
+use crate::api::Page;
+use crate::cli::{Sort, SortField};
+use crate::model::{Status, TaskView};
+
+/// A task's place in the order: missing values sort last either way.
+#[derive(Debug, PartialEq, PartialOrd)]
+enum Key {
+    Text(String),
+    Number(f64),
+    Missing,
+}
+
+impl Sort {
+    fn key(self, task: &TaskView) -> Key {
+        let text = |t: String| {
+            if t == crate::model::MISSING {
+                Key::Missing
+            } else {
+                Key::Text(t)
+            }
+        };
+        match self.field {
+            SortField::Created => text(task.created()),
+            SortField::Name => text(task.name().to_lowercase()),
+            // The order a task lives through, the ends last.
+            SortField::Status => match task.status() {
+                Some(status) => Key::Number(match status {
+                    Status::Queued => 0.0,
+                    Status::Initializing => 1.0,
+                    Status::Running => 2.0,
+                    Status::Stopping => 3.0,
+                    Status::Stopped => 4.0,
+                    Status::Failed => 5.0,
+                    Status::Succeeded => 6.0,
+                }),
+                None => Key::Missing,
+            },
+            SortField::Progress => task.progress_value().map_or(Key::Missing, Key::Number),
+            SortField::Elapsed => task
+                .elapsed_seconds()
+                .map_or(Key::Missing, |s| Key::Number(s as f64)),
+        }
+    }
+
+    fn compare(self, a: &Key, b: &Key) -> Ordering {
+        match (a, b) {
+            (Key::Missing, Key::Missing) => Ordering::Equal,
+            (Key::Missing, _) => Ordering::Greater,
+            (_, Key::Missing) => Ordering::Less,
+            _ => {
+                let order = a.partial_cmp(b).unwrap_or(Ordering::Equal);
+                if self.descending {
+                    order.reverse()
+                } else {
+                    order
+                }
+            }
+        }
+    }
+}
+
+/// Passes to `inner` the tasks whose status is one of `statuses` (all when empty), in
+/// `sort` order (which holds every task until the end) or as they come.
+pub struct Shaped<'a> {
+    inner: Box<dyn Sink + 'a>,
+    statuses: Vec<Status>,
+    sort: Option<Sort>,
+    held: Vec<(Key, Box<RawValue>)>,
+    matched: Rc<Cell<u64>>,
+}
+
+impl<'a> Shaped<'a> {
+    /// `matched` counts the tasks that passed the filter.
+    pub fn new(
+        inner: Box<dyn Sink + 'a>,
+        statuses: Vec<Status>,
+        sort: Option<Sort>,
+        matched: Rc<Cell<u64>>,
+    ) -> Shaped<'a> {
+        Shaped {
+            inner,
+            statuses,
+            sort,
+            held: Vec::new(),
+            matched,
+        }
+    }
+}
+
+impl Sink for Shaped<'_> {
+    fn begin(&mut self, first: &Page<'_>) -> io::Result<()> {
+        self.inner.begin(first)
+    }
+
+    fn task(&mut self, raw: &RawValue) -> io::Result<()> {
+        if self.statuses.is_empty() && self.sort.is_none() {
+            self.matched.set(self.matched.get() + 1);
+            return self.inner.task(raw);
+        }
+        let task = TaskView::parse(raw.get());
+        if !self.statuses.is_empty() && !task.status().is_some_and(|s| self.statuses.contains(&s)) {
+            return Ok(());
+        }
+        self.matched.set(self.matched.get() + 1);
+        match self.sort {
+            Some(sort) => {
+                self.held.push((sort.key(&task), raw.to_owned()));
+                Ok(())
+            }
+            None => self.inner.task(raw),
+        }
+    }
+
+    fn page_done(&mut self) -> io::Result<()> {
+        if self.sort.is_none() {
+            self.inner.page_done()?;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        if let Some(sort) = self.sort {
+            let mut held = std::mem::take(&mut self.held);
+            // Stable: equal keys keep the server's order.
+            held.sort_by(|a, b| sort.compare(&a.0, &b.0));
+            for (_, raw) in &held {
+                self.inner.task(raw)?;
+            }
+            self.inner.page_done()?;
+        }
+        self.inner.finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A sink that records the task IDs it is given.
+    struct Ids(Rc<std::cell::RefCell<Vec<String>>>);
+
+    impl Sink for Ids {
+        fn begin(&mut self, _: &Page<'_>) -> io::Result<()> {
+            Ok(())
+        }
+        fn task(&mut self, raw: &RawValue) -> io::Result<()> {
+            self.0.borrow_mut().push(TaskView::parse(raw.get()).id());
+            Ok(())
+        }
+        fn page_done(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+        fn finish(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    fn shaped(statuses: Vec<Status>, sort: Option<Sort>) -> (Vec<String>, u64) {
+        let ids = Rc::new(std::cell::RefCell::new(Vec::new()));
+        let matched = Rc::new(Cell::new(0));
+        let mut sink = Shaped::new(Box::new(Ids(ids.clone())), statuses, sort, matched.clone());
+        for task in [
+            r#"{"task_id":"a","task_name":"Beta","status":1,"progress":40,"elapsed_time":30,"create_time":"2026-01-02 00:00:00"}"#,
+            r#"{"task_id":"b","task_name":"alpha","status":3,"progress":100,"elapsed_time":90,"create_time":"2026-01-01 00:00:00"}"#,
+            r#"{"task_id":"c","status":2,"create_time":"2026-01-03 00:00:00"}"#,
+            r#"{"task_id":"d","task_name":"gamma","status":1,"progress":10}"#,
+        ] {
+            let raw = RawValue::from_string(task.to_string()).unwrap();
+            sink.task(&raw).unwrap();
+            sink.page_done().unwrap();
+        }
+        sink.finish().unwrap();
+        let listed = ids.borrow().clone();
+        (listed, matched.get())
+    }
+
+    fn by(field: SortField, descending: bool) -> Option<Sort> {
+        Some(Sort { field, descending })
+    }
+
+    #[test]
+    fn filters_by_status_and_counts_the_matches() {
+        assert_eq!(
+            shaped(vec![], None),
+            (vec!["a".into(), "b".into(), "c".into(), "d".into()], 4)
+        );
+        assert_eq!(
+            shaped(vec![Status::Running], None),
+            (vec!["a".into(), "d".into()], 2)
+        );
+        assert_eq!(shaped(vec![Status::Failed, Status::Succeeded], None).1, 2);
+        assert_eq!(shaped(vec![Status::Stopped], None), (vec![], 0));
+    }
+
+    #[test]
+    fn sorts_with_missing_values_last_either_way() {
+        let ids = |sort| shaped(vec![], sort).0.concat();
+        assert_eq!(ids(by(SortField::Created, false)), "bacd");
+        assert_eq!(ids(by(SortField::Created, true)), "cabd");
+        assert_eq!(ids(by(SortField::Name, false)), "badc");
+        assert_eq!(ids(by(SortField::Progress, true)), "badc");
+        assert_eq!(ids(by(SortField::Elapsed, false)), "abcd");
+        assert_eq!(ids(by(SortField::Status, false)), "adcb");
+        // Filter, then sort.
+        assert_eq!(
+            shaped(vec![Status::Running], by(SortField::Progress, false))
+                .0
+                .concat(),
+            "da"
+        );
+    }
+}
