@@ -1056,7 +1056,7 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__list)
-            opts="-d -t -n -a -o -v -h -V --dataset --type --task-name --limit --offset --all --max-items --concurrency --output --status --columns --wide --sort --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
+            opts="-d -t -n -a -o -v -h -V --dataset --type --task-name --limit --offset --all --max-items --concurrency --output --status --columns --wide --sort --watch --until-done --interval --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1119,6 +1119,10 @@ _matasks() {
                     return 0
                     ;;
                 --sort)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -79,6 +79,7 @@ version\t''
 unconfirmed\t'Samples labeled by the task but not yet confirmed'
 message\t'The task\'s error, else its message'"
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l sort -d 'Order by created, name, status, progress or elapsed; -FIELD reverses (table and json; ndjson keeps the server\'s order, as it streams)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand list" -l interval -d 'With --watch, the time between listings, at least 1s' -r
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
@@ -93,6 +94,8 @@ complete -c matasks -n "__fish_matasks_using_subcommand list" -l request-timeout
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand list" -s a -l all -d 'Fetch every page, concurrently, printing in order'
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l wide -d 'Add MODEL, VERSION, UNCONFIRMED and MESSAGE to the table\'s columns'
+complete -c matasks -n "__fish_matasks_using_subcommand list" -l watch -d 'List again every --interval until Ctrl-C: on a terminal the table is redrawn in place; otherwise one NDJSON line per task that appears or changes'
+complete -c matasks -n "__fish_matasks_using_subcommand list" -l until-done -d 'With --watch, stop once every task listed is done (succeeded, failed, stopped)'
 complete -c matasks -n "__fish_matasks_using_subcommand list" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
 complete -c matasks -n "__fish_matasks_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -130,6 +133,7 @@ version\t''
 unconfirmed\t'Samples labeled by the task but not yet confirmed'
 message\t'The task\'s error, else its message'"
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l sort -d 'Order by created, name, status, progress or elapsed; -FIELD reverses (table and json; ndjson keeps the server\'s order, as it streams)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand ls" -l interval -d 'With --watch, the time between listings, at least 1s' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
@@ -144,6 +148,8 @@ complete -c matasks -n "__fish_matasks_using_subcommand ls" -l request-timeout -
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -s a -l all -d 'Fetch every page, concurrently, printing in order'
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l wide -d 'Add MODEL, VERSION, UNCONFIRMED and MESSAGE to the table\'s columns'
+complete -c matasks -n "__fish_matasks_using_subcommand ls" -l watch -d 'List again every --interval until Ctrl-C: on a terminal the table is redrawn in place; otherwise one NDJSON line per task that appears or changes'
+complete -c matasks -n "__fish_matasks_using_subcommand ls" -l until-done -d 'With --watch, stop once every task listed is done (succeeded, failed, stopped)'
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -s h -l help -d 'Print help (see more with \'--help\')'

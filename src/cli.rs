@@ -457,6 +457,19 @@ pub struct ListArgs {
     /// json; ndjson keeps the server's order, as it streams)
     #[arg(long, value_name = "[-]FIELD", value_parser = parse_sort, allow_hyphen_values = true)]
     pub sort: Option<Sort>,
+
+    /// List again every --interval until Ctrl-C: on a terminal the table is redrawn in
+    /// place; otherwise one NDJSON line per task that appears or changes
+    #[arg(long)]
+    pub watch: bool,
+
+    /// With --watch, stop once every task listed is done (succeeded, failed, stopped)
+    #[arg(long, requires = "watch")]
+    pub until_done: bool,
+
+    /// With --watch, the time between listings, at least 1s
+    #[arg(long, value_name = "DURATION", value_parser = parse_interval, default_value = "5s")]
+    pub interval: std::time::Duration,
 }
 
 /// A column of the table.

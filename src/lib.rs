@@ -20,6 +20,7 @@ mod retry;
 mod session;
 mod term;
 mod wait;
+mod watch;
 
 use std::process::ExitCode;
 

@@ -48,6 +48,10 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
 
     let stdout = io::stdout();
     let stdout_is_terminal = stdout.is_terminal();
+    if args.watch {
+        let style = table_style(global, args, stdout_is_terminal);
+        return crate::watch::run(args, &plan, fetch, style).await;
+    }
     // Streamed JSON on the same terminal is its own progress report.
     let progress = if plan.all
         && term::verbosity() == 0

@@ -242,3 +242,126 @@ fn ctrl_c_ends_the_wait_at_once_with_130() {
         stderr_of(&out)
     );
 }
+
+/// A dataset whose listing moves on one step per request: two moving tasks and one
+/// that is done from the start.
+fn moving_listing() -> Setup {
+    let listed = Arc::new(AtomicUsize::new(0));
+    Setup {
+        hook: Some(Arc::new(move |req: &Recorded, _: &Catalog| {
+            if !req.path.ends_with("/tasks") {
+                return None;
+            }
+            let step = listed.fetch_add(1, Ordering::SeqCst);
+            let tasks: Vec<String> = ["moving-succeeded", "moving-failed"]
+                .iter()
+                .map(|id| {
+                    let steps = lifecycle(id).unwrap();
+                    let (status, progress) = steps[step.min(steps.len() - 1)];
+                    format!(r#"{{"task_id":"{id}","type":1,"status":{status},"progress":{progress:.1}}}"#)
+                })
+                .chain([r#"{"task_id":"done-already","type":1,"status":3,"progress":100.0}"#.to_string()])
+                .collect();
+            Some(Action::Reply(Reply::json(
+                200,
+                format!(r#"{{"tasks":[{}],"total_count":3}}"#, tasks.join(",")),
+            )))
+        })),
+        ..Setup::default()
+    }
+}
+
+#[test]
+fn watch_logs_each_task_that_appears_or_changes_until_all_are_done() {
+    let sandbox = Sandbox::with(moving_listing());
+    let out = sandbox.run(&["list", "--watch", "--until-done", "--interval", "1s"]);
+    assert_ok(&out);
+    let changes: Vec<(String, i64)> = stdout_of(&out)
+        .lines()
+        .map(|line| {
+            let task: serde_json::Value = serde_json::from_str(line).unwrap();
+            (
+                task["task_id"].as_str().unwrap().to_string(),
+                task["status"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    let expected: Vec<(String, i64)> = [
+        ("moving-succeeded", -1),
+        ("moving-failed", 0),
+        ("done-already", 3),
+        ("moving-succeeded", 1),
+        ("moving-failed", 1),
+        ("moving-succeeded", 3),
+        ("moving-failed", 2),
+    ]
+    .iter()
+    .map(|(id, s)| (id.to_string(), *s))
+    .collect();
+    assert_eq!(changes, expected);
+    assert_eq!(sandbox.requests().len(), 3);
+    assert_eq!(stderr_of(&out), "");
+    // --until-done belongs to --watch.
+    assert_eq!(
+        sandbox.run(&["list", "--until-done"]).status.code(),
+        Some(2)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn watch_redraws_the_table_in_place_on_a_terminal() {
+    let sandbox = Sandbox::with(moving_listing());
+    let mut cmd = sandbox.std_cmd();
+    cmd.env("TERM", "xterm-256color").args([
+        "list",
+        "--watch",
+        "--until-done",
+        "--interval",
+        "1s",
+        "--color",
+        "never",
+    ]);
+    let run = pty::run_on_terminal(cmd, 120);
+    assert!(run.status.success(), "{}", run.screen);
+    assert_eq!(
+        run.screen.matches("\x1b[H\x1b[2J").count(),
+        3,
+        "{:?}",
+        run.screen
+    );
+    assert!(run.screen.contains("Every 1s: matasks "), "{}", run.screen);
+    assert!(run.screen.contains("refreshed "), "{}", run.screen);
+    let last = run.screen.rsplit("\x1b[2J").next().unwrap();
+    assert!(
+        last.contains("moving-failed") && last.contains("failed"),
+        "{last}"
+    );
+    assert!(
+        last.ends_with("3 tasks\nevery task listed is done\n"),
+        "{last:?}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_ends_a_watch_with_0() {
+    let sandbox = Sandbox::new();
+    let child = sandbox
+        .std_cmd()
+        .args(["list", "--watch", "--interval", "1s"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while sandbox.requests().is_empty() {
+        assert!(Instant::now() < deadline, "never listed");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // SAFETY: the child is ours and still running.
+    unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) };
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stdout_of(&out).lines().count(), 6, "each task once");
+}

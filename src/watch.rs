@@ -1,0 +1,137 @@
+//! `list --watch`: the listing again every interval, redrawn in place on a terminal,
+//! or as a log of what changed.
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::io::{self, IsTerminal, Write};
+
+use anyhow::{Context, Result};
+use serde_json::value::RawValue;
+
+use crate::api::{Page, PageBody};
+use crate::cli::{ListArgs, OutputFormat};
+use crate::model::{Status, TaskView};
+use crate::output::json::write_compact;
+use crate::output::shape::Shaped;
+use crate::output::{self, Sink};
+use crate::paging::{self, Plan};
+use crate::progress::Progress;
+use crate::term;
+
+/// Every task of one listing, kept whole.
+#[derive(Default)]
+struct Collect(Vec<Box<RawValue>>);
+
+impl Sink for Collect {
+    fn begin(&mut self, _: &Page<'_>) -> io::Result<()> {
+        Ok(())
+    }
+    fn task(&mut self, raw: &RawValue) -> io::Result<()> {
+        self.0.push(raw.to_owned());
+        Ok(())
+    }
+    fn page_done(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+    fn finish(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+fn is_done(task: &TaskView) -> bool {
+    matches!(
+        task.status(),
+        Some(Status::Succeeded | Status::Failed | Status::Stopped)
+    )
+}
+
+pub async fn run<F, Fut>(
+    args: &ListArgs,
+    plan: &Plan,
+    fetch: F,
+    table_style: output::TableStyle,
+) -> Result<()>
+where
+    F: Fn(u64) -> Fut,
+    Fut: Future<Output = Result<PageBody>>,
+{
+    // Listening for Ctrl-C from the start, so that it ends the watch (with success)
+    // whenever it comes.
+    tokio::select! {
+        result = watch(args, plan, fetch, table_style) => result,
+        _ = tokio::signal::ctrl_c() => Ok(()),
+    }
+}
+
+async fn watch<F, Fut>(
+    args: &ListArgs,
+    plan: &Plan,
+    fetch: F,
+    table_style: output::TableStyle,
+) -> Result<()>
+where
+    F: Fn(u64) -> Fut,
+    Fut: Future<Output = Result<PageBody>>,
+{
+    let interval = args.interval;
+    let on_terminal = io::stdout().is_terminal();
+    let mut seen: HashMap<String, (String, String)> = HashMap::new();
+    let command = std::env::args().skip(1).collect::<Vec<_>>().join(" ");
+    loop {
+        let mut listing = Collect::default();
+        paging::run(plan, &fetch, &mut listing, &Progress::hidden()).await?;
+        let tasks: Vec<(TaskView, Box<RawValue>)> = listing
+            .0
+            .into_iter()
+            .map(|raw| (TaskView::parse(raw.get()), raw))
+            .filter(|(task, _)| {
+                args.status.is_empty() || task.status().is_some_and(|s| args.status.contains(&s))
+            })
+            .collect();
+        if on_terminal && args.output == OutputFormat::Table {
+            let mut text = Vec::new();
+            {
+                let mut sink = Shaped::new(
+                    output::sink(OutputFormat::Table, &mut text, table_style.clone()),
+                    Vec::new(),
+                    args.sort,
+                    Default::default(),
+                );
+                for (_, raw) in &tasks {
+                    sink.task(raw)?;
+                }
+                sink.finish()?;
+            }
+            let mut out = io::stdout().lock();
+            // Home and clear, as watch(1) does, then the listing.
+            write!(
+                out,
+                "\x1b[H\x1b[2JEvery {}: matasks {command}    refreshed {}\n\n",
+                crate::client::humanize(interval),
+                crate::clock::now().strftime("%Y-%m-%d %H:%M:%S UTC"),
+            )?;
+            out.write_all(&text)?;
+            writeln!(out, "{} tasks", tasks.len())?;
+            out.flush().context("cannot write to stdout")?;
+        } else {
+            // A log: one line per task that appeared or changed status or progress.
+            let mut out = io::stdout().lock();
+            for (task, raw) in &tasks {
+                let state = (task.status_label(), task.progress());
+                if seen.get(&task.id()) != Some(&state) {
+                    write_compact(&mut out, raw.get())?;
+                    writeln!(out)?;
+                    seen.insert(task.id(), state);
+                }
+            }
+            out.flush().context("cannot write to stdout")?;
+        }
+        if args.until_done && tasks.iter().all(|(task, _)| is_done(task)) {
+            if on_terminal {
+                term::note("every task listed is done");
+            }
+            return Ok(());
+        }
+        tokio::time::sleep(interval).await;
+    }
+}
