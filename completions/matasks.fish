@@ -79,7 +79,7 @@ version\t''
 unconfirmed\t'Samples labeled by the task but not yet confirmed'
 message\t'The task\'s error, else its message'"
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l sort -d 'Order by created, name, status, progress or elapsed; -FIELD reverses (table and json; ndjson keeps the server\'s order, as it streams)' -r
-complete -c matasks -n "__fish_matasks_using_subcommand list" -l interval -d 'With --watch, the time between listings, at least 1s' -r
+complete -c matasks -n "__fish_matasks_using_subcommand list" -l interval -d 'With --watch, the time between listings, at least 1s [default: 5s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
@@ -133,7 +133,7 @@ version\t''
 unconfirmed\t'Samples labeled by the task but not yet confirmed'
 message\t'The task\'s error, else its message'"
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l sort -d 'Order by created, name, status, progress or elapsed; -FIELD reverses (table and json; ndjson keeps the server\'s order, as it streams)' -r
-complete -c matasks -n "__fish_matasks_using_subcommand ls" -l interval -d 'With --watch, the time between listings, at least 1s' -r
+complete -c matasks -n "__fish_matasks_using_subcommand ls" -l interval -d 'With --watch, the time between listings, at least 1s [default: 5s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r

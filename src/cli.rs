@@ -467,9 +467,9 @@ pub struct ListArgs {
     #[arg(long, requires = "watch")]
     pub until_done: bool,
 
-    /// With --watch, the time between listings, at least 1s
-    #[arg(long, value_name = "DURATION", value_parser = parse_interval, default_value = "5s")]
-    pub interval: std::time::Duration,
+    /// With --watch, the time between listings, at least 1s [default: 5s]
+    #[arg(long, value_name = "DURATION", value_parser = parse_interval, requires = "watch")]
+    pub interval: Option<std::time::Duration>,
 }
 
 /// A column of the table.

@@ -18,6 +18,9 @@ use crate::paging::{self, Plan};
 use crate::progress::Progress;
 use crate::term;
 
+/// Between listings unless `--interval` says otherwise.
+const DEFAULT_INTERVAL: std::time::Duration = std::time::Duration::from_secs(5);
+
 /// Every task of one listing, kept whole.
 #[derive(Default)]
 struct Collect(Vec<Box<RawValue>>);
@@ -73,7 +76,7 @@ where
     F: Fn(u64) -> Fut,
     Fut: Future<Output = Result<PageBody>>,
 {
-    let interval = args.interval;
+    let interval = args.interval.unwrap_or(DEFAULT_INTERVAL);
     let on_terminal = io::stdout().is_terminal();
     let mut seen: HashMap<String, (String, String)> = HashMap::new();
     let command = std::env::args().skip(1).collect::<Vec<_>>().join(" ");
