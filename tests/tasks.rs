@@ -306,6 +306,10 @@ fn watch_logs_each_task_that_appears_or_changes_until_all_are_done() {
         sandbox.run(&["list", "--until-done"]).status.code(),
         Some(2)
     );
+    assert_eq!(
+        sandbox.run(&["list", "--interval", "2s"]).status.code(),
+        Some(2)
+    );
 }
 
 #[cfg(unix)]
