@@ -171,6 +171,16 @@ fn http_reason(status: u16) -> Option<&'static str> {
         .and_then(|s| s.canonical_reason())
 }
 
+/// Whether trying again later cannot help: refused credentials, something not found,
+/// or settings to fix. Anything else (a server error, a network fault, a malformed
+/// answer) may pass, so a long wait or watch goes on through it.
+pub fn is_lasting(err: &anyhow::Error) -> bool {
+    matches!(
+        kind_of(err),
+        ExitKind::Auth | ExitKind::NotFound | ExitKind::Config | ExitKind::Usage
+    )
+}
+
 /// The exit kind an error asks for: the first classified cause wins.
 pub fn kind_of(err: &anyhow::Error) -> ExitKind {
     for cause in err.chain() {

@@ -1,16 +1,17 @@
 //! `matasks wait`: poll a task until it is done, and say how it ended in the exit status.
 
+use std::cell::Cell;
 use std::io::{self, IsTerminal, Write};
 use std::time::{Duration, Instant};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::api;
 use crate::cli::{GlobalArgs, WaitArgs, WaitOutput};
 use crate::client::humanize;
 use crate::config;
-use crate::error::{Ended, ExitKind};
+use crate::error::{Ended, ExitKind, is_lasting};
 use crate::list::resolve_dataset;
 use crate::model::{Status, TaskView};
 use crate::output::json::write_compact;
@@ -24,37 +25,17 @@ enum Outcome {
 }
 
 pub async fn run(global: &GlobalArgs, args: &WaitArgs) -> Result<()> {
-    let settings = config::resolve(global, &config::process_env)?;
-    let dataset = resolve_dataset(args.dataset.as_deref(), settings.dataset_id.as_deref())?;
-    let client = session::client_for(&settings, 1).await?;
     let started = Instant::now();
     let report = Report::new(&args.task_id, args.output);
     let mut last_seen: Option<String> = None;
-
-    let poll = async {
-        let mut last_change: Option<(String, String)> = None;
-        loop {
-            let body = api::get_task(&client, &dataset, &args.task_id).await?;
-            let text = String::from_utf8_lossy(&body).into_owned();
-            let task = TaskView::parse(&text);
-            let change = (task.status_label(), task.progress());
-            if last_change.as_ref() != Some(&change) {
-                report.changed(&task, &text, started)?;
-                last_change = Some(change);
-            }
-            last_seen = Some(text.clone());
-            if let Some(status @ (Status::Succeeded | Status::Failed | Status::Stopped)) =
-                task.status()
-            {
-                return Ok::<_, anyhow::Error>(Outcome::Done(status, text));
-            }
-            tokio::time::sleep(args.interval).await;
-        }
-    };
-    let deadline = tokio::time::sleep(args.timeout);
+    // Connecting (and getting a token) is part of the wait: the deadline and Ctrl-C
+    // cover it too.
+    let waiting = poll(global, args, &report, started, &mut last_seen);
     let outcome = tokio::select! {
-        outcome = poll => outcome?,
-        () = deadline => Outcome::TimedOut(last_seen.clone()),
+        // A task that is done wins over a deadline that passes at the same moment.
+        biased;
+        outcome = waiting => outcome?,
+        () = tokio::time::sleep(args.timeout) => Outcome::TimedOut(last_seen.clone()),
         _ = tokio::signal::ctrl_c() => {
             report.clear();
             term::note(&format!(
@@ -66,13 +47,17 @@ pub async fn run(global: &GlobalArgs, args: &WaitArgs) -> Result<()> {
     };
     report.clear();
     let waited = humanize(Duration::from_secs(started.elapsed().as_secs()));
+    let last = match &outcome {
+        Outcome::Done(_, text) => Some(text.clone()),
+        Outcome::TimedOut(text) => text.clone(),
+    };
+    if args.output == Some(WaitOutput::Json)
+        && let Some(text) = &last
+    {
+        report.print(text);
+    }
     match outcome {
         Outcome::Done(status, text) => {
-            if args.output == Some(WaitOutput::Json) {
-                let mut out = io::stdout().lock();
-                write_compact(&mut out, &text)?;
-                writeln!(out).context("cannot write to stdout")?;
-            }
             let task = TaskView::parse(&text);
             match status {
                 Status::Succeeded => {
@@ -109,45 +94,116 @@ pub async fn run(global: &GlobalArgs, args: &WaitArgs) -> Result<()> {
     }
 }
 
+/// Poll until the task is done. A fault that may pass (a server error, the network)
+/// is reported and the next poll goes on; refused credentials or a task that is not
+/// there end the wait.
+async fn poll(
+    global: &GlobalArgs,
+    args: &WaitArgs,
+    report: &Report,
+    started: Instant,
+    last_seen: &mut Option<String>,
+) -> Result<Outcome> {
+    let settings = config::resolve(global, &config::process_env)?;
+    let dataset = resolve_dataset(args.dataset.as_deref(), settings.dataset_id.as_deref())?;
+    let client = session::client_for(&settings, 1).await?;
+    let mut last_change: Option<(String, String)> = None;
+    loop {
+        match api::get_task(&client, &dataset, &args.task_id).await {
+            Ok(body) => {
+                let text = String::from_utf8_lossy(&body).into_owned();
+                let task = TaskView::parse(&text);
+                let change = (task.status_label(), task.progress());
+                if last_change.as_ref() != Some(&change) {
+                    report.changed(&task, &text, started);
+                    last_change = Some(change);
+                }
+                *last_seen = Some(text.clone());
+                if let Some(status @ (Status::Succeeded | Status::Failed | Status::Stopped)) =
+                    task.status()
+                {
+                    return Ok(Outcome::Done(status, text));
+                }
+            }
+            Err(e) if is_lasting(&e) => return Err(e),
+            Err(e) => report.warn(&format!(
+                "could not check task {}: {e:#}; trying again in {}",
+                args.task_id,
+                humanize(args.interval)
+            )),
+        }
+        tokio::time::sleep(args.interval).await;
+    }
+}
+
 /// Where changes go: a live line on a terminal, a line per change in a log, and with
-/// `-o ndjson` the task itself on stdout.
+/// `-o ndjson` the task itself on stdout. Writing to stdout is best effort: a reader
+/// that went away (`| head -1`) must not change what the exit status says.
 struct Report {
     bar: Option<ProgressBar>,
     ndjson: bool,
     task_id: String,
+    stdout_open: Cell<bool>,
 }
 
 impl Report {
     fn new(task_id: &str, output: Option<WaitOutput>) -> Report {
-        let bar = (io::stderr().is_terminal() && term::verbosity() == 0).then(|| {
-            let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+        let redraws = io::stderr().is_terminal()
+            && term::verbosity() == 0
+            && std::env::var_os("TERM").is_none_or(|t| t != "dumb");
+        let bar = redraws.then(|| {
+            let bar = ProgressBar::with_draw_target(Some(100), ProgressDrawTarget::stderr());
             bar.set_style(
-                ProgressStyle::with_template("{spinner} task {prefix}: {msg} ({elapsed})")
-                    .expect("a valid template"),
+                ProgressStyle::with_template(
+                    "{spinner} task {prefix}: {msg} [{bar:20}] ({elapsed})",
+                )
+                .expect("a valid template")
+                .progress_chars("=> "),
             );
             bar.set_prefix(task_id.to_string());
             bar.enable_steady_tick(Duration::from_millis(120));
             bar
         });
-        // A terminal that cannot redraw (TERM=dumb) gets the log lines instead.
-        let bar = bar.filter(|bar| !bar.is_hidden());
         Report {
             bar,
             ndjson: output == Some(WaitOutput::Ndjson),
             task_id: task_id.to_string(),
+            stdout_open: Cell::new(true),
         }
     }
 
-    fn changed(&self, task: &TaskView, text: &str, started: Instant) -> Result<()> {
-        if self.ndjson {
+    /// The task on stdout, on one line, while stdout still has a reader.
+    fn print(&self, text: &str) {
+        if !self.stdout_open.get() {
+            return;
+        }
+        let write = || -> io::Result<()> {
             let mut out = io::stdout().lock();
             write_compact(&mut out, text)?;
             writeln!(out)?;
-            out.flush().context("cannot write to stdout")?;
+            out.flush()
+        };
+        let written = match &self.bar {
+            Some(bar) => bar.suspend(write),
+            None => write(),
+        };
+        if written.is_err() {
+            self.stdout_open.set(false);
+        }
+    }
+
+    fn changed(&self, task: &TaskView, text: &str, started: Instant) {
+        if self.ndjson {
+            self.print(text);
         }
         let state = format!("{} {}", task.status_label(), task.progress());
         match &self.bar {
-            Some(bar) => bar.set_message(state),
+            Some(bar) => {
+                if let Some(progress) = task.progress_value() {
+                    bar.set_position(progress.clamp(0.0, 100.0) as u64);
+                }
+                bar.set_message(state);
+            }
             None => term::note(&format!(
                 "{} task {}: {state} (after {})",
                 crate::clock::now().strftime("%H:%M:%S"),
@@ -155,12 +211,25 @@ impl Report {
                 humanize(Duration::from_secs(started.elapsed().as_secs()))
             )),
         }
-        Ok(())
+    }
+
+    fn warn(&self, message: &str) {
+        match &self.bar {
+            Some(bar) => bar.suspend(|| term::warn(message)),
+            None => term::warn(message),
+        }
     }
 
     fn clear(&self) {
         if let Some(bar) = &self.bar {
             bar.finish_and_clear();
         }
+    }
+}
+
+impl Drop for Report {
+    fn drop(&mut self) {
+        // An error ends the wait with the line cleared, not under it.
+        self.clear();
     }
 }

@@ -10,6 +10,7 @@ use serde_json::value::RawValue;
 
 use crate::api::{Page, PageBody};
 use crate::cli::{ListArgs, OutputFormat};
+use crate::error::is_lasting;
 use crate::model::{Status, TaskView};
 use crate::output::json::write_compact;
 use crate::output::shape::Shaped;
@@ -79,14 +80,34 @@ where
     let interval = args.interval.unwrap_or(DEFAULT_INTERVAL);
     let on_terminal = io::stdout().is_terminal();
     let mut seen: HashMap<String, (String, String)> = HashMap::new();
-    let command = std::env::args().skip(1).collect::<Vec<_>>().join(" ");
+    let command = std::env::args_os()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join(" ");
     loop {
         let mut listing = Collect::default();
-        paging::run(plan, &fetch, &mut listing, &Progress::hidden()).await?;
-        let tasks: Vec<(TaskView, Box<RawValue>)> = listing
+        if let Err(e) = paging::run(plan, &fetch, &mut listing, &Progress::hidden()).await {
+            // A fault that may pass costs one listing, not the watch.
+            if is_lasting(&e) {
+                return Err(e);
+            }
+            term::warn(&format!(
+                "listing failed: {e:#}; trying again in {}",
+                crate::client::humanize(interval)
+            ));
+            tokio::time::sleep(interval).await;
+            continue;
+        }
+        let listed: Vec<(TaskView, Box<RawValue>)> = listing
             .0
             .into_iter()
             .map(|raw| (TaskView::parse(raw.get()), raw))
+            .collect();
+        // Done means every task listed, whatever --status shows, and at least one.
+        let all_done = !listed.is_empty() && listed.iter().all(|(task, _)| is_done(task));
+        let tasks: Vec<(TaskView, Box<RawValue>)> = listed
+            .into_iter()
             .filter(|(task, _)| {
                 args.status.is_empty() || task.status().is_some_and(|s| args.status.contains(&s))
             })
@@ -129,7 +150,7 @@ where
             }
             out.flush().context("cannot write to stdout")?;
         }
-        if args.until_done && tasks.iter().all(|(task, _)| is_done(task)) {
+        if args.until_done && all_done {
             if on_terminal {
                 term::note("every task listed is done");
             }

@@ -907,6 +907,25 @@ fn status_filters_keep_the_servers_total() {
         ]
     );
 
+    // With --all too: the JSON total is the server's, the summary counts the matches.
+    let out = sandbox.run(&["list", "--all", "--status", "failed", "-o", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&stdout_of(&out)).unwrap();
+    assert_eq!(
+        (
+            doc["total_count"].as_i64(),
+            doc["tasks"].as_array().unwrap().len()
+        ),
+        (Some(6), 1)
+    );
+    let out = sandbox.run(&["list", "--all", "--status", "failed"]);
+    assert_eq!(stderr_of(&out), "6 tasks, 1 matching --status\n");
+    let out = sandbox.run(&["list", "--columns", "id,size"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr_of(&out).contains("[possible values: id, name, type, status, progress, samples, created, elapsed, model, version, unconfirmed, message]"),
+        "{}",
+        stderr_of(&out)
+    );
     let out = sandbox.run(&["list", "--status", "done"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
@@ -916,13 +935,13 @@ fn status_filters_keep_the_servers_total() {
         "{}",
         stderr_of(&out)
     );
-    assert_eq!(sandbox.requests().len(), 2);
+    assert_eq!(sandbox.requests().len(), 4);
 }
 
 #[test]
 fn columns_wide_and_sort() {
     let sandbox = Sandbox::new();
-    // Newest first; the task without a creation time last.
+    // Newest first.
     let out = sandbox.run(&["list", "--columns", "status,id", "--sort", "-created"]);
     assert!(out.status.success(), "{}", stderr_of(&out));
     assert_eq!(
@@ -954,6 +973,23 @@ fn columns_wide_and_sort() {
     assert!(
         text.contains("auto-deploy-50041602581620628  0.0.1"),
         "{text}"
+    );
+    // By name, case aside; the task without one last.
+    let names: Vec<&str> = text
+        .lines()
+        .skip(1)
+        .map(|l| l.split_whitespace().next().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "UnKn0wnStatus000001",
+            "UnKn0wnType00000001",
+            "nR8kq2LmZc0aVbXy7Tt",
+            "Fa1LeDtask000000001",
+            "14cyxyu6UXaNT3lrPFl",
+            "5QPy73VwnwHi5NqvbcP"
+        ]
     );
     assert!(
         text.contains("ModelArts.4353: Insufficient samples."),

@@ -161,17 +161,27 @@ fn wait_prints_the_final_task_or_every_change_on_stdout() {
 
 #[test]
 fn a_passing_fault_does_not_end_the_wait_but_a_refusal_does() {
-    let failed_once = Arc::new(AtomicUsize::new(0));
-    let count = failed_once.clone();
+    // Three 503s in a row, with no retries of the request itself: the wait goes on.
+    let polled = Arc::new(AtomicUsize::new(0));
+    let count = polled.clone();
     let sandbox = Sandbox::with(Setup {
         hook: Some(Arc::new(move |req: &Recorded, _: &Catalog| {
-            (req.path.contains("/tasks/") && count.fetch_add(1, Ordering::SeqCst) == 1)
+            let n = count.fetch_add(1, Ordering::SeqCst);
+            (req.path.contains("/tasks/") && (1..=3).contains(&n))
                 .then(|| Action::Reply(Reply::api_error(503, "APIGW.0000", "Busy.")))
         })),
         ..Setup::default()
     });
-    let out = wait(&sandbox, "moving-succeeded", &[]);
+    let out = wait(&sandbox, "moving-succeeded", &["--retries", "0"]);
     assert_ok(&out);
+    let err = stderr_of(&out);
+    assert_eq!(
+        err.matches("warning: could not check task moving-succeeded: APIGW.0000: Busy. (HTTP 503")
+            .count(),
+        3,
+        "{err}"
+    );
+    assert!(err.contains("trying again in 1s"), "{err}");
 
     let sandbox = Sandbox::new();
     sandbox.write_config(
@@ -210,6 +220,20 @@ fn on_a_terminal_the_wait_is_one_live_line() {
         "{:?}",
         run.screen
     );
+}
+
+#[test]
+fn a_reader_that_goes_away_does_not_change_the_exit_status() {
+    let sandbox = Sandbox::new();
+    let mut child = sandbox
+        .std_cmd()
+        .args(["wait", "moving-failed", "--interval", "1s", "-o", "ndjson"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    assert_eq!(child.wait().unwrap().code(), Some(7));
 }
 
 #[cfg(unix)]
@@ -358,9 +382,10 @@ fn ctrl_c_ends_a_watch_with_0() {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
+    // The second listing has begun: the first one is printed.
     let deadline = Instant::now() + Duration::from_secs(10);
-    while sandbox.requests().is_empty() {
-        assert!(Instant::now() < deadline, "never listed");
+    while sandbox.requests().len() < 2 {
+        assert!(Instant::now() < deadline, "never listed twice");
         std::thread::sleep(Duration::from_millis(20));
     }
     // SAFETY: the child is ours and still running.

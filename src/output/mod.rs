@@ -88,6 +88,11 @@ impl Column {
         }
     }
 
+    /// Long free text, cut to fit rather than dropped.
+    pub fn cut_to_fit(self) -> bool {
+        matches!(self, Column::Name | Column::Message)
+    }
+
     pub fn right_aligned(self) -> bool {
         matches!(
             self,
@@ -98,15 +103,16 @@ impl Column {
     /// When the terminal is too narrow, lower ranks go first; ID, NAME and STATUS stay.
     pub fn drop_rank(self) -> Option<u8> {
         Some(match self {
-            Column::Message => 0,
-            Column::Unconfirmed => 1,
-            Column::Version => 2,
-            Column::Model => 3,
-            Column::Created => 4,
-            Column::Samples => 5,
-            Column::Elapsed => 6,
-            Column::Progress => 7,
-            Column::Type => 8,
+            Column::Unconfirmed => 0,
+            Column::Version => 1,
+            Column::Model => 2,
+            Column::Created => 3,
+            Column::Samples => 4,
+            Column::Elapsed => 5,
+            Column::Progress => 6,
+            Column::Type => 7,
+            // Cut to fit, like NAME, and given up only when nothing else is left to.
+            Column::Message => 8,
             Column::Id | Column::Name | Column::Status => return None,
         })
     }

@@ -68,7 +68,7 @@ pub(crate) fn status_color(status: Option<Status>) -> Option<Color> {
     })
 }
 
-/// NAME is cut, but not below this, before columns are dropped.
+/// NAME (and MESSAGE) are cut, but not below this, before columns are dropped.
 const NAME_MIN_WIDTH: usize = 12;
 
 /// Which of `columns` fit in `width`, each as wide as its widest cell: the others are
@@ -86,7 +86,7 @@ fn columns_that_fit(columns: &[Column], cells: &[Vec<String>], width: usize) -> 
         let total: usize = (0..columns.len())
             .filter(|&i| keep[i])
             .map(|i| {
-                if columns[i] == Column::Name {
+                if columns[i].cut_to_fit() {
                     widths[i].min(NAME_MIN_WIDTH)
                 } else {
                     widths[i]
@@ -100,7 +100,8 @@ fn columns_that_fit(columns: &[Column], cells: &[Vec<String>], width: usize) -> 
         .collect();
     droppable.sort_by_key(|&i| columns[i].drop_rank());
     for i in droppable {
-        if needed(&keep) <= width {
+        // One column always stays, whatever the width.
+        if needed(&keep) <= width || keep.iter().filter(|&&k| k).count() == 1 {
             break;
         }
         keep[i] = false;
@@ -211,10 +212,10 @@ pub fn render(rows: &[TaskView], style: &TableStyle) -> String {
     let last = kept.len() - 1;
     for (position, (column, &i)) in table.column_iter_mut().zip(&kept).enumerate() {
         column.set_padding((0, if position == last { 0 } else { GAP }));
-        if columns[i] == Column::Name {
-            // Cut names at any character, not at the last space that fits.
+        if columns[i].cut_to_fit() {
+            // Cut at any character, not at the last space that fits.
             column.set_delimiter('\0');
-            // Never padded wider than its widest name, never cut below the minimum.
+            // Never padded wider than its widest text, never cut below the minimum.
             let widest = cells
                 .iter()
                 .map(|row| row[i].width())
@@ -348,7 +349,7 @@ mod tests {
             last.ends_with("m1     0.0.1              7  E.1: broke"),
             "{text}"
         );
-        // On a narrow terminal the message goes first.
+        // On a narrow terminal the message is cut, and other columns go first.
         let wide: Vec<Column> = DEFAULT_COLUMNS
             .iter()
             .chain(&WIDE_COLUMNS)
@@ -357,14 +358,26 @@ mod tests {
         let narrow = render(
             &rows,
             &TableStyle {
-                width: Some(90),
+                width: Some(70),
                 ..style(wide)
             },
         );
         assert!(
-            !narrow.contains("MESSAGE") && narrow.contains("MODEL"),
+            narrow.contains("MESSAGE") && !narrow.contains("UNCONFIRMED"),
             "{narrow}"
         );
+        for line in narrow.lines() {
+            assert!(line.width() <= 70, "{line:?}");
+        }
+        // A column chosen alone stays, however narrow the terminal.
+        let alone = render(
+            &rows,
+            &TableStyle {
+                width: Some(3),
+                ..style(vec![Column::Created])
+            },
+        );
+        assert!(alone.starts_with("CREATED"), "{alone}");
     }
 
     #[test]
