@@ -43,6 +43,7 @@ Register-ArgumentCompleter -Native -CommandName 'matasks' -ScriptBlock {
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one task: status, progress, elapsed time and any error')
             [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Wait until a task is done; the exit status says how it ended (0 succeeded, 7 failed, 8 stopped, 124 timed out)')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Inspect and change the configuration: profiles, credentials, the config file')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a completion script for a shell, e.g. `matasks completions bash > /etc/bash_completion.d/matasks`')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -422,11 +423,32 @@ Register-ArgumentCompleter -Native -CommandName 'matasks' -ScriptBlock {
         'matasks;config;help;help' {
             break
         }
+        'matasks;completions' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use from the config file [default: the file''s `default_profile`, else "default"]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: <config dir>/matasks/config.toml]')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region whose ModelArts endpoint to use, e.g. cn-north-4')
+            [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output; `auto` colours a terminal unless NO_COLOR is set')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries of a read that failed on the way (connection error, timeout, HTTP 429, 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile''s `retries`, else 3]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Time allowed to connect, e.g. 500ms, 10s [default: the profile''s, else 10s]')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, from sending it to the answer''s last byte, e.g. 30s, 2m [default: the profile''s, else 30s]')
+            [CompletionResult]::new('--ca-bundle', '--ca-bundle', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust besides the system''s (private clouds)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify TLS certificates (a warning says so on every run)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'matasks;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List a dataset''s intelligent tasks (auto labeling, pre-labeling, auto grouping, auto deployment)')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one task: status, progress, elapsed time and any error')
             [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Wait until a task is done; the exit status says how it ended (0 succeeded, 7 failed, 8 stopped, 124 timed out)')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Inspect and change the configuration: profiles, credentials, the config file')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a completion script for a shell, e.g. `matasks completions bash > /etc/bash_completion.d/matasks`')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -468,6 +490,9 @@ Register-ArgumentCompleter -Native -CommandName 'matasks' -ScriptBlock {
             break
         }
         'matasks;help;config;check' {
+            break
+        }
+        'matasks;help;completions' {
             break
         }
         'matasks;help;help' {

@@ -16,6 +16,9 @@ _matasks() {
             ",$1")
                 cmd="matasks"
                 ;;
+            matasks,completions)
+                cmd="matasks__subcmd__completions"
+                ;;
             matasks,config)
                 cmd="matasks__subcmd__config"
                 ;;
@@ -85,6 +88,9 @@ _matasks() {
             matasks__subcmd__config__subcmd__help,unset)
                 cmd="matasks__subcmd__config__subcmd__help__subcmd__unset"
                 ;;
+            matasks__subcmd__help,completions)
+                cmd="matasks__subcmd__help__subcmd__completions"
+                ;;
             matasks__subcmd__help,config)
                 cmd="matasks__subcmd__help__subcmd__config"
                 ;;
@@ -128,8 +134,62 @@ _matasks() {
 
     case "${cmd}" in
         matasks)
-            opts="-v -h -V --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version list ls get wait config help"
+            opts="-v -h -V --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version list ls get wait config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        matasks__subcmd__completions)
+            opts="-v -h -V --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version bash elvish fish powershell zsh"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -874,8 +934,22 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__help)
-            opts="list get wait config help"
+            opts="list get wait config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        matasks__subcmd__help__subcmd__completions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -40,6 +40,7 @@ set edit:completion:arg-completer[matasks] = {|@words|
             cand get 'Show one task: status, progress, elapsed time and any error'
             cand wait 'Wait until a task is done; the exit status says how it ended (0 succeeded, 7 failed, 8 stopped, 124 timed out)'
             cand config 'Inspect and change the configuration: profiles, credentials, the config file'
+            cand completions 'Print a completion script for a shell, e.g. `matasks completions bash > /etc/bash_completion.d/matasks`'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'matasks;list'= {
@@ -396,11 +397,31 @@ set edit:completion:arg-completer[matasks] = {|@words|
         }
         &'matasks;config;help;help'= {
         }
+        &'matasks;completions'= {
+            cand --profile 'Profile to use from the config file [default: the file''s `default_profile`, else "default"]'
+            cand --config 'Config file [default: <config dir>/matasks/config.toml]'
+            cand --endpoint 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)'
+            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4'
+            cand --project-id 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)'
+            cand --color 'When to colour output; `auto` colours a terminal unless NO_COLOR is set'
+            cand --retries 'Retries of a read that failed on the way (connection error, timeout, HTTP 429, 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile''s `retries`, else 3]'
+            cand --connect-timeout 'Time allowed to connect, e.g. 500ms, 10s [default: the profile''s, else 10s]'
+            cand --request-timeout 'Time allowed for each request, from sending it to the answer''s last byte, e.g. 30s, 2m [default: the profile''s, else 30s]'
+            cand --ca-bundle 'PEM file of CA certificates to trust besides the system''s (private clouds)'
+            cand -v 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+            cand --verbose 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+            cand --insecure 'Do not verify TLS certificates (a warning says so on every run)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'matasks;help'= {
             cand list 'List a dataset''s intelligent tasks (auto labeling, pre-labeling, auto grouping, auto deployment)'
             cand get 'Show one task: status, progress, elapsed time and any error'
             cand wait 'Wait until a task is done; the exit status says how it ended (0 succeeded, 7 failed, 8 stopped, 124 timed out)'
             cand config 'Inspect and change the configuration: profiles, credentials, the config file'
+            cand completions 'Print a completion script for a shell, e.g. `matasks completions bash > /etc/bash_completion.d/matasks`'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'matasks;help;list'= {
@@ -431,6 +452,8 @@ set edit:completion:arg-completer[matasks] = {|@words|
         &'matasks;help;config;init'= {
         }
         &'matasks;help;config;check'= {
+        }
+        &'matasks;help;completions'= {
         }
         &'matasks;help;help'= {
         }

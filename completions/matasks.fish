@@ -45,6 +45,7 @@ complete -c matasks -n "__fish_matasks_needs_command" -f -a "ls" -d 'List a data
 complete -c matasks -n "__fish_matasks_needs_command" -f -a "get" -d 'Show one task: status, progress, elapsed time and any error'
 complete -c matasks -n "__fish_matasks_needs_command" -f -a "wait" -d 'Wait until a task is done; the exit status says how it ended (0 succeeded, 7 failed, 8 stopped, 124 timed out)'
 complete -c matasks -n "__fish_matasks_needs_command" -f -a "config" -d 'Inspect and change the configuration: profiles, credentials, the config file'
+complete -c matasks -n "__fish_matasks_needs_command" -f -a "completions" -d 'Print a completion script for a shell, e.g. `matasks completions bash > /etc/bash_completion.d/matasks`'
 complete -c matasks -n "__fish_matasks_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c matasks -n "__fish_matasks_using_subcommand list" -s d -l dataset -d 'Dataset ID [default: the profile\'s `dataset_id`]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand list" -s t -l type -d 'Only tasks of this type [default: the API\'s, auto-label and pre-label]' -r -f -a "auto-label\t'Active learning'
@@ -376,11 +377,28 @@ complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "init" -d 'Create a profile: interactively on a terminal, or from flags'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "check" -d 'Make one cheap authenticated request and report whether the settings work'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list get wait config help" -f -a "list" -d 'List a dataset\'s intelligent tasks (auto labeling, pre-labeling, auto grouping, auto deployment)'
-complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list get wait config help" -f -a "get" -d 'Show one task: status, progress, elapsed time and any error'
-complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list get wait config help" -f -a "wait" -d 'Wait until a task is done; the exit status says how it ended (0 succeeded, 7 failed, 8 stopped, 124 timed out)'
-complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list get wait config help" -f -a "config" -d 'Inspect and change the configuration: profiles, credentials, the config file'
-complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list get wait config help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c matasks -n "__fish_matasks_using_subcommand completions" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand completions" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand completions" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand completions" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4' -r
+complete -c matasks -n "__fish_matasks_using_subcommand completions" -l project-id -d 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand completions" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c matasks -n "__fish_matasks_using_subcommand completions" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, HTTP 429, 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand completions" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand completions" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand completions" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand completions" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+complete -c matasks -n "__fish_matasks_using_subcommand completions" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
+complete -c matasks -n "__fish_matasks_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c matasks -n "__fish_matasks_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list get wait config completions help" -f -a "list" -d 'List a dataset\'s intelligent tasks (auto labeling, pre-labeling, auto grouping, auto deployment)'
+complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list get wait config completions help" -f -a "get" -d 'Show one task: status, progress, elapsed time and any error'
+complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list get wait config completions help" -f -a "wait" -d 'Wait until a task is done; the exit status says how it ended (0 succeeded, 7 failed, 8 stopped, 124 timed out)'
+complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list get wait config completions help" -f -a "config" -d 'Inspect and change the configuration: profiles, credentials, the config file'
+complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list get wait config completions help" -f -a "completions" -d 'Print a completion script for a shell, e.g. `matasks completions bash > /etc/bash_completion.d/matasks`'
+complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list get wait config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c matasks -n "__fish_matasks_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the config file\'s path (and say on stderr if it does not exist yet)'
 complete -c matasks -n "__fish_matasks_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "list" -d 'List the profiles, marking the default and the one in effect'
 complete -c matasks -n "__fish_matasks_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show the settings in effect and where each comes from; secrets are masked'

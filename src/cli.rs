@@ -134,6 +134,17 @@ pub enum Command {
     /// Inspect and change the configuration: profiles, credentials, the config file
     #[command(subcommand)]
     Config(ConfigCommand),
+
+    /// Print a completion script for a shell, e.g. `matasks completions bash >
+    /// /etc/bash_completion.d/matasks`
+    Completions(CompletionsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]

@@ -53,12 +53,25 @@ pub fn run() -> ExitCode {
             Command::Get(args) => get::run(&cli.global, args).await,
             Command::Wait(args) => wait::run(&cli.global, args).await,
             Command::Config(command) => configure::run(&cli.global, command).await,
+            Command::Completions(args) => completions(args.shell),
         }
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => error::report(&err),
     }
+}
+
+/// The completion script for `shell`, on stdout: the same as the files in
+/// `completions/`.
+fn completions(shell: clap_complete::Shell) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "matasks", &mut script);
+    let mut out = std::io::stdout().lock();
+    out.write_all(&script)?;
+    out.flush()?;
+    Ok(())
 }
 
 /// Parse the command line, noting which global settings came from their variables.

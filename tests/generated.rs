@@ -30,18 +30,261 @@ fn generated() -> Vec<(PathBuf, Vec<u8>)> {
         );
         files.push((root().join("completions").join(name), out));
     }
-    let dir = tempfile::tempdir().unwrap();
-    clap_mangen::generate_to(matasks::cli::Cli::command(), dir.path()).unwrap();
-    let mut pages: Vec<_> = fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    pages.sort();
-    for page in pages {
-        let name = page.file_name().unwrap().to_owned();
-        files.push((root().join("man").join(name), fs::read(&page).unwrap()));
+    let mut command = matasks::cli::Cli::command().disable_help_subcommand(true);
+    command.build();
+    for (name, page) in man_pages(command) {
+        files.push((root().join("man").join(name), page));
     }
     files
+}
+
+/// Text as roff: backslashes escaped, and no line read as a request.
+fn roff(text: &str) -> String {
+    text.lines()
+        .map(|line| {
+            let line = line.replace('\\', "\\e").replace('-', "\\-");
+            if line.starts_with('.') || line.starts_with('\'') {
+                format!("\\&{line}\n")
+            } else {
+                format!("{line}\n")
+            }
+        })
+        .collect()
+}
+
+/// A section of tagged paragraphs: (tag, text).
+fn tagged(title: &str, items: &[(&str, &str)]) -> String {
+    let mut out = format!(".SH \"{title}\"\n");
+    for (tag, text) in items {
+        out.push_str(&format!(
+            ".TP\n\\fB{}\\fR\n{}",
+            roff(tag).trim_end(),
+            roff(text)
+        ));
+    }
+    out
+}
+
+/// Examples: (what it does, the command).
+fn examples(items: &[(&str, &str)]) -> String {
+    let mut out = String::from(".SH EXAMPLES\n");
+    for (what, command) in items {
+        out.push_str(&format!(
+            ".PP\n{}.RS 4\n.nf\n{}.fi\n.RE\n",
+            roff(what),
+            roff(command)
+        ));
+    }
+    out
+}
+
+const EXIT_STATUS: &[(&str, &str)] = &[
+    (
+        "0",
+        "Success; also when the reader of stdout goes away (matasks list | head -1).",
+    ),
+    (
+        "1",
+        "A runtime error: network, timeout, server error (after its retries), malformed or oversized answer, a redirect.",
+    ),
+    (
+        "2",
+        "A usage error: an unknown flag or value, no dataset given.",
+    ),
+    (
+        "3",
+        "A configuration error: config file, profile, region, endpoint, project ID or credentials missing or invalid.",
+    ),
+    (
+        "4",
+        "Authentication or permission refused (HTTP 401 or 403).",
+    ),
+    (
+        "5",
+        "Not found: the dataset, or a task the dataset does not have.",
+    ),
+    ("6", "Throttled (HTTP 429, after its retries)."),
+    ("7", "wait: the task failed."),
+    ("8", "wait: the task was stopped."),
+    ("124", "wait: the task was not done before --timeout."),
+    ("130", "Interrupted with Ctrl-C."),
+];
+
+const ENVIRONMENT: &[(&str, &str)] = &[
+    (
+        "MATASKS_PROFILE, MATASKS_CONFIG, MATASKS_ENDPOINT, MATASKS_REGION, MATASKS_PROJECT_ID",
+        "The global options of the same name.",
+    ),
+    (
+        "MATASKS_DATASET",
+        "The dataset of list, get, wait and config check.",
+    ),
+    (
+        "MATASKS_AUTH_TOKEN",
+        "A ready IAM token, sent as X-Auth-Token.",
+    ),
+    (
+        "MATASKS_CACHE_DIR",
+        "Where tokens and looked-up project IDs are cached.",
+    ),
+    (
+        "HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, HUAWEICLOUD_SDK_SECURITY_TOKEN, HUAWEICLOUD_SDK_PROJECT_ID",
+        "The credentials and project of Huawei Cloud's official SDKs.",
+    ),
+    (
+        "HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY",
+        "Proxies, and the hosts that bypass them.",
+    ),
+    ("NO_COLOR, COLUMNS", "No colour; the table's width."),
+];
+
+const FILES: &[(&str, &str)] = &[
+    (
+        "~/.config/matasks/config.toml",
+        "The config file on Linux ($XDG_CONFIG_HOME/matasks/config.toml); ~/Library/Application Support/matasks/config.toml on macOS; %APPDATA%\\matasks\\config\\config.toml on Windows. matasks config path prints it.",
+    ),
+    (
+        "~/.cache/matasks/",
+        "Cached password tokens (tokens/, mode 0600) and looked-up project IDs (projects/); $XDG_CACHE_HOME/matasks on Linux, or MATASKS_CACHE_DIR.",
+    ),
+];
+
+/// The sections clap does not write, for the pages that have them.
+fn extra_sections(name: &str) -> String {
+    match name {
+        "matasks" => [
+            tagged("EXIT STATUS", EXIT_STATUS),
+            tagged("ENVIRONMENT", ENVIRONMENT),
+            tagged("FILES", FILES),
+            examples(&[
+                ("Create a profile, then check it:", "matasks config init\nmatasks config check"),
+                ("The running and failed pre-labeling tasks of a dataset:", "matasks list -d OBegCXHxTJ2JHRAZWr0 --type pre-label --status running,failed"),
+                ("Every task as JSON, for jq:", "matasks list --all -o json | jq -r '.tasks[] | select(.status == 2) | .task_id'"),
+                ("Wait for a task in CI:", "matasks wait \"$TASK_ID\" --timeout 45m --interval 30s"),
+            ]),
+        ]
+        .concat(),
+        "matasks-list" => examples(&[
+            ("One page, as a table:", "matasks list"),
+            ("Every page, newest first, with the model and any error:", "matasks list --all --wide --sort -created"),
+            ("A log of every change until all tasks are done:", "matasks list --watch --until-done > changes.ndjson"),
+        ]),
+        "matasks-get" => examples(&[("One task, as keys and values, or as the server's JSON:", "matasks get 14cyxyu6UXaNT3lrPFl\nmatasks get 14cyxyu6UXaNT3lrPFl -o json")]),
+        "matasks-wait" => [
+            tagged(
+                "EXIT STATUS",
+                &[
+                    ("0", "The task succeeded."),
+                    ("7", "The task failed."),
+                    ("8", "The task was stopped."),
+                    ("124", "The task was not done before --timeout; it goes on."),
+                    ("130", "Ctrl-C; the task goes on."),
+                    ("3, 4, 5", "Settings to fix, refused credentials, a task that is not there."),
+                ],
+            ),
+            examples(&[("Fail a CI job unless the task succeeds within 45 minutes:", "matasks wait \"$TASK_ID\" --timeout 45m --interval 30s -o json > task.json")]),
+        ]
+        .concat(),
+        _ => String::new(),
+    }
+}
+
+/// Every page: clap's sections, ours before VERSION.
+fn man_pages(command: clap::Command) -> Vec<(String, Vec<u8>)> {
+    let mut pages = Vec::new();
+    for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
+        pages.extend(man_pages(sub.clone()));
+    }
+    let man = clap_mangen::Man::new(command.clone());
+    let name = command
+        .get_display_name()
+        .unwrap_or_else(|| command.get_name())
+        .to_string();
+    let mut page = Vec::new();
+    man.render(&mut page).unwrap();
+    let mut page = String::from_utf8(page).unwrap();
+    let extra = extra_sections(&name);
+    match page.find(".SH VERSION") {
+        Some(at) => page.insert_str(at, &extra),
+        None => page.push_str(&extra),
+    }
+    pages.push((format!("{name}.1"), page.into_bytes()));
+    pages
+}
+
+#[test]
+fn the_man_pages_render_cleanly() {
+    let Ok(status) = std::process::Command::new("groff").arg("-v").output() else {
+        return; // no groff here: nothing to render with
+    };
+    assert!(status.status.success());
+    for (path, page) in generated()
+        .into_iter()
+        .filter(|(p, _)| p.extension().is_some_and(|e| e == "1"))
+    {
+        let mut child = std::process::Command::new("groff")
+            .args(["-man", "-Tutf8", "-ww", "-z"])
+            .stdin(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        use std::io::Write;
+        child.stdin.take().unwrap().write_all(&page).unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{}", path.display());
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            "",
+            "{} has warnings",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn the_top_page_has_exit_status_environment_files_and_examples() {
+    let page = generated()
+        .into_iter()
+        .find(|(p, _)| p.ends_with("man/matasks.1"))
+        .expect("the top page");
+    let text = String::from_utf8(page.1).unwrap();
+    for section in ["EXIT STATUS", "ENVIRONMENT", "FILES", "EXAMPLES"] {
+        assert!(
+            text.contains(&format!(".SH \"{section}\""))
+                || text.contains(&format!(".SH {section}")),
+            "{section}"
+        );
+    }
+    assert!(text.contains("\\fB124\\fR"));
+}
+
+#[test]
+fn the_completions_command_prints_the_committed_scripts() {
+    for (shell, file) in [
+        ("bash", "matasks.bash"),
+        ("zsh", "_matasks"),
+        ("fish", "matasks.fish"),
+        ("elvish", "matasks.elv"),
+        ("powershell", "_matasks.ps1"),
+    ] {
+        let out = assert_cmd::Command::cargo_bin("matasks")
+            .unwrap()
+            .env_clear()
+            .args(["completions", shell])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        assert_eq!(
+            out.stdout,
+            fs::read(root().join("completions").join(file)).unwrap(),
+            "{shell}"
+        );
+    }
+}
+
+#[test]
+fn definitions_pass_clap_debug_asserts() {
+    matasks::cli::Cli::command().debug_assert();
 }
 
 #[test]
