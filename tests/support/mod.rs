@@ -17,6 +17,7 @@ pub mod fixtures;
 pub mod net;
 #[cfg(unix)]
 pub mod pty;
+pub mod simulated;
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -59,13 +60,16 @@ pub enum Tasks {
     Fixed(Vec<String>),
     /// `count` tasks from [`fixtures::generated_task`], made on demand.
     Generated(usize),
+    /// `count` tasks made by a function at each request, so that they can change with
+    /// time (the simulator's).
+    Live(usize, Arc<dyn Fn(usize) -> String + Send + Sync>),
 }
 
 impl Tasks {
     pub fn len(&self) -> usize {
         match self {
             Tasks::Fixed(t) => t.len(),
-            Tasks::Generated(n) => *n,
+            Tasks::Generated(n) | Tasks::Live(n, _) => *n,
         }
     }
 
@@ -73,14 +77,16 @@ impl Tasks {
         match self {
             Tasks::Fixed(t) => t[i].clone(),
             Tasks::Generated(_) => fixtures::generated_task(i),
+            Tasks::Live(_, make) => make(i),
         }
     }
 
     /// (type code, task name) of task `i`, for the server's filters.
     fn meta(&self, i: usize) -> (i64, String) {
         match self {
-            Tasks::Fixed(t) => {
-                let v: serde_json::Value = serde_json::from_str(&t[i]).expect("fixture is JSON");
+            Tasks::Fixed(_) | Tasks::Live(..) => {
+                let v: serde_json::Value =
+                    serde_json::from_str(&self.text(i)).expect("fixture is JSON");
                 let kind = v["type"].as_i64().unwrap_or(-1);
                 let name = v["task_name"].as_str().unwrap_or("").to_string();
                 (kind, name)
@@ -161,6 +167,10 @@ pub struct Setup {
     pub token_lifetime: Duration,
     /// Serve https with this configuration (see [`net::TestCa`]).
     pub tls: Option<Arc<rustls::ServerConfig>>,
+    /// The port to listen on; 0 for any free one.
+    pub port: u16,
+    /// Log each request and its answer on stderr.
+    pub log_requests: bool,
 }
 
 impl Default for Setup {
@@ -183,6 +193,8 @@ impl Default for Setup {
             auth_tokens: vec![AUTH_TOKEN.into()],
             token_lifetime: Duration::from_secs(24 * 3600),
             tls: None,
+            port: 0,
+            log_requests: false,
         }
     }
 }
@@ -295,7 +307,9 @@ impl FakeServer {
             max_in_flight: AtomicUsize::new(0),
             served: AtomicUsize::new(0),
         });
-        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
+        let port = shared.setup.port;
+        let listener = std::net::TcpListener::bind(("127.0.0.1", port))
+            .unwrap_or_else(|e| panic!("bind 127.0.0.1:{port}: {e}"));
         listener.set_nonblocking(true).unwrap();
         let addr = listener.local_addr().unwrap();
         let (stop, mut stopped) = tokio::sync::oneshot::channel::<()>();
@@ -464,6 +478,28 @@ async fn handle(req: Request<Incoming>, shared: Arc<Shared>) -> Result<Response<
     let serial = shared.served.fetch_add(1, Ordering::SeqCst);
     let recorded = record(req, &shared).await;
     let mut action = decide(&recorded, &shared);
+    if shared.setup.log_requests {
+        let answer = match &action {
+            Action::Reply(reply) => reply.status.to_string(),
+            Action::Delay(..) => "delayed".to_string(),
+            _ => "a fault".to_string(),
+        };
+        let query = if recorded.query.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", recorded.query)
+        };
+        let auth = match (&recorded.signature, recorded.header("x-auth-token")) {
+            (Err(reason), _) => format!(" (refused: {reason})"),
+            (Ok(()), Some(_)) => " (token)".to_string(),
+            (Ok(()), None) if recorded.header("authorization").is_some() => " (signed)".to_string(),
+            _ => String::new(),
+        };
+        eprintln!(
+            "{} {}{query} -> {answer}{auth}",
+            recorded.method, recorded.path
+        );
+    }
     shared.log.lock().unwrap().push(recorded);
     let mut delay = shared.setup.latency;
     while let Action::Delay(extra, then) = action {
@@ -1135,7 +1171,7 @@ impl Sandbox {
     /// The binary as a plain `std` command (for terminals and pipes), with this
     /// sandbox's config file and nothing else from the environment.
     pub fn std_cmd(&self) -> std::process::Command {
-        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin!("matasks"));
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("matasks"));
         cmd.env_clear()
             .env("HOME", NO_HOME)
             .env("MATASKS_CACHE_DIR", self.cache_dir())

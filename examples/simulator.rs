@@ -1,0 +1,70 @@
+//! A ModelArts simulator: the fake server the tests use, serving one dataset of
+//! realistic tasks, some of which move on while it runs, so that `matasks list`, `get`,
+//! `wait` and `list --watch` can be tried, and scripts tested, without a cloud account.
+//!
+//! ```sh
+//! cargo run --example simulator -- --tasks 500 --port 8080
+//! matasks --config examples/simulator.toml list --all
+//! ```
+//!
+//! It checks every request's AK/SK signature (the keys of `examples/simulator.toml`)
+//! and logs each request on stderr.
+
+#[path = "../tests/support/mod.rs"]
+mod support;
+
+use std::time::Duration;
+
+use clap::Parser;
+use support::{FakeServer, Setup, simulated};
+
+#[derive(Parser)]
+#[command(about = "A ModelArts simulator for matasks: no account, no network")]
+struct Args {
+    /// Tasks in the dataset
+    #[arg(long, default_value_t = 500)]
+    tasks: usize,
+
+    /// Port on 127.0.0.1
+    #[arg(long, default_value_t = 8080)]
+    port: u16,
+
+    /// Added to every answer, e.g. 50ms
+    #[arg(long, value_parser = matasks::cli::parse_duration)]
+    latency: Option<Duration>,
+
+    /// Percent of API requests answered with HTTP 503, to see retries at work
+    #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u64).range(0..=100))]
+    fail_percent: u64,
+
+    /// Time between two steps of a moving task, e.g. 3s
+    #[arg(long, value_parser = matasks::cli::parse_duration, default_value = "3s")]
+    step: Duration,
+}
+
+fn main() {
+    let args = Args::parse();
+    let setup = Setup {
+        latency: args.latency.unwrap_or_default(),
+        port: args.port,
+        log_requests: true,
+        ..simulated::setup(args.tasks, args.step, args.fail_percent)
+    };
+    let server = FakeServer::start(setup);
+    eprintln!(
+        "ModelArts simulator at {}: dataset {} with {} tasks, every tenth moving on a \
+         step every {}.\nTry: matasks --config examples/simulator.toml list --all\n\
+         Ctrl-C stops it.",
+        server.url(),
+        simulated::DATASET,
+        args.tasks,
+        matasks_duration(args.step),
+    );
+    loop {
+        std::thread::park();
+    }
+}
+
+fn matasks_duration(d: Duration) -> String {
+    jiff::SignedDuration::try_from(d).map_or_else(|_| format!("{d:?}"), |d| format!("{d:#}"))
+}

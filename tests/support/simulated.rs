@@ -1,0 +1,91 @@
+//! The simulator's dataset: realistic tasks of every type and status, some of which
+//! move on with time. Shared by `examples/simulator.rs` and its tests.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use super::{Action, Catalog, Recorded, Reply, Setup, Tasks};
+
+/// The dataset `examples/simulator.toml` names.
+pub const DATASET: &str = "SiMuLaTeDdAtAsEt0001";
+
+const NAMES: &[&str] = &[
+    "nightly pre-label",
+    "weekly relabel",
+    "defect detection round",
+    "cluster new images",
+    "deploy model v",
+    "active learning batch",
+];
+
+/// Task `i` as the API would describe it `elapsed` into the simulation.
+/// Every tenth task moves on: queued, initializing, running 10% to 90%, then done
+/// (most succeed; some fail; some are stopped on the way).
+pub fn task(i: usize, started: jiff::Timestamp, elapsed: Duration, step: Duration) -> String {
+    let kind = [1, 0, 1, 7, 10, 0][i % 6];
+    let name = format!("{} {}", NAMES[i % NAMES.len()], i / NAMES.len() + 1);
+    // Half an hour apart, the first created as the simulator started.
+    let created =
+        (started - jiff::SignedDuration::from_mins(30 * i as i64)).strftime("%Y-%m-%d %H:%M:%S");
+    let total = 200 + (i * 37) % 1800;
+    let (status, progress, elapsed_time) = if i.is_multiple_of(10) {
+        let step = (elapsed.as_millis() / step.as_millis().max(1)) as usize + i / 10 % 4;
+        match step {
+            0 => (-1, 0.0, 0),
+            1 => (0, 0.0, 5),
+            s @ 2..=10 => (1, (s - 1) as f64 * 10.0, s as u64 * 30),
+            _ if i % 30 == 10 => (2, 70.0, 280),
+            11 if i % 50 == 20 => (4, 40.0, 160),
+            _ if i % 50 == 20 => (5, 40.0, 170),
+            _ => (3, 100.0, 330),
+        }
+    } else {
+        match i % 7 {
+            0..=2 => (3, 100.0, 300 + i as u64 % 500),
+            3 => (2, 12.5, 45),
+            4 => (5, 60.0, 900),
+            5 => (1, (i % 90) as f64 + 5.0, 1200),
+            _ => (-1, 0.0, 0),
+        }
+    };
+    let annotated = (total as f64 * progress / 100.0) as usize;
+    let error = if status == 2 {
+        r#","error_code":"ModelArts.4353","error_msg":"Insufficient samples to train the model.""#
+    } else {
+        ""
+    };
+    let model = if kind == 1 || kind == 10 {
+        format!(
+            r#","model_name":"resnet50-{}","model_version":"0.0.{}""#,
+            i % 4,
+            i % 9 + 1
+        )
+    } else {
+        String::new()
+    };
+    format!(
+        r#"{{"dataset_id":"{DATASET}","task_id":"sim{i:016}","task_name":"{name}","type":{kind},"status":{status},"progress":{progress:.1},"create_time":"{created}","elapsed_time":{elapsed_time},"total_sample_count":{total},"annotated_sample_count":{annotated},"unconfirmed_sample_count":{}{model}{error}}}"#,
+        total / 10
+    )
+}
+
+/// A server of `tasks` simulated tasks, the moving ones taking `step` per step, and
+/// `fail_percent` of the API's requests answered with HTTP 503.
+pub fn setup(tasks: usize, step: Duration, fail_percent: u64) -> Setup {
+    let started = Instant::now();
+    let started_at = jiff::Timestamp::now();
+    let make = move |i: usize| task(i, started_at, started.elapsed(), step);
+    let served = Arc::new(AtomicU64::new(0));
+    let hook = move |req: &Recorded, _: &Catalog| {
+        let n = served.fetch_add(1, Ordering::SeqCst);
+        (req.path.starts_with("/v2/") && (n * 37 + 11) % 100 < fail_percent)
+            .then(|| Action::Reply(Reply::api_error(503, "APIGW.0001", "Simulated: try again.")))
+    };
+    Setup {
+        datasets: HashMap::from([(DATASET.to_string(), Tasks::Live(tasks, Arc::new(make)))]),
+        hook: Some(Arc::new(hook)),
+        ..Setup::default()
+    }
+}
