@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-/// List the intelligent tasks of a ModelArts dataset.
+/// List, inspect and wait for the intelligent tasks of ModelArts datasets.
 ///
 /// Reads settings and credentials from a TOML profile (`matasks config init`
 /// creates one; see also `config.example.toml`) or from the environment

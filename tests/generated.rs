@@ -287,6 +287,30 @@ fn definitions_pass_clap_debug_asserts() {
     matasks::cli::Cli::command().debug_assert();
 }
 
+/// Where the committed file and the generated one part, as a one-line diff.
+fn first_difference(path: &Path, generated: &[u8]) -> String {
+    let Ok(committed) = fs::read_to_string(path) else {
+        return "missing".to_string();
+    };
+    let generated = String::from_utf8_lossy(generated);
+    let mut committed_lines = committed.lines();
+    let mut generated_lines = generated.lines();
+    for number in 1.. {
+        match (committed_lines.next(), generated_lines.next()) {
+            (Some(a), Some(b)) if a == b => continue,
+            (None, None) => return "line endings differ".to_string(),
+            (a, b) => {
+                return format!(
+                    "line {number}: -{} +{}",
+                    a.unwrap_or("(end)"),
+                    b.unwrap_or("(end)")
+                );
+            }
+        }
+    }
+    unreachable!()
+}
+
 #[test]
 fn completions_and_man_pages_are_up_to_date() {
     let update = std::env::var_os("UPDATE_GENERATED").is_some();
@@ -299,17 +323,18 @@ fn completions_and_man_pages_are_up_to_date() {
             fs::create_dir_all(path.parent().unwrap()).unwrap();
             fs::write(&path, &content).unwrap();
         } else {
-            stale.push(
-                path.strip_prefix(root())
-                    .unwrap_or(Path::new("?"))
-                    .display()
-                    .to_string(),
-            );
+            let name = path
+                .strip_prefix(root())
+                .unwrap_or(Path::new("?"))
+                .display()
+                .to_string();
+            stale.push(format!("{name}: {}", first_difference(&path, &content)));
         }
     }
     assert!(
         stale.is_empty(),
-        "out of date: {stale:?}; run UPDATE_GENERATED=1 cargo test --test generated"
+        "out of date:\n{}\nregenerate with: UPDATE_GENERATED=1 cargo test --test generated",
+        stale.join("\n")
     );
 }
 
