@@ -49,6 +49,8 @@ fn is_done(task: &TaskView) -> bool {
     )
 }
 
+/// Listing again and again, until Ctrl-C (heard from the start, and a success) or,
+/// with `--until-done`, until every task is done.
 pub async fn run<F, Fut>(
     args: &ListArgs,
     plan: &Plan,
@@ -59,24 +61,18 @@ where
     F: Fn(u64) -> Fut,
     Fut: Future<Output = Result<PageBody>>,
 {
-    // Listening for Ctrl-C from the start, so that it ends the watch (with success)
-    // whenever it comes.
     tokio::select! {
-        result = watch(args, plan, fetch, table_style) => result,
+        result = watch(args, plan, &fetch, &table_style) => result,
         _ = tokio::signal::ctrl_c() => Ok(()),
     }
 }
 
-async fn watch<F, Fut>(
+async fn watch<Fut: Future<Output = Result<PageBody>>>(
     args: &ListArgs,
     plan: &Plan,
-    fetch: F,
-    table_style: output::TableStyle,
-) -> Result<()>
-where
-    F: Fn(u64) -> Fut,
-    Fut: Future<Output = Result<PageBody>>,
-{
+    fetch: &dyn Fn(u64) -> Fut,
+    table_style: &output::TableStyle,
+) -> Result<()> {
     let interval = args.interval.unwrap_or(DEFAULT_INTERVAL);
     let on_terminal = io::stdout().is_terminal();
     let mut seen: HashMap<String, (String, String)> = HashMap::new();
