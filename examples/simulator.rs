@@ -44,6 +44,14 @@ struct Args {
 
 fn main() {
     let args = Args::parse();
+    // Said plainly, before the server would fail on it.
+    if let Err(e) = std::net::TcpListener::bind(("127.0.0.1", args.port)) {
+        eprintln!(
+            "error: cannot listen on 127.0.0.1:{}: {e} (choose another with --port)",
+            args.port
+        );
+        std::process::exit(1);
+    }
     let setup = Setup {
         latency: args.latency.unwrap_or_default(),
         port: args.port,
