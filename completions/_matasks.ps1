@@ -132,8 +132,8 @@ Register-ArgumentCompleter -Native -CommandName 'matasks' -ScriptBlock {
         'matasks;get' {
             [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Dataset ID [default: the profile''s `dataset_id`]')
             [CompletionResult]::new('--dataset', '--dataset', [CompletionResultType]::ParameterName, 'Dataset ID [default: the profile''s `dataset_id`]')
-            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: `table` is a key/value view, `json` the server''s object')
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: `table` is a key/value view, `json` the server''s object')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: `table` shows keys and values; `json` and `ndjson` the server''s task object, on one line')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: `table` shows keys and values; `json` and `ndjson` the server''s task object, on one line')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use from the config file [default: the file''s `default_profile`, else "default"]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: <config dir>/matasks/config.toml]')
             [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)')
@@ -147,8 +147,8 @@ Register-ArgumentCompleter -Native -CommandName 'matasks' -ScriptBlock {
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked')
             [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify TLS certificates (a warning says so on every run)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break

@@ -126,8 +126,8 @@ set edit:completion:arg-completer[matasks] = {|@words|
         &'matasks;get'= {
             cand -d 'Dataset ID [default: the profile''s `dataset_id`]'
             cand --dataset 'Dataset ID [default: the profile''s `dataset_id`]'
-            cand -o 'Output format: `table` is a key/value view, `json` the server''s object'
-            cand --output 'Output format: `table` is a key/value view, `json` the server''s object'
+            cand -o 'Output format: `table` shows keys and values; `json` and `ndjson` the server''s task object, on one line'
+            cand --output 'Output format: `table` shows keys and values; `json` and `ndjson` the server''s task object, on one line'
             cand --profile 'Profile to use from the config file [default: the file''s `default_profile`, else "default"]'
             cand --config 'Config file [default: <config dir>/matasks/config.toml]'
             cand --endpoint 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)'
@@ -141,8 +141,8 @@ set edit:completion:arg-completer[matasks] = {|@words|
             cand -v 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
             cand --verbose 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
             cand --insecure 'Do not verify TLS certificates (a warning says so on every run)'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
         }

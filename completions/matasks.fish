@@ -156,7 +156,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand ls" -l insecure -d 'Do n
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -s V -l version -d 'Print version'
 complete -c matasks -n "__fish_matasks_using_subcommand get" -s d -l dataset -d 'Dataset ID [default: the profile\'s `dataset_id`]' -r
-complete -c matasks -n "__fish_matasks_using_subcommand get" -s o -l output -d 'Output format: `table` is a key/value view, `json` the server\'s object' -r -f -a "table\t'Aligned columns for reading'
+complete -c matasks -n "__fish_matasks_using_subcommand get" -s o -l output -d 'Output format: `table` shows keys and values; `json` and `ndjson` the server\'s task object, on one line' -r -f -a "table\t'Aligned columns for reading'
 json\t'One document: {"total_count": N, "tasks": [...]}'
 ndjson\t'One task per line, compact'"
 complete -c matasks -n "__fish_matasks_using_subcommand get" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
@@ -173,7 +173,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand get" -l request-timeout 
 complete -c matasks -n "__fish_matasks_using_subcommand get" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand get" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
 complete -c matasks -n "__fish_matasks_using_subcommand get" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
-complete -c matasks -n "__fish_matasks_using_subcommand get" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c matasks -n "__fish_matasks_using_subcommand get" -s h -l help -d 'Print help'
 complete -c matasks -n "__fish_matasks_using_subcommand get" -s V -l version -d 'Print version'
 complete -c matasks -n "__fish_matasks_using_subcommand wait" -s d -l dataset -d 'Dataset ID [default: the profile\'s `dataset_id`]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand wait" -l timeout -d 'Give up after this long, e.g. 90s, 15m, 2h (exit 124)' -r

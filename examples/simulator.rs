@@ -59,9 +59,15 @@ fn main() {
         ..simulated::setup(args.tasks, args.step, args.fail_percent)
     };
     let server = FakeServer::start(setup);
+    // The example profile points at port 8080; another port needs the endpoint too.
+    let endpoint = if args.port == 8080 {
+        String::new()
+    } else {
+        format!(" --endpoint {}", server.url())
+    };
     eprintln!(
         "ModelArts simulator at {}: dataset {} with {} tasks, every tenth moving on a \
-         step every {}.\nTry: matasks --config examples/simulator.toml list --all\n\
+         step every {}.\nTry: matasks --config examples/simulator.toml{endpoint} list --all\n\
          Ctrl-C stops it.",
         server.url(),
         simulated::DATASET,

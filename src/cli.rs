@@ -156,8 +156,16 @@ pub struct GetArgs {
     #[arg(short, long, env = "MATASKS_DATASET", value_name = "ID")]
     pub dataset: Option<String>,
 
-    /// Output format: `table` is a key/value view, `json` the server's object
-    #[arg(short, long, value_enum, default_value_t = OutputFormat::Table, value_name = "FORMAT")]
+    /// Output format: `table` shows keys and values; `json` and `ndjson` the server's
+    /// task object, on one line
+    #[arg(
+        short,
+        long,
+        value_enum,
+        default_value_t = OutputFormat::Table,
+        value_name = "FORMAT",
+        hide_possible_values = true
+    )]
     pub output: OutputFormat,
 }
 

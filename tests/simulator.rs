@@ -38,7 +38,7 @@ fn the_simulated_dataset_has_every_type_and_status() {
     }
     assert_eq!(
         statuses.into_iter().collect::<Vec<_>>(),
-        [-1, 0, 1, 2, 3, 5]
+        [-1, 0, 1, 2, 3, 4, 5]
     );
     // Signatures are checked.
     let text = std::fs::read_to_string(&sandbox.config)
@@ -63,4 +63,34 @@ fn a_moving_task_can_be_waited_for_and_retries_ride_out_faults() {
     assert_ok(&out);
     let task: serde_json::Value = serde_json::from_str(&stdout_of(&out)).unwrap();
     assert_eq!(task["error_code"], "ModelArts.4353");
+}
+
+#[test]
+fn the_example_profile_works_as_checked_out() {
+    let sandbox = simulator(60, Duration::from_secs(60), 0);
+    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/simulator.toml");
+    // As git checks it out: readable by all. It holds no secret, so no warning.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let copy = sandbox.dir.path().join("simulator.toml");
+        std::fs::copy(&example, &copy).unwrap();
+        std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let out = matasks()
+            .arg("--config")
+            .arg(&copy)
+            .args(["--endpoint", &sandbox.server.url(), "list", "--all"])
+            .output()
+            .unwrap();
+        assert_ok(&out);
+        assert_eq!(stderr_of(&out), "40 tasks\n");
+    }
+    let out = matasks()
+        .arg("--config")
+        .arg(&example)
+        .args(["--endpoint", &sandbox.server.url(), "list", "-o", "ndjson"])
+        .output()
+        .unwrap();
+    assert_ok(&out);
+    assert_eq!(stdout_of(&out).lines().count(), 10);
 }

@@ -31,7 +31,8 @@ pub fn task(i: usize, started: jiff::Timestamp, elapsed: Duration, step: Duratio
         (started - jiff::SignedDuration::from_mins(30 * i as i64)).strftime("%Y-%m-%d %H:%M:%S");
     let total = 200 + (i * 37) % 1800;
     let (status, progress, elapsed_time) = if i.is_multiple_of(10) {
-        let step = (elapsed.as_millis() / step.as_millis().max(1)) as usize + i / 10 % 4;
+        // Round and round: eleven steps to the end, which holds for four, then anew.
+        let step = ((elapsed.as_millis() / step.as_millis().max(1)) as usize + i / 10 % 4) % 15;
         match step {
             0 => (-1, 0.0, 0),
             1 => (0, 0.0, 5),
@@ -42,11 +43,13 @@ pub fn task(i: usize, started: jiff::Timestamp, elapsed: Duration, step: Duratio
             _ => (3, 100.0, 330),
         }
     } else {
-        match i % 7 {
+        match i % 9 {
             0..=2 => (3, 100.0, 300 + i as u64 % 500),
             3 => (2, 12.5, 45),
             4 => (5, 60.0, 900),
             5 => (1, (i % 90) as f64 + 5.0, 1200),
+            6 => (0, 0.0, 3),
+            7 => (4, 35.0, 610),
             _ => (-1, 0.0, 0),
         }
     };
