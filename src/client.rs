@@ -351,10 +351,8 @@ pub fn humanize(d: Duration) -> String {
 /// lost on the way. A certificate that is not trusted, or a name that does not resolve,
 /// will be the same a moment later.
 fn is_transient(e: &anyhow::Error) -> bool {
-    let lasting = e.chain().any(|c| {
-        let text = c.to_string();
-        text.contains("invalid peer certificate") || text.contains("dns error")
-    });
+    let lasting = crate::error::is_untrusted_certificate(e)
+        || e.chain().any(|c| c.to_string().contains("dns error"));
     !lasting
         && e.chain()
             .filter_map(|c| c.downcast_ref::<reqwest::Error>())

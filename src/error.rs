@@ -220,6 +220,13 @@ fn network_hint(err: &reqwest::Error) -> Option<&'static str> {
     }
 }
 
+/// Whether the server's certificate was refused. The TLS error arrives wrapped by the
+/// connector in types of its own, so it is recognised by rustls's words for it.
+pub fn is_untrusted_certificate(err: &anyhow::Error) -> bool {
+    err.chain()
+        .any(|cause| cause.to_string().contains("invalid peer certificate"))
+}
+
 /// Print the error (and any hint) on stderr and choose the exit status.
 pub fn report(err: &anyhow::Error) -> ExitCode {
     if is_broken_pipe(err) {
@@ -229,11 +236,7 @@ pub fn report(err: &anyhow::Error) -> ExitCode {
         return ExitCode::from(*kind as u8);
     }
     crate::term::error(&format!("{err:#}"));
-    // The TLS error arrives wrapped by the connector in types of its own, so it is
-    // recognised by rustls's words for it.
-    let untrusted = err
-        .chain()
-        .any(|cause| cause.to_string().contains("invalid peer certificate"));
+    let untrusted = is_untrusted_certificate(err);
     if untrusted {
         crate::term::hint(
             "the server's certificate is not trusted here: for a private cloud's own CA, \

@@ -9,7 +9,7 @@ use crate::cli::{GetArgs, GlobalArgs, OutputFormat};
 use crate::config;
 use crate::list::resolve_dataset;
 use crate::model::TaskView;
-use crate::output::{self, json::write_compact};
+use crate::output::{self, json::write_line};
 use crate::session;
 use crate::term;
 
@@ -25,8 +25,7 @@ pub async fn run(global: &GlobalArgs, args: &GetArgs) -> Result<()> {
     match args.output {
         // Lossless: the server's object, with only the whitespace between tokens gone.
         OutputFormat::Json | OutputFormat::Ndjson => {
-            write_compact(&mut out, &text)?;
-            writeln!(out)?;
+            write_line(&mut out, &text)?;
         }
         OutputFormat::Table => {
             out.write_all(output::details(&TaskView::parse(&text), color).as_bytes())?;

@@ -56,6 +56,11 @@ impl Status {
         })
     }
 
+    /// Succeeded, failed or stopped: nothing more will happen to the task.
+    pub fn is_done(self) -> bool {
+        matches!(self, Status::Succeeded | Status::Failed | Status::Stopped)
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Status::Queued => "queued",

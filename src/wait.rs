@@ -14,7 +14,7 @@ use crate::config;
 use crate::error::{Ended, ExitKind, is_lasting};
 use crate::list::resolve_dataset;
 use crate::model::{Status, TaskView};
-use crate::output::json::write_compact;
+use crate::output::json::write_line;
 use crate::session;
 use crate::term;
 
@@ -119,9 +119,7 @@ async fn poll(
                     last_change = Some(change);
                 }
                 *last_seen = Some(text.clone());
-                if let Some(status @ (Status::Succeeded | Status::Failed | Status::Stopped)) =
-                    task.status()
-                {
+                if let Some(status) = task.status().filter(|s| s.is_done()) {
                     return Ok(Outcome::Done(status, text));
                 }
             }
@@ -179,8 +177,7 @@ impl Report {
         }
         let write = || -> io::Result<()> {
             let mut out = io::stdout().lock();
-            write_compact(&mut out, text)?;
-            writeln!(out)?;
+            write_line(&mut out, text)?;
             out.flush()
         };
         let written = match &self.bar {

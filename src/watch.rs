@@ -12,7 +12,7 @@ use crate::api::{Page, PageBody};
 use crate::cli::{ListArgs, OutputFormat};
 use crate::error::is_lasting;
 use crate::model::{Status, TaskView};
-use crate::output::json::write_compact;
+use crate::output::json::write_line;
 use crate::output::shape::Shaped;
 use crate::output::{self, Sink};
 use crate::paging::{self, Plan};
@@ -40,13 +40,6 @@ impl Sink for Collect {
     fn finish(&mut self) -> io::Result<()> {
         Ok(())
     }
-}
-
-fn is_done(task: &TaskView) -> bool {
-    matches!(
-        task.status(),
-        Some(Status::Succeeded | Status::Failed | Status::Stopped)
-    )
 }
 
 /// Listing again and again, until Ctrl-C (heard from the start, and a success) or,
@@ -101,7 +94,10 @@ async fn watch<Fut: Future<Output = Result<PageBody>>>(
             .map(|raw| (TaskView::parse(raw.get()), raw))
             .collect();
         // Done means every task listed, whatever --status shows, and at least one.
-        let all_done = !listed.is_empty() && listed.iter().all(|(task, _)| is_done(task));
+        let all_done = !listed.is_empty()
+            && listed
+                .iter()
+                .all(|(task, _)| task.status().is_some_and(Status::is_done));
         let tasks: Vec<(TaskView, Box<RawValue>)> = listed
             .into_iter()
             .filter(|(task, _)| {
@@ -139,8 +135,7 @@ async fn watch<Fut: Future<Output = Result<PageBody>>>(
             for (task, raw) in &tasks {
                 let state = (task.status_label(), task.progress());
                 if seen.get(&task.id()) != Some(&state) {
-                    write_compact(&mut out, raw.get())?;
-                    writeln!(out)?;
+                    write_line(&mut out, raw.get())?;
                     seen.insert(task.id(), state);
                 }
             }

@@ -294,6 +294,15 @@ pub fn profile_name(global: &GlobalArgs, file: &ConfigFile) -> (String, Option<&
     }
 }
 
+/// Where a global flag's value came from: the command line, or its variable.
+pub fn flag_source(global: &GlobalArgs, flag: &'static str, env_var: &'static str) -> Source {
+    if global.from_env.contains(&env_var) {
+        Source::Env(env_var)
+    } else {
+        Source::Flag(flag)
+    }
+}
+
 /// Merge flags (with their `MATASKS_*` fallbacks, which clap has applied), the
 /// environment variables and the selected profile.
 pub fn resolve(global: &GlobalArgs, env: EnvLookup<'_>) -> Result<Settings, ConfigError> {
@@ -302,13 +311,7 @@ pub fn resolve(global: &GlobalArgs, env: EnvLookup<'_>) -> Result<Settings, Conf
     let (profile_name, profile) = select_profile(&mut loaded, global)?;
     let where_ = describe_profile(&loaded, &profile_name);
 
-    let flag = |name: &'static str, env_var: &'static str| {
-        if global.from_env.contains(&env_var) {
-            Source::Env(env_var)
-        } else {
-            Source::Flag(name)
-        }
-    };
+    let flag = |name, env_var| flag_source(global, name, env_var);
     let profile_source = match (&global.profile, &loaded.file.default_profile) {
         (Some(_), _) => flag("--profile", "MATASKS_PROFILE"),
         (None, Some(_)) => Source::File("default_profile"),

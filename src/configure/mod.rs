@@ -120,13 +120,6 @@ fn raw_rows(global: &GlobalArgs) -> Vec<Row> {
     };
     let (profile, _) = config::profile_name(global, &loaded.file);
     let mut rows = vec![row("profile", &profile, "")];
-    let from = |flag: &str, var: &'static str| {
-        if global.from_env.contains(&var) {
-            Source::Env(var).to_string()
-        } else {
-            format!("flag {flag}")
-        }
-    };
     for (key, value, flag, var) in [
         (
             "endpoint",
@@ -143,7 +136,7 @@ fn raw_rows(global: &GlobalArgs) -> Vec<Row> {
         ),
     ] {
         if let Some(value) = value {
-            rows.push(row(key, value, from(flag, var)));
+            rows.push(row(key, value, config::flag_source(global, flag, var)));
         }
     }
     for (key, var, secret) in [
@@ -196,12 +189,9 @@ fn print_rows(rows: &[Row]) -> Result<()> {
 }
 
 fn show_rows(global: &GlobalArgs, s: &Settings) -> Vec<Row> {
-    let config_source = if global.config.is_none() {
-        Source::Default.to_string()
-    } else if global.from_env.contains(&"MATASKS_CONFIG") {
-        "env MATASKS_CONFIG".to_string()
-    } else {
-        "flag --config".to_string()
+    let config_source = match global.config {
+        None => Source::Default,
+        Some(_) => config::flag_source(global, "--config", "MATASKS_CONFIG"),
     };
     let mut rows = vec![
         row("profile", &s.profile, &s.profile_source),

@@ -9,6 +9,12 @@ use serde_json::value::RawValue;
 use super::Sink;
 use crate::api::Page;
 
+/// One JSON value on a line of its own, compacted: an NDJSON line.
+pub fn write_line(out: &mut impl Write, json: &str) -> io::Result<()> {
+    write_compact(out, json)?;
+    out.write_all(b"\n")
+}
+
 /// Write valid JSON text without the whitespace between its tokens.
 pub fn write_compact(out: &mut impl Write, json: &str) -> io::Result<()> {
     let bytes = json.as_bytes();
@@ -53,8 +59,7 @@ impl<W: Write> Sink for NdjsonSink<W> {
     }
 
     fn task(&mut self, raw: &RawValue) -> io::Result<()> {
-        write_compact(&mut self.out, raw.get())?;
-        self.out.write_all(b"\n")
+        write_line(&mut self.out, raw.get())
     }
 
     fn page_done(&mut self) -> io::Result<()> {
