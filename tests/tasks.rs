@@ -394,3 +394,25 @@ fn ctrl_c_ends_a_watch_with_0() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(stdout_of(&out).lines().count(), 6, "each task once");
 }
+
+#[test]
+fn get_refuses_an_answer_that_is_not_a_task_object() {
+    for (body, why) in [("[1, 2]", "not a JSON object"), ("<html>", "not JSON")] {
+        let sandbox = Sandbox::with(Setup {
+            hook: Some(Arc::new(move |req: &Recorded, _: &Catalog| {
+                req.path
+                    .contains("/tasks/")
+                    .then(|| Action::Reply(Reply::json(200, body)))
+            })),
+            ..Setup::default()
+        });
+        let out = sandbox.run(&["get", "x", "-o", "json"]);
+        assert_eq!(out.status.code(), Some(1));
+        assert!(
+            stderr_of(&out).starts_with(&format!("error: malformed response for task x: {why}")),
+            "{}",
+            stderr_of(&out)
+        );
+        assert_eq!(stdout_of(&out), "");
+    }
+}
