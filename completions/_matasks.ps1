@@ -50,8 +50,8 @@ Register-ArgumentCompleter -Native -CommandName 'matasks' -ScriptBlock {
         'matasks;list' {
             [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Dataset ID [default: the profile''s `dataset_id`]')
             [CompletionResult]::new('--dataset', '--dataset', [CompletionResultType]::ParameterName, 'Dataset ID [default: the profile''s `dataset_id`]')
-            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Only tasks of this type [default: the API''s, auto-label and pre-label]')
-            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Only tasks of this type [default: the API''s, auto-label and pre-label]')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Only tasks of this type, or `all` [default: the API''s, auto-label and pre-label]')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Only tasks of this type, or `all` [default: the API''s, auto-label and pre-label]')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Only tasks whose name matches NAME (filtered by the server)')
             [CompletionResult]::new('--task-name', '--task-name', [CompletionResultType]::ParameterName, 'Only tasks whose name matches NAME (filtered by the server)')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Tasks per page, 1 to 100 [default: 10; 100 with --all]')
@@ -91,8 +91,8 @@ Register-ArgumentCompleter -Native -CommandName 'matasks' -ScriptBlock {
         'matasks;ls' {
             [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Dataset ID [default: the profile''s `dataset_id`]')
             [CompletionResult]::new('--dataset', '--dataset', [CompletionResultType]::ParameterName, 'Dataset ID [default: the profile''s `dataset_id`]')
-            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Only tasks of this type [default: the API''s, auto-label and pre-label]')
-            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Only tasks of this type [default: the API''s, auto-label and pre-label]')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Only tasks of this type, or `all` [default: the API''s, auto-label and pre-label]')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Only tasks of this type, or `all` [default: the API''s, auto-label and pre-label]')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Only tasks whose name matches NAME (filtered by the server)')
             [CompletionResult]::new('--task-name', '--task-name', [CompletionResultType]::ParameterName, 'Only tasks whose name matches NAME (filtered by the server)')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Tasks per page, 1 to 100 [default: 10; 100 with --all]')

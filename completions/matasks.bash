@@ -1145,11 +1145,11 @@ _matasks() {
                     return 0
                     ;;
                 --type)
-                    COMPREPLY=($(compgen -W "auto-label pre-label auto-grouping auto-deploy" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto-label pre-label auto-grouping auto-deploy all" -- "${cur}"))
                     return 0
                     ;;
                 -t)
-                    COMPREPLY=($(compgen -W "auto-label pre-label auto-grouping auto-deploy" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto-label pre-label auto-grouping auto-deploy all" -- "${cur}"))
                     return 0
                     ;;
                 --task-name)

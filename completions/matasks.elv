@@ -46,8 +46,8 @@ set edit:completion:arg-completer[matasks] = {|@words|
         &'matasks;list'= {
             cand -d 'Dataset ID [default: the profile''s `dataset_id`]'
             cand --dataset 'Dataset ID [default: the profile''s `dataset_id`]'
-            cand -t 'Only tasks of this type [default: the API''s, auto-label and pre-label]'
-            cand --type 'Only tasks of this type [default: the API''s, auto-label and pre-label]'
+            cand -t 'Only tasks of this type, or `all` [default: the API''s, auto-label and pre-label]'
+            cand --type 'Only tasks of this type, or `all` [default: the API''s, auto-label and pre-label]'
             cand -n 'Only tasks whose name matches NAME (filtered by the server)'
             cand --task-name 'Only tasks whose name matches NAME (filtered by the server)'
             cand --limit 'Tasks per page, 1 to 100 [default: 10; 100 with --all]'
@@ -86,8 +86,8 @@ set edit:completion:arg-completer[matasks] = {|@words|
         &'matasks;ls'= {
             cand -d 'Dataset ID [default: the profile''s `dataset_id`]'
             cand --dataset 'Dataset ID [default: the profile''s `dataset_id`]'
-            cand -t 'Only tasks of this type [default: the API''s, auto-label and pre-label]'
-            cand --type 'Only tasks of this type [default: the API''s, auto-label and pre-label]'
+            cand -t 'Only tasks of this type, or `all` [default: the API''s, auto-label and pre-label]'
+            cand --type 'Only tasks of this type, or `all` [default: the API''s, auto-label and pre-label]'
             cand -n 'Only tasks whose name matches NAME (filtered by the server)'
             cand --task-name 'Only tasks whose name matches NAME (filtered by the server)'
             cand --limit 'Tasks per page, 1 to 100 [default: 10; 100 with --all]'

@@ -48,10 +48,11 @@ complete -c matasks -n "__fish_matasks_needs_command" -f -a "config" -d 'Inspect
 complete -c matasks -n "__fish_matasks_needs_command" -f -a "completions" -d 'Print a completion script for a shell, e.g. `matasks completions bash > /etc/bash_completion.d/matasks`'
 complete -c matasks -n "__fish_matasks_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c matasks -n "__fish_matasks_using_subcommand list" -s d -l dataset -d 'Dataset ID [default: the profile\'s `dataset_id`]' -r
-complete -c matasks -n "__fish_matasks_using_subcommand list" -s t -l type -d 'Only tasks of this type [default: the API\'s, auto-label and pre-label]' -r -f -a "auto-label\t'Active learning'
+complete -c matasks -n "__fish_matasks_using_subcommand list" -s t -l type -d 'Only tasks of this type, or `all` [default: the API\'s, auto-label and pre-label]' -r -f -a "auto-label\t'Active learning'
 pre-label\t'Pre-labeling with a chosen model'
 auto-grouping\t'Clustering of unlabeled images'
-auto-deploy\t'One-click model deployment'"
+auto-deploy\t'One-click model deployment'
+all\t'Every kind: one query per type, merged newest first (ndjson streams pages as they arrive instead)'"
 complete -c matasks -n "__fish_matasks_using_subcommand list" -s n -l task-name -d 'Only tasks whose name matches NAME (filtered by the server)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l limit -d 'Tasks per page, 1 to 100 [default: 10; 100 with --all]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l offset -d 'Page to show (with --all: to start from), counting from 0' -r
@@ -102,10 +103,11 @@ complete -c matasks -n "__fish_matasks_using_subcommand list" -l insecure -d 'Do
 complete -c matasks -n "__fish_matasks_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c matasks -n "__fish_matasks_using_subcommand list" -s V -l version -d 'Print version'
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -s d -l dataset -d 'Dataset ID [default: the profile\'s `dataset_id`]' -r
-complete -c matasks -n "__fish_matasks_using_subcommand ls" -s t -l type -d 'Only tasks of this type [default: the API\'s, auto-label and pre-label]' -r -f -a "auto-label\t'Active learning'
+complete -c matasks -n "__fish_matasks_using_subcommand ls" -s t -l type -d 'Only tasks of this type, or `all` [default: the API\'s, auto-label and pre-label]' -r -f -a "auto-label\t'Active learning'
 pre-label\t'Pre-labeling with a chosen model'
 auto-grouping\t'Clustering of unlabeled images'
-auto-deploy\t'One-click model deployment'"
+auto-deploy\t'One-click model deployment'
+all\t'Every kind: one query per type, merged newest first (ndjson streams pages as they arrive instead)'"
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -s n -l task-name -d 'Only tasks whose name matches NAME (filtered by the server)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l limit -d 'Tasks per page, 1 to 100 [default: 10; 100 with --all]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l offset -d 'Page to show (with --all: to start from), counting from 0' -r

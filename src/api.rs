@@ -6,35 +6,8 @@ use anyhow::{Context, Result};
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
-use crate::cli::TaskType;
 use crate::client::Client;
-
-/// What the API's `offset` counts. The reference calls it the start page; some
-/// deployments read it as a record index. Users always give page numbers.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum OffsetMode {
-    #[default]
-    Page,
-    Record,
-}
-
-impl OffsetMode {
-    pub fn name(self) -> &'static str {
-        match self {
-            OffsetMode::Page => "page",
-            OffsetMode::Record => "record",
-        }
-    }
-
-    /// The `offset` parameter that asks for page `page` of `limit` tasks.
-    pub fn param(self, page: u64, limit: u32) -> u64 {
-        match self {
-            OffsetMode::Page => page,
-            OffsetMode::Record => page.saturating_mul(u64::from(limit)),
-        }
-    }
-}
+use crate::model::TaskType;
 
 /// The query of one ListTasks request.
 #[derive(Debug, Clone)]
@@ -318,8 +291,6 @@ mod tests {
             task_type: Some(TaskType::PreLabel),
             task_name: Some("a b".into()),
         };
-        assert_eq!(OffsetMode::Page.param(3, 25), 3);
-        assert_eq!(OffsetMode::Record.param(3, 25), 75);
         assert_eq!(
             q.params(),
             [

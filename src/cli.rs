@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::model::TaskType;
+
 /// List, inspect and wait for the intelligent tasks of ModelArts datasets.
 ///
 /// Reads settings and credentials from a TOML profile (`matasks config init`
@@ -427,9 +429,9 @@ pub struct ListArgs {
     #[arg(short, long, env = "MATASKS_DATASET", value_name = "ID")]
     pub dataset: Option<String>,
 
-    /// Only tasks of this type [default: the API's, auto-label and pre-label]
+    /// Only tasks of this type, or `all` [default: the API's, auto-label and pre-label]
     #[arg(short = 't', long = "type", value_enum, value_name = "TYPE")]
-    pub task_type: Option<TaskType>,
+    pub task_type: Option<TypeChoice>,
 
     /// Only tasks whose name matches NAME (filtered by the server)
     #[arg(short = 'n', long, value_name = "NAME")]
@@ -528,6 +530,14 @@ pub struct Sort {
     pub descending: bool,
 }
 
+impl Sort {
+    /// Newest first, by creation time.
+    pub const NEWEST_FIRST: Sort = Sort {
+        field: SortField::Created,
+        descending: true,
+    };
+}
+
 /// `FIELD` or `-FIELD`.
 fn parse_sort(text: &str) -> Result<Sort, String> {
     let (descending, name) = match text.strip_prefix('-') {
@@ -547,9 +557,9 @@ fn parse_sort(text: &str) -> Result<Sort, String> {
     Ok(Sort { field, descending })
 }
 
-/// The API's `type` filter values.
+/// What `--type` selects: one kind of task, or every kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum TaskType {
+pub enum TypeChoice {
     /// Active learning
     AutoLabel,
     /// Pre-labeling with a chosen model
@@ -558,15 +568,20 @@ pub enum TaskType {
     AutoGrouping,
     /// One-click model deployment
     AutoDeploy,
+    /// Every kind: one query per type, merged newest first (ndjson streams pages as
+    /// they arrive instead)
+    All,
 }
 
-impl TaskType {
-    pub fn as_api_str(self) -> &'static str {
+impl TypeChoice {
+    /// The types to ask the API for, one query each.
+    pub fn types(self) -> Vec<TaskType> {
         match self {
-            TaskType::AutoLabel => "auto-label",
-            TaskType::PreLabel => "pre-label",
-            TaskType::AutoGrouping => "auto-grouping",
-            TaskType::AutoDeploy => "auto-deploy",
+            TypeChoice::AutoLabel => vec![TaskType::AutoLabel],
+            TypeChoice::PreLabel => vec![TaskType::PreLabel],
+            TypeChoice::AutoGrouping => vec![TaskType::AutoGrouping],
+            TypeChoice::AutoDeploy => vec![TaskType::AutoDeploy],
+            TypeChoice::All => TaskType::ALL.to_vec(),
         }
     }
 }
@@ -593,9 +608,15 @@ mod tests {
 
     #[test]
     fn api_names_match_the_value_names() {
-        for t in TaskType::value_variants() {
-            let name = t.to_possible_value().unwrap();
-            assert_eq!(name.get_name(), t.as_api_str());
+        for choice in TypeChoice::value_variants() {
+            let name = choice.to_possible_value().unwrap();
+            match choice.types()[..] {
+                [one] => assert_eq!(name.get_name(), one.as_api_str()),
+                ref all => {
+                    assert_eq!(name.get_name(), "all");
+                    assert_eq!(all, TaskType::ALL);
+                }
+            }
         }
     }
 }

@@ -17,6 +17,9 @@ pub enum ExitKind {
     TaskFailed = 7,
     /// `wait`: the task was stopped.
     TaskStopped = 8,
+    /// `list --all`: the pages held fewer tasks than the server's total (what they
+    /// held was printed).
+    Incomplete = 9,
     /// `wait`: the task was not done in time, as `timeout(1)` says it.
     TimedOut = 124,
     /// Ctrl-C, as a shell reports SIGINT.
@@ -46,6 +49,22 @@ pub struct UsageError(pub String);
 /// The configuration or the credentials are missing or wrong (exit 3).
 #[derive(Debug)]
 pub struct ConfigError(pub String);
+
+/// A whole listing that holds fewer tasks than the server said it has (exit 9).
+#[derive(Debug)]
+pub struct Incomplete {
+    pub message: String,
+    /// What may explain it, and what to do.
+    pub hint: Option<String>,
+}
+
+impl fmt::Display for Incomplete {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Incomplete {}
 
 impl fmt::Display for UsageError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -193,6 +212,9 @@ pub fn kind_of(err: &anyhow::Error) -> ExitKind {
         if cause.is::<ConfigError>() {
             return ExitKind::Config;
         }
+        if cause.is::<Incomplete>() {
+            return ExitKind::Incomplete;
+        }
     }
     ExitKind::Runtime
 }
@@ -246,6 +268,12 @@ pub fn report(err: &anyhow::Error) -> ExitCode {
     for cause in err.chain() {
         if let Some(hint) = cause.downcast_ref::<ApiError>().and_then(ApiError::hint) {
             crate::term::hint(&hint);
+        }
+        if let Some(hint) = cause
+            .downcast_ref::<Incomplete>()
+            .and_then(|i| i.hint.as_ref())
+        {
+            crate::term::hint(hint);
         }
         if let Some(hint) = cause
             .downcast_ref::<reqwest::Error>()
@@ -313,6 +341,12 @@ mod tests {
         }
         let usage = anyhow::Error::new(UsageError("x".into()));
         assert_eq!(kind_of(&usage), ExitKind::Usage);
+        let short = anyhow::Error::new(Incomplete {
+            message: "x".into(),
+            hint: None,
+        });
+        assert_eq!(kind_of(&short), ExitKind::Incomplete);
+        assert!(!is_lasting(&short));
         let config = Err::<(), _>(ConfigError("x".into()))
             .context("loading")
             .unwrap_err();

@@ -12,6 +12,7 @@ mod get;
 mod list;
 #[doc(hidden)]
 pub mod model;
+mod offsets;
 mod output;
 mod paging;
 mod progress;

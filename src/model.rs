@@ -27,6 +27,64 @@ pub struct TaskView {
     error_detail: Option<Value>,
 }
 
+/// How matasks reads the API's `offset`, as the profile's `offset_mode` says. The
+/// reference calls it the start page; some deployments read it as a record index, and
+/// nobody outside the service can say which a given gateway does. Users always give
+/// page numbers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OffsetMode {
+    /// Find out from the answers, and remember it for the endpoint.
+    #[default]
+    Auto,
+    Page,
+    Record,
+}
+
+impl OffsetMode {
+    pub fn name(self) -> &'static str {
+        match self {
+            OffsetMode::Auto => "auto",
+            OffsetMode::Page => "page",
+            OffsetMode::Record => "record",
+        }
+    }
+
+    /// What the server counts, when the mode says it rather than leaving it to detection.
+    pub fn counting(self) -> Option<Counting> {
+        match self {
+            OffsetMode::Auto => None,
+            OffsetMode::Page => Some(Counting::Pages),
+            OffsetMode::Record => Some(Counting::Records),
+        }
+    }
+}
+
+/// What a server's `offset` counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Counting {
+    Pages,
+    Records,
+}
+
+impl Counting {
+    /// The `offset_mode` value that names it.
+    pub fn mode(self) -> OffsetMode {
+        match self {
+            Counting::Pages => OffsetMode::Page,
+            Counting::Records => OffsetMode::Record,
+        }
+    }
+
+    /// The `offset` parameter that asks for page `page` of `limit` tasks.
+    pub fn param(self, page: u64, limit: u32) -> u64 {
+        match self {
+            Counting::Pages => page,
+            Counting::Records => page.saturating_mul(u64::from(limit)),
+        }
+    }
+}
+
 /// Shown where a value is missing.
 pub const MISSING: &str = "-";
 
@@ -74,16 +132,52 @@ impl Status {
     }
 }
 
-/// Type codes: 0 and 1 from the API reference, 7 and 10 from the dataset API's
-/// running-task codes.
+/// The kinds of task, as the API's `type` filter names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TaskType {
+    /// Active learning.
+    AutoLabel,
+    /// Pre-labeling with a chosen model.
+    PreLabel,
+    /// Clustering of unlabeled images.
+    AutoGrouping,
+    /// One-click model deployment.
+    AutoDeploy,
+}
+
+impl TaskType {
+    pub const ALL: [TaskType; 4] = [
+        TaskType::AutoLabel,
+        TaskType::PreLabel,
+        TaskType::AutoGrouping,
+        TaskType::AutoDeploy,
+    ];
+
+    /// The type of a task's `type` code.
+    pub fn from_code(code: i64) -> Option<TaskType> {
+        Some(match code {
+            0 => TaskType::AutoLabel,
+            1 => TaskType::PreLabel,
+            7 => TaskType::AutoGrouping,
+            10 => TaskType::AutoDeploy,
+            _ => return None,
+        })
+    }
+
+    pub fn as_api_str(self) -> &'static str {
+        match self {
+            TaskType::AutoLabel => "auto-label",
+            TaskType::PreLabel => "pre-label",
+            TaskType::AutoGrouping => "auto-grouping",
+            TaskType::AutoDeploy => "auto-deploy",
+        }
+    }
+}
+
+/// A type code's name: 0 and 1 from the API reference, 7 and 10 from the dataset
+/// API's running-task codes.
 pub fn type_name(code: i64) -> Option<&'static str> {
-    Some(match code {
-        0 => "auto-label",
-        1 => "pre-label",
-        7 => "auto-grouping",
-        10 => "auto-deploy",
-        _ => return None,
-    })
+    TaskType::from_code(code).map(TaskType::as_api_str)
 }
 
 impl TaskView {
@@ -331,6 +425,17 @@ mod tests {
             [0, 1, 7, 10].map(|c| type_name(c).unwrap()),
             ["auto-label", "pre-label", "auto-grouping", "auto-deploy"]
         );
+    }
+
+    #[test]
+    fn offsets_by_what_the_server_counts() {
+        assert_eq!(Counting::Pages.param(3, 25), 3);
+        assert_eq!(Counting::Records.param(3, 25), 75);
+        assert_eq!(Counting::Records.param(u64::MAX, 25), u64::MAX);
+        assert_eq!(OffsetMode::Auto.counting(), None);
+        for counting in [Counting::Pages, Counting::Records] {
+            assert_eq!(counting.mode().counting(), Some(counting));
+        }
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Fetching pages: one, or all of them concurrently, printed strictly in page order.
+//! Fetching pages: one, or all of them concurrently, printed strictly in page order;
+//! and several such listings at once, merged into one output.
 //!
 //! The first page tells how many tasks there are; the remaining pages are then
 //! requested with at most `concurrency` in flight and handed to the output as soon as
@@ -7,7 +8,14 @@
 //! listing stops at an empty or short page, at a page that only repeats earlier tasks
 //! (a server that ignores `offset`), or once the total has been listed; a later page
 //! that reports a larger total extends the listing, and no task is printed twice.
+//!
+//! Whether the server's `offset` counts pages or records is found out on the way when
+//! it is not known: the answer to the offset after the first page's tells. Against a
+//! server that counts pages that answer is the next page, which a whole listing needs
+//! anyway; against one that counts records it repeats the first page shifted by one
+//! task, and the listing goes on from there with record offsets.
 
+use std::cell::RefCell;
 use std::collections::HashSet;
 use std::future::Future;
 use std::hash::{BuildHasher, BuildHasherDefault, Hasher, RandomState};
@@ -18,6 +26,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use crate::api::{Page, PageBody};
+use crate::model::Counting;
 use crate::output::Sink;
 use crate::progress::Progress;
 use crate::term;
@@ -35,19 +44,55 @@ pub struct Plan {
     pub max_items: Option<u64>,
     /// Requests in flight at most.
     pub concurrency: usize,
+    /// What the server's `offset` counts, when that is known; found out when not.
+    pub counting: Option<Counting>,
+    /// `counting` was found out before rather than set by the user: a page that
+    /// shows otherwise corrects it.
+    pub counting_may_be_stale: bool,
+}
+
+/// How a listing found out what the server's `offset` counts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Detection {
+    pub counting: Counting,
+    /// The answers that showed it, in a sentence.
+    pub why: String,
+}
+
+/// Tasks the server's total promised that the pages did not hold.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Missing {
+    /// Tasks listed from the first page on, by the total.
+    pub expected: u64,
+    pub count: u64,
+    /// Where the pages ran out, in a phrase.
+    pub why: String,
+}
+
+/// A listing's first page without its tasks: the total and the other top-level
+/// fields, as the server wrote them.
+#[derive(Debug, Default)]
+pub struct Envelope {
+    pub total_count: Option<Box<RawValue>>,
+    pub extra: Vec<(String, Box<RawValue>)>,
 }
 
 /// What a listing printed.
-#[derive(Debug, Default, PartialEq, Eq)]
+#[derive(Debug, Default)]
 pub struct Outcome {
     /// `total_count` of the first page.
     pub total: Option<u64>,
     /// Tasks handed to the output.
     pub printed: u64,
-    /// Pages fetched and used.
-    pub pages: u64,
-    /// Stopped because `max_items` were printed.
-    pub capped: bool,
+    /// What the offsets sent counted, when that was known.
+    pub counting: Option<Counting>,
+    /// Found out while listing, and how.
+    pub detected: Option<Detection>,
+    /// A whole listing that came up short of its total, which did not shrink.
+    pub missing: Option<Missing>,
+    /// The first page's envelope, for a merged listing (whose output gets one made of
+    /// every listing's).
+    pub envelope: Option<Envelope>,
 }
 
 impl Plan {
@@ -62,11 +107,16 @@ impl Plan {
         });
         by_total.min(by_cap)
     }
+
+    /// Tasks from the first page on, of `total`.
+    fn expected(&self, total: u64) -> u64 {
+        total.saturating_sub(self.first_page.saturating_mul(u64::from(self.limit)))
+    }
 }
 
-/// Fetch and print the planned pages. `fetch(n)` gets page number `n`. Warnings about
-/// the listing go to stderr at the end, after the progress bar is gone, even when a
-/// page fails.
+/// Fetch and print the planned pages. `fetch(offset)` gets the answer to one value of
+/// the API's `offset`. Warnings about the listing go to stderr at the end, after the
+/// progress bar is gone, even when a page fails.
 pub async fn run<F, Fut>(
     plan: &Plan,
     fetch: F,
@@ -77,20 +127,82 @@ where
     F: Fn(u64) -> Fut,
     Fut: Future<Output = Result<PageBody>>,
 {
-    let mut listing = Listing::new(plan);
-    let result = fetch_pages(&mut listing, &fetch, sink, progress).await;
+    let outcomes = run_all(plan, &[(String::new(), fetch)], sink, progress, false).await?;
+    Ok(outcomes
+        .into_iter()
+        .next()
+        .expect("one listing, one outcome"))
+}
+
+/// Several listings of the same plan at once, `(label, fetch)` each, into one output:
+/// each page's tasks as it arrives, and each task once. The output's `begin` is left
+/// to the caller, who makes one envelope of the outcomes' own.
+pub async fn run_merged<F, Fut>(
+    plan: &Plan,
+    sources: &[(String, F)],
+    sink: &mut dyn Sink,
+    progress: &Progress,
+) -> Result<Vec<Outcome>>
+where
+    F: Fn(u64) -> Fut,
+    Fut: Future<Output = Result<PageBody>>,
+{
+    run_all(plan, sources, sink, progress, true).await
+}
+
+async fn run_all<F, Fut>(
+    plan: &Plan,
+    sources: &[(String, F)],
+    sink: &mut dyn Sink,
+    progress: &Progress,
+    merged: bool,
+) -> Result<Vec<Outcome>>
+where
+    F: Fn(u64) -> Fut,
+    Fut: Future<Output = Result<PageBody>>,
+{
+    let shared = RefCell::new(Shared {
+        seen: Fingerprints::default(),
+        sink,
+        merged,
+        printed: 0,
+    });
+    let mut listings: Vec<Listing> = sources
+        .iter()
+        .map(|(label, _)| Listing::new(plan, label))
+        .collect();
+    let result = futures_util::future::try_join_all(
+        listings
+            .iter_mut()
+            .zip(sources)
+            .map(|(listing, (_, fetch))| fetch_pages(listing, fetch, &shared, progress)),
+    )
+    .await;
     progress.clear();
-    for warning in listing.warnings() {
-        term::warn(&warning);
+    for listing in &listings {
+        for warning in listing.warnings() {
+            term::warn(&format!("{}{warning}", listing.prefix()));
+        }
     }
     result?;
-    Ok(listing.outcome)
+    Ok(listings.into_iter().map(Listing::outcome).collect())
+}
+
+/// What the listings of one command share: the output, and the tasks printed so far,
+/// so that a merged listing prints each task once.
+struct Shared<'s> {
+    seen: Fingerprints,
+    sink: &'s mut dyn Sink,
+    /// The output's envelope is the caller's to make, from every listing's.
+    merged: bool,
+    /// Tasks printed by every listing, for the progress bar.
+    printed: u64,
 }
 
 async fn fetch_pages<F, Fut>(
     listing: &mut Listing<'_>,
     fetch: &F,
-    sink: &mut dyn Sink,
+    shared: &RefCell<Shared<'_>>,
     progress: &Progress,
 ) -> Result<()>
 where
@@ -98,48 +210,104 @@ where
     Fut: Future<Output = Result<PageBody>>,
 {
     let plan = listing.plan;
-    let first_body = fetch(plan.first_page).await?;
-    let first = first_body.parse()?;
-    listing.outcome.total = first.total_count;
-    listing.total_now = first.total_count;
-    sink.begin(&first).context("cannot write to stdout")?;
-    let mut more = listing.take(plan.first_page, &first, sink)?;
-    drop(first);
+    let first = plan.first_page;
+    let prefix = listing.prefix();
+    let failed = |n: u64| {
+        let prefix = prefix.clone();
+        move || format!("{prefix}page {n} failed")
+    };
+
+    // The user's first page. Page 0 is offset 0 either way; a later page, when it is
+    // not known what offsets count, takes two answers to tell.
+    let mut second = None;
+    let first_body = match listing.counting {
+        Some(counting) => fetch(counting.param(first, plan.limit)).await?,
+        None if first == 0 => fetch(0).await?,
+        None => {
+            let (a, b) = futures_util::future::join(fetch(first), fetch(first + 1)).await;
+            let (a, b) = (a?, b.with_context(failed(first + 1))?);
+            let found = {
+                let (page_a, page_b) = (a.parse()?, b.parse().with_context(failed(first + 1))?);
+                let seen = &shared.borrow().seen;
+                listing.detect(
+                    first,
+                    &seen.all(&page_a),
+                    page_a.total_count,
+                    &seen.all(&page_b),
+                )
+            };
+            if found == Some(Counting::Records) {
+                fetch(Counting::Records.param(first, plan.limit)).await?
+            } else {
+                second = Some(b);
+                a
+            }
+        }
+    };
+    let page = first_body.parse()?;
+    // Checked at the next page: free, since a whole listing needs that page anyway.
+    listing.check_next = plan.all
+        && second.is_none()
+        && (listing.counting.is_none()
+            || (plan.counting_may_be_stale && listing.counting == Some(Counting::Pages)));
+    listing
+        .begin(&page, shared)
+        .context("cannot write to stdout")?;
+    let mut more = listing.take(first, &page, shared)?;
+    drop(page);
     drop(first_body);
     if !plan.all {
         return Ok(());
     }
-    let mut next = plan.first_page + 1;
-    let mut last = plan.last_page(listing.total_now);
-    if listing.total_now.is_some() {
-        progress.set_pages(last.saturating_sub(plan.first_page).saturating_add(1));
+    listing.plan_pages(progress);
+    progress.page_done(shared.borrow().printed);
+    let mut next = first + 1;
+    if let Some(body) = second.take().filter(|_| more) {
+        let page = body.parse().with_context(failed(next))?;
+        more = listing.take(next, &page, shared)?;
+        progress.page_done(shared.borrow().printed);
+        next += 1;
     }
-    progress.page_done(listing.outcome.printed);
-    // One round per planned range; a page reporting a larger total adds a round.
-    while more && next <= last {
+    // One round per planned range; a page reporting a larger total adds a round, and
+    // finding that offsets count records starts the range again with record offsets.
+    loop {
+        let last = plan.last_page(listing.total_now);
+        if !more || next > last {
+            break;
+        }
+        listing.plan_pages(progress);
+        let counting = listing.counting.unwrap_or(Counting::Pages);
         let mut arriving = futures_util::stream::iter(next..=last)
             .map(|n| {
-                let page = fetch(n);
+                let page = fetch(counting.param(n, plan.limit));
                 async move { (n, page.await) }
             })
             .buffered(plan.concurrency.max(1));
-        while more && let Some((n, page)) = arriving.next().await {
-            let failed = || format!("page {n} failed");
-            let body = page.with_context(failed)?;
-            let page = body.parse().with_context(failed)?;
-            more = listing.take(n, &page, sink)?;
-            progress.page_done(listing.outcome.printed);
+        let mut switched = false;
+        while more && let Some((n, body)) = arriving.next().await {
+            let body = body.with_context(failed(n))?;
+            let page = body.parse().with_context(failed(n))?;
+            if std::mem::take(&mut listing.check_next) {
+                let ids = shared.borrow().seen.all(&page);
+                let first_ids = std::mem::take(&mut listing.first_ids);
+                let found = listing.detect(n - 1, &first_ids, listing.total_first, &ids);
+                if found == Some(Counting::Records) && counting == Counting::Pages {
+                    switched = true;
+                    break;
+                }
+            }
+            more = listing.take(n, &page, shared)?;
+            progress.page_done(shared.borrow().printed);
         }
         // Dropping the stream cancels requests still in flight.
         drop(arriving);
+        if switched {
+            continue;
+        }
         let Some(after) = last.checked_add(1) else {
             break;
         };
         next = after;
-        last = plan.last_page(listing.total_now);
-        if more && next <= last {
-            progress.set_pages(last.saturating_sub(plan.first_page).saturating_add(1));
-        }
     }
     if more {
         listing.stop = Some(Stop::PagesExhausted);
@@ -167,59 +335,201 @@ enum Stop {
 /// The running state of one listing.
 struct Listing<'a> {
     plan: &'a Plan,
-    seen: Fingerprints,
+    /// Names the listing in messages, when there are several.
+    label: &'a str,
+    counting: Option<Counting>,
+    detected: Option<Detection>,
+    /// Whether the next page is to show what offsets count.
+    check_next: bool,
+    /// The first page's tasks, in order, for that check.
+    first_ids: Vec<u64>,
     /// Repeats dropped from pages that also held new tasks.
     repeats: u64,
+    /// The first page's total.
+    total_first: Option<u64>,
     /// The latest total any page reported.
     total_now: Option<u64>,
+    /// The largest total any page reported.
+    total_max: Option<u64>,
     /// The first total that differed from the first page's.
     total_changed_to: Option<u64>,
+    /// A page reported a smaller total than one before it: tasks were deleted.
+    shrank: bool,
     stop: Option<Stop>,
-    outcome: Outcome,
+    printed: u64,
+    /// Pages added to the progress bar's length.
+    planned: u64,
+    envelope: Option<Envelope>,
 }
 
 impl<'a> Listing<'a> {
-    fn new(plan: &'a Plan) -> Self {
+    fn new(plan: &'a Plan, label: &'a str) -> Self {
         Listing {
             plan,
-            seen: Fingerprints::default(),
+            label,
+            // One task a page: both readings ask for the same tasks.
+            counting: plan
+                .counting
+                .or((plan.limit == 1).then_some(Counting::Pages)),
+            detected: None,
+            check_next: false,
+            first_ids: Vec::new(),
             repeats: 0,
+            total_first: None,
             total_now: None,
+            total_max: None,
             total_changed_to: None,
+            shrank: false,
             stop: None,
-            outcome: Outcome::default(),
+            printed: 0,
+            planned: 0,
+            envelope: None,
+        }
+    }
+
+    /// `label: ` before a message, when the listing has a label.
+    fn prefix(&self) -> String {
+        if self.label.is_empty() {
+            String::new()
+        } else {
+            format!("{}: ", self.label)
+        }
+    }
+
+    /// Take in the first page: its total, and its envelope for the output.
+    fn begin(&mut self, first: &Page<'_>, shared: &RefCell<Shared<'_>>) -> std::io::Result<()> {
+        self.total_first = first.total_count;
+        self.total_now = first.total_count;
+        self.total_max = first.total_count;
+        let mut shared = shared.borrow_mut();
+        if self.check_next {
+            self.first_ids = shared.seen.all(first);
+        }
+        if shared.merged {
+            self.envelope = Some(Envelope {
+                total_count: first.total_count_raw.map(ToOwned::to_owned),
+                extra: first
+                    .extra
+                    .iter()
+                    .map(|(k, v)| (k.clone(), (*v).to_owned()))
+                    .collect(),
+            });
+            Ok(())
+        } else {
+            shared.sink.begin(first)
+        }
+    }
+
+    /// What offset `n + 1` answered, read as the page after offset `n`'s, tells what
+    /// offsets count: the same tasks shifted by one are records, new ones pages.
+    /// `a` and `b` are the two answers' task fingerprints, in order.
+    fn detect(&mut self, n: u64, a: &[u64], a_total: Option<u64>, b: &[u64]) -> Option<Counting> {
+        let limit = u64::from(self.plan.limit);
+        let (counting, why) = match a.len() {
+            0 => return None,
+            1 => {
+                // One task: the fingerprints cannot tell; the total can, after page 0.
+                let total = a_total.filter(|_| n > 0 && limit > 1)?;
+                if total == n + 1 {
+                    (
+                        Counting::Records,
+                        format!("offset {n} returned the last task of {total}"),
+                    )
+                } else if total == n.saturating_mul(limit) + 1 {
+                    (
+                        Counting::Pages,
+                        format!("offset {n} returned the last task of {total} at {limit} a page"),
+                    )
+                } else {
+                    return None;
+                }
+            }
+            len => {
+                let shifted = b.len() >= len - 1 && b[..len - 1] == a[1..];
+                let fresh = !b.iter().any(|id| a.contains(id));
+                if shifted {
+                    (
+                        Counting::Records,
+                        format!(
+                            "offset {} returned tasks 2 to {len} of offset {n}'s answer again, \
+                             shifted by one",
+                            n + 1
+                        ),
+                    )
+                } else if fresh {
+                    (
+                        Counting::Pages,
+                        format!(
+                            "offset {} returned {} tasks, none of them in offset {n}'s answer",
+                            n + 1,
+                            b.len()
+                        ),
+                    )
+                } else {
+                    return None;
+                }
+            }
+        };
+        let word = match counting {
+            Counting::Pages => "pages",
+            Counting::Records => "records",
+        };
+        term::debug(1, || {
+            format!("{}the server's offset counts {word}: {why}", self.prefix())
+        });
+        if self.counting != Some(counting) {
+            self.detected = Some(Detection { counting, why });
+        }
+        self.counting = Some(counting);
+        Some(counting)
+    }
+
+    /// Tell the progress bar about the pages the total now calls for.
+    fn plan_pages(&mut self, progress: &Progress) {
+        if self.total_now.is_none() {
+            return;
+        }
+        let last = self.plan.last_page(self.total_now);
+        let pages = last.saturating_sub(self.plan.first_page).saturating_add(1);
+        if pages > self.planned {
+            progress.add_pages(pages - self.planned);
+            self.planned = pages;
         }
     }
 
     /// Print page `n`'s new tasks; whether the listing goes on.
-    fn take(&mut self, n: u64, page: &Page<'_>, sink: &mut dyn Sink) -> Result<bool> {
-        self.outcome.pages += 1;
+    fn take(&mut self, n: u64, page: &Page<'_>, shared: &RefCell<Shared<'_>>) -> Result<bool> {
         if let Some(now) = page.total_count {
-            if self.outcome.total.is_some_and(|first| first != now)
-                && self.total_changed_to.is_none()
+            if self.total_first.is_some_and(|first| first != now) && self.total_changed_to.is_none()
             {
                 self.total_changed_to = Some(now);
             }
+            if self.total_max.is_some_and(|max| now < max) {
+                self.shrank = true;
+            }
+            self.total_max = self.total_max.max(Some(now));
             self.total_now = Some(now);
         }
         let mut fresh = 0u64;
         let mut repeated = 0u64;
+        let mut shared = shared.borrow_mut();
+        let shared = &mut *shared;
         for raw in &page.tasks {
             if self.capped() {
                 break;
             }
-            if !self.seen.insert(raw) {
+            if !shared.seen.insert(raw) {
                 repeated += 1;
                 continue;
             }
-            sink.task(raw).context("cannot write to stdout")?;
+            shared.sink.task(raw).context("cannot write to stdout")?;
             fresh += 1;
-            self.outcome.printed += 1;
+            self.printed += 1;
+            shared.printed += 1;
         }
-        sink.page_done().context("cannot write to stdout")?;
+        shared.sink.page_done().context("cannot write to stdout")?;
 
         let stop = if self.capped() {
-            self.outcome.capped = true;
             Some(Stop::Capped)
         } else if page.tasks.is_empty() {
             Some(Stop::Empty(n))
@@ -229,7 +539,7 @@ impl<'a> Listing<'a> {
             Some(Stop::Short(n, page.tasks.len()))
         } else if self
             .total_now
-            .is_some_and(|total| self.outcome.printed >= self.expected(total))
+            .is_some_and(|total| self.printed >= self.plan.expected(total))
         {
             Some(Stop::Complete)
         } else {
@@ -243,27 +553,45 @@ impl<'a> Listing<'a> {
     }
 
     fn capped(&self) -> bool {
-        self.plan
-            .max_items
-            .is_some_and(|m| self.outcome.printed >= m)
+        self.plan.max_items.is_some_and(|m| self.printed >= m)
     }
 
-    /// Tasks from the first page on, of `total`.
-    fn expected(&self, total: u64) -> u64 {
-        total.saturating_sub(
-            self.plan
-                .first_page
-                .saturating_mul(u64::from(self.plan.limit)),
-        )
+    /// The tasks a whole listing lacks: its total did not shrink, yet the pages held
+    /// fewer tasks than it.
+    fn missing(&self) -> Option<Missing> {
+        if !self.plan.all || self.stop == Some(Stop::Capped) || self.shrank {
+            return None;
+        }
+        let expected = self.plan.expected(self.total_now?);
+        if self.printed >= expected {
+            return None;
+        }
+        let limit = self.plan.limit;
+        let why = match self.stop {
+            Some(Stop::Repeated(n)) => format!(
+                "page {n} only repeated tasks already listed (does the server ignore `offset`?)"
+            ),
+            Some(Stop::Empty(n)) => format!("page {n} came back empty"),
+            Some(Stop::Short(n, len)) => format!(
+                "page {n} came back with {len} {} where {limit} were asked for",
+                if len == 1 { "task" } else { "tasks" }
+            ),
+            _ => "the pages the total calls for held fewer tasks".to_string(),
+        };
+        Some(Missing {
+            expected,
+            count: expected - self.printed,
+            why,
+        })
     }
 
-    /// What went wrong with the listing, if anything, each said once.
+    /// What went wrong with the listing and did not lose tasks, each said once.
     fn warnings(&self) -> Vec<String> {
         let mut warnings = Vec::new();
         if !self.plan.all {
             return warnings;
         }
-        if let (Some(first), Some(now)) = (self.outcome.total, self.total_changed_to) {
+        if let (Some(first), Some(now)) = (self.total_first, self.total_changed_to) {
             warnings.push(format!(
                 "the total changed from {first} to {now} while listing (tasks were created \
                  or deleted); the listing holds what the pages held"
@@ -276,33 +604,18 @@ impl<'a> Listing<'a> {
                 if self.repeats == 1 { "task" } else { "tasks" }
             ));
         }
-        let shortfall = self
-            .total_now
-            .map(|total| self.expected(total))
-            .filter(|&expected| self.outcome.printed < expected && self.total_changed_to.is_none());
-        match (self.stop, shortfall) {
-            (Some(Stop::Repeated(n)), _) => warnings.push(format!(
-                "page {n} only repeated tasks already listed, so the listing stops there; if \
-                 the server reads `offset` as a record index, set offset_mode = \"record\" in \
-                 the profile"
-            )),
-            (Some(Stop::Empty(n)), Some(expected)) => warnings.push(format!(
-                "page {n} came back empty: listed {} of {expected} tasks",
-                self.outcome.printed
-            )),
-            (Some(Stop::Short(n, len)), Some(expected)) => warnings.push(format!(
-                "page {n} came back with {len} tasks where {} were asked for: listed {} of \
-                 {expected} tasks",
-                self.plan.limit, self.outcome.printed
-            )),
-            (Some(Stop::PagesExhausted), Some(expected)) => warnings.push(format!(
-                "the pages held {} of {expected} tasks (tasks moved between pages while \
-                 listing)",
-                self.outcome.printed
-            )),
-            _ => {}
-        }
         warnings
+    }
+
+    fn outcome(self) -> Outcome {
+        Outcome {
+            total: self.total_first,
+            printed: self.printed,
+            counting: self.counting,
+            missing: self.missing(),
+            detected: self.detected,
+            envelope: self.envelope,
+        }
     }
 }
 
@@ -332,9 +645,18 @@ impl Default for Fingerprints {
 }
 
 impl Fingerprints {
+    fn of(&self, task: &RawValue) -> u64 {
+        self.key.hash_one(task_id(task).unwrap_or(task.get()))
+    }
+
+    /// The fingerprints of a page's tasks, in order, remembering none of them.
+    fn all(&self, page: &Page<'_>) -> Vec<u64> {
+        page.tasks.iter().map(|task| self.of(task)).collect()
+    }
+
     /// Whether the task is new; it is remembered either way.
     fn insert(&mut self, task: &RawValue) -> bool {
-        let fingerprint = self.key.hash_one(task_id(task).unwrap_or(task.get()));
+        let fingerprint = self.of(task);
         if self.older.binary_search(&fingerprint).is_ok() || !self.recent.insert(fingerprint) {
             return false;
         }
@@ -452,6 +774,8 @@ mod tests {
             all: true,
             max_items: None,
             concurrency: 3,
+            counting: None,
+            counting_may_be_stale: false,
         }
     }
 
@@ -483,14 +807,13 @@ mod tests {
             list(&plan(10), |n| page(n * 10..(n * 10 + 10).min(95), 95));
         assert_eq!(got, ids(0..95));
         assert_eq!(requested, (0..10).collect::<Vec<_>>());
+        assert_eq!(outcome.total, Some(95));
+        assert_eq!(outcome.printed, 95);
+        assert!(outcome.missing.is_none());
+        assert_eq!(outcome.counting, Some(Counting::Pages));
         assert_eq!(
-            outcome,
-            Outcome {
-                total: Some(95),
-                printed: 95,
-                pages: 10,
-                capped: false
-            }
+            outcome.detected.unwrap().why,
+            "offset 1 returned 10 tasks, none of them in offset 0's answer"
         );
     }
 
@@ -499,6 +822,7 @@ mod tests {
         let mut p = plan(10);
         p.all = false;
         p.first_page = 2;
+        p.counting = Some(Counting::Pages);
         let (got, requested, _) = list(&p, |n| page(n * 10..n * 10 + 10, 95));
         assert_eq!(got, ids(20..30));
         assert_eq!(requested, [2]);
@@ -512,7 +836,7 @@ mod tests {
         let (got, requested, outcome) = list(&p, |n| page(n * 10..n * 10 + 10, 1000));
         assert_eq!(got, ids(30..55));
         assert_eq!(requested, [3, 4, 5]);
-        assert!(outcome.capped);
+        assert!(outcome.missing.is_none(), "a cap is not a shortfall");
     }
 
     #[test]
@@ -588,6 +912,271 @@ mod tests {
         });
         assert_eq!(got, ids(0..20));
         assert!(requested.len() <= 5, "{requested:?}");
+        // Tasks were deleted: what the pages held is the listing, and nothing is missing.
+        let (_, _, outcome) = list(&plan(10), |n| {
+            page(n * 10..(n * 10 + 10).min(35), if n == 0 { 50 } else { 35 })
+        });
+        assert!(outcome.missing.is_none());
+    }
+
+    /// `total` tasks `t0`, `t1`, ... of a server whose offset counts records.
+    fn records(total: u64) -> impl Fn(u64) -> PageBody {
+        move |offset| page(offset.min(total)..(offset + 10).min(total), total)
+    }
+
+    /// The same tasks, of a server whose offset counts pages.
+    fn pages(total: u64) -> impl Fn(u64) -> PageBody {
+        move |n| page((n * 10).min(total)..(n * 10 + 10).min(total), total)
+    }
+
+    #[test]
+    fn a_server_counting_records_is_found_out_at_the_second_page() {
+        let (got, requested, outcome) = list(&plan(10), records(95));
+        assert_eq!(got, ids(0..95), "every task once, in order");
+        // Page 0, the first round of page offsets (cancelled once offset 1 shows
+        // records), then record offsets.
+        assert_eq!(requested[..4], [0, 1, 2, 3]);
+        assert_eq!(requested[4..], [10, 20, 30, 40, 50, 60, 70, 80, 90]);
+        assert_eq!(outcome.counting, Some(Counting::Records));
+        assert_eq!(
+            outcome.detected.unwrap().why,
+            "offset 1 returned tasks 2 to 10 of offset 0's answer again, shifted by one"
+        );
+        assert!(outcome.missing.is_none());
+    }
+
+    #[test]
+    fn a_later_first_page_takes_two_answers_to_tell() {
+        let mut p = plan(10);
+        p.first_page = 2;
+        // Pages: offset 3 is the next page, which the listing uses.
+        let (got, requested, outcome) = list(&p, pages(95));
+        assert_eq!(got, ids(20..95));
+        assert_eq!(requested[..2], [2, 3]);
+        assert_eq!(requested.len(), 8, "{requested:?}");
+        assert_eq!(outcome.counting, Some(Counting::Pages));
+        // Records: page 2 is offset 20.
+        let (got, requested, outcome) = list(&p, records(95));
+        assert_eq!(got, ids(20..95));
+        assert_eq!(requested, [2, 3, 20, 30, 40, 50, 60, 70, 80, 90]);
+        assert_eq!(outcome.counting, Some(Counting::Records));
+        assert!(outcome.missing.is_none());
+        // One page: one request more than the page needs against pages, one round
+        // more against records.
+        p.all = false;
+        let (got, requested, _) = list(&p, pages(95));
+        assert_eq!((got, requested), (ids(20..30), vec![2, 3]));
+        let (got, requested, _) = list(&p, records(95));
+        assert_eq!((got, requested), (ids(20..30), vec![2, 3, 20]));
+    }
+
+    #[test]
+    fn a_single_task_answer_is_told_by_the_total() {
+        let mut p = plan(10);
+        p.first_page = 3;
+        p.all = false;
+        // Records: offset 3 holds the last of 4 tasks, and page 3 is empty.
+        let (got, requested, outcome) = list(&p, records(4));
+        assert!(got.is_empty());
+        assert_eq!(requested, [3, 4, 30]);
+        assert_eq!(outcome.counting, Some(Counting::Records));
+        // Pages: page 3 holds the last of 31 tasks.
+        let (got, requested, outcome) = list(&p, pages(31));
+        assert_eq!((got, requested), (ids(30..31), vec![3, 4]));
+        assert_eq!(outcome.counting, Some(Counting::Pages));
+        // Neither reading fits the total: nothing is concluded.
+        let (_, _, outcome) = list(&p, |n| page(n..n + 1, 500));
+        assert_eq!(outcome.counting, None);
+        assert!(outcome.detected.is_none());
+    }
+
+    #[test]
+    fn what_offsets_count_is_known_without_asking_when_it_cannot_matter() {
+        // One task a page: both readings ask for the same tasks.
+        let mut p = plan(1);
+        p.first_page = 2;
+        p.all = false;
+        let (got, requested, outcome) = list(&p, |n| page(n..n + 1, 50));
+        assert_eq!((got, requested), (ids(2..3), vec![2]));
+        assert!(outcome.detected.is_none());
+        // A first page that holds every task asks for no second.
+        let (got, requested, outcome) = list(&plan(10), records(7));
+        assert_eq!((got, requested), (ids(0..7), vec![0]));
+        assert!(outcome.detected.is_none());
+    }
+
+    #[test]
+    fn a_cached_reading_is_checked_for_free_and_corrected() {
+        let mut p = plan(10);
+        p.counting = Some(Counting::Pages);
+        p.counting_may_be_stale = true;
+        let (got, requested, outcome) = list(&p, records(95));
+        assert_eq!(got, ids(0..95));
+        assert_eq!(requested[..4], [0, 1, 2, 3]);
+        assert_eq!(outcome.counting, Some(Counting::Records));
+        assert!(outcome.detected.is_some(), "a correction is news");
+        // Confirmed, it is not news.
+        let (got, requested, outcome) = list(&p, pages(95));
+        assert_eq!(got, ids(0..95));
+        assert_eq!(requested, (0..10).collect::<Vec<_>>());
+        assert!(outcome.detected.is_none());
+        // Cached records are trusted: no page offsets at all.
+        p.counting = Some(Counting::Records);
+        let (got, requested, _) = list(&p, records(95));
+        assert_eq!(got, ids(0..95));
+        assert_eq!(requested, [0, 10, 20, 30, 40, 50, 60, 70, 80, 90]);
+    }
+
+    #[test]
+    fn a_reading_the_user_set_is_kept_and_a_short_listing_says_so() {
+        let mut p = plan(10);
+        p.counting = Some(Counting::Pages);
+        let (got, _, outcome) = list(&p, records(95));
+        // Each page offset brings one new task.
+        assert_eq!(got, ids(0..19));
+        assert!(outcome.detected.is_none());
+        let missing = outcome.missing.unwrap();
+        assert_eq!((missing.expected, missing.count), (95, 76));
+        assert_eq!(
+            missing.why,
+            "the pages the total calls for held fewer tasks"
+        );
+        p.counting = Some(Counting::Records);
+        let (got, _, outcome) = list(&p, pages(95));
+        assert_eq!(got, ids(0..10));
+        let missing = outcome.missing.unwrap();
+        assert_eq!((missing.expected, missing.count), (95, 85));
+        assert_eq!(missing.why, "page 1 came back empty");
+    }
+
+    #[test]
+    fn a_total_the_pages_do_not_hold_is_missing_tasks() {
+        let (got, _, outcome) = list(&plan(10), |n| {
+            page((n * 10).min(95)..(n * 10 + 10).min(95), 120)
+        });
+        assert_eq!(got, ids(0..95));
+        let missing = outcome.missing.unwrap();
+        assert_eq!((missing.expected, missing.count), (120, 25));
+        assert_eq!(
+            missing.why,
+            "page 9 came back with 5 tasks where 10 were asked for"
+        );
+        // From a later first page, the total counts from there.
+        let mut p = plan(10);
+        p.first_page = 5;
+        p.counting = Some(Counting::Pages);
+        let (_, _, outcome) = list(&p, |n| page((n * 10).min(95)..(n * 10 + 10).min(95), 120));
+        assert_eq!(outcome.missing.unwrap().expected, 70);
+        // A capped listing is not missing anything.
+        p.max_items = Some(12);
+        let (got, _, outcome) = list(&p, |n| page(n * 10..n * 10 + 10, 120));
+        assert_eq!(got.len(), 12);
+        assert!(outcome.missing.is_none());
+        // Nor is one page.
+        p.all = false;
+        p.max_items = None;
+        let (_, _, outcome) = list(&p, |n| page(n * 10..n * 10 + 10, 120));
+        assert!(outcome.missing.is_none());
+    }
+
+    #[test]
+    fn a_grown_total_is_what_counts() {
+        // The total grows to 60 at page 3; the pages end at 45.
+        let (got, _, outcome) = list(&plan(10), |n| {
+            page(
+                (n * 10).min(45)..(n * 10 + 10).min(45),
+                if n < 3 { 40 } else { 60 },
+            )
+        });
+        assert_eq!(got, ids(0..45));
+        assert_eq!(outcome.missing.unwrap().count, 15);
+    }
+
+    #[test]
+    fn a_server_ignoring_offset_is_missing_tasks() {
+        let (got, _, outcome) = list(&plan(10), |_| page(0..10, 1000));
+        assert_eq!(got, ids(0..10));
+        assert_eq!(outcome.counting, None, "repeats are neither reading");
+        let missing = outcome.missing.unwrap();
+        assert_eq!(missing.count, 990);
+        assert!(
+            missing.why.starts_with("page 1 only repeated"),
+            "{}",
+            missing.why
+        );
+    }
+
+    #[test]
+    fn merged_listings_share_the_output_and_print_each_task_once() {
+        let mut sink = Collect::default();
+        let requested = RefCell::new(Vec::new());
+        let source = |name: &'static str, ids: Vec<u64>| {
+            let requested = &requested;
+            move |offset: u64| {
+                requested.borrow_mut().push((name, offset));
+                let on_page: Vec<u64> = ids
+                    .iter()
+                    .copied()
+                    .skip(offset as usize * 10)
+                    .take(10)
+                    .collect();
+                let page = page(on_page, ids.len() as u64);
+                async move { Ok(page) }
+            }
+        };
+        let sources = [
+            ("a".to_string(), source("a", (0..25).collect())),
+            // One task the first source lists too.
+            ("b".to_string(), source("b", (24..37).collect())),
+        ];
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        let outcomes = runtime
+            .block_on(run_merged(
+                &plan(10),
+                &sources,
+                &mut sink,
+                &Progress::hidden(),
+            ))
+            .unwrap();
+        let mut got = sink.ids.clone();
+        got.sort_by_key(|id| id[1..].parse::<u64>().unwrap());
+        assert_eq!(got, ids(0..37));
+        assert_eq!(outcomes.len(), 2);
+        assert_eq!(
+            outcomes[0]
+                .envelope
+                .as_ref()
+                .unwrap()
+                .total_count
+                .as_ref()
+                .unwrap()
+                .get(),
+            "25"
+        );
+        assert_eq!(
+            outcomes[1]
+                .envelope
+                .as_ref()
+                .unwrap()
+                .total_count
+                .as_ref()
+                .unwrap()
+                .get(),
+            "13"
+        );
+        // Each listing's pages, in its own order.
+        let of = |name| -> Vec<u64> {
+            requested
+                .borrow()
+                .iter()
+                .filter(|(n, _)| *n == name)
+                .map(|(_, o)| *o)
+                .collect()
+        };
+        assert_eq!(of("a"), [0, 1, 2]);
+        assert_eq!(of("b"), [0, 1]);
     }
 
     fn raw_tasks(tasks: &str) -> PageBody {

@@ -27,10 +27,11 @@ impl Progress {
         Progress { bar: Some(bar) }
     }
 
-    /// The number of pages expected, once the first page has told.
-    pub fn set_pages(&self, pages: u64) {
+    /// More pages expected, once a first page has told (each listing of a merged
+    /// listing adds its own).
+    pub fn add_pages(&self, pages: u64) {
         if let Some(bar) = &self.bar {
-            bar.set_length(pages);
+            bar.set_length(bar.length().unwrap_or(0).saturating_add(pages));
             bar.set_style(
                 ProgressStyle::with_template("{bar:30} {pos}/{len} pages, {msg}")
                     .expect("the template is valid"),

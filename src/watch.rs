@@ -9,13 +9,14 @@ use anyhow::{Context, Result};
 use serde_json::value::RawValue;
 
 use crate::api::{Page, PageBody};
-use crate::cli::{ListArgs, OutputFormat};
+use crate::cli::{ListArgs, OutputFormat, Sort};
 use crate::error::is_lasting;
 use crate::model::{Status, TaskView};
+use crate::offsets::Offsets;
 use crate::output::json::write_line;
 use crate::output::shape::Shaped;
 use crate::output::{self, Sink};
-use crate::paging::{self, Plan};
+use crate::paging::{self, Outcome, Plan};
 use crate::progress::Progress;
 use crate::term;
 
@@ -43,29 +44,56 @@ impl Sink for Collect {
 }
 
 /// Listing again and again, until Ctrl-C (heard from the start, and a success) or,
-/// with `--until-done`, until every task is done.
+/// with `--until-done`, until every task is done. `sources` are the listings, `(label,
+/// fetch)`: several are merged into one.
 pub async fn run<F, Fut>(
     args: &ListArgs,
-    plan: &Plan,
-    fetch: F,
+    plan: &mut Plan,
+    sources: &[(String, F)],
     table_style: output::TableStyle,
+    offsets: &mut Offsets,
 ) -> Result<()>
 where
     F: Fn(u64) -> Fut,
     Fut: Future<Output = Result<PageBody>>,
 {
     tokio::select! {
-        result = watch(args, plan, &fetch, &table_style) => result,
+        result = watch(args, plan, sources, &table_style, offsets) => result,
         _ = tokio::signal::ctrl_c() => Ok(()),
     }
 }
 
-async fn watch<Fut: Future<Output = Result<PageBody>>>(
-    args: &ListArgs,
+/// One listing of every source, into `sink`.
+async fn list_once<F, Fut>(
     plan: &Plan,
-    fetch: &dyn Fn(u64) -> Fut,
+    sources: &[(String, F)],
+    sink: &mut dyn Sink,
+) -> Result<Vec<Outcome>>
+where
+    F: Fn(u64) -> Fut,
+    Fut: Future<Output = Result<PageBody>>,
+{
+    let progress = Progress::hidden();
+    match sources {
+        [(_, fetch)] => Ok(vec![paging::run(plan, fetch, sink, &progress).await?]),
+        _ => paging::run_merged(plan, sources, sink, &progress).await,
+    }
+}
+
+async fn watch<F, Fut>(
+    args: &ListArgs,
+    plan: &mut Plan,
+    sources: &[(String, F)],
     table_style: &output::TableStyle,
-) -> Result<()> {
+    offsets: &mut Offsets,
+) -> Result<()>
+where
+    F: Fn(u64) -> Fut,
+    Fut: Future<Output = Result<PageBody>>,
+{
+    let sort = args
+        .sort
+        .or((sources.len() > 1).then_some(Sort::NEWEST_FIRST));
     let interval = args.interval.unwrap_or(DEFAULT_INTERVAL);
     let on_terminal = io::stdout().is_terminal();
     let mut seen: HashMap<String, (String, String)> = HashMap::new();
@@ -76,17 +104,37 @@ async fn watch<Fut: Future<Output = Result<PageBody>>>(
         .join(" ");
     loop {
         let mut listing = Collect::default();
-        if let Err(e) = paging::run(plan, &fetch, &mut listing, &Progress::hidden()).await {
-            // A fault that may pass costs one listing, not the watch.
-            if is_lasting(&e) {
-                return Err(e);
+        let outcomes = match list_once(plan, sources, &mut listing).await {
+            Ok(outcomes) => outcomes,
+            Err(e) => {
+                // A fault that may pass costs one listing, not the watch.
+                if is_lasting(&e) {
+                    return Err(e);
+                }
+                term::warn(&format!(
+                    "listing failed: {e:#}; trying again in {}",
+                    crate::client::humanize(interval)
+                ));
+                tokio::time::sleep(interval).await;
+                continue;
             }
-            term::warn(&format!(
-                "listing failed: {e:#}; trying again in {}",
-                crate::client::humanize(interval)
-            ));
-            tokio::time::sleep(interval).await;
-            continue;
+        };
+        // What offsets count, once found out, spares the next listings the finding.
+        offsets.learn(&outcomes);
+        plan.counting = offsets.counting();
+        plan.counting_may_be_stale = offsets.may_be_stale();
+        for ((label, _), outcome) in sources.iter().zip(&outcomes) {
+            if let Some(missing) = &outcome.missing {
+                let label = if label.is_empty() {
+                    String::new()
+                } else {
+                    format!("{label}: ")
+                };
+                term::warn(&format!(
+                    "{label}the listing holds {} of {} tasks, {} missing: {}",
+                    outcome.printed, missing.expected, missing.count, missing.why
+                ));
+            }
         }
         let listed: Vec<(TaskView, Box<RawValue>)> = listing
             .0
@@ -110,7 +158,7 @@ async fn watch<Fut: Future<Output = Result<PageBody>>>(
                 let mut sink = Shaped::new(
                     output::sink(OutputFormat::Table, &mut text, table_style.clone()),
                     Vec::new(),
-                    args.sort,
+                    sort,
                     Default::default(),
                 );
                 for (_, raw) in &tasks {

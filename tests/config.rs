@@ -426,5 +426,8 @@ fn a_config_file_readable_by_others_is_pointed_out() {
     std::fs::set_permissions(&sandbox.config, std::fs::Permissions::from_mode(0o644)).unwrap();
     let out = sandbox.cmd().env("MY_SK", SK).arg("list").output().unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
-    assert_eq!(stderr_of(&out), "6 of 6 tasks\n");
+    assert_eq!(
+        stderr_of(&out),
+        "6 of 6 auto-labeling and pre-labeling tasks (--type all lists every kind)\n"
+    );
 }

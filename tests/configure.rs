@@ -820,7 +820,7 @@ fn no_secret_reaches_any_output() {
             .find(|(what, _)| *what == format!("--profile {profile} list"))
             .unwrap();
         assert_eq!(
-            output.contains("6 of 6 tasks"),
+            output.contains("6 of 6 auto-labeling and pre-labeling tasks"),
             profile.starts_with("good-"),
             "{profile}:\n{output}"
         );

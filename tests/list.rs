@@ -25,7 +25,10 @@ fn table_is_the_default_output() {
     let out = sandbox.cmd().arg("list").output().unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
     assert_eq!(stdout_of(&out), TABLE);
-    assert_eq!(stderr_of(&out), "6 of 6 tasks\n");
+    assert_eq!(
+        stderr_of(&out),
+        "6 of 6 auto-labeling and pre-labeling tasks (--type all lists every kind)\n"
+    );
     let requests = sandbox.requests();
     assert_eq!(requests.len(), 1);
     let request = &requests[0];
@@ -211,15 +214,21 @@ fn limit_and_offset_choose_the_page() {
     assert_eq!(sandbox.requests()[0].query, "limit=2&offset=1");
 
     let out = sandbox.run(&["list", "--limit", "2", "--offset", "1"]);
-    assert_eq!(stderr_of(&out), "2 of 6 tasks (next page: --offset 2)\n");
+    assert_eq!(
+        stderr_of(&out),
+        "2 of 6 auto-labeling and pre-labeling tasks (next page: --offset 2; --type all lists every kind)\n"
+    );
     let out = sandbox.run(&["list", "--limit", "4", "--offset", "1"]);
-    assert_eq!(stderr_of(&out), "2 of 6 tasks\n");
+    assert_eq!(
+        stderr_of(&out),
+        "2 of 6 auto-labeling and pre-labeling tasks (--type all lists every kind)\n"
+    );
     let out = sandbox.run(&["list", "--limit", "4", "--offset", "7"]);
     assert!(out.status.success());
     assert_eq!(stdout_of(&out), "");
     assert_eq!(
         stderr_of(&out),
-        "no tasks on page 7: 6 tasks fill pages 0 to 1 at --limit 4\n"
+        "no auto-labeling and pre-labeling tasks on page 7: 6 tasks fill pages 0 to 1 at --limit 4 (--type all lists every kind)\n"
     );
     for limit in ["1", "100"] {
         let out = sandbox.run(&["list", "--limit", limit]);
@@ -259,7 +268,10 @@ fn empty_dataset_prints_nothing_on_stdout() {
     let out = sandbox.run(&["list", "-d", "empty"]);
     assert!(out.status.success());
     assert_eq!(stdout_of(&out), "");
-    assert_eq!(stderr_of(&out), "no tasks found\n");
+    assert_eq!(
+        stderr_of(&out),
+        "no auto-labeling and pre-labeling tasks found (--type all lists every kind)\n"
+    );
     let out = sandbox.run(&["list", "-d", "empty", "-o", "json"]);
     assert_eq!(
         stdout_of(&out),
@@ -879,7 +891,10 @@ fn status_filters_keep_the_servers_total() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 2, "{lines:?}");
     assert!(lines[1].starts_with("Fa1LeDtask000000001"));
-    assert_eq!(stderr_of(&out), "6 of 6 tasks, 1 matching --status\n");
+    assert_eq!(
+        stderr_of(&out),
+        "6 of 6 auto-labeling and pre-labeling tasks, 1 matching --status (--type all lists every kind)\n"
+    );
 
     let out = sandbox.run(&[
         "list",
@@ -918,7 +933,10 @@ fn status_filters_keep_the_servers_total() {
         (Some(6), 1)
     );
     let out = sandbox.run(&["list", "--all", "--status", "failed"]);
-    assert_eq!(stderr_of(&out), "6 tasks, 1 matching --status\n");
+    assert_eq!(
+        stderr_of(&out),
+        "6 auto-labeling and pre-labeling tasks, 1 matching --status (--type all lists every kind)\n"
+    );
     let out = sandbox.run(&["list", "--columns", "id,size"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
@@ -1015,4 +1033,268 @@ fn columns_wide_and_sort() {
     let out = sandbox.run(&["list", "--sort", "size"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr_of(&out).contains("`size` is not a sort order: give one of created, name, status, progress, elapsed, with - before it to reverse"), "{}", stderr_of(&out));
+}
+
+/// A dataset of every kind: `(type code, count)` tasks each, created an hour apart,
+/// the kinds interleaved in time, each kind listed newest first as the API does.
+fn every_kind(kinds: &[(i64, usize)]) -> Vec<String> {
+    let mut tasks = Vec::new();
+    for (k, &(code, count)) in kinds.iter().enumerate() {
+        for i in 0..count {
+            // Hours before 2026-11-29 23:00, so that kinds interleave.
+            let hours_ago = i * kinds.len() + k;
+            let stamp = jiff::civil::datetime(2026, 11, 29, 23, 0, 0, 0)
+                - jiff::SignedDuration::from_hours(hours_ago as i64);
+            tasks.push(format!(
+                r#"{{"task_id":"kind{code}-{i:02}","task_name":"task {i} of kind {code}","type":{code},"status":3,"progress":100.0,"create_time":"{}","elapsed_time":60}}"#,
+                stamp.strftime("%Y-%m-%d %H:%M:%S")
+            ));
+        }
+    }
+    tasks
+}
+
+const KINDS: &[(i64, usize)] = &[(0, 7), (1, 12), (7, 3), (10, 2)];
+
+fn kinds_sandbox() -> Sandbox {
+    let mut setup = Setup::default();
+    setup
+        .datasets
+        .insert("kinds".into(), Tasks::Fixed(every_kind(KINDS)));
+    Sandbox::with(setup)
+}
+
+fn created_of(task: &serde_json::Value) -> String {
+    task["create_time"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn type_all_lists_every_kind_once_newest_first_with_the_sum_as_total() {
+    let sandbox = kinds_sandbox();
+    let out = sandbox.run(&[
+        "list", "-d", "kinds", "--type", "all", "--all", "-o", "json",
+    ]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(stderr_of(&out), "");
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let tasks = doc["tasks"].as_array().unwrap();
+    let mut ids: Vec<&str> = tasks
+        .iter()
+        .map(|t| t["task_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 24);
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 24, "each task once");
+    let created: Vec<String> = tasks.iter().map(created_of).collect();
+    let mut newest_first = created.clone();
+    newest_first.sort_by(|a, b| b.cmp(a));
+    assert_eq!(created, newest_first);
+    assert_eq!(doc["total_count"], 24);
+    assert_eq!(
+        doc["matasks_total_count_by_type"],
+        serde_json::json!({"auto-label": 7, "pre-label": 12, "auto-grouping": 3, "auto-deploy": 2})
+    );
+    assert_eq!(doc["exist_running_deploy_task"], false);
+    // One query per type, each once (a page of 100 holds each kind).
+    let mut types: Vec<String> = sandbox
+        .requests()
+        .iter()
+        .map(|r| r.param("type").unwrap().to_string())
+        .collect();
+    types.sort();
+    assert_eq!(
+        types,
+        ["auto-deploy", "auto-grouping", "auto-label", "pre-label"]
+    );
+
+    // The table: the same order, and every kind's count below it.
+    let out = sandbox.run(&["list", "-d", "kinds", "-t", "all", "--all"]);
+    assert!(out.status.success());
+    let table = stdout_of(&out);
+    let rows: Vec<&str> = table.lines().skip(1).collect();
+    assert_eq!(rows.len(), 24);
+    assert!(rows[0].starts_with("kind0-00 "), "{}", rows[0]);
+    assert_eq!(
+        stderr_of(&out),
+        "24 tasks: auto-label 7, pre-label 12, auto-grouping 3, auto-deploy 2\n"
+    );
+    // --sort still decides when given.
+    let out = sandbox.run(&[
+        "list", "-d", "kinds", "-t", "all", "--all", "-o", "json", "--sort", "created",
+    ]);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let created: Vec<String> = doc["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(created_of)
+        .collect();
+    let mut oldest_first = created.clone();
+    oldest_first.sort();
+    assert_eq!(created, oldest_first);
+}
+
+#[test]
+fn type_all_pages_every_kind_concurrently_under_one_cap() {
+    let mut setup = Setup {
+        latency: std::time::Duration::from_millis(30),
+        ..Setup::default()
+    };
+    setup.datasets.insert(
+        "kinds".into(),
+        Tasks::Fixed(every_kind(&[(0, 70), (1, 120), (7, 30), (10, 20)])),
+    );
+    let sandbox = Sandbox::with(setup);
+    let out = sandbox.run(&[
+        "list",
+        "-d",
+        "kinds",
+        "-t",
+        "all",
+        "--all",
+        "--limit",
+        "10",
+        "--concurrency",
+        "3",
+        "-o",
+        "ndjson",
+    ]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let mut ids: Vec<String> = stdout_of(&out)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["task_id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(ids.len(), 240);
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 240);
+    assert_eq!(sandbox.server.max_in_flight(), 3);
+    let requests = sandbox.requests();
+    for (kind, pages) in [
+        ("auto-label", 7),
+        ("pre-label", 12),
+        ("auto-grouping", 3),
+        ("auto-deploy", 2),
+    ] {
+        let of_kind = requests
+            .iter()
+            .filter(|r| r.param("type") == Some(kind))
+            .count();
+        assert_eq!(of_kind, pages, "{kind}");
+    }
+}
+
+#[test]
+fn type_all_without_all_shows_each_kinds_first_page() {
+    let sandbox = kinds_sandbox();
+    let out = sandbox.run(&["list", "-d", "kinds", "-t", "all", "--limit", "5"]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(stdout_of(&out).lines().count(), 1 + 5 + 5 + 3 + 2);
+    assert_eq!(
+        stderr_of(&out),
+        "15 of 24 tasks: auto-label 5 of 7, pre-label 5 of 12, auto-grouping 3, auto-deploy 2 \
+         (--all lists every one)\n"
+    );
+    // At most N, the newest of the kinds' first pages.
+    let out = sandbox.run(&[
+        "list",
+        "-d",
+        "kinds",
+        "-t",
+        "all",
+        "--max-items",
+        "4",
+        "-o",
+        "json",
+    ]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let created: Vec<String> = doc["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(created_of)
+        .collect();
+    assert_eq!(created.len(), 4);
+    let all = every_kind(KINDS);
+    let mut newest: Vec<String> = all
+        .iter()
+        .map(|t| created_of(&serde_json::from_str(t).unwrap()))
+        .collect();
+    newest.sort_by(|a, b| b.cmp(a));
+    assert_eq!(created, newest[..4]);
+    // Pages of a merged listing do not exist.
+    let out = sandbox.run(&["list", "-d", "kinds", "-t", "all", "--offset", "1"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr_of(&out).contains("--offset cannot be used with --type all"),
+        "{}",
+        stderr_of(&out)
+    );
+}
+
+#[test]
+fn type_all_is_incomplete_when_one_kind_comes_up_short() {
+    let mut setup = Setup {
+        hook: Some(Arc::new(|req: &Recorded, _: &Catalog| {
+            // Auto grouping says 5 tasks but has 3.
+            (req.param("type") == Some("auto-grouping")).then(|| {
+                Action::Reply(Reply::json(
+                    200,
+                    r#"{"tasks":[{"task_id":"g1","type":7,"create_time":"2026-01-01 00:00:00"},{"task_id":"g2","type":7,"create_time":"2026-01-01 00:00:01"},{"task_id":"g3","type":7,"create_time":"2026-01-01 00:00:02"}],"total_count":5}"#,
+                ))
+            })
+        })),
+        ..Setup::default()
+    };
+    setup
+        .datasets
+        .insert("kinds".into(), Tasks::Fixed(every_kind(KINDS)));
+    let sandbox = Sandbox::with(setup);
+    let out = sandbox.run(&["list", "-d", "kinds", "-t", "all", "--all", "-o", "ndjson"]);
+    assert_eq!(out.status.code(), Some(9), "{}", stderr_of(&out));
+    assert_eq!(stdout_of(&out).lines().count(), 7 + 12 + 3 + 2);
+    assert!(
+        stderr_of(&out).contains(
+            "error: incomplete listing: 3 of 5 auto-grouping tasks, 2 missing: page 0 came back \
+             with 3 tasks where 100 were asked for"
+        ),
+        "{}",
+        stderr_of(&out)
+    );
+}
+
+#[test]
+fn type_all_in_a_watch_logs_every_kind() {
+    let sandbox = kinds_sandbox();
+    let out = sandbox.run(&[
+        "list",
+        "-d",
+        "kinds",
+        "-t",
+        "all",
+        "--watch",
+        "--until-done",
+        "--interval",
+        "1s",
+    ]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let mut ids: Vec<String> = stdout_of(&out)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["task_id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 7 + 10 + 3 + 2, "the first page of every kind");
 }

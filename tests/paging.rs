@@ -178,7 +178,10 @@ fn max_items_caps_the_listing_and_implies_all() {
     let out = sandbox.run(&["list", "-d", BIG, "--max-items", "150", "--limit", "40"]);
     assert!(out.status.success());
     assert_eq!(stdout_of(&out).lines().count(), 151);
-    assert_eq!(stderr_of(&out), "150 of 1000 tasks\n");
+    assert_eq!(
+        stderr_of(&out),
+        "150 of 1000 auto-labeling and pre-labeling tasks (--type all lists every kind)\n"
+    );
 
     for bad in ["0", "-3", "x"] {
         let out = sandbox.run(&["list", "--max-items", bad]);
@@ -212,23 +215,215 @@ fn record_offsets_are_sent_when_the_profile_asks() {
     );
 }
 
+/// The listing ended with exit 9, naming how many tasks are missing and why.
+fn assert_incomplete(out: &std::process::Output, listed: usize, of: usize, why: &str) {
+    assert_eq!(out.status.code(), Some(9), "{}", stderr_of(out));
+    assert_eq!(
+        ids_of(&out.stdout).len(),
+        listed,
+        "what the pages held is printed"
+    );
+    let err = stderr_of(out);
+    let line = format!(
+        "error: incomplete listing: {listed} of {of} tasks, {} missing: {why}\n",
+        of - listed
+    );
+    assert!(err.contains(&line), "{err}\nwanted: {line}");
+    assert!(err.contains("\nhint: "), "{err}");
+}
+
 #[test]
-fn a_record_offset_server_read_as_pages_ends_without_duplicates() {
+fn auto_finds_out_what_offset_counts_and_remembers_it() {
+    for (server, expected) in [(OffsetMode::Page, "pages"), (OffsetMode::Record, "records")] {
+        let sandbox = Sandbox::with(Setup {
+            offset_mode: server,
+            ..setup(500)
+        });
+        let out = list_all(&sandbox, &["-v"]);
+        assert!(out.status.success(), "{}", stderr_of(&out));
+        assert_eq!(ids_of(&out.stdout), generated(0..500), "every task once");
+        let err = stderr_of(&out);
+        assert!(!err.contains("warning"), "{err}");
+        assert!(
+            err.contains(&format!(
+                "the server's offset counts {expected}: offset 1 returned"
+            )),
+            "{err}"
+        );
+        assert!(err.contains("remembered for http://127.0.0.1:"), "{err}");
+        let first: Vec<u64> = sandbox.requests().iter().map(|r| r.offset()).collect();
+        match server {
+            // Nothing beyond the pages needed.
+            OffsetMode::Page => {
+                let mut sorted = first.clone();
+                sorted.sort();
+                assert_eq!(sorted, [0, 1, 2, 3, 4]);
+            }
+            // One round of page offsets, cancelled by what offset 1 showed, then
+            // record offsets.
+            OffsetMode::Record => {
+                let records: Vec<u64> = first.iter().copied().filter(|&o| o >= 100).collect();
+                let mut records_sorted = records.clone();
+                records_sorted.sort();
+                assert_eq!(records_sorted, [100, 200, 300, 400]);
+                assert!(first.len() <= 1 + 4 + 4, "{first:?}");
+            }
+        }
+        // The second run asks no question: the cache knows.
+        let out = list_all(&sandbox, &[]);
+        assert!(out.status.success(), "{}", stderr_of(&out));
+        assert_eq!(ids_of(&out.stdout), generated(0..500));
+        let mut second: Vec<u64> = sandbox.requests()[first.len()..]
+            .iter()
+            .map(|r| r.offset())
+            .collect();
+        second.sort();
+        let step = if server == OffsetMode::Page { 1 } else { 100 };
+        assert_eq!(second, [0, step, 2 * step, 3 * step, 4 * step]);
+        // A single later page, one request.
+        let before = sandbox.requests().len();
+        let out = sandbox.run(&["list", "-d", BIG, "--offset", "3", "-o", "ndjson"]);
+        assert_eq!(ids_of(&out.stdout), generated(30..40));
+        assert_eq!(sandbox.requests().len(), before + 1);
+        let cached = std::fs::read_dir(sandbox.cache_dir().join("offsets"))
+            .unwrap()
+            .count();
+        assert_eq!(cached, 1);
+        // config show says what is in effect, and where it came from.
+        let out = sandbox.run(&["config", "show"]);
+        let rows = rows_of(&out);
+        let mode = if server == OffsetMode::Page {
+            "page"
+        } else {
+            "record"
+        };
+        assert!(
+            rows.contains(&format!("offset_mode auto: {mode} found out ")),
+            "{rows}"
+        );
+    }
+}
+
+#[test]
+fn a_later_page_without_knowing_costs_one_request_or_one_round() {
+    for (server, queries) in [
+        (
+            OffsetMode::Page,
+            vec!["limit=10&offset=3", "limit=10&offset=4"],
+        ),
+        (
+            OffsetMode::Record,
+            vec![
+                "limit=10&offset=3",
+                "limit=10&offset=30",
+                "limit=10&offset=4",
+            ],
+        ),
+    ] {
+        let sandbox = Sandbox::with(Setup {
+            offset_mode: server,
+            ..setup(500)
+        });
+        let out = sandbox.run(&["list", "-d", BIG, "--offset", "3", "--limit", "10"]);
+        assert!(out.status.success(), "{}", stderr_of(&out));
+        assert!(
+            stdout_of(&out).contains(&generated_id(30)),
+            "{}",
+            stdout_of(&out)
+        );
+        assert!(!stdout_of(&out).contains(&generated_id(40)));
+        let mut sent: Vec<String> = sandbox.requests().iter().map(|r| r.query.clone()).collect();
+        sent.sort();
+        assert_eq!(sent, queries);
+        let hint = if server == OffsetMode::Page {
+            "(next page: --offset 4;"
+        } else {
+            "(next page: --offset 4, which asks for offset 40;"
+        };
+        assert!(stderr_of(&out).contains(hint), "{}", stderr_of(&out));
+    }
+}
+
+#[test]
+fn a_stale_cache_is_corrected_or_forgotten() {
     let sandbox = Sandbox::with(Setup {
         offset_mode: OffsetMode::Record,
-        ..setup(450)
+        ..setup(300)
     });
+    // An earlier run against another server left "pages": the second page shows
+    // otherwise, at no cost, and the listing goes on with record offsets.
+    let out = list_all(&sandbox, &[]);
+    assert!(out.status.success());
+    let cache = std::fs::read_dir(sandbox.cache_dir().join("offsets"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let text = std::fs::read_to_string(&cache).unwrap();
+    std::fs::write(&cache, text.replace("records", "pages")).unwrap();
     let out = list_all(&sandbox, &[]);
     assert!(out.status.success(), "{}", stderr_of(&out));
-    let ids = ids_of(&out.stdout);
-    let mut unique = ids.clone();
-    unique.sort();
-    unique.dedup();
-    assert_eq!(unique.len(), ids.len(), "a task printed twice");
-    assert_eq!(ids[..100], generated(0..100)[..]);
-    let err = stderr_of(&out);
-    assert!(err.contains("already listed"), "{err}");
-    assert!(sandbox.requests().len() <= 5);
+    assert_eq!(ids_of(&out.stdout), generated(0..300));
+    assert!(std::fs::read_to_string(&cache).unwrap().contains("records"));
+
+    // "records" left for a server that counts pages: the listing comes up short, says
+    // so, and forgets it; the next run finds out.
+    let sandbox = Sandbox::with(setup(300));
+    let out = list_all(&sandbox, &[]);
+    assert!(out.status.success());
+    let cache = std::fs::read_dir(sandbox.cache_dir().join("offsets"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let text = std::fs::read_to_string(&cache).unwrap();
+    std::fs::write(&cache, text.replace("pages", "records")).unwrap();
+    let out = list_all(&sandbox, &[]);
+    assert_incomplete(&out, 100, 300, "page 1 came back empty");
+    assert!(
+        stderr_of(&out).contains("that is forgotten now"),
+        "{}",
+        stderr_of(&out)
+    );
+    assert!(!cache.exists());
+    let out = list_all(&sandbox, &[]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(ids_of(&out.stdout), generated(0..300));
+}
+
+#[test]
+fn a_mode_set_in_the_profile_is_kept_and_a_wrong_one_is_no_silent_success() {
+    for (server, set, listed, why) in [
+        (
+            OffsetMode::Record,
+            "page",
+            104,
+            "the pages the total calls for held fewer tasks",
+        ),
+        (OffsetMode::Page, "record", 100, "page 1 came back empty"),
+    ] {
+        let sandbox = Sandbox::with(Setup {
+            offset_mode: server,
+            ..setup(500)
+        });
+        let text = std::fs::read_to_string(&sandbox.config).unwrap();
+        sandbox.write_config(&format!("{text}offset_mode = \"{set}\"\n"));
+        let out = list_all(&sandbox, &[]);
+        let ids = ids_of(&out.stdout);
+        let mut unique = ids.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), ids.len(), "a task printed twice");
+        assert_incomplete(&out, listed, 500, why);
+        assert!(
+            stderr_of(&out).contains(&format!("hint: the profile sets offset_mode = \"{set}\"")),
+            "{}",
+            stderr_of(&out)
+        );
+        assert!(!sandbox.cache_dir().join("offsets").exists());
+    }
 }
 
 #[test]
@@ -237,19 +432,13 @@ fn a_server_that_ignores_offset_does_not_loop() {
         Some(Action::Reply(catalog.page(BIG, 0, limit as usize, 100_000)))
     });
     let out = list_all(&sandbox, &[]);
-    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_incomplete(
+        &out,
+        100,
+        100_000,
+        "page 1 only repeated tasks already listed (does the server ignore `offset`?)",
+    );
     assert_eq!(ids_of(&out.stdout), generated(0..100));
-    let err = stderr_of(&out);
-    assert!(
-        err.contains("page 1 only repeated tasks already listed"),
-        "{err}"
-    );
-    assert!(err.contains("offset_mode"), "{err}");
-    assert_eq!(
-        err.lines().count(),
-        1,
-        "one warning, for the one cause: {err}"
-    );
     // The first page, then at most one window of pages in flight.
     assert!(
         sandbox.requests().len() <= 1 + 8 + 1,
@@ -259,13 +448,51 @@ fn a_server_that_ignores_offset_does_not_loop() {
 }
 
 #[test]
+fn a_total_that_overstates_the_tasks_exits_9_with_what_there_is() {
+    let sandbox = hooked(450, |page, limit, catalog| {
+        Some(Action::Reply(catalog.page(
+            BIG,
+            (page * limit) as usize,
+            limit as usize,
+            600,
+        )))
+    });
+    let out = list_all(&sandbox, &[]);
+    assert_eq!(ids_of(&out.stdout), generated(0..450));
+    assert_incomplete(
+        &out,
+        450,
+        600,
+        "page 4 came back with 50 tasks where 100 were asked for",
+    );
+    // The table and JSON print what there is too.
+    let out = sandbox.run(&["list", "-d", BIG, "--all", "-o", "json"]);
+    assert_eq!(out.status.code(), Some(9));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["tasks"].as_array().unwrap().len(), 450);
+    assert_eq!(doc["total_count"], 600);
+    let out = sandbox.run(&["list", "-d", BIG, "--all"]);
+    assert_eq!(out.status.code(), Some(9));
+    assert_eq!(stdout_of(&out).lines().count(), 451);
+    // A cap is not a shortfall, and neither is one page.
+    let out = list_all(&sandbox, &["--max-items", "300"]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let out = sandbox.run(&["list", "-d", BIG, "--offset", "4", "--limit", "100"]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+}
+
+#[test]
 fn a_wholly_repeated_page_stops_and_a_shifted_page_drops_its_repeats() {
     // Page 3 repeats page 2.
     let sandbox = replaying(1000, 3, 2);
     let out = list_all(&sandbox, &[]);
-    assert!(out.status.success());
     assert_eq!(ids_of(&out.stdout), generated(0..300));
-    assert!(stderr_of(&out).contains("page 3 only repeated tasks already listed"));
+    assert_incomplete(
+        &out,
+        300,
+        1000,
+        "page 3 only repeated tasks already listed (does the server ignore `offset`?)",
+    );
 
     // A task created at the front while listing shifts pages 2 on by one.
     let sandbox = hooked(1000, |page, limit, catalog| {
@@ -283,13 +510,18 @@ fn a_wholly_repeated_page_stops_and_a_shifted_page_drops_its_repeats() {
         )))
     });
     let out = list_all(&sandbox, &[]);
-    assert!(out.status.success());
     let ids = ids_of(&out.stdout);
-    assert_eq!(ids.len(), 1000);
     assert_eq!(
         ids,
         generated(0..1000),
         "the larger total extends the listing"
+    );
+    // The task created at the front came after page 0 was listed: it is missing.
+    assert_incomplete(
+        &out,
+        1000,
+        1001,
+        "page 10 came back with 1 task where 100 were asked for",
     );
     let mut offsets: Vec<u64> = sandbox.requests().iter().map(|r| r.offset()).collect();
     offsets.sort();
@@ -320,14 +552,21 @@ fn a_shift_with_an_unchanged_total_is_reported() {
         Some(Action::Reply(catalog.page(BIG, start, len, 1000)))
     });
     let out = list_all(&sandbox, &[]);
-    assert!(out.status.success());
     let ids = ids_of(&out.stdout);
     assert_eq!(ids, generated(0..999));
-    let err = stderr_of(&out);
-    assert_eq!(
-        err,
-        "warning: skipped 1 task already listed (tasks moved between pages while listing)\n\
-         warning: the pages held 999 of 1000 tasks (tasks moved between pages while listing)\n"
+    assert_incomplete(
+        &out,
+        999,
+        1000,
+        "the pages the total calls for held fewer tasks",
+    );
+    assert!(
+        stderr_of(&out).starts_with(
+            "warning: skipped 1 task already listed (tasks moved between pages while listing)\n\
+             error: incomplete listing"
+        ),
+        "{}",
+        stderr_of(&out)
     );
 }
 
@@ -405,9 +644,13 @@ fn a_page_repeating_one_from_far_back_is_dropped() {
     // Page 40 comes back as page 5 did, 3,500 tasks earlier.
     let sandbox = replaying(6000, 40, 5);
     let out = list_all(&sandbox, &[]);
-    assert!(out.status.success());
     assert_eq!(ids_of(&out.stdout), generated(0..4000));
-    assert!(stderr_of(&out).contains("page 40 only repeated tasks already listed"));
+    assert_incomplete(
+        &out,
+        4000,
+        6000,
+        "page 40 only repeated tasks already listed (does the server ignore `offset`?)",
+    );
 }
 
 #[test]
@@ -423,14 +666,12 @@ fn short_and_empty_pages_end_the_listing() {
         Some(Action::Reply(reply))
     });
     let out = list_all(&sandbox, &[]);
-    assert!(out.status.success());
     assert_eq!(ids_of(&out.stdout), generated(0..430));
-    assert!(
-        stderr_of(&out).contains(
-            "page 4 came back with 30 tasks where 100 were asked for: listed 430 of 1000 tasks"
-        ),
-        "{}",
-        stderr_of(&out)
+    assert_incomplete(
+        &out,
+        430,
+        1000,
+        "page 4 came back with 30 tasks where 100 were asked for",
     );
 
     let sandbox = hooked(1000, |page, limit, catalog| {
@@ -443,8 +684,8 @@ fn short_and_empty_pages_end_the_listing() {
         )))
     });
     let out = list_all(&sandbox, &[]);
-    assert!(out.status.success());
     assert_eq!(ids_of(&out.stdout), generated(0..300));
+    assert_incomplete(&out, 300, 1000, "page 3 came back empty");
 
     // A total that shrinks: the pages hold less, the listing stops at the empty one.
     let sandbox = hooked(1000, |page, limit, catalog| {
@@ -454,9 +695,13 @@ fn short_and_empty_pages_end_the_listing() {
         Some(Action::Reply(catalog.page(BIG, start, len, total)))
     });
     let out = list_all(&sandbox, &[]);
-    assert!(out.status.success());
+    assert!(out.status.success(), "{}", stderr_of(&out));
     assert_eq!(ids_of(&out.stdout), generated(0..420));
-    assert!(stderr_of(&out).contains("the total changed from 1000 to 420"));
+    assert_eq!(
+        stderr_of(&out),
+        "warning: the total changed from 1000 to 420 while listing (tasks were created or \
+         deleted); the listing holds what the pages held\n"
+    );
 }
 
 #[test]
@@ -531,7 +776,10 @@ fn json_streams_one_document_and_the_table_renders_at_the_end() {
             .unwrap()
             .starts_with(&generated_id(344))
     );
-    assert_eq!(stderr_of(&out), "345 tasks\n");
+    assert_eq!(
+        stderr_of(&out),
+        "345 auto-labeling and pre-labeling tasks (--type all lists every kind)\n"
+    );
 }
 
 #[test]
@@ -618,7 +866,8 @@ fn progress_shows_on_a_terminal_only_and_is_cleared() {
         .expect("the bar is erased");
     assert!(bar + erase < table);
     assert!(
-        run.screen.ends_with("3000 tasks\n"),
+        run.screen
+            .ends_with("3000 auto-labeling and pre-labeling tasks (--type all lists every kind)\n"),
         "{:?}",
         &run.screen[run.screen.len() - 40..]
     );

@@ -83,7 +83,10 @@ fn the_example_profile_works_as_checked_out() {
             .output()
             .unwrap();
         assert_ok(&out);
-        assert_eq!(stderr_of(&out), "40 tasks\n");
+        assert_eq!(
+            stderr_of(&out),
+            "40 auto-labeling and pre-labeling tasks (--type all lists every kind)\n"
+        );
     }
     let out = matasks()
         .arg("--config")

@@ -1,5 +1,5 @@
-//! Tokens and discovered project IDs kept between runs, in the user's cache directory,
-//! readable by the user only.
+//! Tokens, discovered project IDs and what each endpoint's `offset` counts, kept
+//! between runs in the user's cache directory, readable by the user only.
 
 use std::fs;
 use std::path::PathBuf;
@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::signer::sha256_hex;
 use crate::config::EnvLookup;
 use crate::config::edit::replace_private;
+use crate::model::Counting;
 
 /// Overrides the cache directory.
 pub const ENV_CACHE_DIR: &str = "MATASKS_CACHE_DIR";
@@ -45,6 +46,23 @@ struct ProjectFile<'a> {
     project_id: &'a str,
 }
 
+/// What an endpoint's `offset` was found to count.
+pub struct CachedCounting {
+    pub counting: Counting,
+    pub detected_at: jiff::Timestamp,
+    /// The file it is kept in.
+    pub path: PathBuf,
+}
+
+#[derive(Serialize, Deserialize)]
+struct CountingFile<'a> {
+    /// The endpoint, for a reader of the file: the name is its hash.
+    endpoint: &'a str,
+    /// `pages` or `records`.
+    offset_counts: &'a str,
+    detected_at: &'a str,
+}
+
 impl Cache {
     /// `MATASKS_CACHE_DIR`, else the platform's cache dir (`~/.cache/matasks`).
     pub fn from_env(env: EnvLookup<'_>) -> Cache {
@@ -52,6 +70,12 @@ impl Cache {
             directories::ProjectDirs::from("", "", "matasks").map(|d| d.cache_dir().to_path_buf())
         });
         Cache { dir }
+    }
+
+    /// A cache that keeps nothing.
+    #[cfg(test)]
+    pub fn disabled() -> Cache {
+        Cache { dir: None }
     }
 
     fn token_path(&self, profile: &str) -> Option<PathBuf> {
@@ -81,6 +105,16 @@ impl Cache {
             self.dir
                 .as_ref()?
                 .join("projects")
+                .join(format!("{name}.json")),
+        )
+    }
+
+    fn counting_path(&self, endpoint: &str) -> Option<PathBuf> {
+        let name = &sha256_hex(endpoint.as_bytes())[..32];
+        Some(
+            self.dir
+                .as_ref()?
+                .join("offsets")
                 .join(format!("{name}.json")),
         )
     }
@@ -134,6 +168,46 @@ impl Cache {
         let text =
             serde_json::to_string(&ProjectFile { project_id }).expect("plain strings serialize");
         self.write(path, &text, "the project ID");
+    }
+
+    /// What `endpoint`'s `offset` was found to count, if that was detected before.
+    pub fn load_counting(&self, endpoint: &str) -> Option<CachedCounting> {
+        let path = self.counting_path(endpoint)?;
+        let text = read_private(&path)?;
+        let file: CountingFile = serde_json::from_str(&text).ok()?;
+        let counting = match file.offset_counts {
+            "pages" => Counting::Pages,
+            "records" => Counting::Records,
+            _ => return None,
+        };
+        Some(CachedCounting {
+            counting,
+            detected_at: file.detected_at.parse().ok()?,
+            path,
+        })
+    }
+
+    pub fn store_counting(&self, endpoint: &str, counting: Counting) {
+        let Some(path) = self.counting_path(endpoint) else {
+            return;
+        };
+        let detected_at = crate::clock::now().to_string();
+        let file = CountingFile {
+            endpoint,
+            offset_counts: match counting {
+                Counting::Pages => "pages",
+                Counting::Records => "records",
+            },
+            detected_at: &detected_at,
+        };
+        let text = serde_json::to_string(&file).expect("plain strings serialize");
+        self.write(path, &text, "what the endpoint's offset counts");
+    }
+
+    pub fn forget_counting(&self, endpoint: &str) {
+        if let Some(path) = self.counting_path(endpoint) {
+            let _ = fs::remove_file(path);
+        }
     }
 
     fn write(&self, path: PathBuf, text: &str, what: &str) {
@@ -216,6 +290,39 @@ mod tests {
         }
         cache.forget_token("prod east");
         assert!(!path.exists());
+    }
+
+    #[test]
+    fn offset_countings_round_trip_per_endpoint() {
+        let (_dir, cache) = cache();
+        assert!(cache.load_counting("https://a").is_none());
+        cache.store_counting("https://a", Counting::Records);
+        cache.store_counting("https://b", Counting::Pages);
+        let a = cache.load_counting("https://a").unwrap();
+        assert_eq!(a.counting, Counting::Records);
+        assert!(
+            a.path
+                .starts_with(cache.dir.as_ref().unwrap().join("offsets"))
+        );
+        assert_eq!(
+            cache.load_counting("https://b").unwrap().counting,
+            Counting::Pages
+        );
+        let text = fs::read_to_string(&a.path).unwrap();
+        assert!(text.contains(r#""endpoint":"https://a""#), "{text}");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(
+                fs::metadata(&a.path).unwrap().permissions().mode() & 0o777,
+                0o600
+            );
+        }
+        cache.forget_counting("https://a");
+        assert!(cache.load_counting("https://a").is_none());
+        assert!(cache.load_counting("https://b").is_some());
+        fs::write(&a.path, r#"{"endpoint":"https://a","offset_counts":"rows","detected_at":"2026-01-01T00:00:00Z"}"#).unwrap();
+        assert!(cache.load_counting("https://a").is_none());
     }
 
     #[test]

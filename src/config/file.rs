@@ -6,8 +6,8 @@ use std::path::Path;
 use secrecy::SecretString;
 use serde::Deserialize;
 
-use crate::api::OffsetMode;
 use crate::error::ConfigError;
+use crate::model::OffsetMode;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -329,7 +329,7 @@ mod tests {
         let err = parse(path, "[profiles.a]\noffset_mode = \"rows\"\n")
             .unwrap_err()
             .0;
-        assert!(err.starts_with("invalid config file c.toml, line 2, column 15: key `profiles.a.offset_mode`: unknown variant `rows`, expected `page` or `record`"), "{err}");
+        assert!(err.starts_with("invalid config file c.toml, line 2, column 15: key `profiles.a.offset_mode`: unknown variant `rows`, expected one of `auto`, `page`, `record`"), "{err}");
     }
 
     #[test]

@@ -19,10 +19,10 @@ pub use file::{
 };
 pub use secret::{Secret, SecretSource};
 
-use crate::api::OffsetMode;
 use crate::cli::GlobalArgs;
 use crate::client::Endpoint;
 use crate::error::ConfigError;
+use crate::model::OffsetMode;
 use crate::regions;
 
 /// The profile used when neither `--profile` nor `default_profile` names one.

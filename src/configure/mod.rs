@@ -9,7 +9,6 @@ use std::io::{self, Write};
 
 use anyhow::{Context, Result};
 
-use crate::api::OffsetMode;
 use crate::auth::redact::MASK;
 use crate::cli::{ConfigCommand, GlobalArgs, SetArgs, UnsetArgs};
 use crate::config::edit::{Editor, Value};
@@ -263,14 +262,13 @@ fn show_rows(global: &GlobalArgs, s: &Settings) -> Vec<Row> {
             rows.push(secret_row("password", password));
         }
     }
-    match s.offset_mode {
-        Some(mode) => rows.push(row("offset_mode", mode.name(), Source::File("offset_mode"))),
-        None => rows.push(row(
-            "offset_mode",
-            OffsetMode::default().name(),
-            Source::Default,
-        )),
-    }
+    let offsets = crate::offsets::Offsets::resolve(
+        s.offset_mode.unwrap_or_default(),
+        crate::auth::cache::Cache::from_env(&config::process_env),
+        s.endpoint.value.to_string(),
+    );
+    let (mode, source) = offsets.describe();
+    rows.push(row("offset_mode", mode, source));
     match s.concurrency {
         Some(n) => rows.push(row(
             "concurrency",

@@ -70,13 +70,18 @@ impl Sort {
 }
 
 /// Passes to `inner` the tasks whose status is one of `statuses` (all when empty), in
-/// `sort` order (which holds every task until the end) or as they come.
+/// `sort` order (which holds every task until the end) or as they come; at most
+/// `max` of them, counted before the status filter, when a limit is set.
 pub struct Shaped<'a> {
     inner: Box<dyn Sink + 'a>,
     statuses: Vec<Status>,
     sort: Option<Sort>,
-    held: Vec<(Key, Box<RawValue>)>,
+    /// Tasks held for sorting: the sort key, whether the status filter passes it.
+    held: Vec<(Key, bool, Box<RawValue>)>,
     matched: Rc<Cell<u64>>,
+    max: Option<u64>,
+    /// Tasks passed on (or dropped by the filter) so far, when not sorting.
+    taken: u64,
 }
 
 impl<'a> Shaped<'a> {
@@ -93,7 +98,18 @@ impl<'a> Shaped<'a> {
             sort,
             held: Vec::new(),
             matched,
+            max: None,
+            taken: 0,
         }
+    }
+
+    /// Pass on at most `max` tasks: the first in `sort` order, else the first to come.
+    pub fn limit_to(&mut self, max: Option<u64>) {
+        self.max = max;
+    }
+
+    fn passes(&self, task: &TaskView) -> bool {
+        self.statuses.is_empty() || task.status().is_some_and(|s| self.statuses.contains(&s))
     }
 }
 
@@ -103,22 +119,21 @@ impl Sink for Shaped<'_> {
     }
 
     fn task(&mut self, raw: &RawValue) -> io::Result<()> {
-        if self.statuses.is_empty() && self.sort.is_none() {
-            self.matched.set(self.matched.get() + 1);
-            return self.inner.task(raw);
+        if let Some(sort) = self.sort {
+            let task = TaskView::parse(raw.get());
+            let passes = self.passes(&task);
+            self.held.push((sort.key(&task), passes, raw.to_owned()));
+            return Ok(());
         }
-        let task = TaskView::parse(raw.get());
-        if !self.statuses.is_empty() && !task.status().is_some_and(|s| self.statuses.contains(&s)) {
+        if self.max.is_some_and(|max| self.taken >= max) {
+            return Ok(());
+        }
+        self.taken += 1;
+        if !self.statuses.is_empty() && !self.passes(&TaskView::parse(raw.get())) {
             return Ok(());
         }
         self.matched.set(self.matched.get() + 1);
-        match self.sort {
-            Some(sort) => {
-                self.held.push((sort.key(&task), raw.to_owned()));
-                Ok(())
-            }
-            None => self.inner.task(raw),
-        }
+        self.inner.task(raw)
     }
 
     fn page_done(&mut self) -> io::Result<()> {
@@ -133,7 +148,11 @@ impl Sink for Shaped<'_> {
             let mut held = std::mem::take(&mut self.held);
             // Stable: equal keys keep the server's order.
             held.sort_by(|a, b| sort.compare(&a.0, &b.0));
-            for (_, raw) in &held {
+            let max = self
+                .max
+                .map_or(usize::MAX, |m| usize::try_from(m).unwrap_or(usize::MAX));
+            for (_, _, raw) in held.iter().take(max).filter(|(_, passes, _)| *passes) {
+                self.matched.set(self.matched.get() + 1);
                 self.inner.task(raw)?;
             }
             self.inner.page_done()?;
@@ -166,9 +185,18 @@ mod tests {
     }
 
     fn shaped(statuses: Vec<Status>, sort: Option<Sort>) -> (Vec<String>, u64) {
+        shaped_at_most(statuses, sort, None)
+    }
+
+    fn shaped_at_most(
+        statuses: Vec<Status>,
+        sort: Option<Sort>,
+        max: Option<u64>,
+    ) -> (Vec<String>, u64) {
         let ids = Rc::new(std::cell::RefCell::new(Vec::new()));
         let matched = Rc::new(Cell::new(0));
         let mut sink = Shaped::new(Box::new(Ids(ids.clone())), statuses, sort, matched.clone());
+        sink.limit_to(max);
         for task in [
             r#"{"task_id":"a","task_name":"Beta","status":1,"progress":40,"elapsed_time":30,"create_time":"2026-01-02 00:00:00"}"#,
             r#"{"task_id":"b","task_name":"alpha","status":3,"progress":100,"elapsed_time":90,"create_time":"2026-01-01 00:00:00"}"#,
@@ -217,6 +245,27 @@ mod tests {
                 .0
                 .concat(),
             "da"
+        );
+    }
+
+    #[test]
+    fn at_most_counts_before_the_filter_and_after_the_sort() {
+        let ids = |statuses, sort, max| {
+            let (listed, matched) = shaped_at_most(statuses, sort, Some(max));
+            (listed.concat(), matched)
+        };
+        assert_eq!(ids(vec![], None, 2), ("ab".to_string(), 2));
+        assert_eq!(ids(vec![], None, 9), ("abcd".to_string(), 4));
+        // The first two to come are a and b; only a is running.
+        assert_eq!(ids(vec![Status::Running], None, 2), ("a".to_string(), 1));
+        // Newest first: c, a, b, d; the first two are c and a.
+        assert_eq!(
+            ids(vec![], by(SortField::Created, true), 2),
+            ("ca".to_string(), 2)
+        );
+        assert_eq!(
+            ids(vec![Status::Running], by(SortField::Created, true), 2),
+            ("a".to_string(), 1)
         );
     }
 }
