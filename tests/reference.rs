@@ -1,0 +1,128 @@
+//! The API reference's own example responses (`tests/fixtures/api/`), served by the fake
+//! server: every output format shows all they hold.
+
+mod support;
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+use support::fixtures::*;
+use support::*;
+
+/// Every column, in the order `--wide` shows them.
+const ALL_COLUMNS: &str =
+    "id,name,type,status,progress,samples,created,elapsed,model,version,unconfirmed,message";
+
+/// The task fields each column shows (any one of them will do).
+const SOURCES: [(&str, &[&str]); 12] = [
+    ("ID", &["task_id"]),
+    ("NAME", &["task_name"]),
+    ("TYPE", &["type"]),
+    ("STATUS", &["status"]),
+    ("PROGRESS", &["progress"]),
+    ("SAMPLES", &["annotated_sample_count", "total_sample_count"]),
+    ("CREATED", &["create_time"]),
+    ("ELAPSED", &["elapsed_time"]),
+    ("MODEL", &["model_name"]),
+    ("VERSION", &["model_version"]),
+    ("UNCONFIRMED", &["unconfirmed_sample_count"]),
+    (
+        "MESSAGE",
+        &["error_code", "error_msg", "error_detail", "message"],
+    ),
+];
+
+fn json(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}: {text}"))
+}
+
+/// A table's rows as header → cell maps. Cells are separated by at least two spaces and
+/// hold no two spaces in a row themselves (true of the reference's examples).
+fn table_rows(text: &str) -> Vec<HashMap<String, String>> {
+    let cells = |line: &str| -> Vec<String> {
+        line.split("  ")
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let mut lines = text.lines();
+    let header = cells(lines.next().expect("a header"));
+    lines
+        .map(|line| {
+            let row = cells(line);
+            assert_eq!(row.len(), header.len(), "{line:?} under {header:?}");
+            header.iter().cloned().zip(row).collect()
+        })
+        .collect()
+}
+
+/// No `-` in a column whose fields the task has.
+fn assert_shown(row: &HashMap<String, String>, task: &Value, example: &str) {
+    for (column, fields) in SOURCES {
+        let Some(cell) = row.get(column) else {
+            continue;
+        };
+        let has = fields.iter().any(|f| !task[f].is_null());
+        if has {
+            assert!(
+                cell != "-" && !cell.contains("/-") && !cell.starts_with("-/"),
+                "{example}: {column} is {cell:?} but the task has {fields:?}: {row:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_reference_task_lists_render_fully_in_every_format() {
+    for example in TASK_LIST_EXAMPLES {
+        let answer = api_example(example);
+        let expected = json(&answer);
+        let tasks = expected["tasks"].as_array().unwrap();
+        assert_eq!(tasks.len(), 2, "{example}");
+        let sandbox = Sandbox::with(Setup::listing(&answer));
+
+        // JSON: the whole answer, every task and top-level field, nothing lost.
+        let out = sandbox.run(&["list", "-o", "json"]);
+        assert_ok(&out);
+        let doc = json(&stdout_of(&out));
+        for (shown, task) in doc["tasks"].as_array().unwrap().iter().zip(tasks) {
+            assert_eq!(shown, task, "{example}");
+        }
+        assert_eq!(
+            doc["exist_running_deploy_task"], expected["exist_running_deploy_task"],
+            "{example}"
+        );
+        assert_eq!(doc, expected, "{example}");
+        // Numbers as the server wrote them.
+        assert!(stdout_of(&out).contains(r#""progress":100.0"#), "{example}");
+
+        // NDJSON: the tasks, one a line.
+        let out = sandbox.run(&["list", "-o", "ndjson"]);
+        assert_ok(&out);
+        let lines: Vec<Value> = stdout_of(&out).lines().map(json).collect();
+        assert_eq!(&lines, tasks, "{example}");
+
+        // The table, wide and with every column chosen: a value wherever the task has one.
+        for args in [&["list", "--wide"][..], &["list", "--columns", ALL_COLUMNS]] {
+            let out = sandbox.run(args);
+            assert_ok(&out);
+            let rows = table_rows(&stdout_of(&out));
+            assert_eq!(rows.len(), tasks.len(), "{example} {args:?}");
+            assert_eq!(rows[0].len(), SOURCES.len(), "{example} {args:?}");
+            for (row, task) in rows.iter().zip(tasks) {
+                assert_shown(row, task, example);
+            }
+            let first = &rows[0];
+            assert_eq!(first["ID"], "14cyxyu6UXaNT3lrPFl");
+            assert_eq!(first["TYPE"], "pre-label");
+            assert_eq!(first["SAMPLES"], "38/246");
+            assert_eq!(first["ELAPSED"], "8m51s");
+            assert_eq!(first["MODEL"], "auto-deploy-50041602581620628");
+            assert_eq!(first["UNCONFIRMED"], "208");
+            assert_eq!(first["MESSAGE"], "prelabel task execute successfully.");
+            assert_eq!(rows[1]["TYPE"], "auto-label");
+            assert_eq!(rows[1]["STATUS"], "succeeded");
+        }
+    }
+}
