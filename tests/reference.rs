@@ -126,3 +126,59 @@ fn the_reference_task_lists_render_fully_in_every_format() {
         }
     }
 }
+
+/// The ID asked for; the example's answer does not say it.
+const ASKED: &str = "Au7oLaBeLtask000001";
+
+#[test]
+fn the_reference_details_render_fully() {
+    let sandbox = Sandbox::with(Setup {
+        details: HashMap::from([(ASKED.to_string(), api_example(TASK_DETAILS_EXAMPLE))]),
+        ..Setup::default()
+    });
+    let out = sandbox.run(&["get", ASKED]);
+    assert_ok(&out);
+    assert_eq!(
+        stdout_of(&out),
+        format!(
+            "ID        {ASKED}\n\
+             NAME      -\n\
+             TYPE      auto-label (from config.algorithm_type)\n\
+             STATUS    running\n\
+             PROGRESS  10%\n\
+             SAMPLES   30/49\n\
+             CREATED   2020-11-23 11:08:20\n\
+             ELAPSED   0s\n\
+             MESSAGE   Start to export annotations. Export task id is jMZGm2SBp4Ymr2wrhAK\n"
+        )
+    );
+    assert_eq!(
+        sandbox.requests().pop().unwrap().path,
+        format!("/v2/{PROJECT}/datasets/{DATASET}/tasks/{ASKED}")
+    );
+
+    // JSON is the server's object, on one line, with nothing added.
+    let out = sandbox.run(&["get", ASKED, "-o", "json"]);
+    assert_ok(&out);
+    let text = stdout_of(&out);
+    assert_eq!(text.lines().count(), 1);
+    assert_eq!(json(&text), json(&api_example(TASK_DETAILS_EXAMPLE)));
+    assert!(!text.contains("task_id") && !text.contains(r#""type""#));
+    assert!(text.contains(r#""progress":10.0"#), "{text}");
+
+    // `wait` names it by the ID asked for too.
+    let out = sandbox.run(&["wait", ASKED, "--interval", "1s", "--timeout", "1s"]);
+    assert_eq!(out.status.code(), Some(124), "{}", stderr_of(&out));
+    let err = stderr_of(&out);
+    assert!(
+        err.contains(&format!(" task {ASKED}: running 10% (after ")),
+        "{err}"
+    );
+    assert!(
+        err.ends_with(&format!(
+            "error: gave up waiting for task {ASKED} after 1s, still running at 10%; it goes \
+             on (wait longer with --timeout)\n"
+        )),
+        "{err}"
+    );
+}
