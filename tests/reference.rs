@@ -182,3 +182,107 @@ fn the_reference_details_render_fully() {
         "{err}"
     );
 }
+
+/// Every example response of the reference, by page: (page, its list's items and total
+/// keys, or for one object the key that identifies it).
+const EXAMPLES: [(&str, Shape); 14] = [
+    ("ListTasks", Shape::List("tasks", "total_count")),
+    (
+        "obtaining_an_auto_labeling_task_list_by_page",
+        Shape::List("tasks", "total_count"),
+    ),
+    (
+        "obtaining_details_about_an_auto_labeling_task",
+        Shape::One("resource_id"),
+    ),
+    ("starting_intelligent_tasks", Shape::One("task_id")),
+    ("stopping_an_intelligent_task", Shape::Empty),
+    (
+        "querying_the_dataset_list",
+        Shape::List("datasets", "total_number"),
+    ),
+    (
+        "querying_the_dataset_import_task_list",
+        Shape::List("import_tasks", "total_count"),
+    ),
+    (
+        "querying_details_about_a_dataset_import_task",
+        Shape::One("task_id"),
+    ),
+    (
+        "querying_the_dataset_export_task_list",
+        Shape::List("export_tasks", "total_count"),
+    ),
+    (
+        "querying_the_status_of_a_dataset_export_task",
+        Shape::One("task_id"),
+    ),
+    (
+        "querying_the_dataset_version_list",
+        Shape::List("versions", "total_number"),
+    ),
+    (
+        "querying_details_about_a_dataset_version",
+        Shape::One("version_id"),
+    ),
+    (
+        "querying_the_team_labeling_task_list_of_a_dataset",
+        Shape::List("tasks", "count"),
+    ),
+    (
+        "querying_details_about_a_team_labeling_task",
+        Shape::One("task_id"),
+    ),
+];
+
+enum Shape {
+    /// A page: an array of items and their total.
+    List(&'static str, &'static str),
+    /// One object, named by this key.
+    One(&'static str),
+    /// `{ }`, as the reference shows a 204.
+    Empty,
+}
+
+#[test]
+fn every_reference_example_is_here_and_well_formed() {
+    let mut files: Vec<String> = std::fs::read_dir(api_examples_dir())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|name| name.ends_with(".json"))
+        .collect();
+    files.sort();
+    let mut expected: Vec<String> = EXAMPLES
+        .iter()
+        .map(|(page, _)| format!("{page}.json"))
+        .collect();
+    expected.sort();
+    assert_eq!(files, expected);
+
+    for (page, shape) in EXAMPLES {
+        let text = api_example(page);
+        let example = json(&text);
+        let object = example
+            .as_object()
+            .unwrap_or_else(|| panic!("{page}: not an object"));
+        match shape {
+            Shape::List(items, total) => {
+                let list = example[items]
+                    .as_array()
+                    .unwrap_or_else(|| panic!("{page}: no `{items}` array"));
+                assert!(!list.is_empty(), "{page}");
+                assert!(list.iter().all(Value::is_object), "{page}");
+                assert_eq!(
+                    example[total].as_u64(),
+                    Some(list.len() as u64),
+                    "{page}: `{total}`"
+                );
+            }
+            Shape::One(key) => {
+                assert!(example[key].is_string(), "{page}: no `{key}`");
+            }
+            Shape::Empty => assert!(object.is_empty(), "{page}"),
+        }
+        assert!(text.ends_with("}\n"), "{page}");
+    }
+}
