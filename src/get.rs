@@ -28,7 +28,8 @@ pub async fn run(global: &GlobalArgs, args: &GetArgs) -> Result<()> {
             write_line(&mut out, &text)?;
         }
         OutputFormat::Table => {
-            out.write_all(output::details(&TaskView::parse(&text), color).as_bytes())?;
+            let task = TaskView::parse(&text).or_id(&args.task_id);
+            out.write_all(output::details(&task, color).as_bytes())?;
         }
     }
     out.flush().context("cannot write to stdout")

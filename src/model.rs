@@ -1,7 +1,12 @@
 //! A typed, forgiving view of one task, for the table. JSON output never goes through
 //! this: it passes the server's text through untouched.
 
+use std::fmt;
+use std::marker::PhantomData;
+
 use serde::Deserialize;
+use serde::de::value::MapAccessDeserializer;
+use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
 /// The task fields the table shows. Each is kept as whatever JSON the server sent, so a
@@ -25,6 +30,79 @@ pub struct TaskView {
     error_code: Option<Value>,
     error_msg: Option<Value>,
     error_detail: Option<Value>,
+    /// The details answer counts samples here, not at the top.
+    #[serde(default)]
+    result: Lenient<ResultView>,
+    #[serde(default)]
+    config: Lenient<ConfigView>,
+}
+
+/// What the view reads from a task's `result`.
+#[derive(Debug, Default, Deserialize)]
+struct ResultView {
+    annotated_sample_count: Option<Value>,
+    total_sample_count: Option<Value>,
+}
+
+/// What the view reads from a task's `config`.
+#[derive(Debug, Default, Deserialize)]
+struct ConfigView {
+    algorithm_type: Option<Value>,
+}
+
+/// An object inside a task, read as `T` when it is one and as empty when it is anything
+/// else: an odd `result` or `config` costs nothing else, and only the fields `T` names
+/// are kept.
+#[derive(Debug, Default)]
+struct Lenient<T>(T);
+
+impl<'de, T: Deserialize<'de> + Default> Deserialize<'de> for Lenient<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(LenientVisitor(PhantomData))
+    }
+}
+
+struct LenientVisitor<T>(PhantomData<T>);
+
+impl<'de, T: Deserialize<'de> + Default> Visitor<'de> for LenientVisitor<T> {
+    type Value = Lenient<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Lenient<T>, A::Error> {
+        T::deserialize(MapAccessDeserializer::new(map)).map(Lenient)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Lenient<T>, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Lenient::default())
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Lenient<T>, E> {
+        Ok(Lenient::default())
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<Lenient<T>, E> {
+        Ok(Lenient::default())
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<Lenient<T>, E> {
+        Ok(Lenient::default())
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<Lenient<T>, E> {
+        Ok(Lenient::default())
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<Lenient<T>, E> {
+        Ok(Lenient::default())
+    }
+
+    fn visit_unit<E>(self) -> Result<Lenient<T>, E> {
+        Ok(Lenient::default())
+    }
 }
 
 /// How matasks reads the API's `offset`, as the profile's `offset_mode` says. The
@@ -180,6 +258,9 @@ pub fn type_name(code: i64) -> Option<&'static str> {
     TaskType::from_code(code).map(TaskType::as_api_str)
 }
 
+/// Where an inferred type comes from, as `get` shows it.
+pub const INFERRED_TYPE_SOURCE: &str = "config.algorithm_type";
+
 impl TaskView {
     /// Read the fields the table needs; anything unreadable becomes an empty view.
     pub fn parse(raw: &str) -> TaskView {
@@ -190,12 +271,44 @@ impl TaskView {
         text(&self.task_id)
     }
 
+    /// The task asked for by `task_id`: an answer that does not say its ID (the
+    /// reference's details example has only `resource_id`) shows the ID asked for.
+    pub fn or_id(mut self, task_id: &str) -> TaskView {
+        if self.id() == MISSING {
+            self.task_id = Some(Value::String(task_id.to_string()));
+        }
+        self
+    }
+
     pub fn name(&self) -> String {
         text(&self.task_name)
     }
 
+    /// The type the task's `type` says.
     pub fn type_label(&self) -> String {
         coded(&self.kind, type_name)
+    }
+
+    /// The type a task without `type` must be (the details answer has none):
+    /// `auto-label` when `config.algorithm_type` is `fast` or `accurate`, the
+    /// algorithm types of active learning; nothing else is taken as a sign.
+    pub fn inferred_type(&self) -> Option<&'static str> {
+        if self.type_label() != MISSING {
+            return None;
+        }
+        match self.config.0.algorithm_type.as_ref()? {
+            Value::String(s) if s == "fast" || s == "accurate" => type_name(0),
+            _ => None,
+        }
+    }
+
+    /// The type, or the inferred one marked as such: `auto-label (from
+    /// config.algorithm_type)`.
+    pub fn type_detail(&self) -> String {
+        match self.inferred_type() {
+            Some(kind) => format!("{kind} (from {INFERRED_TYPE_SOURCE})"),
+            None => self.type_label(),
+        }
     }
 
     pub fn status(&self) -> Option<Status> {
@@ -223,10 +336,15 @@ impl TaskView {
         }
     }
 
-    /// `annotated/total`.
+    /// `annotated/total`: the task's own counts, or when it has neither, those of its
+    /// `result` (where the details answer has them).
     pub fn samples(&self) -> String {
-        let annotated = text(&self.annotated_sample_count);
-        let total = text(&self.total_sample_count);
+        let mut annotated = text(&self.annotated_sample_count);
+        let mut total = text(&self.total_sample_count);
+        if annotated == MISSING && total == MISSING {
+            annotated = text(&self.result.0.annotated_sample_count);
+            total = text(&self.result.0.total_sample_count);
+        }
         if annotated == MISSING && total == MISSING {
             MISSING.to_string()
         } else {
@@ -367,6 +485,118 @@ mod tests {
         assert_eq!(t.samples(), "38/246");
         assert_eq!(t.created(), "2020-11-03 15:22:39");
         assert_eq!(t.elapsed(), "8m51s");
+    }
+
+    /// The reference's details example: no `task_id`, no `type`, samples in `result`.
+    const DETAILS: &str =
+        include_str!("../tests/fixtures/api/obtaining_details_about_an_auto_labeling_task.json");
+
+    #[test]
+    fn the_details_example_shows_the_id_asked_for_its_samples_and_its_type() {
+        let t = TaskView::parse(DETAILS);
+        assert_eq!(t.id(), MISSING);
+        assert_eq!(t.type_label(), MISSING);
+        assert_eq!(t.samples(), "30/49");
+        assert_eq!(t.inferred_type(), Some("auto-label"));
+        assert_eq!(t.type_detail(), "auto-label (from config.algorithm_type)");
+        assert_eq!(t.status_label(), "running");
+        assert_eq!(t.progress(), "10%");
+        assert_eq!(t.or_id("XGrRZuCV1qmMxnsmD5u").id(), "XGrRZuCV1qmMxnsmD5u");
+    }
+
+    #[test]
+    fn the_id_asked_for_only_stands_in_for_a_missing_one() {
+        let own = TaskView::parse(r#"{"task_id":"own"}"#).or_id("asked");
+        assert_eq!(own.id(), "own");
+        for answer in [r#"{}"#, r#"{"task_id":null}"#, r#"{"task_id":""}"#, "[1]"] {
+            assert_eq!(
+                TaskView::parse(answer).or_id("asked").id(),
+                "asked",
+                "{answer}"
+            );
+        }
+        // Cleaned like anything else shown.
+        assert_eq!(TaskView::parse("{}").or_id("a\x1b[2Jb").id(), "a [2Jb");
+    }
+
+    #[test]
+    fn samples_come_from_the_result_only_when_the_task_has_neither_count() {
+        let samples = |raw: &str| TaskView::parse(raw).samples();
+        let result = r#""result":{"annotated_sample_count":30,"total_sample_count":49}"#;
+        assert_eq!(samples(&format!("{{{result}}}")), "30/49");
+        assert_eq!(
+            samples(&format!(
+                r#"{{"annotated_sample_count":38,"total_sample_count":246,{result}}}"#
+            )),
+            "38/246"
+        );
+        // One count of the task's own is not mixed with the result's.
+        assert_eq!(
+            samples(&format!(r#"{{"annotated_sample_count":3,{result}}}"#)),
+            "3/-"
+        );
+        assert_eq!(
+            samples(&format!(
+                r#"{{"annotated_sample_count":null,"total_sample_count":null,{result}}}"#
+            )),
+            "30/49"
+        );
+        assert_eq!(samples(r#"{"result":{"total_sample_count":49}}"#), "-/49");
+        assert_eq!(samples(r#"{"result":{"train_job_id":"74679"}}"#), MISSING);
+    }
+
+    #[test]
+    fn only_the_algorithm_types_of_active_learning_imply_a_type() {
+        let view = |raw: &str| TaskView::parse(raw);
+        for algorithm in ["fast", "accurate"] {
+            let t = view(&format!(
+                r#"{{"config":{{"algorithm_type":"{algorithm}"}}}}"#
+            ));
+            assert_eq!(t.inferred_type(), Some("auto-label"), "{algorithm}");
+            assert_eq!(t.type_label(), MISSING);
+        }
+        let t = view(r#"{"type":null,"config":{"algorithm_type":"accurate"}}"#);
+        assert_eq!(t.type_detail(), "auto-label (from config.algorithm_type)");
+        // Anything else implies nothing.
+        for config in [
+            r#"{"algorithm_type":"supervisory"}"#,
+            r#"{"algorithm_type":"Fast"}"#,
+            r#"{"algorithm_type":" fast"}"#,
+            r#"{"algorithm_type":""}"#,
+            r#"{"algorithm_type":0}"#,
+            r#"{"algorithm_type":["fast"]}"#,
+            r#"{"name":"fast"}"#,
+            r#"{}"#,
+            r#""fast""#,
+        ] {
+            let t = view(&format!(r#"{{"config":{config}}}"#));
+            assert_eq!(t.inferred_type(), None, "{config}");
+            assert_eq!(t.type_detail(), MISSING, "{config}");
+        }
+        // A type the task states is never second-guessed.
+        for kind in ["1", "42", r#""pre""#] {
+            let t = view(&format!(
+                r#"{{"type":{kind},"config":{{"algorithm_type":"fast"}}}}"#
+            ));
+            assert_eq!(t.inferred_type(), None, "{kind}");
+            assert_eq!(t.type_detail(), t.type_label());
+        }
+    }
+
+    #[test]
+    fn an_odd_result_or_config_costs_nothing_else() {
+        for odd in ["null", "[1, {\"a\": [2]}]", "\"text\"", "7", "-1.5", "true"] {
+            let t = TaskView::parse(&format!(
+                r#"{{"task_id":"a","result":{odd},"config":{odd},"status":3}}"#
+            ));
+            assert_eq!(t.id(), "a", "{odd}");
+            assert_eq!(t.status_label(), "succeeded", "{odd}");
+            assert_eq!(t.samples(), MISSING, "{odd}");
+            assert_eq!(t.inferred_type(), None, "{odd}");
+        }
+        let t =
+            TaskView::parse(r#"{"result":{"total_sample_count":"49","x":{"y":[]}},"task_id":"b"}"#);
+        assert_eq!((t.id().as_str(), t.samples().as_str()), ("b", "-/49"));
     }
 
     #[test]

@@ -163,6 +163,38 @@ mod tests {
         );
     }
 
+    #[test]
+    fn the_reference_examples_compact_losslessly() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/api");
+        let squeezed = |s: &str| s.split_ascii_whitespace().collect::<String>();
+        let mut examples = 0;
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "json") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let out = compact(&text);
+            let name = path.display();
+            // The same values, strings whitespace and all ...
+            assert_eq!(
+                serde_json::from_str::<serde_json::Value>(&out).unwrap(),
+                serde_json::from_str::<serde_json::Value>(&text).unwrap(),
+                "{name}"
+            );
+            // ... written the same (numbers, escapes, key order), on one line.
+            assert_eq!(squeezed(&out), squeezed(&text), "{name}");
+            assert!(!out.contains('\n'), "{name}");
+            examples += 1;
+        }
+        assert_eq!(
+            examples,
+            14,
+            "the reference's examples in {}",
+            dir.display()
+        );
+    }
+
     fn render(sink: &mut dyn Sink, body: &str) {
         let page = Page::parse(body.as_bytes()).unwrap();
         sink.begin(&page).unwrap();

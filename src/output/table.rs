@@ -114,7 +114,7 @@ pub fn details(task: &TaskView, color: bool) -> String {
     let mut rows = vec![
         ("ID", task.id()),
         ("NAME", task.name()),
-        ("TYPE", task.type_label()),
+        ("TYPE", task.type_detail()),
         ("STATUS", task.status_label()),
         ("PROGRESS", task.progress()),
         ("SAMPLES", task.samples()),

@@ -1,5 +1,12 @@
 //! Task data the fake server serves: the API reference's example response, tasks with
-//! fields the reference does not document, and generated tasks of the same size.
+//! fields the reference does not document, and generated tasks of the same size; and
+//! the reference's example responses as files, `tests/fixtures/api/*.json`.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+use serde_json::value::RawValue;
 
 /// The first task of the reference's example response, exactly as printed there.
 pub const REFERENCE_PRELABEL: &str = r#"{
@@ -166,4 +173,66 @@ pub fn generated_task(i: usize) -> String {
         i = i,
         elapsed = 500 + i % 1000,
     )
+}
+
+/// Where the reference's example responses are kept.
+pub fn api_examples_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/api")
+}
+
+/// The example response of the reference page `name` (`ListTasks` for `ListTasks.rst`),
+/// exactly as printed there.
+pub fn api_example(name: &str) -> String {
+    let path = api_examples_dir().join(format!("{name}.json"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The reference pages whose example is a list of intelligent tasks.
+pub const TASK_LIST_EXAMPLES: [&str; 2] =
+    ["ListTasks", "obtaining_an_auto_labeling_task_list_by_page"];
+
+/// The reference page whose example is one task's details.
+pub const TASK_DETAILS_EXAMPLE: &str = "obtaining_details_about_an_auto_labeling_task";
+
+/// A ListTasks answer's tasks as written, and its top-level fields other than `tasks`
+/// and `total_count`, as written and in order.
+pub fn listing_parts(answer: &str) -> (Vec<String>, Vec<(String, String)>) {
+    let Fields(fields) = serde_json::from_str(answer).expect("an answer is a JSON object");
+    let mut tasks = Vec::new();
+    let mut rest = Vec::new();
+    for (key, value) in fields {
+        match key.as_str() {
+            "tasks" => {
+                let list: Vec<&RawValue> =
+                    serde_json::from_str(value.get()).expect("`tasks` is an array");
+                tasks = list.iter().map(|t| t.get().to_string()).collect();
+            }
+            "total_count" => {}
+            _ => rest.push((key, value.get().to_string())),
+        }
+    }
+    (tasks, rest)
+}
+
+/// A JSON object's fields, in order, each value as written.
+struct Fields(Vec<(String, Box<RawValue>)>);
+
+impl<'de> Deserialize<'de> for Fields {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> Visitor<'de> for FieldsVisitor {
+            type Value = Fields;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Fields, A::Error> {
+                let mut fields = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    fields.push(entry);
+                }
+                Ok(Fields(fields))
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }

@@ -171,6 +171,9 @@ pub struct Setup {
     pub port: u16,
     /// Log each request and its answer on stderr.
     pub log_requests: bool,
+    /// Details answers by task ID, served as written by `GET .../tasks/{task_id}` of any
+    /// dataset, before the dataset's own tasks are looked at.
+    pub details: HashMap<String, String>,
 }
 
 impl Default for Setup {
@@ -195,6 +198,24 @@ impl Default for Setup {
             tls: None,
             port: 0,
             log_requests: false,
+            details: HashMap::new(),
+        }
+    }
+}
+
+impl Setup {
+    /// A server whose dataset [`DATASET`] answers ListTasks with `answer`'s tasks, as
+    /// written, and its other top-level fields (an example response of the reference).
+    pub fn listing(answer: &str) -> Setup {
+        let (tasks, fields) = fixtures::listing_parts(answer);
+        let extra_fields = fields
+            .iter()
+            .map(|(key, value)| format!(", {} : {value}", serde_json::to_string(key).unwrap()))
+            .collect();
+        Setup {
+            datasets: HashMap::from([(DATASET.to_string(), Tasks::Fixed(tasks))]),
+            extra_fields,
+            ..Setup::default()
         }
     }
 }
@@ -846,8 +867,12 @@ pub fn lifecycle(task_id: &str) -> Option<&'static [(i64, f64)]> {
     })
 }
 
-/// `GET .../tasks/{task_id}`: a fixture task as it is, or a moving task's next step.
+/// `GET .../tasks/{task_id}`: a details answer of [`Setup::details`], a fixture task as
+/// it is, or a moving task's next step.
 fn task_details(tasks: &Tasks, task_id: &str, shared: &Shared) -> Reply {
+    if let Some(text) = shared.setup.details.get(task_id) {
+        return Reply::json(200, text.clone());
+    }
     if let Some(steps) = lifecycle(task_id) {
         let mut polls = shared.polls.lock().unwrap();
         let poll = polls.entry(task_id.to_string()).or_insert(0);
