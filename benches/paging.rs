@@ -8,6 +8,11 @@
 //! `--concurrency 1`, the sequential paging every other client does. Ratios are
 //! measured in the same run, so they hold on a noisy machine.
 //!
+//! It then measures what finding out what the server's `offset` counts costs: a
+//! listing with `offset_mode = "auto"` and nothing cached, against the same listing
+//! with the mode set, for a server that counts pages and one that counts records, in
+//! rounds of latency.
+//!
 //! BENCH_RUNS=N repeats each timed run N times (default 3) and reports the median;
 //! BENCH_MILLION=1 adds a listing of 1,000,000 tasks (about a minute).
 //!
@@ -23,10 +28,12 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use support::{AK, FakeServer, NO_HOME, PROJECT, SK, Setup, Tasks};
+use support::{AK, FakeServer, NO_HOME, OffsetMode, PROJECT, SK, Setup, Tasks};
 
 /// Set in the server's own process to the number of tasks to serve.
 const SERVE: &str = "MATASKS_BENCH_SERVE";
+/// Set in the server's own process when its `offset` counts records.
+const SERVE_RECORDS: &str = "MATASKS_BENCH_RECORDS";
 
 const LATENCY: Duration = Duration::from_millis(50);
 const PAGE: usize = 100;
@@ -40,9 +47,10 @@ struct Run {
 }
 
 /// In the server process: serve until stdin closes.
-fn serve_until_stdin_closes(tasks: usize) {
+fn serve_until_stdin_closes(tasks: usize, offset_mode: OffsetMode) {
     let mut setup = Setup {
         latency: LATENCY,
+        offset_mode,
         ..Setup::default()
     };
     setup
@@ -58,12 +66,20 @@ fn serve_until_stdin_closes(tasks: usize) {
 struct Server {
     process: Child,
     config: PathBuf,
-    _dir: tempfile::TempDir,
+    dir: tempfile::TempDir,
 }
 
 impl Server {
     fn start(tasks: usize) -> Server {
-        let mut process = Command::new(std::env::current_exe().unwrap())
+        Server::counting(tasks, OffsetMode::Page)
+    }
+
+    fn counting(tasks: usize, offset_mode: OffsetMode) -> Server {
+        let mut server = Command::new(std::env::current_exe().unwrap());
+        if offset_mode == OffsetMode::Record {
+            server.env(SERVE_RECORDS, "1");
+        }
+        let mut process = server
             .env(SERVE, tasks.to_string())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -92,8 +108,21 @@ impl Server {
         Server {
             process,
             config,
-            _dir: dir,
+            dir,
         }
+    }
+
+    /// A config file of this server's with these lines added.
+    fn config_with(&self, name: &str, lines: &str) -> PathBuf {
+        let path = self.dir.path().join(name);
+        let text = std::fs::read_to_string(&self.config).unwrap();
+        std::fs::write(&path, format!("{text}{lines}")).unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+        }
+        path
     }
 }
 
@@ -109,11 +138,14 @@ fn list_all(config: &Path, concurrency: usize) -> Run {
     list(config, &["--all", "--concurrency", &concurrency])
 }
 
-/// `matasks list -d bench -o ndjson` plus `args`, stdout read as fast as it comes.
+/// `matasks list -d bench -o ndjson` plus `args`, stdout read as fast as it comes,
+/// with a cache of its own: nothing is known of the server's offsets.
 fn list(config: &Path, args: &[&str]) -> Run {
+    let cache = tempfile::tempdir().unwrap();
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_matasks"));
     cmd.env_clear()
         .env("HOME", NO_HOME)
+        .env("MATASKS_CACHE_DIR", cache.path())
         .arg("--config")
         .arg(config)
         .args(["list", "-d", "bench", "-o", "ndjson"])
@@ -193,9 +225,51 @@ fn ms(d: Duration) -> String {
     format!("{:.0} ms", d.as_secs_f64() * 1000.0)
 }
 
+/// What finding out what `offset` counts costs, against each kind of server.
+fn offsets(runs: usize) {
+    const TASKS: usize = 5_000;
+    let pages = TASKS.div_ceil(PAGE);
+    println!(
+        "\noffset_mode = \"auto\" with nothing cached, against the mode set: {TASKS} tasks, \
+         {pages} pages, --concurrency {DEFAULT_CONCURRENCY}\n"
+    );
+    println!(
+        "{:>8} {:>10} {:>10} {:>8} {:>13}",
+        "server", "set", "auto", "ratio", "extra rounds"
+    );
+    for (mode, name) in [(OffsetMode::Page, "page"), (OffsetMode::Record, "record")] {
+        let server = Server::counting(TASKS, mode);
+        let set = server.config_with("set.toml", &format!("offset_mode = \"{name}\"\n"));
+        let measure = |config: &Path| {
+            let results: Vec<Run> = (0..runs)
+                .map(|_| list_all(config, DEFAULT_CONCURRENCY))
+                .collect();
+            for r in &results {
+                assert_eq!(r.lines, TASKS, "every task, once");
+            }
+            summarise(results)
+        };
+        let known = measure(&set);
+        let auto = measure(&server.config);
+        println!(
+            "{:>8} {:>10} {:>10} {:>7.2}x {:>13.1}",
+            name,
+            ms(known.wall),
+            ms(auto.wall),
+            auto.wall.as_secs_f64() / known.wall.as_secs_f64(),
+            (auto.wall.as_secs_f64() - known.wall.as_secs_f64()) / LATENCY.as_secs_f64()
+        );
+    }
+}
+
 fn main() {
     if let Some(tasks) = std::env::var(SERVE).ok().and_then(|t| t.parse().ok()) {
-        serve_until_stdin_closes(tasks);
+        let mode = if std::env::var_os(SERVE_RECORDS).is_some() {
+            OffsetMode::Record
+        } else {
+            OffsetMode::Page
+        };
+        serve_until_stdin_closes(tasks, mode);
         return;
     }
     let runs: usize = std::env::var("BENCH_RUNS")
@@ -279,4 +353,5 @@ fn main() {
         ms(report[0].1.first_line),
         ms(LATENCY)
     );
+    offsets(runs);
 }
