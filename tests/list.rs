@@ -432,6 +432,24 @@ fn each_error_status_has_its_exit_code() {
             "error: ModelArts.4352: Dataset not found. (HTTP 404, request id req-00000000)",
         ),
         (
+            404,
+            r#"{"error_code":"APIGW.0101","error_msg":"The API does not exist."}"#,
+            5,
+            "error: APIGW.0101: The API does not exist. (HTTP 404, request id req-00000000)",
+        ),
+        (
+            400,
+            r#"{"error_code":"ModelArts.4352","error_msg":"Dataset not found."}"#,
+            5,
+            "error: ModelArts.4352: Dataset not found. (HTTP 400, request id req-00000000)",
+        ),
+        (
+            501,
+            r#"{"error_code":"ModelArts.4386","error_msg":"Auto labeling task exist."}"#,
+            1,
+            "error: ModelArts.4386: Auto labeling task exist. (HTTP 501, request id req-00000000)",
+        ),
+        (
             429,
             r#"{"error_code":"APIGW.0308","error_msg":"The throttling threshold has been reached.","request_id":"body-id"}"#,
             6,
