@@ -61,8 +61,15 @@ fn get_a_missing_task_exits_5() {
         "{err}"
     );
     assert_eq!(stdout_of(&out), "");
+    // A dataset the project does not have: HTTP 400 with its own code and hint.
     let out = sandbox.run(&["get", "x", "-d", "no-such-dataset"]);
     assert_eq!(out.status.code(), Some(5));
+    let err = stderr_of(&out);
+    assert!(
+        err.starts_with("error: ModelArts.4352: Dataset not found. (HTTP 400, request id "),
+        "{err}"
+    );
+    assert!(err.contains("hint: check the dataset ID"), "{err}");
 }
 
 fn wait(sandbox: &Sandbox, task: &str, extra: &[&str]) -> std::process::Output {
