@@ -423,3 +423,17 @@ fn get_refuses_an_answer_that_is_not_a_task_object() {
         assert_eq!(stdout_of(&out), "");
     }
 }
+
+#[test]
+fn wait_on_a_task_already_done_ends_on_the_first_poll() {
+    for (task, exit) in [
+        ("Fa1LeDtask000000001", 7),
+        ("Gr0up1ngTask0000001", 8),
+        ("14cyxyu6UXaNT3lrPFl", 0),
+    ] {
+        let sandbox = Sandbox::new();
+        let out = wait(&sandbox, task, &[]);
+        assert_eq!(out.status.code(), Some(exit), "{task}: {}", stderr_of(&out));
+        assert_eq!(polls(&sandbox), 1, "{task}");
+    }
+}
