@@ -362,8 +362,7 @@ fn is_passing(status: StatusCode, error: &ApiError) -> bool {
 /// lost on the way. A certificate that is not trusted, or a name that does not resolve,
 /// will be the same a moment later.
 fn is_transient(e: &anyhow::Error) -> bool {
-    let lasting = crate::error::is_untrusted_certificate(e)
-        || e.chain().any(|c| c.to_string().contains("dns error"));
+    let lasting = crate::error::is_untrusted_certificate(e) || crate::error::is_unresolved_host(e);
     !lasting
         && e.chain()
             .filter_map(|c| c.downcast_ref::<reqwest::Error>())

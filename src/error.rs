@@ -151,6 +151,32 @@ impl fmt::Display for ConfigError {
 impl std::error::Error for UsageError {}
 impl std::error::Error for ConfigError {}
 
+/// Context for an answer of success that is not what the API sends: not JSON, or JSON
+/// of another shape. Found again with `downcast_ref`, through any context above it.
+#[derive(Debug)]
+pub struct Malformed(pub String);
+
+impl fmt::Display for Malformed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Malformed {}
+
+/// Context that brings advice of its own, printed as a hint below the error's.
+#[derive(Debug)]
+pub struct Advised {
+    pub message: String,
+    pub hint: String,
+}
+
+impl fmt::Display for Advised {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
 /// A non-success HTTP answer from the API.
 #[derive(Debug)]
 pub struct ApiError {
@@ -187,6 +213,12 @@ impl ApiError {
             429 => ExitKind::Throttled,
             _ => ExitKind::Runtime,
         }
+    }
+
+    /// Whether the answer is in the API's own shape: a JSON error with a code or a
+    /// message. A redirect, or an HTML, empty or other body, came from something else.
+    pub fn is_the_apis(&self) -> bool {
+        self.code.is_some() || self.message.is_some()
     }
 
     /// The API asks us to slow down: HTTP 429 or a throttling code, whatever its
@@ -322,6 +354,36 @@ fn network_hint(err: &reqwest::Error) -> Option<&'static str> {
     }
 }
 
+/// Whether the endpoint's host name did not resolve. The resolver's error arrives
+/// wrapped by the connector, so it is recognised by hyper's words for it.
+pub fn is_unresolved_host(err: &anyhow::Error) -> bool {
+    err.chain()
+        .any(|cause| cause.to_string().contains("dns error"))
+}
+
+/// Whether a failure shows that the API was never reached, in a way that trying again
+/// would not change: nothing listens at the endpoint (connection refused or
+/// unreachable), its host name does not resolve, its certificate is not trusted, or
+/// what answered is not the API (an HTML, empty or other non-JSON body, JSON that is
+/// not the API's, a redirect). A timeout, a connection broken after it was made, or an
+/// error in the API's own JSON (a 503 of the gateway) may pass.
+pub fn never_reached_the_api(err: &anyhow::Error) -> bool {
+    if is_untrusted_certificate(err)
+        || is_unresolved_host(err)
+        || err.downcast_ref::<Malformed>().is_some()
+    {
+        return true;
+    }
+    err.chain().any(|cause| {
+        if let Some(api) = cause.downcast_ref::<ApiError>() {
+            return !api.is_the_apis();
+        }
+        cause
+            .downcast_ref::<reqwest::Error>()
+            .is_some_and(|e| e.is_connect() && !e.is_timeout())
+    })
+}
+
 /// Whether the server's certificate was refused. The TLS error arrives wrapped by the
 /// connector in types of its own, so it is recognised by rustls's words for it.
 pub fn is_untrusted_certificate(err: &anyhow::Error) -> bool {
@@ -356,6 +418,9 @@ pub fn report(err: &anyhow::Error) -> ExitCode {
         {
             crate::term::hint(hint);
         }
+    }
+    if let Some(advised) = err.downcast_ref::<Advised>() {
+        crate::term::hint(&advised.hint);
     }
     ExitCode::from(kind_of(err) as u8)
 }
@@ -532,6 +597,124 @@ mod tests {
             KNOWN_CODES.len(),
             "README.md has rows of unknown codes"
         );
+    }
+
+    /// The error of a GET of `url` by a bare client that waits at most `timeout`.
+    fn failed_get(url: String, timeout: std::time::Duration) -> anyhow::Error {
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        let error = runtime.block_on(async {
+            let client = reqwest::Client::builder().timeout(timeout).build().unwrap();
+            client.get(url).send().await.unwrap_err()
+        });
+        anyhow::Error::new(error)
+            .context("GET failed")
+            .context("gave up after 2 attempts")
+    }
+
+    #[test]
+    fn what_counts_as_never_reaching_the_api() {
+        use std::net::TcpListener;
+        use std::time::Duration;
+        let long = Duration::from_secs(30);
+        // Nothing listens: refused.
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let refused = failed_get(format!("http://127.0.0.1:{port}/"), long);
+        assert!(never_reached_the_api(&refused), "{refused:#}");
+        // Connected, then the connection broke without an answer: it may pass.
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = listener.local_addr().unwrap();
+        let hang_up = std::thread::spawn(move || drop(listener.accept()));
+        let broken = failed_get(format!("http://{addr}/"), long);
+        hang_up.join().unwrap();
+        assert!(!never_reached_the_api(&broken), "{broken:#}");
+        // Connected (the backlog accepts), and no answer in time: it may pass.
+        let silent = TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = silent.local_addr().unwrap();
+        let timed_out = failed_get(format!("http://{addr}/"), Duration::from_millis(100));
+        assert!(!never_reached_the_api(&timed_out), "{timed_out:#}");
+        drop(silent);
+
+        let answer = |status: u16, code: Option<&str>, note: Option<&str>| {
+            let mut error = coded(status, code.unwrap_or(""));
+            error.code = code.map(str::to_string);
+            error.message = code.map(|_| "Injected.".to_string());
+            error.body_note = note.map(str::to_string);
+            anyhow::Error::new(error).context("listing tasks")
+        };
+        // What answered is not the API.
+        for note in [
+            "an HTML body, not the API's JSON",
+            "a non-JSON body: upstream down",
+            "a JSON body without an error code",
+            "an empty body",
+            "a redirect to https://login.example/, which is not followed",
+        ] {
+            assert!(
+                never_reached_the_api(&answer(502, None, Some(note))),
+                "{note}"
+            );
+            assert!(
+                never_reached_the_api(&answer(400, None, Some(note))),
+                "{note}"
+            );
+        }
+        // The API itself, busy or refusing: not this.
+        assert!(!never_reached_the_api(&answer(
+            503,
+            Some("APIGW.0000"),
+            None
+        )));
+        assert!(!never_reached_the_api(&answer(
+            429,
+            Some("ModelArts.4206"),
+            None
+        )));
+        assert!(!never_reached_the_api(&answer(
+            500,
+            Some("ModelArts.0010"),
+            None
+        )));
+        // A success that is not the API's JSON, found through any context.
+        let not_json = serde_json::from_str::<serde_json::Value>("<html>")
+            .context(Malformed("malformed response for task x: not JSON".into()))
+            .context("polling")
+            .unwrap_err();
+        assert!(never_reached_the_api(&not_json));
+        let not_object = anyhow::Error::new(Malformed(
+            "malformed response for task x: not a JSON object".into(),
+        ));
+        assert!(never_reached_the_api(&not_object));
+        // A name that does not resolve, a certificate that is not trusted.
+        let dns = anyhow::anyhow!("dns error: failed to lookup address information")
+            .context("GET failed");
+        assert!(never_reached_the_api(&dns));
+        assert!(is_unresolved_host(&dns));
+        let tls = anyhow::anyhow!("invalid peer certificate: UnknownIssuer").context("GET failed");
+        assert!(never_reached_the_api(&tls));
+        // Anything else is not known to be lasting.
+        assert!(!never_reached_the_api(&anyhow::anyhow!("boom")));
+    }
+
+    #[test]
+    fn advice_is_context_that_keeps_the_message() {
+        let err = anyhow::Error::new(api(503)).context(Advised {
+            message: "stopped waiting".into(),
+            hint: "do this".into(),
+        });
+        assert_eq!(
+            format!("{err:#}"),
+            "stopped waiting: APIGW.0000: Injected. (HTTP 503, request id 7c1f0e)"
+        );
+        assert_eq!(err.downcast_ref::<Advised>().unwrap().hint, "do this");
+        assert_eq!(kind_of(&err), ExitKind::Runtime);
     }
 
     #[test]

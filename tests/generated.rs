@@ -85,7 +85,7 @@ const EXIT_STATUS: &[(&str, &str)] = &[
     ),
     (
         "1",
-        "A runtime error: network, timeout, server error (after its retries), malformed or oversized answer, a redirect.",
+        "A runtime error: network, timeout, server error (after its retries), malformed or oversized answer, a redirect; wait for an endpoint that has not answered as the API.",
     ),
     (
         "2",
