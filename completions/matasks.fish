@@ -32,7 +32,7 @@ complete -c matasks -n "__fish_matasks_needs_command" -l project-id -d 'Project 
 complete -c matasks -n "__fish_matasks_needs_command" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c matasks -n "__fish_matasks_needs_command" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, HTTP 429, 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
+complete -c matasks -n "__fish_matasks_needs_command" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
 complete -c matasks -n "__fish_matasks_needs_command" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
 complete -c matasks -n "__fish_matasks_needs_command" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
 complete -c matasks -n "__fish_matasks_needs_command" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
@@ -90,7 +90,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand list" -l project-id -d '
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c matasks -n "__fish_matasks_using_subcommand list" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, HTTP 429, 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand list" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
@@ -145,7 +145,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand ls" -l project-id -d 'Pr
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c matasks -n "__fish_matasks_using_subcommand ls" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, HTTP 429, 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand ls" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
@@ -169,7 +169,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand get" -l project-id -d 'P
 complete -c matasks -n "__fish_matasks_using_subcommand get" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c matasks -n "__fish_matasks_using_subcommand get" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, HTTP 429, 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand get" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand get" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand get" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand get" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
@@ -190,7 +190,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand wait" -l project-id -d '
 complete -c matasks -n "__fish_matasks_using_subcommand wait" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c matasks -n "__fish_matasks_using_subcommand wait" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, HTTP 429, 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand wait" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand wait" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand wait" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand wait" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
@@ -206,7 +206,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_s
 complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, HTTP 429, 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
@@ -231,7 +231,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from path" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, HTTP 429, 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from path" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from path" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from path" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from path" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
@@ -247,7 +247,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from list" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from list" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, HTTP 429, 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from list" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from list" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from list" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
@@ -263,7 +263,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from show" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, HTTP 429, 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from show" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from show" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from show" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from show" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
@@ -279,7 +279,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from set" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from set" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, HTTP 429, 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from set" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from set" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from set" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from set" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
@@ -295,7 +295,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from unset" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from unset" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, HTTP 429, 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from unset" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from unset" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from unset" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from unset" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
@@ -327,7 +327,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, HTTP 429, 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
@@ -346,7 +346,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from check" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from check" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, HTTP 429, 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from check" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from check" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from check" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from check" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
@@ -363,7 +363,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from test" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from test" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, HTTP 429, 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from test" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from test" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from test" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from test" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
@@ -387,7 +387,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand completions" -l project-
 complete -c matasks -n "__fish_matasks_using_subcommand completions" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c matasks -n "__fish_matasks_using_subcommand completions" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, HTTP 429, 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand completions" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand completions" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand completions" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand completions" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F

@@ -7,6 +7,7 @@ use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
 use crate::client::Client;
+use crate::error::Malformed;
 use crate::model::TaskType;
 
 /// The query of one ListTasks request.
@@ -186,10 +187,10 @@ pub async fn get_task(client: &Client, dataset_id: &str, task_id: &str) -> Resul
     let body = client.get(&segments, &[]).await?;
     // The object itself is shown as the server wrote it; it only has to be one. Checked
     // without building it: callers read the fields they need.
-    let value: &RawValue = serde_json::from_slice(&body)
-        .with_context(|| format!("malformed response for task {task_id}: not JSON"))?;
+    let malformed = |why: &str| Malformed(format!("malformed response for task {task_id}: {why}"));
+    let value: &RawValue = serde_json::from_slice(&body).context(malformed("not JSON"))?;
     if !value.get().starts_with('{') {
-        anyhow::bail!("malformed response for task {task_id}: not a JSON object");
+        return Err(malformed("not a JSON object").into());
     }
     Ok(body)
 }

@@ -65,8 +65,8 @@ pub struct GlobalArgs {
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
 
-    /// Retries of a read that failed on the way (connection error, timeout, HTTP 429,
-    /// 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile's `retries`, else 3]
+    /// Retries of a read that failed on the way (connection error, timeout, throttling,
+    /// HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile's `retries`, else 3]
     #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=10))]
     pub retries: Option<u32>,
 

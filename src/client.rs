@@ -164,11 +164,12 @@ impl Http {
         (self.network.max_response_mib.value as usize) << 20
     }
 
-    /// A read, tried again on a connection error, a timeout or HTTP 429, 500, 502, 503
-    /// or 504, after a backoff or the server's `Retry-After`. `attempt` authenticates
-    /// and sends the request anew each time, so each try is signed afresh; what fails
-    /// before the request is sent ([`Failure::Before`], such as getting a token) is
-    /// never tried again.
+    /// A read, tried again on a connection error, a timeout, HTTP 500, 502, 503 or 504,
+    /// or throttling (HTTP 429, or a throttling error code whatever its status), after
+    /// a backoff or the server's `Retry-After`. `attempt` authenticates and sends the
+    /// request anew each time, so each try is signed afresh; what fails before the
+    /// request is sent ([`Failure::Before`], such as getting a token) is never tried
+    /// again.
     pub async fn read<F, Fut>(&self, what: &str, mut attempt: F) -> Result<Answer>
     where
         F: FnMut() -> Fut,
@@ -188,16 +189,20 @@ impl Http {
                 Err(Failure::During(e)) => Err(e),
             };
             let (reason, wait) = match &outcome {
-                Ok(answer) if retry::is_retryable(answer.status) => {
-                    if answer.status == StatusCode::TOO_MANY_REQUESTS
-                        && let Some(now) = self.limiter.halve(window)
-                    {
+                Ok(answer) if !answer.status.is_success() => {
+                    let error = answer.error();
+                    let throttled = error.is_throttled();
+                    if !throttled && !is_passing(answer.status, &error) {
+                        return counted(outcome, tried, false);
+                    }
+                    if throttled && let Some(now) = self.limiter.halve(window) {
                         term::debug(1, || {
                             format!("throttled: at most {now} requests in flight from now on")
                         });
                     }
+                    let code = error.code.map(|c| format!(" ({c})")).unwrap_or_default();
                     (
-                        format!("HTTP {}", answer.status),
+                        format!("HTTP {}{code}", answer.status),
                         retry::retry_after(&answer.headers),
                     )
                 }
@@ -347,12 +352,17 @@ pub fn humanize(d: Duration) -> String {
         .unwrap_or_else(|_| format!("{d:?}"))
 }
 
+/// A server error that may pass (500, 502, 503, 504), unless its code is a known one
+/// that says otherwise, such as a dataset that does not exist.
+fn is_passing(status: StatusCode, error: &ApiError) -> bool {
+    retry::is_retryable(status) && error.known().is_none()
+}
+
 /// Worth another try: the request may not have reached the server, or its answer was
 /// lost on the way. A certificate that is not trusted, or a name that does not resolve,
 /// will be the same a moment later.
 fn is_transient(e: &anyhow::Error) -> bool {
-    let lasting = crate::error::is_untrusted_certificate(e)
-        || e.chain().any(|c| c.to_string().contains("dns error"));
+    let lasting = crate::error::is_untrusted_certificate(e) || crate::error::is_unresolved_host(e);
     !lasting
         && e.chain()
             .filter_map(|c| c.downcast_ref::<reqwest::Error>())

@@ -15,9 +15,11 @@ const CAP: Duration = Duration::from_secs(20);
 /// The longest `Retry-After` honoured.
 const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
 
-/// Statuses that say "not now" rather than "not this": worth another try.
+/// Server errors that say "not now" rather than "not this": worth another try.
+/// Throttling (HTTP 429 or a throttling code) is the API error's to say:
+/// [`crate::error::ApiError::is_throttled`].
 pub fn is_retryable(status: StatusCode) -> bool {
-    matches!(status.as_u16(), 429 | 500 | 502 | 503 | 504)
+    matches!(status.as_u16(), 500 | 502 | 503 | 504)
 }
 
 /// Exponential backoff with full jitter: a random wait between zero and
@@ -112,7 +114,7 @@ impl Limiter {
         }
     }
 
-    /// Halve the target (to no less than one) for a 429 to a request started in
+    /// Halve the target (to no less than one) for throttling of a request started in
     /// `window`; the new target, if it moved.
     pub fn halve(&self, window: u64) -> Option<usize> {
         let mut state = self.state();
@@ -188,10 +190,10 @@ mod tests {
 
     #[test]
     fn retryable_statuses() {
-        for s in [429, 500, 502, 503, 504] {
+        for s in [500, 502, 503, 504] {
             assert!(is_retryable(StatusCode::from_u16(s).unwrap()));
         }
-        for s in [400, 401, 403, 404, 409, 501] {
+        for s in [400, 401, 403, 404, 409, 429, 501] {
             assert!(!is_retryable(StatusCode::from_u16(s).unwrap()));
         }
     }

@@ -11,7 +11,7 @@ use crate::api;
 use crate::cli::{GlobalArgs, WaitArgs, WaitOutput};
 use crate::client::humanize;
 use crate::config;
-use crate::error::{Ended, ExitKind, is_lasting};
+use crate::error::{Advised, Ended, ExitKind, is_lasting, never_reached_the_api};
 use crate::list::resolve_dataset;
 use crate::model::{Status, TaskView};
 use crate::output::json::write_line;
@@ -96,7 +96,10 @@ pub async fn run(global: &GlobalArgs, args: &WaitArgs) -> Result<()> {
 
 /// Poll until the task is done. A fault that may pass (a server error, the network)
 /// is reported and the next poll goes on; refused credentials or a task that is not
-/// there end the wait.
+/// there end the wait. Until the API has answered once, so does an endpoint that does
+/// not answer as the API at all: waiting until the deadline would not change that.
+/// Once it has, anything else is ridden out, a refused connection included (the
+/// service may be restarting).
 async fn poll(
     global: &GlobalArgs,
     args: &WaitArgs,
@@ -108,9 +111,11 @@ async fn poll(
     let dataset = resolve_dataset(args.dataset.as_deref(), settings.dataset_id.as_deref())?;
     let client = session::client_for(&settings, 1).await?;
     let mut last_change: Option<(String, String)> = None;
+    let mut answered = false;
     loop {
         match api::get_task(&client, &dataset, &args.task_id).await {
             Ok(body) => {
+                answered = true;
                 let text = String::from_utf8_lossy(&body).into_owned();
                 let task = TaskView::parse(&text);
                 let change = (task.status_label(), task.progress());
@@ -124,6 +129,18 @@ async fn poll(
                 }
             }
             Err(e) if is_lasting(&e) => return Err(e),
+            Err(e) if !answered && never_reached_the_api(&e) => {
+                return Err(e.context(Advised {
+                    message: format!(
+                        "stopped waiting for task {} before any answer from the API",
+                        args.task_id
+                    ),
+                    hint: "the wait ends early: nothing has answered as the ModelArts API \
+                           yet, which waiting would not change (is the endpoint or region \
+                           right? is a proxy answering?)"
+                        .to_string(),
+                }));
+            }
             Err(e) => report.warn(&format!(
                 "could not check task {}: {e:#}; trying again in {}",
                 args.task_id,

@@ -85,7 +85,7 @@ const EXIT_STATUS: &[(&str, &str)] = &[
     ),
     (
         "1",
-        "A runtime error: network, timeout, server error (after its retries), malformed or oversized answer, a redirect.",
+        "A runtime error: network, timeout, server error (after its retries), malformed or oversized answer, a redirect; wait for an endpoint that has not answered as the API.",
     ),
     (
         "2",
@@ -101,9 +101,12 @@ const EXIT_STATUS: &[(&str, &str)] = &[
     ),
     (
         "5",
-        "Not found: the dataset, or a task the dataset does not have.",
+        "Not found: a dataset that does not exist (ModelArts.4352, with HTTP 400), a task the dataset does not have (ModelArts.4612), or HTTP 404.",
     ),
-    ("6", "Throttled (HTTP 429, after its retries)."),
+    (
+        "6",
+        "Throttled, after its retries: HTTP 429, or ModelArts.4206, ModelArts.4395, ModelArts.2799 or ModelArts.6101 whatever the status.",
+    ),
     ("7", "wait: the task failed."),
     ("8", "wait: the task was stopped."),
     ("124", "wait: the task was not done before --timeout."),

@@ -332,17 +332,19 @@ fn missing_dataset_names_all_three_sources() {
 
 #[test]
 fn unknown_dataset_exits_5_with_the_api_error() {
+    // The service answers a dataset it does not have with HTTP 400 and its code.
     let sandbox = Sandbox::new();
     let out = sandbox.run(&["list", "-d", "nope"]);
     assert_eq!(out.status.code(), Some(5));
     let err = stderr_of(&out);
-    assert!(
-        err.starts_with(
-            "error: ModelArts.4352: Dataset not found. (HTTP 404, request id req-00000000)\nhint: "
-        ),
-        "{err}"
+    assert_eq!(
+        err,
+        "error: ModelArts.4352: Dataset not found. (HTTP 400, request id req-00000000)\n\
+         hint: check the dataset ID, and that the project and region (or endpoint) are the \
+         ones the dataset lives in\n"
     );
     assert_eq!(stdout_of(&out), "");
+    assert_eq!(sandbox.requests().len(), 1, "not retried");
 }
 
 #[test]
@@ -442,6 +444,24 @@ fn each_error_status_has_its_exit_code() {
             r#"{"code":"ModelArts.4352","message":"Dataset not found."}"#,
             5,
             "error: ModelArts.4352: Dataset not found. (HTTP 404, request id req-00000000)",
+        ),
+        (
+            404,
+            r#"{"error_code":"APIGW.0101","error_msg":"The API does not exist."}"#,
+            5,
+            "error: APIGW.0101: The API does not exist. (HTTP 404, request id req-00000000)",
+        ),
+        (
+            400,
+            r#"{"error_code":"ModelArts.4352","error_msg":"Dataset not found."}"#,
+            5,
+            "error: ModelArts.4352: Dataset not found. (HTTP 400, request id req-00000000)",
+        ),
+        (
+            501,
+            r#"{"error_code":"ModelArts.4386","error_msg":"Auto labeling task exist."}"#,
+            1,
+            "error: ModelArts.4386: Auto labeling task exist. (HTTP 501, request id req-00000000)",
         ),
         (
             429,

@@ -149,6 +149,73 @@ fn client_errors_are_never_retried_and_retries_0_tries_once() {
     assert_eq!(api_requests(&sandbox).len(), 2);
 }
 
+fn coded(status: u16, code: &str) -> Action {
+    Action::Reply(Reply::api_error(status, code, "Injected."))
+}
+
+#[test]
+fn throttling_codes_are_retried_whatever_their_status() {
+    for (status, code) in [
+        (429, "ModelArts.4206"),
+        (400, "ModelArts.4206"),
+        (500, "ModelArts.4395"),
+        (429, "ModelArts.2799"),
+        (503, "ModelArts.6101"),
+    ] {
+        let sandbox = Sandbox::with(first_answers(vec![coded(status, code)]));
+        let out = sandbox.run(&["-v", "list", "-o", "ndjson"]);
+        assert_ok(&out);
+        assert_eq!(stdout_of(&out).lines().count(), 6, "{code}");
+        assert_eq!(api_requests(&sandbox).len(), 2, "{status} {code}");
+        let err = stderr_of(&out);
+        assert!(
+            err.contains("retry 1 of 3 for /v2/") && err.contains(&format!("({code})")),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn throttling_codes_that_outlast_the_retries_exit_6() {
+    let sandbox = Sandbox::with(first_answers(
+        (0..3).map(|_| coded(400, "ModelArts.4206")).collect(),
+    ));
+    let out = sandbox.run(&["--retries", "2", "list"]);
+    assert_eq!(out.status.code(), Some(6));
+    let err = stderr_of(&out);
+    assert!(
+        err.starts_with(
+            "error: ModelArts.4206: Injected. (HTTP 400, request id req-00000002, after 3 attempts)\n\
+             hint: the API is throttling requests: wait a moment and retry\n"
+        ),
+        "{err}"
+    );
+    assert_eq!(api_requests(&sandbox).len(), 3);
+    assert_eq!(stdout_of(&out), "");
+}
+
+#[test]
+fn codes_that_are_not_throttling_are_not_retried_whatever_their_status() {
+    for (status, code, exit) in [
+        (501, "ModelArts.4386", 1),
+        (400, "ModelArts.4409", 1),
+        (501, "ModelArts.4385", 1),
+        (503, "ModelArts.4352", 5),
+        (429, "ModelArts.4612", 5),
+    ] {
+        let sandbox = Sandbox::with(first_answers(vec![coded(status, code)]));
+        let out = sandbox.run(&["list"]);
+        assert_eq!(out.status.code(), Some(exit), "{status} {code}");
+        assert_eq!(api_requests(&sandbox).len(), 1, "{status} {code}");
+        assert_eq!(stderr_of(&out).lines().count(), 2, "{}", stderr_of(&out));
+        assert!(stderr_of(&out).contains("\nhint: "), "{}", stderr_of(&out));
+    }
+    // A 501 without a known code is not retried either.
+    let sandbox = Sandbox::with(first_answers(vec![status(501)]));
+    assert_eq!(sandbox.run(&["list"]).status.code(), Some(1));
+    assert_eq!(api_requests(&sandbox).len(), 1);
+}
+
 #[test]
 fn dropped_connections_and_cut_bodies_are_retried() {
     let page = |c: &Catalog| c.page(DATASET, 0, 10, 6);
@@ -189,6 +256,13 @@ fn dropped_connections_and_cut_bodies_are_retried() {
 
 #[test]
 fn a_429_halves_the_pages_in_flight_for_the_rest_of_the_run() {
+    // A throttling code does it whatever its status, as a 429 does.
+    for (status, code) in [(429, "APIGW.0308"), (400, "ModelArts.4395")] {
+        halves_the_pages_in_flight(status, code);
+    }
+}
+
+fn halves_the_pages_in_flight(status: u16, code: &'static str) {
     let throttled_once = Arc::new(AtomicUsize::new(0));
     let flag = throttled_once.clone();
     let mut setup = Setup {
@@ -197,7 +271,7 @@ fn a_429_halves_the_pages_in_flight_for_the_rest_of_the_run() {
             let page = req.offset() as usize;
             // Three pages in flight together are throttled: one burst, one halving.
             if (3..=5).contains(&page) && flag.fetch_add(1, Ordering::SeqCst) < 3 {
-                let mut reply = Reply::api_error(429, "APIGW.0308", "Slow down.");
+                let mut reply = Reply::api_error(status, code, "Slow down.");
                 reply.headers.push(("retry-after".into(), "0".into()));
                 return Some(Action::Reply(reply));
             }

@@ -61,8 +61,15 @@ fn get_a_missing_task_exits_5() {
         "{err}"
     );
     assert_eq!(stdout_of(&out), "");
+    // A dataset the project does not have: HTTP 400 with its own code and hint.
     let out = sandbox.run(&["get", "x", "-d", "no-such-dataset"]);
     assert_eq!(out.status.code(), Some(5));
+    let err = stderr_of(&out);
+    assert!(
+        err.starts_with("error: ModelArts.4352: Dataset not found. (HTTP 400, request id "),
+        "{err}"
+    );
+    assert!(err.contains("hint: check the dataset ID"), "{err}");
 }
 
 fn wait(sandbox: &Sandbox, task: &str, extra: &[&str]) -> std::process::Output {
@@ -415,4 +422,277 @@ fn get_refuses_an_answer_that_is_not_a_task_object() {
         );
         assert_eq!(stdout_of(&out), "");
     }
+}
+
+#[test]
+fn wait_on_a_task_already_done_ends_on_the_first_poll() {
+    for (task, exit) in [
+        ("Fa1LeDtask000000001", 7),
+        ("Gr0up1ngTask0000001", 8),
+        ("14cyxyu6UXaNT3lrPFl", 0),
+    ] {
+        let sandbox = Sandbox::new();
+        let out = wait(&sandbox, task, &[]);
+        assert_eq!(out.status.code(), Some(exit), "{task}: {}", stderr_of(&out));
+        assert_eq!(polls(&sandbox), 1, "{task}");
+    }
+}
+
+/// A port on this machine that nothing listens on.
+fn closed_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+const NEVER_ANSWERED: &str = "hint: the wait ends early: nothing has answered as the ModelArts API yet, which waiting would not change";
+
+#[test]
+fn wait_ends_at_once_when_nothing_listens_at_the_endpoint() {
+    let sandbox = Sandbox::new();
+    let endpoint = format!("http://127.0.0.1:{}", closed_port());
+    let out = wait(
+        &sandbox,
+        "moving-succeeded",
+        &[
+            "--endpoint",
+            &endpoint,
+            "--timeout",
+            "10m",
+            "--retries",
+            "1",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr_of(&out);
+    assert!(
+        err.starts_with(
+            "error: stopped waiting for task moving-succeeded before any answer from the API: \
+             gave up after 2 attempts: GET http://127.0.0.1:"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("\nhint: no connection: check the endpoint"),
+        "{err}"
+    );
+    assert!(err.contains(NEVER_ANSWERED), "{err}");
+    assert!(!err.contains("warning:"), "{err}");
+    assert!(sandbox.requests().is_empty());
+}
+
+/// A server whose task-details answers are `first`, in order, then the usual ones.
+fn first_polls(first: Vec<Action>) -> Setup {
+    let first = std::sync::Mutex::new(first.into_iter());
+    Setup {
+        hook: Some(Arc::new(move |req: &Recorded, _: &Catalog| {
+            if !req.path.contains("/tasks/") {
+                return None;
+            }
+            first.lock().unwrap().next()
+        })),
+        ..Setup::default()
+    }
+}
+
+fn html(status: u16) -> Action {
+    let mut reply = Reply::json(status, "<html><body>Sign in</body></html>");
+    reply.headers = vec![("content-type".into(), "text/html".into())];
+    Action::Reply(reply)
+}
+
+#[test]
+fn wait_ends_at_once_when_what_answers_is_not_the_api() {
+    let mut redirect = Reply::json(302, "");
+    redirect
+        .headers
+        .push(("location".into(), "https://login.example/".into()));
+    for (first, why, tries) in [
+        (
+            html(200),
+            "malformed response for task moving-succeeded: not JSON",
+            1,
+        ),
+        (
+            Action::Reply(Reply::json(200, "[]")),
+            "malformed response for task moving-succeeded: not a JSON object",
+            1,
+        ),
+        (
+            Action::Reply(redirect),
+            "the server answered HTTP 302 Found with a redirect to https://login.example/",
+            1,
+        ),
+        // An error status is retried first, as any 502 is.
+        (
+            html(502),
+            "the server answered HTTP 502 Bad Gateway with an HTML body",
+            2,
+        ),
+    ] {
+        let sandbox = Sandbox::with(first_polls((0..tries).map(|_| clone(&first)).collect()));
+        let out = wait(
+            &sandbox,
+            "moving-succeeded",
+            &["--timeout", "10m", "--retries", "1"],
+        );
+        assert_eq!(out.status.code(), Some(1), "{why}");
+        let err = stderr_of(&out);
+        assert!(
+            err.starts_with(&format!(
+                "error: stopped waiting for task moving-succeeded before any answer from the \
+                 API: {why}"
+            )),
+            "{err}"
+        );
+        assert!(err.contains(NEVER_ANSWERED), "{err}");
+        assert_eq!(polls(&sandbox), tries, "{why}");
+    }
+}
+
+/// The same action again (actions are not `Clone`: only replies are needed here).
+fn clone(action: &Action) -> Action {
+    let Action::Reply(reply) = action else {
+        unreachable!("only replies")
+    };
+    Action::Reply(Reply {
+        status: reply.status,
+        headers: reply.headers.clone(),
+        body: reply.body.clone(),
+    })
+}
+
+#[test]
+fn before_the_first_answer_a_busy_api_is_still_waited_for() {
+    // The gateway's own JSON error, or a connection broken after it was made: the
+    // service is there, and the wait goes on.
+    let sandbox = Sandbox::with(first_polls(vec![
+        Action::Reply(Reply::api_error(503, "APIGW.0000", "Busy.")),
+        Action::Drop,
+    ]));
+    let out = wait(&sandbox, "moving-succeeded", &["--retries", "0"]);
+    assert_ok(&out);
+    let err = stderr_of(&out);
+    assert_eq!(
+        err.matches("warning: could not check task").count(),
+        2,
+        "{err}"
+    );
+    assert!(err.contains("APIGW.0000: Busy. (HTTP 503"), "{err}");
+    assert_eq!(polls(&sandbox), 5);
+}
+
+#[test]
+fn once_the_task_was_seen_answers_that_are_not_the_api_are_ridden_out() {
+    // The first poll answers; then an HTML page, a dropped connection and a 503: each
+    // is a warning, and the wait goes on to the task's success.
+    let polled = Arc::new(AtomicUsize::new(0));
+    let count = polled.clone();
+    let sandbox = Sandbox::with(Setup {
+        hook: Some(Arc::new(move |req: &Recorded, _: &Catalog| {
+            if !req.path.contains("/tasks/") {
+                return None;
+            }
+            match count.fetch_add(1, Ordering::SeqCst) {
+                1 => Some(html(200)),
+                2 => Some(Action::Drop),
+                3 => Some(Action::Reply(Reply::api_error(503, "APIGW.0000", "Busy."))),
+                _ => None,
+            }
+        })),
+        ..Setup::default()
+    });
+    let out = wait(&sandbox, "moving-succeeded", &["--retries", "0"]);
+    assert_ok(&out);
+    let err = stderr_of(&out);
+    assert_eq!(
+        err.matches("warning: could not check task").count(),
+        3,
+        "{err}"
+    );
+    assert!(
+        err.contains("malformed response for task moving-succeeded: not JSON"),
+        "{err}"
+    );
+    assert!(!err.contains("hint:"), "{err}");
+    assert_eq!(polls(&sandbox), 6);
+}
+
+#[test]
+fn once_the_task_was_seen_a_refused_connection_is_ridden_out() {
+    use std::io::BufRead;
+    // The service goes away after the first answer and comes back on the same port.
+    let sandbox = Sandbox::new();
+    let port: u16 = sandbox
+        .server
+        .url()
+        .rsplit(':')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let mut child = sandbox
+        .std_cmd()
+        .args([
+            "wait",
+            "moving-succeeded",
+            "--interval",
+            "1s",
+            "--retries",
+            "0",
+            // Ends a child left behind by a failing test.
+            "--timeout",
+            "50s",
+        ])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let (lines, said) = std::sync::mpsc::channel();
+    let stderr = child.stderr.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stderr).lines() {
+            let _ = lines.send(line.unwrap());
+        }
+    });
+    let Sandbox { dir, server, .. } = sandbox;
+    // Only a guard against a hung child: the waits are a few seconds.
+    let deadline = Instant::now() + Duration::from_secs(55);
+    let mut seen = Vec::new();
+    let mut wait_for = |what: &str| loop {
+        let line = said
+            .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+            .unwrap_or_else(|_| panic!("never said {what:?}: {seen:?}"));
+        seen.push(line.clone());
+        if line.contains(what) {
+            break;
+        }
+    };
+    wait_for("task moving-succeeded: queued 0%");
+    drop(server);
+    // Two polls fail: the second at the latest finds the port closed.
+    wait_for("warning: could not check task moving-succeeded");
+    wait_for("warning: could not check task moving-succeeded");
+    let back = FakeServer::start(Setup {
+        port,
+        ..Setup::default()
+    });
+    let status = child.wait().unwrap();
+    reader.join().unwrap();
+    let rest: Vec<String> = said.try_iter().collect();
+    assert!(status.success(), "{seen:?} {rest:?}");
+    assert!(
+        rest.last()
+            .unwrap()
+            .starts_with("task moving-succeeded succeeded"),
+        "{rest:?}"
+    );
+    assert!(
+        seen.iter().any(|l| l.contains("client error (Connect)")),
+        "refused: {seen:?}"
+    );
+    assert!(!back.requests().is_empty());
+    drop(dir);
 }

@@ -740,6 +740,11 @@ fn decide(req: &Recorded, shared: &Shared) -> Action {
     }
 }
 
+/// A dataset the project does not have: HTTP 400, as the service answers it.
+fn dataset_not_found() -> Reply {
+    Reply::api_error(400, "ModelArts.4352", "Dataset not found.")
+}
+
 /// The ListTasks API itself.
 fn list_tasks(req: &Recorded, shared: &Shared) -> Reply {
     let setup = &shared.setup;
@@ -779,7 +784,7 @@ fn list_tasks(req: &Recorded, shared: &Shared) -> Reply {
             return Reply::api_error(403, "ModelArts.0203", "Invalid project ID in the path");
         }
         let Some(tasks) = shared.catalog.datasets.get(dataset) else {
-            return Reply::api_error(404, "ModelArts.4352", "Dataset not found.");
+            return dataset_not_found();
         };
         return task_details(tasks, task_id, shared);
     }
@@ -796,7 +801,7 @@ fn list_tasks(req: &Recorded, shared: &Shared) -> Reply {
         return Reply::api_error(403, "ModelArts.0203", "Invalid project ID in the path");
     }
     let Some(tasks) = shared.catalog.datasets.get(dataset) else {
-        return Reply::api_error(404, "ModelArts.4352", "Dataset not found.");
+        return dataset_not_found();
     };
     let limit = match req.param("limit").map(str::parse::<usize>) {
         None => 10,
