@@ -109,6 +109,10 @@ const EXIT_STATUS: &[(&str, &str)] = &[
     ),
     ("7", "wait: the task failed."),
     ("8", "wait: the task was stopped."),
+    (
+        "9",
+        "list --all: the listing is incomplete, the pages held fewer tasks than the server's total; what they held is printed.",
+    ),
     ("124", "wait: the task was not done before --timeout."),
     (
         "130",
@@ -131,7 +135,7 @@ const ENVIRONMENT: &[(&str, &str)] = &[
     ),
     (
         "MATASKS_CACHE_DIR",
-        "Where tokens and looked-up project IDs are cached.",
+        "Where tokens, looked-up project IDs and what each endpoint's offset counts are cached.",
     ),
     (
         "HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, HUAWEICLOUD_SDK_SECURITY_TOKEN, HUAWEICLOUD_SDK_PROJECT_ID",
@@ -151,7 +155,7 @@ const FILES: &[(&str, &str)] = &[
     ),
     (
         "~/.cache/matasks/",
-        "Cached password tokens (tokens/, mode 0600) and looked-up project IDs (projects/); $XDG_CACHE_HOME/matasks on Linux, or MATASKS_CACHE_DIR.",
+        "Cached password tokens (tokens/, mode 0600), looked-up project IDs (projects/) and what each endpoint's offset counts (offsets/); $XDG_CACHE_HOME/matasks on Linux, or MATASKS_CACHE_DIR.",
     ),
 ];
 
@@ -174,6 +178,7 @@ fn extra_sections(name: &str) -> String {
             ("One page, as a table:", "matasks list"),
             ("Every page, newest first, with the model and any error:", "matasks list --all --wide --sort -created"),
             ("A log of every change until all tasks are done:", "matasks list --watch --until-done > changes.ndjson"),
+            ("Every kind of task, newest first:", "matasks list --type all --all"),
         ]),
         "matasks-get" => examples(&[("One task, as keys and values, or as the server's JSON:", "matasks get 14cyxyu6UXaNT3lrPFl\nmatasks get 14cyxyu6UXaNT3lrPFl -o json")]),
         "matasks-wait" => [
