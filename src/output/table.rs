@@ -1,12 +1,15 @@
 //! The human-readable table: one row per task, sized to the terminal.
+//!
+//! Rows are kept as their cells' text only, each cut to [`MAX_CELL_WIDTH`] as it
+//! arrives, in one string for all of them: memory grows with what is shown, not with
+//! the tasks' JSON, and time is linear in it. The table is written line by line at the
+//! end, once every column's width is known.
 
 use std::io::{self, Write};
 
-use comfy_table::{
-    Attribute, Cell, CellAlignment, Color, ColumnConstraint, ContentArrangement, Row, Table, Width,
-};
+use comfy_table::{Cell, Color, Table};
 use serde_json::value::RawValue;
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::{Column, Sink, TableStyle};
 #[cfg(test)]
@@ -15,20 +18,43 @@ use crate::api::Page;
 use crate::model::{Status, TaskView};
 
 /// Spaces between columns.
-const GAP: u16 = 2;
+const GAP: usize = 2;
+/// The most terminal columns one cell takes, even where nothing is cut to fit: a
+/// longer value is cut with `…`.
+pub const MAX_CELL_WIDTH: usize = 256;
+/// Ends each cell in [`Rows::text`]; cells hold no control characters.
+const CELL_END: char = '\u{1f}';
 
 pub struct TableSink<W> {
     out: W,
     style: TableStyle,
-    rows: Vec<TaskView>,
+    rows: Rows,
+}
+
+/// The cells of every row, in arrival order.
+struct Rows {
+    /// Every cell, each followed by [`CELL_END`].
+    text: String,
+    /// Where each row starts in `text`.
+    starts: Vec<usize>,
+    /// Each row's status, for its colour.
+    statuses: Vec<Option<Status>>,
+    /// The widest cell of each column, its header included.
+    widths: Vec<usize>,
 }
 
 impl<W: Write> TableSink<W> {
     pub fn new(out: W, style: TableStyle) -> Self {
+        let widths = style.columns.iter().map(|c| c.header().width()).collect();
         TableSink {
             out,
             style,
-            rows: Vec::new(),
+            rows: Rows {
+                text: String::new(),
+                starts: Vec::new(),
+                statuses: Vec::new(),
+                widths,
+            },
         }
     }
 }
@@ -39,7 +65,17 @@ impl<W: Write> Sink for TableSink<W> {
     }
 
     fn task(&mut self, raw: &RawValue) -> io::Result<()> {
-        self.rows.push(TaskView::parse(raw.get()));
+        let task = TaskView::parse(raw.get());
+        let rows = &mut self.rows;
+        rows.starts.push(rows.text.len());
+        rows.statuses.push(task.status());
+        for (column, widest) in self.style.columns.iter().zip(&mut rows.widths) {
+            let value = column.value(&task);
+            let (cell, width) = cut(&value, MAX_CELL_WIDTH);
+            *widest = (*widest).max(width);
+            rows.text.push_str(&cell);
+            rows.text.push(CELL_END);
+        }
         Ok(())
     }
 
@@ -48,14 +84,36 @@ impl<W: Write> Sink for TableSink<W> {
     }
 
     fn finish(&mut self) -> io::Result<()> {
-        if self.rows.is_empty() {
+        if self.rows.starts.is_empty() {
             return Ok(());
         }
-        let text = render(&self.rows, &self.style);
-        self.out.write_all(text.as_bytes())?;
-        self.out.write_all(b"\n")?;
+        write_table(&mut self.out, &self.rows, &self.style)?;
         self.out.flush()
     }
+}
+
+/// `text` cut to at most `max` terminal columns, with `…` where it was cut; and its
+/// width. Looks at no more of `text` than it keeps.
+fn cut(text: &str, max: usize) -> (std::borrow::Cow<'_, str>, usize) {
+    let mut width = 0;
+    for (at, c) in text.char_indices() {
+        let w = c.width().unwrap_or(0);
+        if width + w > max {
+            // Room for the ellipsis: drop characters from the end until it fits.
+            let mut kept = &text[..at];
+            let mut kept_width = width;
+            while kept_width + 1 > max {
+                let Some(last) = kept.chars().next_back() else {
+                    break;
+                };
+                kept_width -= last.width().unwrap_or(0);
+                kept = &kept[..kept.len() - last.len_utf8()];
+            }
+            return (format!("{kept}…").into(), kept_width + 1);
+        }
+        width += w;
+    }
+    (text.into(), width)
 }
 
 pub(crate) fn status_color(status: Option<Status>) -> Option<Color> {
@@ -68,18 +126,24 @@ pub(crate) fn status_color(status: Option<Status>) -> Option<Color> {
     })
 }
 
+/// The 256-colour code a terminal shows `color` with, as the `get` view writes it.
+fn ansi_code(color: Color) -> u8 {
+    match color {
+        Color::Green => 10,
+        Color::Red => 9,
+        Color::Cyan => 14,
+        Color::Blue => 12,
+        _ => 11,
+    }
+}
+
 /// NAME (and MESSAGE) are cut, but not below this, before columns are dropped.
 const NAME_MIN_WIDTH: usize = 12;
 
-/// Which of `columns` fit in `width`, each as wide as its widest cell: the others are
-/// dropped in their [`Column::drop_rank`] order. ID, NAME and STATUS always stay.
-fn columns_that_fit(columns: &[Column], cells: &[Vec<String>], width: usize) -> Vec<bool> {
-    let mut widths: Vec<usize> = columns.iter().map(|c| c.header().width()).collect();
-    for row in cells {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.width());
-        }
-    }
+/// Which of `columns` fit in `width`, each as wide as its widest cell (`widths`): the
+/// others are dropped in their [`Column::drop_rank`] order. ID, NAME and STATUS always
+/// stay.
+fn columns_that_fit(columns: &[Column], widths: &[usize], width: usize) -> Vec<bool> {
     let mut keep = vec![true; columns.len()];
     let needed = |keep: &[bool]| {
         let kept = keep.iter().filter(|&&k| k).count();
@@ -93,7 +157,7 @@ fn columns_that_fit(columns: &[Column], cells: &[Vec<String>], width: usize) -> 
                 }
             })
             .sum();
-        total + usize::from(GAP) * kept.saturating_sub(1)
+        total + GAP * kept.saturating_sub(1)
     };
     let mut droppable: Vec<usize> = (0..columns.len())
         .filter(|&i| columns[i].drop_rank().is_some())
@@ -107,6 +171,119 @@ fn columns_that_fit(columns: &[Column], cells: &[Vec<String>], width: usize) -> 
         keep[i] = false;
     }
     keep
+}
+
+/// The width of each kept column: its widest cell, except that the columns cut to fit
+/// share what `width` leaves them, each its widest cell or an equal share of the rest,
+/// and never less than [`NAME_MIN_WIDTH`] (or its widest cell, if narrower).
+fn column_widths(
+    columns: &[Column],
+    widths: &[usize],
+    kept: &[usize],
+    width: Option<usize>,
+) -> Vec<usize> {
+    let mut out: Vec<usize> = kept.iter().map(|&i| widths[i]).collect();
+    let Some(width) = width else {
+        return out;
+    };
+    let fixed: usize = kept
+        .iter()
+        .filter(|&&i| !columns[i].cut_to_fit())
+        .map(|&i| widths[i])
+        .sum::<usize>()
+        + GAP * kept.len().saturating_sub(1);
+    let mut cut: Vec<usize> = (0..kept.len())
+        .filter(|&k| columns[kept[k]].cut_to_fit())
+        .collect();
+    // The narrowest first, so that what they do not need goes to the others.
+    cut.sort_by_key(|&k| out[k]);
+    let mut left = width.saturating_sub(fixed);
+    for (n, &k) in cut.iter().enumerate() {
+        let share = left / (cut.len() - n);
+        let natural = out[k];
+        out[k] = natural.min(share).max(natural.min(NAME_MIN_WIDTH));
+        left = left.saturating_sub(out[k]);
+    }
+    out
+}
+
+/// The table, a line at a time: the header, then each row in order.
+fn write_table(out: &mut impl Write, rows: &Rows, style: &TableStyle) -> io::Result<()> {
+    let columns = &style.columns;
+    let keep = match style.width {
+        Some(width) => columns_that_fit(columns, &rows.widths, width),
+        None => vec![true; columns.len()],
+    };
+    let kept: Vec<usize> = (0..columns.len()).filter(|&i| keep[i]).collect();
+    let widths = column_widths(columns, &rows.widths, &kept, style.width);
+    let mut line = String::new();
+    let headers: Vec<&str> = columns.iter().map(|c| c.header()).collect();
+    write_line(
+        out,
+        &mut line,
+        &kept,
+        &widths,
+        columns,
+        |i| (headers[i], None),
+        style.color,
+        true,
+    )?;
+    let mut cells: Vec<&str> = Vec::with_capacity(columns.len());
+    for (n, &start) in rows.starts.iter().enumerate() {
+        let end = rows.starts.get(n + 1).copied().unwrap_or(rows.text.len());
+        cells.clear();
+        cells.extend(rows.text[start..end].split_terminator(CELL_END));
+        let color = status_color(rows.statuses[n]).map(ansi_code);
+        write_line(
+            out,
+            &mut line,
+            &kept,
+            &widths,
+            columns,
+            |i| (cells[i], color.filter(|_| columns[i] == Column::Status)),
+            style.color,
+            false,
+        )?;
+    }
+    Ok(())
+}
+
+/// One line of the table: each kept column's cell, cut to its width and padded (text
+/// only is coloured, not the padding), and no spaces at the end.
+#[allow(clippy::too_many_arguments)]
+fn write_line<'c>(
+    out: &mut impl Write,
+    line: &mut String,
+    kept: &[usize],
+    widths: &[usize],
+    columns: &[Column],
+    cell: impl Fn(usize) -> (&'c str, Option<u8>),
+    color: bool,
+    header: bool,
+) -> io::Result<()> {
+    line.clear();
+    for (k, &i) in kept.iter().enumerate() {
+        let (text, fg) = cell(i);
+        let (text, used) = cut(text, widths[k]);
+        let pad = widths[k] - used;
+        let right = columns[i].right_aligned() && !header;
+        if right {
+            line.extend(std::iter::repeat_n(' ', pad));
+        }
+        match (color, header, fg) {
+            (true, true, _) => line.push_str(&format!("\x1b[1m{text}\x1b[0m")),
+            (true, false, Some(code)) => line.push_str(&format!("\x1b[38;5;{code}m{text}\x1b[39m")),
+            _ => line.push_str(&text),
+        }
+        if !right {
+            line.extend(std::iter::repeat_n(' ', pad));
+        }
+        if k + 1 < kept.len() {
+            line.extend(std::iter::repeat_n(' ', GAP));
+        }
+    }
+    out.write_all(line.trim_end().as_bytes())?;
+    out.write_all(b"\n")
 }
 
 /// One task as aligned keys and values, the status coloured as in the table.
@@ -160,94 +337,15 @@ pub fn details(task: &TaskView, color: bool) -> String {
     text
 }
 
-pub fn render(rows: &[TaskView], style: &TableStyle) -> String {
-    let columns = &style.columns;
-    let cells: Vec<Vec<String>> = rows
-        .iter()
-        .map(|v| columns.iter().map(|c| c.value(v)).collect())
-        .collect();
-    let keep = match style.width {
-        Some(width) => columns_that_fit(columns, &cells, width),
-        None => vec![true; columns.len()],
-    };
-    let kept: Vec<usize> = (0..columns.len()).filter(|&i| keep[i]).collect();
-
-    let mut table = Table::new();
-    table.load_style(comfy_table::presets::NOTHING);
-    // Styling and width are decided by the caller, never sniffed here.
-    table.force_no_tty();
-    if style.color {
-        table.enforce_styling();
-        // Colour the words, not the padding around them.
-        table.style_text_only();
-    }
-    let mut header = Row::from(kept.iter().map(|&i| {
-        let cell = Cell::new(columns[i].header());
-        if style.color {
-            cell.add_attribute(Attribute::Bold)
-        } else {
-            cell
-        }
-    }));
-    header.max_height(1);
-    table.set_header(header);
-    for (view, row_cells) in rows.iter().zip(&cells) {
-        let mut row = Row::from(kept.iter().map(|&i| {
-            let mut cell = Cell::new(&row_cells[i]);
-            if columns[i].right_aligned() {
-                cell = cell.set_alignment(CellAlignment::Right);
-            }
-            if columns[i] == Column::Status
-                && style.color
-                && let Some(color) = status_color(view.status())
-            {
-                cell = cell.fg(color);
-            }
-            cell
-        }));
-        // One line per task: a long name is cut, not wrapped.
-        row.max_height(1);
-        table.add_row(row);
-    }
-    let last = kept.len() - 1;
-    for (position, (column, &i)) in table.column_iter_mut().zip(&kept).enumerate() {
-        column.set_padding((0, if position == last { 0 } else { GAP }));
-        if columns[i].cut_to_fit() {
-            // Cut at any character, not at the last space that fits.
-            column.set_delimiter('\0');
-            // Never padded wider than its widest text, never cut below the minimum.
-            let widest = cells
-                .iter()
-                .map(|row| row[i].width())
-                .chain([columns[i].header().width()])
-                .max()
-                .unwrap_or(0);
-            column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(
-                widest.min(NAME_MIN_WIDTH) as u16,
-            )));
-        } else {
-            column.set_constraint(ColumnConstraint::ContentWidth);
-        }
-    }
-    if let Some(width) = style.width {
-        table.set_content_arrangement(ContentArrangement::Dynamic);
-        table.set_width(u16::try_from(width).unwrap_or(u16::MAX));
-    }
-    table.trim_fmt()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn views() -> Vec<TaskView> {
-        [
+    fn views() -> Vec<&'static str> {
+        vec![
             r#"{"task_id":"14cyxyu6UXaNT3lrPFl","task_name":"a rather long pre-labeling task name","type":1,"status":3,"progress":100.0,"annotated_sample_count":38,"total_sample_count":246,"create_time":"2020-11-03 15:22:39","elapsed_time":531}"#,
             r#"{"task_id":"5QPy73VwnwHi5NqvbcP","type":0,"status":2,"progress":12.5,"create_time":"2020-10-31 16:11:37","elapsed_time":45}"#,
         ]
-        .iter()
-        .map(|raw| TaskView::parse(raw))
-        .collect()
     }
 
     /// One line per task under the header, none wider than `width`.
@@ -259,6 +357,19 @@ mod tests {
                 "{line:?} is wider than {width}"
             );
         }
+    }
+
+    /// The table of `rows` as `list` writes it, without its last newline.
+    fn render(rows: &[&str], style: &TableStyle) -> String {
+        let mut out = Vec::new();
+        let mut sink = TableSink::new(&mut out, style.clone());
+        for row in rows {
+            sink.task(&RawValue::from_string(row.to_string()).unwrap())
+                .unwrap();
+        }
+        sink.finish().unwrap();
+        let text = String::from_utf8(out).unwrap();
+        text.strip_suffix('\n').unwrap_or(&text).to_string()
     }
 
     fn plain(width: Option<usize>) -> String {
@@ -332,10 +443,9 @@ mod tests {
             width: None,
             columns,
         };
-        let rows: Vec<TaskView> = [r#"{"task_id":"a","status":2,"model_name":"m1","model_version":"0.0.1","unconfirmed_sample_count":7,"error_code":"E.1","error_msg":"broke","message":"ignored"}"#]
-            .iter()
-            .map(|r| TaskView::parse(r))
-            .collect();
+        let rows = [
+            r#"{"task_id":"a","status":2,"model_name":"m1","model_version":"0.0.1","unconfirmed_sample_count":7,"error_code":"E.1","error_msg":"broke","message":"ignored"}"#,
+        ];
         let text = render(&rows, &style(vec![Column::Status, Column::Id]));
         assert_eq!(text, "STATUS  ID\nfailed  a");
         let wide: Vec<Column> = DEFAULT_COLUMNS
@@ -382,11 +492,7 @@ mod tests {
 
     #[test]
     fn wide_characters_count_double() {
-        let rows: Vec<TaskView> =
-            [r#"{"task_id":"a","task_name":"日本語のタスク名前です長い","status":3}"#]
-                .iter()
-                .map(|r| TaskView::parse(r))
-                .collect();
+        let rows = [r#"{"task_id":"a","task_name":"日本語のタスク名前です長い","status":3}"#];
         let text = render(
             &rows,
             &TableStyle {
@@ -413,6 +519,62 @@ mod tests {
         assert!(
             text.contains("\x1b[38;5;10msucceeded") || text.contains("\x1b[32msucceeded"),
             "{text:?}"
+        );
+    }
+
+    #[test]
+    fn cells_are_cut_to_a_width_with_an_ellipsis() {
+        assert_eq!(cut("abcdef", 6), ("abcdef".into(), 6));
+        assert_eq!(cut("abcdefg", 6), ("abcde…".into(), 6));
+        assert_eq!(cut("日本語です", 6), ("日本…".into(), 5));
+        assert_eq!(cut("日本語です", 7), ("日本語…".into(), 7));
+        assert_eq!(cut("ab", 1), ("…".into(), 1));
+        assert_eq!(cut("", 0), ("".into(), 0));
+    }
+
+    #[test]
+    fn a_huge_value_costs_one_cell() {
+        let name = "n".repeat(1_000_000);
+        let raw = format!(r#"{{"task_id":"a","task_name":"{name}","status":3}}"#);
+        let mut out = Vec::new();
+        let style = TableStyle {
+            color: false,
+            width: None,
+            columns: DEFAULT_COLUMNS.to_vec(),
+        };
+        let mut sink = TableSink::new(&mut out, style);
+        for _ in 0..10 {
+            sink.task(&RawValue::from_string(raw.clone()).unwrap())
+                .unwrap();
+        }
+        // What is kept of ten million characters of names: ten cells of the widest.
+        assert!(
+            sink.rows.text.len() < 10 * (MAX_CELL_WIDTH + 100),
+            "{}",
+            sink.rows.text.len()
+        );
+        sink.finish().unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let row = text.lines().nth(1).unwrap();
+        assert!(row.contains(&format!("{}…", "n".repeat(MAX_CELL_WIDTH - 1))));
+        assert!(!row.contains(&"n".repeat(MAX_CELL_WIDTH)));
+    }
+
+    #[test]
+    fn columns_cut_to_fit_share_what_is_left() {
+        let columns = [Column::Id, Column::Name, Column::Message];
+        // ID 5 wide, NAME 40, MESSAGE 8: 5 + 2 + NAME + 2 + MESSAGE in 40 columns.
+        let widths = column_widths(&columns, &[5, 40, 8], &[0, 1, 2], Some(40));
+        assert_eq!(widths, [5, 23, 8], "the short message keeps its width");
+        let widths = column_widths(&columns, &[5, 40, 30], &[0, 1, 2], Some(40));
+        assert_eq!(widths, [5, 16, 15], "an equal share each");
+        // Never below the minimum, even when that is wider than the terminal.
+        let widths = column_widths(&columns, &[5, 40, 30], &[0, 1, 2], Some(20));
+        assert_eq!(widths, [5, NAME_MIN_WIDTH, NAME_MIN_WIDTH]);
+        // Without a width, every column as wide as its widest cell.
+        assert_eq!(
+            column_widths(&columns, &[5, 40, 30], &[0, 2], None),
+            [5, 30]
         );
     }
 }
