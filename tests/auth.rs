@@ -126,6 +126,66 @@ fn a_token_is_reused_until_five_minutes_before_it_expires() {
 }
 
 #[test]
+fn a_token_of_a_short_life_serves_the_whole_run() {
+    // Inside the renewal margin from the start: one token all the same, and the
+    // password command runs once.
+    let mut setup = Setup {
+        token_lifetime: std::time::Duration::from_secs(60),
+        ..Setup::default()
+    };
+    setup.datasets.insert("many".into(), Tasks::Generated(150));
+    let sandbox = Sandbox::with(setup);
+    let runs = sandbox.dir.path().join("password-runs");
+    sandbox.write_config(&profile(
+        &sandbox,
+        &format!(
+            "project_id = \"{PROJECT}\"\nusername = \"{USER}\"\ndomain = \"{DOMAIN}\"\n\
+             password_command = \"sh -c 'echo run >> {} && echo {PASSWORD}'\"\n",
+            runs.display()
+        ),
+    ));
+    let out = sandbox.run(&[
+        "list", "-d", "many", "--all", "--limit", "10", "-o", "ndjson",
+    ]);
+    assert_ok(&out);
+    assert_eq!(listed(&out), 150);
+    assert_eq!(sandbox.server.token_requests(), 1);
+    assert_eq!(std::fs::read_to_string(&runs).unwrap().lines().count(), 1);
+}
+
+#[test]
+fn a_token_that_expires_during_a_run_is_replaced() {
+    // A token of one second: the next poll's request is rejected as expired, and a
+    // new token is issued for it.
+    let sandbox = Sandbox::with(Setup {
+        token_lifetime: std::time::Duration::from_secs(1),
+        ..Setup::default()
+    });
+    sandbox.write_config(&password_profile(&sandbox, ""));
+    let out = sandbox.run(&["wait", "moving-succeeded", "--interval", "1s"]);
+    assert_ok(&out);
+    let issued = sandbox.server.token_requests();
+    // One more token for each poll that found the last one expired, never two.
+    let polls = sandbox
+        .requests()
+        .iter()
+        .filter(|r| r.path.ends_with("/moving-succeeded") && r.signature.is_ok())
+        .count();
+    assert_eq!(polls, 3);
+    assert!(
+        (2..=3).contains(&issued),
+        "{issued} tokens for {polls} polls"
+    );
+    // Each token served until the API said it had expired.
+    let rejected = sandbox
+        .requests()
+        .iter()
+        .filter(|r| r.path.ends_with("/moving-succeeded") && r.signature.is_err())
+        .count();
+    assert_eq!(rejected, issued - 1);
+}
+
+#[test]
 fn a_cached_token_the_api_rejects_is_replaced_once() {
     let sandbox = Sandbox::new();
     sandbox.write_config(&password_profile(&sandbox, ""));

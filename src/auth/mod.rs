@@ -21,7 +21,8 @@ use crate::term;
 use cache::{Cache, CachedToken};
 use iam::Scope;
 
-/// A token is renewed this long before it expires, so it cannot expire mid-listing.
+/// A cached token this close to its expiry is not worth starting a run with: it could
+/// expire mid-listing. Once in use, a token serves until it expires or is rejected.
 const RENEW_BEFORE_EXPIRY: jiff::SignedDuration = jiff::SignedDuration::from_mins(5);
 
 /// An access key pair, with a security token when the pair is temporary.
@@ -291,7 +292,6 @@ struct TokenState {
     held: Option<Held>,
     /// Counts tokens taken into use, so that concurrent rejections renew once.
     generation: u64,
-    renewed: bool,
 }
 
 struct Held {
@@ -302,8 +302,21 @@ struct Held {
 }
 
 impl Held {
+    /// Worth starting a run with.
     fn fresh_enough(&self) -> bool {
         crate::clock::now() + RENEW_BEFORE_EXPIRY < self.expires_at
+    }
+
+    /// Past its expiry by this machine's clock.
+    fn expired(&self) -> bool {
+        crate::clock::now() >= self.expires_at
+    }
+
+    /// Still to be used. A token issued in this run is used until the API rejects it:
+    /// the service's clock decides, and a short lifetime or a skewed clock here must
+    /// not get a token for every request.
+    fn usable(&self) -> bool {
+        !self.from_cache || !self.expired()
     }
 }
 
@@ -312,7 +325,7 @@ impl PasswordAuth {
     async fn token(&self) -> Result<(SecretString, u64)> {
         let mut state = self.state.lock().await;
         if let Some(held) = &state.held
-            && held.fresh_enough()
+            && held.usable()
         {
             return Ok((held.token.clone(), state.generation));
         }
@@ -377,24 +390,30 @@ impl PasswordAuth {
         })
     }
 
+    /// After the API rejected the token of `generation`: whether to try again with
+    /// another. A cached token, or one past its expiry, is replaced once per
+    /// rejection; a token issued in this run and not expired was refused for another
+    /// reason, which a new one would not change.
     async fn renew(&self, generation: u64) -> Result<bool> {
         let mut state = self.state.lock().await;
         if state.generation != generation {
             // Another request renewed it already: try the new one.
             return Ok(true);
         }
-        let from_cache = state.held.as_ref().is_some_and(|h| h.from_cache);
-        if !from_cache || state.renewed {
+        let worth_renewing = state
+            .held
+            .as_ref()
+            .is_some_and(|h| h.from_cache || h.expired());
+        if !worth_renewing {
             return Ok(false);
         }
         term::debug(1, || {
-            "the cached token was rejected; getting a new one".to_string()
+            "the token was rejected; getting a new one".to_string()
         });
         self.cache.forget_token(&self.profile);
         let held = self.issue().await?;
         state.held = Some(held);
         state.generation += 1;
-        state.renewed = true;
         Ok(true)
     }
 }
