@@ -142,6 +142,23 @@ pub enum Command {
     Completions(CompletionsArgs),
 }
 
+impl Command {
+    /// Whether the command writes data to stdout, which must then be open.
+    pub fn prints_data(&self) -> bool {
+        match self {
+            Command::List(_) | Command::Get(_) | Command::Completions(_) => true,
+            Command::Wait(args) => args.output.is_some(),
+            Command::Config(command) => matches!(
+                command,
+                ConfigCommand::Path
+                    | ConfigCommand::List
+                    | ConfigCommand::Show
+                    | ConfigCommand::Check(_)
+            ),
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
     /// The shell

@@ -110,6 +110,8 @@ pub struct Answer {
     pub status: StatusCode,
     pub headers: HeaderMap,
     pub body: Vec<u8>,
+    /// The body of an error answer was larger than [`MAX_ERROR_BODY`], and not kept.
+    pub body_too_large: bool,
     /// How many requests it took.
     pub attempts: u32,
 }
@@ -118,6 +120,12 @@ impl Answer {
     /// The answer as an API error, decoded from its body.
     pub fn error(&self) -> ApiError {
         let mut error = api_error(self.status, &self.headers, &self.body);
+        if self.body_too_large && !self.status.is_redirection() {
+            error.body_note = Some(format!(
+                "a body larger than {} KiB, which no error of this API is",
+                MAX_ERROR_BODY >> 10
+            ));
+        }
         error.attempts = self.attempts;
         error
     }
@@ -273,6 +281,7 @@ impl Http {
                     .unwrap_or_default()
             )
         });
+        let mut body_too_large = false;
         let body = if status.is_success() {
             let body = read_body(response, max_body)
                 .await
@@ -289,11 +298,14 @@ impl Http {
         } else {
             // The status says what went wrong; a body cut short or too long only loses
             // detail.
-            read_body(response, MAX_ERROR_BODY)
-                .await
-                .ok()
-                .flatten()
-                .unwrap_or_default()
+            match read_body(response, MAX_ERROR_BODY).await {
+                Ok(Some(body)) => body,
+                Ok(None) => {
+                    body_too_large = true;
+                    Vec::new()
+                }
+                Err(_) => Vec::new(),
+            }
         };
         term::debug(2, || {
             let mut lines = String::new();
@@ -311,6 +323,7 @@ impl Http {
             status,
             headers,
             body,
+            body_too_large,
             attempts: 1,
         })
     }

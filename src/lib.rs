@@ -29,6 +29,12 @@ use clap::{CommandFactory, FromArgMatches};
 
 use crate::cli::{Cli, Command, GLOBAL_ENV};
 
+/// Called by the binary before `main`: see [`term::look_at_stdout_at_start`].
+#[doc(hidden)]
+pub extern "C" fn look_at_stdout_at_start() {
+    term::look_at_stdout_at_start();
+}
+
 /// Parse the command line, run the command, and turn any failure into a message on
 /// stderr and an exit status.
 pub fn run() -> ExitCode {
@@ -41,6 +47,9 @@ pub fn run() -> ExitCode {
         }
     };
     term::init(cli.global.color, cli.global.verbose);
+    if let Err(why) = clock::check() {
+        return error::report(&error::ConfigError(why).into());
+    }
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -48,6 +57,11 @@ pub fn run() -> ExitCode {
         Ok(runtime) => runtime,
         Err(e) => return error::report(&anyhow::Error::new(e).context("cannot start")),
     };
+    if cli.command.prints_data() && !term::stdout_is_open() {
+        return error::report(&anyhow::anyhow!(
+            "stdout is closed: there is nowhere to print (redirect it to /dev/null to discard)"
+        ));
+    }
     let result = runtime.block_on(async {
         match &cli.command {
             Command::List(args) => list::run(&cli.global, args).await,

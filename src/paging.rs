@@ -345,6 +345,9 @@ struct Listing<'a> {
     first_ids: Vec<u64>,
     /// Repeats dropped from pages that also held new tasks.
     repeats: u64,
+    /// Pages that held the same task more than once, and how many such repeats.
+    duplicated_on: Vec<u64>,
+    duplicates: u64,
     /// The first page's total.
     total_first: Option<u64>,
     /// The latest total any page reported.
@@ -375,6 +378,8 @@ impl<'a> Listing<'a> {
             check_next: false,
             first_ids: Vec::new(),
             repeats: 0,
+            duplicated_on: Vec::new(),
+            duplicates: 0,
             total_first: None,
             total_now: None,
             total_max: None,
@@ -512,16 +517,24 @@ impl<'a> Listing<'a> {
         }
         let mut fresh = 0u64;
         let mut repeated = 0u64;
+        let mut duplicates = 0u64;
         let mut shared = shared.borrow_mut();
         let shared = &mut *shared;
+        let mut on_this_page = HashSet::with_capacity(page.tasks.len());
         for raw in &page.tasks {
             if self.capped() {
                 break;
             }
-            if !shared.seen.insert(raw) {
-                repeated += 1;
+            let fingerprint = shared.seen.of(raw);
+            if !shared.seen.insert(fingerprint) {
+                if on_this_page.contains(&fingerprint) {
+                    duplicates += 1;
+                } else {
+                    repeated += 1;
+                }
                 continue;
             }
+            on_this_page.insert(fingerprint);
             shared.sink.task(raw).context("cannot write to stdout")?;
             fresh += 1;
             self.printed += 1;
@@ -547,6 +560,10 @@ impl<'a> Listing<'a> {
         };
         if stop != Some(Stop::Repeated(n)) {
             self.repeats += repeated;
+        }
+        if duplicates > 0 {
+            self.duplicates += duplicates;
+            self.duplicated_on.push(n);
         }
         self.stop = stop;
         Ok(stop.is_none())
@@ -578,6 +595,10 @@ impl<'a> Listing<'a> {
             ),
             _ => "the pages the total calls for held fewer tasks".to_string(),
         };
+        let why = match self.duplicates {
+            0 => why,
+            n => format!("{why}, and {n} of the tasks they held were copies of others"),
+        };
         Some(Missing {
             expected,
             count: expected - self.printed,
@@ -588,6 +609,22 @@ impl<'a> Listing<'a> {
     /// What went wrong with the listing and did not lose tasks, each said once.
     fn warnings(&self) -> Vec<String> {
         let mut warnings = Vec::new();
+        if self.duplicates > 0 {
+            let pages: Vec<String> = self.duplicated_on.iter().map(u64::to_string).collect();
+            warnings.push(format!(
+                "{} the same task more than once ({} {} dropped); each task is printed once",
+                match pages[..] {
+                    [ref one] => format!("page {one} held"),
+                    _ => format!("pages {} held", pages.join(", ")),
+                },
+                self.duplicates,
+                if self.duplicates == 1 {
+                    "copy"
+                } else {
+                    "copies"
+                }
+            ));
+        }
         if !self.plan.all {
             return warnings;
         }
@@ -654,9 +691,8 @@ impl Fingerprints {
         page.tasks.iter().map(|task| self.of(task)).collect()
     }
 
-    /// Whether the task is new; it is remembered either way.
-    fn insert(&mut self, task: &RawValue) -> bool {
-        let fingerprint = self.of(task);
+    /// Whether the task of this fingerprint is new; it is remembered either way.
+    fn insert(&mut self, fingerprint: u64) -> bool {
         if self.older.binary_search(&fingerprint).is_ok() || !self.recent.insert(fingerprint) {
             return false;
         }
@@ -1210,24 +1246,24 @@ mod tests {
         let mut f = Fingerprints::default();
         let n = BATCH * 3 + 5;
         for i in 0..n {
-            assert!(f.insert(&task(i)), "{i} is new");
+            assert!(f.insert(f.of(&task(i))), "{i} is new");
         }
         for i in (0..n).step_by(97) {
-            assert!(!f.insert(&task(i)), "{i} was seen");
+            assert!(!f.insert(f.of(&task(i))), "{i} was seen");
         }
         assert_eq!(f.older.len() + f.recent.len(), n);
         assert!(
             f.older.windows(2).all(|w| w[0] < w[1]),
             "sorted, no duplicates"
         );
-        assert!(f.insert(&task(n)));
+        assert!(f.insert(f.of(&task(n))));
     }
 
     #[test]
     fn numeric_and_string_ids_differ() {
         let mut f = Fingerprints::default();
-        assert!(f.insert(&task("\"7\"")));
-        assert!(f.insert(&task(7)));
-        assert!(!f.insert(&task(7)));
+        assert!(f.insert(f.of(&task("\"7\""))));
+        assert!(f.insert(f.of(&task(7))));
+        assert!(!f.insert(f.of(&task(7))));
     }
 }

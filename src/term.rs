@@ -91,6 +91,47 @@ pub fn debug(level: u8, message: impl FnOnce() -> String) {
     }
 }
 
+/// Set when stdout was closed as the process started.
+static STDOUT_CLOSED_AT_START: AtomicBool = AtomicBool::new(false);
+
+/// Note whether stdout is closed; called before `main`, since the standard library
+/// opens /dev/null in place of a closed stdout, where whatever is printed is lost
+/// without a word.
+pub fn look_at_stdout_at_start() {
+    #[cfg(unix)]
+    {
+        // SAFETY: F_GETFD reads the descriptor's flags and changes nothing.
+        let closed = unsafe { libc::fcntl(libc::STDOUT_FILENO, libc::F_GETFD) } == -1;
+        STDOUT_CLOSED_AT_START.store(closed, Ordering::Relaxed);
+    }
+}
+
+/// Whether stdout is open, for a command that prints data to ask before it starts.
+pub fn stdout_is_open() -> bool {
+    !STDOUT_CLOSED_AT_START.load(Ordering::Relaxed)
+}
+
+/// Whether stdout is a pipe (or socket) whose reader has gone. A write would fail
+/// with a broken pipe; this tells a command that writes nothing for a while, such as
+/// a watch with no news, without writing.
+pub fn stdout_reader_gone() -> bool {
+    #[cfg(unix)]
+    {
+        let mut stdout = libc::pollfd {
+            fd: libc::STDOUT_FILENO,
+            events: 0,
+            revents: 0,
+        };
+        // SAFETY: one valid pollfd, and no waiting.
+        let ready = unsafe { libc::poll(&mut stdout, 1, 0) };
+        ready > 0 && stdout.revents & (libc::POLLERR | libc::POLLHUP) != 0
+    }
+    #[cfg(not(unix))]
+    {
+        false
+    }
+}
+
 /// Width available for the table: `COLUMNS` if set, else the terminal's.
 pub fn terminal_width() -> Option<usize> {
     if let Some(cols) = std::env::var("COLUMNS")

@@ -115,7 +115,9 @@ where
                     "listing failed: {e:#}; trying again in {}",
                     crate::client::humanize(interval)
                 ));
-                tokio::time::sleep(interval).await;
+                if !pause(interval).await {
+                    return Ok(());
+                }
                 continue;
             }
         };
@@ -195,6 +197,25 @@ where
             }
             return Ok(());
         }
-        tokio::time::sleep(interval).await;
+        if !pause(interval).await {
+            return Ok(());
+        }
+    }
+}
+
+/// Wait for the next listing; whether anyone still reads what the watch prints. A
+/// watch with nothing new to say would not notice its reader leave by writing.
+async fn pause(interval: std::time::Duration) -> bool {
+    const LOOK_EVERY: std::time::Duration = std::time::Duration::from_millis(200);
+    let until = tokio::time::Instant::now() + interval;
+    loop {
+        if term::stdout_reader_gone() {
+            return false;
+        }
+        let now = tokio::time::Instant::now();
+        if now >= until {
+            return true;
+        }
+        tokio::time::sleep(LOOK_EVERY.min(until - now)).await;
     }
 }

@@ -1318,3 +1318,112 @@ fn type_all_in_a_watch_logs_every_kind() {
     ids.dedup();
     assert_eq!(ids.len(), 7 + 10 + 3 + 2, "the first page of every kind");
 }
+
+#[test]
+fn a_task_twice_on_one_page_is_printed_once_with_a_warning() {
+    let mut setup = Setup::default();
+    let tasks = example_tasks();
+    let doubled = vec![
+        tasks[0].clone(),
+        tasks[1].clone(),
+        tasks[0].clone(),
+        tasks[0].clone(),
+    ];
+    setup.datasets.insert("twice".into(), Tasks::Fixed(doubled));
+    let sandbox = Sandbox::with(setup);
+    let warning = "warning: page 0 held the same task more than once (2 copies dropped); \
+                   each task is printed once\n";
+    let out = sandbox.run(&["list", "-d", "twice", "-o", "ndjson"]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(stdout_of(&out).lines().count(), 2);
+    assert_eq!(stderr_of(&out), warning);
+    // The server's total counts the copies: a whole listing says what it lacks.
+    let out = sandbox.run(&["list", "-d", "twice", "--all", "-o", "ndjson"]);
+    assert_eq!(out.status.code(), Some(9));
+    assert_eq!(stdout_of(&out).lines().count(), 2);
+    let err = stderr_of(&out);
+    assert!(err.starts_with(warning), "{err}");
+    assert!(
+        err.contains(
+            "error: incomplete listing: 2 of 4 tasks, 2 missing: page 0 came back with 4 tasks \
+             where 100 were asked for, and 2 of the tasks they held were copies of others\n"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_watch_ends_quietly_when_its_reader_goes_away_between_changes() {
+    // Every task is done: after the first listing the watch has nothing new to print.
+    let sandbox = Sandbox::new();
+    let mut child = sandbox
+        .std_cmd()
+        .args(["list", "--watch", "--interval", "1s", "-o", "ndjson"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut reader = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    reader.read_line(&mut line).unwrap();
+    assert!(line.contains("task_id"), "{line}");
+    drop(reader);
+    // It must end by itself; give it far longer than it needs before calling it stuck.
+    let mut waited = 0;
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if waited >= 300 {
+            child.kill().unwrap();
+            panic!("the watch went on with nobody reading");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        waited += 1;
+    };
+    assert!(status.success(), "{status:?}");
+    let mut err = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
+    assert_eq!(err, "");
+}
+
+#[test]
+fn a_closed_stdout_is_an_error_and_a_full_one_too() {
+    let sandbox = Sandbox::new();
+    let binary = assert_cmd::cargo::cargo_bin("matasks");
+    let run = |redirect: &str, args: &str| {
+        std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!("exec \"$0\" --config \"$1\" {args} {redirect}"))
+            .arg(&binary)
+            .arg(&sandbox.config)
+            .env_clear()
+            .env("HOME", NO_HOME)
+            .env("MATASKS_CACHE_DIR", sandbox.cache_dir())
+            .output()
+            .unwrap()
+    };
+    for args in ["list -o json", "get 14cyxyu6UXaNT3lrPFl", "config show"] {
+        let out = run(">&-", args);
+        assert_eq!(out.status.code(), Some(1), "{args}");
+        assert!(
+            stderr_of(&out).starts_with("error: stdout is closed: there is nowhere to print"),
+            "{args}: {}",
+            stderr_of(&out)
+        );
+    }
+    let requests = sandbox.requests().len();
+    assert_eq!(requests, 0, "nothing is asked when nothing can be printed");
+    if std::path::Path::new("/dev/full").exists() {
+        let out = run("> /dev/full", "list -o json");
+        assert_eq!(out.status.code(), Some(1));
+        assert!(
+            stderr_of(&out).contains("No space left on device"),
+            "{}",
+            stderr_of(&out)
+        );
+    }
+    // A command that prints nothing on stdout does not mind.
+    let out = run(">&-", "config set concurrency 4");
+    assert!(out.status.success(), "{}", stderr_of(&out));
+}

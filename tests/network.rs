@@ -520,6 +520,27 @@ fn an_answer_over_the_size_limit_is_refused_not_held() {
 }
 
 #[test]
+fn an_error_body_over_its_limit_is_reported_as_too_large() {
+    let mut reply = Reply::json(
+        400,
+        format!(r#"{{"error_msg":"{}"}}"#, "x".repeat(100 << 10)),
+    );
+    reply.headers.clear();
+    let sandbox = Sandbox::with(first_answers(vec![Action::Reply(reply)]));
+    let out = sandbox.run(&["list"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr_of(&out);
+    assert!(
+        err.contains(
+            "error: the server answered HTTP 400 Bad Request with a body larger than 64 KiB, \
+             which no error of this API is (HTTP 400"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("empty"), "{err}");
+}
+
+#[test]
 fn a_redirect_to_another_host_is_reported_and_not_followed() {
     let elsewhere = FakeServer::start(Setup::default());
     let target = format!(
@@ -572,6 +593,25 @@ fn a_signature_rejected_for_its_time_names_the_clock_difference() {
         .output()
         .unwrap();
     assert_ok(&out);
+    // An offset no clock can have is an error, not a crash; nothing is sent.
+    for offset in ["9223372036854775807", "-9223372036854775808", "soon"] {
+        let before = sandbox.requests().len();
+        let out = sandbox
+            .cmd()
+            .env("MATASKS_TEST_CLOCK_OFFSET", offset)
+            .arg("list")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(3), "{offset}");
+        assert!(
+            stderr_of(&out).starts_with(
+                "error: MATASKS_TEST_CLOCK_OFFSET must be a whole number of seconds between"
+            ),
+            "{}",
+            stderr_of(&out)
+        );
+        assert_eq!(sandbox.requests().len(), before);
+    }
 }
 
 #[test]
