@@ -517,30 +517,35 @@ impl<'a> Listing<'a> {
         }
         let mut fresh = 0u64;
         let mut repeated = 0u64;
-        let mut duplicates = 0u64;
+        let mut taken = 0;
         let mut shared = shared.borrow_mut();
         let shared = &mut *shared;
-        let mut on_this_page = HashSet::with_capacity(page.tasks.len());
         for raw in &page.tasks {
             if self.capped() {
                 break;
             }
-            let fingerprint = shared.seen.of(raw);
-            if !shared.seen.insert(fingerprint) {
-                if on_this_page.contains(&fingerprint) {
-                    duplicates += 1;
-                } else {
-                    repeated += 1;
-                }
+            taken += 1;
+            if !shared.seen.insert(shared.seen.of(raw)) {
+                repeated += 1;
                 continue;
             }
-            on_this_page.insert(fingerprint);
             shared.sink.task(raw).context("cannot write to stdout")?;
             fresh += 1;
             self.printed += 1;
             shared.printed += 1;
         }
         shared.sink.page_done().context("cannot write to stdout")?;
+        // Repeats are rare: only then does it matter which were copies within the page.
+        let duplicates = if repeated > 0 {
+            let mut on_this_page = shared.seen.all(page);
+            on_this_page.truncate(taken);
+            on_this_page.sort_unstable();
+            on_this_page.dedup();
+            (taken - on_this_page.len()) as u64
+        } else {
+            0
+        };
+        let repeated = repeated - duplicates;
 
         let stop = if self.capped() {
             Some(Stop::Capped)
@@ -1235,6 +1240,32 @@ mod tests {
         assert_eq!(got.len(), 10);
         assert_eq!(outcome.total, None);
         assert!(requested.len() <= 1 + 3 + 1, "{requested:?}");
+    }
+
+    #[test]
+    fn copies_within_a_page_are_told_from_repeats_of_earlier_pages() {
+        let plan = plan(10);
+        let mut sink = Collect::default();
+        let shared = RefCell::new(Shared {
+            seen: Fingerprints::default(),
+            sink: &mut sink,
+            merged: false,
+            printed: 0,
+        });
+        let mut listing = Listing::new(&plan, "");
+        let body = page([0, 1, 0, 0], 9);
+        listing.take(0, &body.parse().unwrap(), &shared).unwrap();
+        assert_eq!((listing.duplicates, listing.repeats), (2, 0));
+        let body = page([1, 2, 2, 3], 9);
+        listing.take(1, &body.parse().unwrap(), &shared).unwrap();
+        assert_eq!((listing.duplicates, listing.repeats), (3, 1));
+        assert_eq!(listing.duplicated_on, [0, 1]);
+        assert_eq!(listing.printed, 4);
+        assert_eq!(
+            listing.warnings()[0],
+            "pages 0, 1 held the same task more than once (3 copies dropped); each task is \
+             printed once"
+        );
     }
 
     fn task(id: impl std::fmt::Display) -> Box<RawValue> {
