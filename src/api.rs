@@ -148,11 +148,11 @@ impl<'de: 'a, 'a> Visitor<'de> for PageVisitor<'a> {
 /// A server value as it may be quoted in an error: short, on one line.
 fn shown(raw: &RawValue) -> String {
     let text: String = raw.get().chars().take(40).collect();
-    let text = text.replace(char::is_control, " ");
+    let text = crate::text::clean(&text);
     if raw.get().chars().count() > 40 {
         format!("{text}…")
     } else {
-        text
+        text.into_owned()
     }
 }
 

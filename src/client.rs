@@ -13,6 +13,7 @@ use crate::config::Network;
 use crate::error::{ApiError, ConfigError};
 use crate::retry::{self, Limiter};
 use crate::term;
+use crate::text;
 
 /// Error bodies are short; this bounds what a misbehaving proxy can make us hold.
 const MAX_ERROR_BODY: usize = 64 * 1024;
@@ -234,15 +235,15 @@ impl Http {
             max_body,
         } = call;
         term::debug(1, || format!("> {method} {url}"));
-        term::debug(2, || {
-            let mut lines = String::new();
-            for (name, value) in &headers {
-                lines.push_str(&format!("> {name}: {}\n", redact::header(name, value)));
-            }
+        term::debug_lines(2, || {
+            let mut lines: Vec<String> = headers
+                .iter()
+                .map(|(name, value)| format!("> {name}: {}", redact::header(name, value)))
+                .collect();
             if let Some(body) = &body {
-                lines.push_str(&format!("> {}\n", redact::body(body)));
+                lines.push(format!("> {}", redact::body(body)));
             }
-            lines.trim_end().to_string()
+            lines
         });
         let mut builder = self.client.request(method.clone(), url.clone());
         for (name, value) in &headers {
@@ -295,16 +296,15 @@ impl Http {
                 .flatten()
                 .unwrap_or_default()
         };
-        term::debug(2, || {
-            let mut lines = String::new();
-            for (name, value) in &headers {
-                let value = String::from_utf8_lossy(value.as_bytes());
-                lines.push_str(&format!(
-                    "< {name}: {}\n",
-                    redact::header(name.as_str(), &value)
-                ));
-            }
-            lines.push_str(&format!("< {}", redact::body(&body)));
+        term::debug_lines(2, || {
+            let mut lines: Vec<String> = headers
+                .iter()
+                .map(|(name, value)| {
+                    let value = String::from_utf8_lossy(value.as_bytes());
+                    format!("< {name}: {}", redact::header(name.as_str(), &value))
+                })
+                .collect();
+            lines.push(format!("< {}", redact::body(&body)));
             lines
         });
         Ok(Answer {
@@ -628,14 +628,11 @@ fn describe_body(body: &[u8]) -> String {
     format!("a non-JSON body: {}", one_line(text))
 }
 
-/// Server text made safe for one line of a terminal: no control characters (and so no
-/// escape sequences), and not too long.
+/// Server text made safe for one line of a terminal ([`text::clean`]), and not too
+/// long.
 fn one_line(text: &str) -> String {
-    let mut line: String = text
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .take(MAX_MESSAGE_CHARS)
-        .collect();
+    let line = text::clean(text);
+    let mut line: String = line.chars().take(MAX_MESSAGE_CHARS).collect();
     if text.chars().nth(MAX_MESSAGE_CHARS).is_some() {
         line.push('…');
     }
@@ -747,7 +744,7 @@ mod tests {
             &HeaderMap::new(),
             br#"{"error_code":"X.1","error_msg":"bad\nthing \u001b[31mred"}"#,
         );
-        assert_eq!(e.to_string(), "X.1: bad thing  [31mred (HTTP 400)");
+        assert_eq!(e.to_string(), "X.1: bad thing \\x1b[31mred (HTTP 400)");
         let long = format!(r#"{{"error_msg":"{}"}}"#, "x".repeat(2000));
         let e = api_error(StatusCode::BAD_REQUEST, &HeaderMap::new(), long.as_bytes());
         assert_eq!(e.message.unwrap().chars().count(), MAX_MESSAGE_CHARS + 1);

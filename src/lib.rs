@@ -20,6 +20,7 @@ mod regions;
 mod retry;
 mod session;
 mod term;
+mod text;
 mod wait;
 mod watch;
 

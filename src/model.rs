@@ -443,11 +443,8 @@ fn text(value: &Option<Value>) -> String {
     match value {
         None | Some(Value::Null) => MISSING.to_string(),
         Some(Value::String(s)) if s.is_empty() => MISSING.to_string(),
-        Some(Value::String(s)) => s
-            .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect(),
-        Some(other) => other.to_string(),
+        Some(Value::String(s)) => crate::text::clean(s).into_owned(),
+        Some(other) => crate::text::clean(&other.to_string()).into_owned(),
     }
 }
 
@@ -516,7 +513,7 @@ mod tests {
             );
         }
         // Cleaned like anything else shown.
-        assert_eq!(TaskView::parse("{}").or_id("a\x1b[2Jb").id(), "a [2Jb");
+        assert_eq!(TaskView::parse("{}").or_id("a\x1b[2Jb").id(), "a\\x1b[2Jb");
     }
 
     #[test]

@@ -550,3 +550,38 @@ fn an_unwritable_cache_costs_a_warning_not_the_run() {
     );
     assert_eq!(err.lines().count(), 1, "{err}");
 }
+
+#[test]
+fn project_names_and_ids_from_the_identity_service_are_shown_escaped() {
+    let sandbox = Sandbox::with(Setup {
+        hook: Some(std::sync::Arc::new(|req: &Recorded, _: &Catalog| {
+            (req.path == "/v3/projects").then(|| {
+                Action::Reply(Reply::json(
+                    200,
+                    r#"{"projects":[{"id":"p\u001b]0;owned\u0007","name":"cn-north-4\u001b[2J"},
+                        {"id":"q\u202e1","name":"cn\u200b-north-4\u009b"}]}"#,
+                ))
+            })
+        })),
+        ..Setup::default()
+    });
+    sandbox.write_config(&profile(
+        &sandbox,
+        &format!("access_key = \"{AK}\"\nsecret_key = \"{SK}\"\n"),
+    ));
+    for args in [&["list"][..], &["-v", "list"], &["config", "check"]] {
+        let out = sandbox.run(args);
+        assert_eq!(out.status.code(), Some(3), "{args:?}");
+        assert_terminal_safe(&stdout_of(&out));
+        assert_terminal_safe(&stderr_of(&out));
+        assert!(
+            stderr_of(&out).contains(
+                r"2 projects are named `cn-north-4` at http://127.0.0.1:"
+            ) && stderr_of(&out).contains(
+                r": p\x1b]0;owned\x07 (cn-north-4\x1b[2J), q\u{202e}1 (cn\u{200b}-north-4\x9b); set `project_id` to one"
+            ),
+            "{args:?}: {}",
+            stderr_of(&out)
+        );
+    }
+}

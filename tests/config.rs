@@ -431,3 +431,51 @@ fn a_config_file_readable_by_others_is_pointed_out() {
         "6 of 6 auto-labeling and pre-labeling tasks (--type all lists every kind)\n"
     );
 }
+
+#[test]
+fn profile_names_and_values_from_the_file_are_shown_escaped() {
+    let sandbox = Sandbox::new();
+    let hostile = r#"p\u001b]0;owned\u0007\u202e"#;
+    sandbox.write_config(&format!(
+        "default_profile = \"{hostile}\"\n[profiles.\"{hostile}\"]\n\
+         region = \"cn\\u001b[2J\\u200b\"\ndataset_id = \"d\\u009b2J\"\n\
+         access_key = \"{AK}\"\nsecret_key = \"{SK}\"\n"
+    ));
+    let shown = r"p\x1b]0;owned\x07\u{202e}";
+    let out = sandbox.run(&["config", "list"]);
+    assert_ok(&out);
+    assert_terminal_safe(&stdout_of(&out));
+    assert_eq!(stdout_of(&out), format!("* {shown}  (default)\n"));
+
+    let out = sandbox.run(&["config", "show"]);
+    assert_eq!(out.status.code(), Some(3));
+    assert_terminal_safe(&stdout_of(&out));
+    assert_terminal_safe(&stderr_of(&out));
+    let rows = rows_of(&out);
+    assert!(rows.contains(&format!("profile {shown}\n")), "{rows}");
+    assert!(
+        rows.contains(r"region cn\x1b[2J\u{200b} file (region)"),
+        "{rows}"
+    );
+    assert!(
+        rows.contains(r"dataset_id d\x9b2J file (dataset_id)"),
+        "{rows}"
+    );
+    assert!(
+        stderr_of(&out).starts_with(r"error: unknown region `cn\x1b[2J\u{200b}`"),
+        "{}",
+        stderr_of(&out)
+    );
+
+    for args in [&["list"][..], &["--profile", "x\u{1b}[2J", "list"]] {
+        let out = sandbox.run(args);
+        assert_eq!(out.status.code(), Some(3));
+        assert_terminal_safe(&stderr_of(&out));
+    }
+    let out = sandbox.run(&["--profile", "x", "list"]);
+    assert!(
+        stderr_of(&out).contains(&format!("(profiles: {shown})")),
+        "{}",
+        stderr_of(&out)
+    );
+}

@@ -696,3 +696,58 @@ fn once_the_task_was_seen_a_refused_connection_is_ridden_out() {
     assert!(!back.requests().is_empty());
     drop(dir);
 }
+
+/// A task whose texts hold a title-setting OSC, a screen clear, C1 controls, bidi
+/// overrides and isolates, and zero-width characters.
+const HOSTILE_TASK: &str = r#"{"task_id":"hostile","task_name":"a\u001b]0;owned\u0007b\u202ec\u200bd\ufeff","type":1,"status":2,"progress":50,"error_code":"E.1","error_msg":"x\u001b[2Jy\u009bz\u2066w\u2028v","message":"m\u0085n"}"#;
+
+#[test]
+fn hostile_task_text_is_shown_escaped_in_get_wait_and_list() {
+    let sandbox = Sandbox::with(Setup {
+        datasets: std::collections::HashMap::from([(
+            DATASET.to_string(),
+            Tasks::Fixed(vec![HOSTILE_TASK.to_string()]),
+        )]),
+        ..Setup::default()
+    });
+    let name = r"a\x1b]0;owned\x07b\u{202e}c\u{200b}d\u{feff}";
+    let error = r"E.1: x\x1b[2Jy\x9bz\u{2066}w v";
+
+    let out = sandbox.run(&["get", "hostile"]);
+    assert_ok(&out);
+    assert_terminal_safe(&stdout_of(&out));
+    assert!(
+        stdout_of(&out).contains(&format!("NAME      {name}\n")),
+        "{}",
+        stdout_of(&out)
+    );
+    assert!(
+        stdout_of(&out).contains(&format!("ERROR     {error}\n")),
+        "{}",
+        stdout_of(&out)
+    );
+    assert!(
+        stdout_of(&out).contains("MESSAGE   m n\n"),
+        "{}",
+        stdout_of(&out)
+    );
+
+    let out = wait(&sandbox, "hostile", &[]);
+    assert_eq!(out.status.code(), Some(7));
+    assert_terminal_safe(&stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains(&format!("error: task hostile failed: {error}\n")),
+        "{}",
+        stderr_of(&out)
+    );
+
+    let out = sandbox.run(&["list", "--wide"]);
+    assert_ok(&out);
+    assert_terminal_safe(&stdout_of(&out));
+    assert!(stdout_of(&out).contains(name), "{}", stdout_of(&out));
+    assert!(stdout_of(&out).contains(error), "{}", stdout_of(&out));
+
+    // JSON stays lossless: the server's escapes, as it wrote them.
+    let out = sandbox.run(&["list", "-o", "ndjson"]);
+    assert_eq!(stdout_of(&out), format!("{HOSTILE_TASK}\n"));
+}

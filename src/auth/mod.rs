@@ -250,23 +250,20 @@ fn sign_headers(
         body,
     };
     let authorization = sign(credentials, &request, &sdk_date);
-    term::debug(2, || {
-        let canonical = request.canonical_request();
-        let shown: Vec<&str> = canonical
-            .lines()
-            .map(|line| {
-                if line.starts_with("x-security-token:") {
-                    "x-security-token:****"
-                } else {
-                    line
-                }
-            })
-            .collect();
-        format!(
-            "canonical request:\n  {}\nstring to sign:\n  {}",
-            shown.join("\n  "),
-            request.string_to_sign(&sdk_date).replace('\n', "\n  ")
-        )
+    term::debug_lines(2, || {
+        let mut lines = vec!["canonical request:".to_string()];
+        for line in request.canonical_request().lines() {
+            if line.starts_with("x-security-token:") {
+                lines.push("  x-security-token:****".to_string());
+            } else {
+                lines.push(format!("  {line}"));
+            }
+        }
+        lines.push("string to sign:".to_string());
+        for line in request.string_to_sign(&sdk_date).lines() {
+            lines.push(format!("  {line}"));
+        }
+        lines
     });
     headers.push(("Authorization", authorization));
     headers

@@ -14,6 +14,7 @@ pub async fn run(global: &GlobalArgs, args: &CheckArgs) -> Result<()> {
     let settings = config::resolve(global, &config::process_env)?;
     let mut out = io::stdout().lock();
     let mut say = |label: &str, text: String| -> Result<()> {
+        let text = crate::text::clean(&text);
         writeln!(out, "{label:<9} {text}").context("cannot write to stdout")
     };
     say(
