@@ -751,3 +751,41 @@ fn hostile_task_text_is_shown_escaped_in_get_wait_and_list() {
     let out = sandbox.run(&["list", "-o", "ndjson"]);
     assert_eq!(stdout_of(&out), format!("{HOSTILE_TASK}\n"));
 }
+
+#[test]
+fn an_odd_number_costs_one_field_only_in_get_wait_and_list() {
+    let odd = r#"{"task_id":"odd","task_name":"big","type":1,"status":3,"progress":100,"annotated_sample_count":38,"total_sample_count":1e400,"elapsed_time":123456789012345678901234567890,"create_time":"2026-11-29 08:00:00"}"#;
+    let other = r#"{"task_id":"other","task_name":"small","type":1,"status":1,"progress":-1e400,"create_time":"2026-11-29 09:00:00"}"#;
+    // Served as written: the fake server's own lookups cannot read 1e400 either.
+    let page = format!(r#"{{"tasks":[{odd},{other}],"total_count":2}}"#);
+    let sandbox = Sandbox::with(Setup {
+        hook: Some(Arc::new(move |req: &Recorded, _: &Catalog| {
+            req.path
+                .ends_with("/tasks")
+                .then(|| Action::Reply(Reply::json(200, page.clone())))
+        })),
+        details: std::collections::HashMap::from([("odd".to_string(), odd.to_string())]),
+        ..Setup::default()
+    });
+    let out = sandbox.run(&["get", "odd"]);
+    assert_ok(&out);
+    assert_eq!(
+        stdout_of(&out),
+        "ID        odd\nNAME      big\nTYPE      pre-label\nSTATUS    succeeded\nPROGRESS  100%\n\
+         SAMPLES   38/1e400\nCREATED   2026-11-29 08:00:00\n\
+         ELAPSED   123456789012345678901234567890\n"
+    );
+
+    let out = wait(&sandbox, "odd", &["--timeout", "5s"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+
+    let out = sandbox.run(&["list", "--status", "succeeded", "--columns", "id,status"]);
+    assert_ok(&out);
+    assert_eq!(stdout_of(&out), "ID   STATUS\nodd  succeeded\n");
+    let out = sandbox.run(&["list", "--sort", "-progress", "--columns", "id,progress"]);
+    assert_ok(&out);
+    assert_eq!(
+        stdout_of(&out),
+        "ID     PROGRESS\nodd        100%\nother    -1e400\n"
+    );
+}
