@@ -8,6 +8,7 @@ use serde_json::value::RawValue;
 
 use crate::client::Client;
 use crate::error::Malformed;
+use crate::id::Id;
 use crate::model::TaskType;
 
 /// The query of one ListTasks request.
@@ -174,10 +175,16 @@ fn count_of(raw: &RawValue) -> Option<u64> {
 }
 
 /// Fetch one page of a dataset's tasks.
-pub async fn list_tasks(client: &Client, dataset_id: &str, query: &ListQuery) -> Result<PageBody> {
+pub async fn list_tasks(client: &Client, dataset_id: &Id, query: &ListQuery) -> Result<PageBody> {
     let params = query.params();
     let pairs: Vec<(&str, &str)> = params.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let segments = ["v2", client.project_id(), "datasets", dataset_id, "tasks"];
+    let segments = [
+        "v2",
+        client.project_id(),
+        "datasets",
+        dataset_id.as_str(),
+        "tasks",
+    ];
     let body = client.get(&segments, &pairs).await?;
     Ok(PageBody::new(
         body,
@@ -186,14 +193,14 @@ pub async fn list_tasks(client: &Client, dataset_id: &str, query: &ListQuery) ->
 }
 
 /// One task's details: `GET /v2/{project_id}/datasets/{dataset_id}/tasks/{task_id}`.
-pub async fn get_task(client: &Client, dataset_id: &str, task_id: &str) -> Result<Vec<u8>> {
+pub async fn get_task(client: &Client, dataset_id: &Id, task_id: &Id) -> Result<Vec<u8>> {
     let segments = [
         "v2",
         client.project_id(),
         "datasets",
-        dataset_id,
+        dataset_id.as_str(),
         "tasks",
-        task_id,
+        task_id.as_str(),
     ];
     let body = client.get(&segments, &[]).await?;
     // The object itself is shown as the server wrote it; it only has to be one. Checked

@@ -11,6 +11,7 @@ use reqwest::{Method, StatusCode, Url};
 use crate::auth::{self, Authenticator, redact};
 use crate::config::Network;
 use crate::error::{ApiError, ConfigError};
+use crate::id::Id;
 use crate::retry::{self, Limiter};
 use crate::term;
 use crate::text;
@@ -448,12 +449,12 @@ pub fn build_url(endpoint: &Endpoint, segments: &[&str], query: &[(&str, &str)])
 pub struct Client {
     http: Http,
     endpoint: Endpoint,
-    project_id: String,
+    project_id: Id,
     auth: Authenticator,
 }
 
 impl Client {
-    pub fn new(http: Http, endpoint: Endpoint, project_id: String, auth: Authenticator) -> Client {
+    pub fn new(http: Http, endpoint: Endpoint, project_id: Id, auth: Authenticator) -> Client {
         Client {
             http,
             endpoint,
@@ -463,7 +464,7 @@ impl Client {
     }
 
     pub fn project_id(&self) -> &str {
-        &self.project_id
+        self.project_id.as_str()
     }
 
     /// GET `{endpoint}/{segments...}?{query}`, authenticated, returning the body of a
@@ -479,7 +480,7 @@ impl Client {
                 .read(url.path(), || async {
                     let (mut headers, token) = self
                         .auth
-                        .authorize(&Method::GET, &url, b"", Some(&self.project_id))
+                        .authorize(&Method::GET, &url, b"", Some(self.project_id.as_str()))
                         .await
                         .map_err(Failure::Before)?;
                     used.set(Some(token));

@@ -789,3 +789,94 @@ fn an_odd_number_costs_one_field_only_in_get_wait_and_list() {
         "ID     PROGRESS\nodd        100%\nother    -1e400\n"
     );
 }
+
+#[test]
+fn task_and_dataset_ids_that_cannot_be_one_path_step_are_refused_before_any_request() {
+    let sandbox = Sandbox::new();
+    let refused = |args: &[&str], envs: &[(&str, &str)], message: &str| {
+        let out = sandbox
+            .cmd()
+            .envs(envs.iter().copied())
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr_of(&out));
+        assert!(
+            stderr_of(&out).starts_with(message),
+            "{args:?}: {}",
+            stderr_of(&out)
+        );
+        assert_terminal_safe(&stderr_of(&out));
+        assert_eq!(stdout_of(&out), "");
+        assert!(sandbox.requests().is_empty(), "{args:?} sent a request");
+    };
+    for command in ["get", "wait"] {
+        refused(
+            &[command, ""],
+            &[],
+            "error: the task ID from the command line is empty\n",
+        );
+        for (id, why) in [
+            ("..", "`..` is a step of a path"),
+            (".", "`.` is a step of a path"),
+            ("a/b", "it contains `/`"),
+            ("a\\b", "it contains `\\`"),
+            ("a\u{1b}[2J", "it contains a control character"),
+            ("a\u{202e}b", "it contains a control character"),
+        ] {
+            let shown = id
+                .replace('\u{1b}', "\\x1b")
+                .replace('\u{202e}', "\\u{202e}");
+            refused(
+                &[command, id],
+                &[],
+                &format!(
+                    "error: the task ID `{shown}` from the command line is not an ID: {why}\n"
+                ),
+            );
+        }
+    }
+    // An explicitly empty dataset is an error, not a fall-back to the profile's.
+    for args in [
+        &["list", "-d", ""][..],
+        &["list", "--dataset", " "],
+        &["get", "t", "-d", ""],
+        &["wait", "t", "-d", ""],
+        &["config", "check", "-d", ""],
+    ] {
+        refused(
+            args,
+            &[],
+            "error: the dataset ID from flag --dataset is empty\n",
+        );
+    }
+    refused(
+        &["list"],
+        &[("MATASKS_DATASET", "")],
+        "error: the dataset ID from env MATASKS_DATASET is empty\n",
+    );
+    refused(
+        &["get", "t"],
+        &[("MATASKS_DATASET", "..")],
+        "error: the dataset ID `..` from env MATASKS_DATASET is not an ID",
+    );
+    refused(
+        &["list", "-d", "x/../.."],
+        &[],
+        "error: the dataset ID `x/../..` from flag --dataset is not an ID: it contains `/`",
+    );
+    let text = std::fs::read_to_string(&sandbox.config).unwrap();
+    sandbox.write_config(&text.replace(DATASET, ".."));
+    for args in [
+        &["list"][..],
+        &["get", "t"],
+        &["wait", "t"],
+        &["config", "check"],
+    ] {
+        refused(
+            args,
+            &[],
+            "error: the dataset ID `..` from `dataset_id` in profile `default` of ",
+        );
+    }
+}

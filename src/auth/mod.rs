@@ -17,6 +17,7 @@ pub use signer::{SignedRequest, canonical_query, encode, sha256_hex, sign};
 use crate::client::{Endpoint, Http};
 use crate::config::{AuthSettings, EnvLookup, Secret, Settings};
 use crate::error::ApiError;
+use crate::id::{Id, IdKind, Origin};
 use crate::term;
 use cache::{Cache, CachedToken};
 use iam::Scope;
@@ -158,20 +159,24 @@ impl Authenticator {
     }
 
     /// The project a password token is scoped to, issuing the token if need be.
-    pub async fn token_project(&self) -> Result<Option<String>> {
-        match self {
-            Authenticator::Password(password) => {
-                password.token().await?;
-                Ok(password
-                    .state
-                    .lock()
-                    .await
-                    .held
-                    .as_ref()
-                    .and_then(|h| h.project_id.clone()))
-            }
-            _ => Ok(None),
-        }
+    pub async fn token_project(&self) -> Result<Option<Id>> {
+        let Authenticator::Password(password) = self else {
+            return Ok(None);
+        };
+        password.token().await?;
+        let state = password.state.lock().await;
+        let Some(held) = &state.held else {
+            return Ok(None);
+        };
+        let origin = if held.from_cache {
+            format!("the cached token of profile `{}`", password.profile)
+        } else {
+            format!("the token from the identity service at {}", password.iam)
+        };
+        let id = held.project_id.as_deref();
+        Ok(id
+            .map(|id| Id::new(IdKind::Project, id, Origin::Service(origin)))
+            .transpose()?)
     }
 
     /// What identifies these credentials in the project cache: never a secret itself.
