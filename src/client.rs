@@ -32,7 +32,14 @@ pub struct Endpoint {
 }
 
 impl Endpoint {
+    /// A URL with a control character anywhere in it, even at an end, is refused: the
+    /// URL parser would drop a tab or a line break without a word.
     pub fn parse(text: &str) -> Result<Endpoint, String> {
+        if text.chars().any(text::is_hidden) {
+            return Err(
+                "it contains a control or invisible character (a stray line break or tab?)".into(),
+            );
+        }
         let url = Url::parse(text.trim()).map_err(|e| e.to_string())?;
         if !matches!(url.scheme(), "https" | "http") {
             return Err("the scheme must be https (or http)".into());
@@ -691,6 +698,23 @@ mod tests {
         ] {
             assert!(Endpoint::parse(bad).is_err(), "{bad}");
         }
+        // The URL parser would drop these; they are refused instead.
+        for bad in [
+            "https://modelarts.example\n",
+            "https://modelarts.\r\nexample",
+            "https://model\tarts.example",
+            "\thttps://modelarts.example",
+            "https://modelarts.example/pre\u{1b}[2Jfix",
+            "https://modelarts.example/\u{85}",
+            "https://modelarts.example/\u{202e}",
+        ] {
+            assert_eq!(
+                Endpoint::parse(bad).unwrap_err(),
+                "it contains a control or invisible character (a stray line break or tab?)",
+                "{bad:?}"
+            );
+        }
+        assert!(Endpoint::parse("  https://modelarts.example  ").is_ok());
     }
 
     #[test]

@@ -6,7 +6,7 @@ use anyhow::{Context, Result};
 use crate::auth::Authenticator;
 use crate::auth::cache::Cache;
 use crate::client::{Client, Http};
-use crate::config::{self, AuthSettings, SecretSource, Settings, Source};
+use crate::config::{self, AuthSettings, SecretSource, Settings};
 use crate::id::{Id, IdKind, Origin};
 use crate::term;
 
@@ -18,10 +18,7 @@ pub async fn client_for(settings: &Settings, in_flight: usize) -> Result<Client>
         .project_id
         .as_ref()
         .map(|id| {
-            let origin = match id.source {
-                Source::File(key) => format!("`{key}` in {}", settings.where_),
-                ref other => other.to_string(),
-            };
+            let origin = id.source.place(&settings.where_);
             Id::new(IdKind::Project, &id.value, Origin::Given(origin))
         })
         .transpose()?;

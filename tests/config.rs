@@ -479,3 +479,58 @@ fn profile_names_and_values_from_the_file_are_shown_escaped() {
         stderr_of(&out)
     );
 }
+
+#[test]
+fn an_endpoint_with_a_control_character_is_refused_not_cleaned() {
+    let sandbox = Sandbox::new();
+    let url = sandbox.server.url();
+    let refused = |out: std::process::Output, endpoint: &str, from: &str| {
+        assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
+        let err = stderr_of(&out);
+        assert!(
+            err.starts_with(&format!("error: invalid {endpoint} `")),
+            "{err}"
+        );
+        assert!(
+            err.contains(
+                "`: it contains a control or invisible character (a stray line break or tab?) (from "
+            ) && err.contains(from),
+            "{err}"
+        );
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert_terminal_safe(&err);
+    };
+    // The URL parser would drop these and reach the server; they are refused.
+    let broken = url.replacen("127.0.0.1", "127.0.\n0.1", 1);
+    refused(
+        sandbox.run(&["--endpoint", &broken, "list"]),
+        "endpoint",
+        "(from flag --endpoint)\n",
+    );
+    let tabbed = format!("{url}\t");
+    let out = sandbox
+        .cmd()
+        .env("MATASKS_ENDPOINT", &tabbed)
+        .arg("list")
+        .output()
+        .unwrap();
+    refused(out, "endpoint", "(from env MATASKS_ENDPOINT)\n");
+    let text = std::fs::read_to_string(&sandbox.config).unwrap();
+    sandbox.write_config(&text.replace(&format!("\"{url}\""), &format!("\"{url}/\\r\\n\"")));
+    refused(
+        sandbox.run(&["get", "t"]),
+        "endpoint",
+        "(from `endpoint` in profile `default` of ",
+    );
+    sandbox.write_config(&format!(
+        "[profiles.default]\nendpoint = \"{url}\"\niam_endpoint = \"{url}\\u0085\"\n\
+         region = \"{REGION}\"\ndataset_id = \"{DATASET}\"\naccess_key = \"{AK}\"\n\
+         secret_key = \"{SK}\"\n"
+    ));
+    refused(
+        sandbox.run(&["config", "check"]),
+        "iam_endpoint",
+        "(from `iam_endpoint` in profile `default` of ",
+    );
+    assert!(sandbox.requests().is_empty());
+}

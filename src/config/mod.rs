@@ -62,6 +62,17 @@ impl fmt::Display for Source {
     }
 }
 
+impl Source {
+    /// Where a value came from, in a message: `flag --endpoint`, `env MATASKS_REGION`,
+    /// or for the file, the key and the profile: "`endpoint` in profile `p` of /path".
+    pub fn place(&self, where_: &str) -> String {
+        match self {
+            Source::File(key) => format!("`{key}` in {where_}"),
+            other => other.to_string(),
+        }
+    }
+}
+
 /// A value and where it came from.
 #[derive(Debug, Clone)]
 pub struct Sourced<T> {
@@ -329,7 +340,8 @@ pub fn resolve(global: &GlobalArgs, env: EnvLookup<'_>) -> Result<Settings, Conf
         non_empty(profile.endpoint.clone()).map(|u| Sourced::new(u, Source::File("endpoint")))
     };
     let endpoint = resolve_endpoint(endpoint_setting, region.as_ref(), &where_)?;
-    let iam_endpoint = resolve_iam_endpoint(non_empty(profile.iam_endpoint.clone()), &region)?;
+    let iam_endpoint =
+        resolve_iam_endpoint(non_empty(profile.iam_endpoint.clone()), &region, &where_)?;
 
     // Given on the command line or in MATASKS_PROJECT_ID, even empty: an empty ID is
     // refused, not passed over. Trimmed; checked as an ID where it is used
@@ -468,8 +480,9 @@ fn resolve_endpoint(
     };
     let endpoint = Endpoint::parse(&chosen.value).map_err(|reason| {
         ConfigError(format!(
-            "invalid endpoint `{}`: {reason}",
-            without_userinfo(&chosen.value)
+            "invalid endpoint `{}`: {reason} (from {})",
+            without_userinfo(&chosen.value),
+            chosen.source.place(where_)
         ))
     })?;
     if endpoint.is_plain_http_to_another_host() {
@@ -497,6 +510,7 @@ fn region_endpoint(region: &str) -> Result<String, ConfigError> {
 fn resolve_iam_endpoint(
     explicit: Option<String>,
     region: &Option<Sourced<String>>,
+    where_: &str,
 ) -> Result<Option<Sourced<Endpoint>>, ConfigError> {
     let derived = || {
         region
@@ -517,8 +531,9 @@ fn resolve_iam_endpoint(
     };
     let endpoint = Endpoint::parse(&url).map_err(|reason| {
         ConfigError(format!(
-            "invalid iam_endpoint `{}`: {reason}",
-            without_userinfo(&url)
+            "invalid iam_endpoint `{}`: {reason} (from {})",
+            without_userinfo(&url),
+            source.place(where_)
         ))
     })?;
     if endpoint.is_plain_http_to_another_host() {
