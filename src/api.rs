@@ -8,6 +8,7 @@ use serde_json::value::RawValue;
 
 use crate::client::Client;
 use crate::error::Malformed;
+use crate::id::Id;
 use crate::model::TaskType;
 
 /// The query of one ListTasks request.
@@ -129,13 +130,8 @@ impl<'de: 'a, 'a> Visitor<'de> for PageVisitor<'a> {
         let Some(tasks) = tasks else {
             return Err(serde::de::Error::custom("there is no `tasks` array"));
         };
-        let total_count = match total_count_raw {
-            None => None,
-            Some(raw) if raw.get() == "null" => None,
-            Some(raw) => Some(count_of(raw).ok_or_else(|| {
-                serde::de::Error::custom(format!("`total_count` is {}, not a count", shown(raw)))
-            })?),
-        };
+        let total_count =
+            total("total_count", total_count_raw).map_err(serde::de::Error::custom)?;
         Ok(Page {
             tasks,
             total_count,
@@ -148,25 +144,47 @@ impl<'de: 'a, 'a> Visitor<'de> for PageVisitor<'a> {
 /// A server value as it may be quoted in an error: short, on one line.
 fn shown(raw: &RawValue) -> String {
     let text: String = raw.get().chars().take(40).collect();
-    let text = text.replace(char::is_control, " ");
+    let text = crate::text::clean(&text);
     if raw.get().chars().count() > 40 {
         format!("{text}…")
     } else {
-        text
+        text.into_owned()
     }
 }
 
-/// A count written as a JSON integer, or as a string of digits.
+/// A total the server sends (`total_count`, `total_number`): a JSON integer from 0
+/// up, or none when it is absent or `null`. Anything else, a string of digits, `5.0`
+/// or `1e2` included, is not a count: the answer is not the API's.
+fn total(key: &str, raw: Option<&RawValue>) -> Result<Option<u64>, String> {
+    match raw {
+        None => Ok(None),
+        Some(raw) if raw.get().trim() == "null" => Ok(None),
+        Some(raw) => count_of(raw)
+            .map(Some)
+            .ok_or_else(|| format!("`{key}` is {}, not a count", shown(raw))),
+    }
+}
+
+/// A count written as a JSON integer: digits only, and no more than a u64 holds.
 fn count_of(raw: &RawValue) -> Option<u64> {
     let text = raw.get().trim();
-    text.trim_matches('"').parse().ok()
+    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok()
 }
 
 /// Fetch one page of a dataset's tasks.
-pub async fn list_tasks(client: &Client, dataset_id: &str, query: &ListQuery) -> Result<PageBody> {
+pub async fn list_tasks(client: &Client, dataset_id: &Id, query: &ListQuery) -> Result<PageBody> {
     let params = query.params();
     let pairs: Vec<(&str, &str)> = params.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let segments = ["v2", client.project_id(), "datasets", dataset_id, "tasks"];
+    let segments = [
+        "v2",
+        client.project_id(),
+        "datasets",
+        dataset_id.as_str(),
+        "tasks",
+    ];
     let body = client.get(&segments, &pairs).await?;
     Ok(PageBody::new(
         body,
@@ -175,14 +193,14 @@ pub async fn list_tasks(client: &Client, dataset_id: &str, query: &ListQuery) ->
 }
 
 /// One task's details: `GET /v2/{project_id}/datasets/{dataset_id}/tasks/{task_id}`.
-pub async fn get_task(client: &Client, dataset_id: &str, task_id: &str) -> Result<Vec<u8>> {
+pub async fn get_task(client: &Client, dataset_id: &Id, task_id: &Id) -> Result<Vec<u8>> {
     let segments = [
         "v2",
         client.project_id(),
         "datasets",
-        dataset_id,
+        dataset_id.as_str(),
         "tasks",
-        task_id,
+        task_id.as_str(),
     ];
     let body = client.get(&segments, &[]).await?;
     // The object itself is shown as the server wrote it; it only has to be one. Checked
@@ -199,14 +217,16 @@ pub async fn get_task(client: &Client, dataset_id: &str, task_id: &str) -> Resul
 /// `GET /v2/{project_id}/datasets`: the cheapest authenticated read without a dataset.
 pub async fn count_datasets(client: &Client) -> Result<Option<u64>> {
     #[derive(serde::Deserialize)]
-    struct Datasets {
-        total_number: Option<u64>,
+    struct Datasets<'a> {
+        #[serde(borrow)]
+        total_number: Option<&'a RawValue>,
     }
     let segments = ["v2", client.project_id(), "datasets"];
     let body = client.get(&segments, &[("limit", "1")]).await?;
-    let page: Datasets =
-        serde_json::from_slice(&body).context("the list of datasets is not the API's JSON")?;
-    Ok(page.total_number)
+    let malformed =
+        |why: String| Malformed(format!("the list of datasets is not the API's JSON: {why}"));
+    let page: Datasets = serde_json::from_slice(&body).map_err(|e| malformed(e.to_string()))?;
+    Ok(total("total_number", page.total_number).map_err(malformed)?)
 }
 
 #[cfg(test)]
@@ -232,12 +252,46 @@ mod tests {
     }
 
     #[test]
-    fn counts_may_be_strings_or_missing() {
-        let page = Page::parse(br#"{"total_count":"12","tasks":[]}"#).unwrap();
+    fn counts_are_json_integers_or_missing() {
+        let page = Page::parse(br#"{"total_count":12,"tasks":[]}"#).unwrap();
         assert_eq!(page.total_count, Some(12));
-        let page = Page::parse(br#"{"tasks":null}"#).unwrap();
-        assert!(page.tasks.is_empty());
-        assert_eq!(page.total_count, None);
+        let page = Page::parse(br#"{"total_count" :  18446744073709551615 ,"tasks":[]}"#).unwrap();
+        assert_eq!(page.total_count, Some(u64::MAX));
+        for absent in [r#"{"tasks":null}"#, r#"{"tasks":[],"total_count":null}"#] {
+            let page = Page::parse(absent.as_bytes()).unwrap();
+            assert!(page.tasks.is_empty());
+            assert_eq!(page.total_count, None);
+        }
+        // The same rule for every total the server sends.
+        for key in ["total_count", "total_number"] {
+            for not_a_count in [
+                r#""12""#,
+                r#"" 12""#,
+                r#""""#,
+                "12.0",
+                "1e2",
+                "-0",
+                "-5",
+                "1e400",
+                "18446744073709551616",
+                "true",
+                "[12]",
+                r#"{"n":12}"#,
+            ] {
+                let raw: &RawValue = serde_json::from_str(not_a_count).unwrap();
+                assert_eq!(
+                    total(key, Some(raw)),
+                    Err(format!("`{key}` is {not_a_count}, not a count")),
+                );
+            }
+        }
+        let body = br#"{"tasks":[],"total_count":"5"}"#;
+        assert!(
+            Page::parse(body)
+                .unwrap_err()
+                .to_string()
+                .starts_with(r#"`total_count` is "5", not a count"#)
+        );
     }
 
     #[test]

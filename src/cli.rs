@@ -87,8 +87,8 @@ pub struct GlobalArgs {
     #[arg(long, global = true)]
     pub insecure: bool,
 
-    /// The variables (of those above) whose values came from the environment rather
-    /// than the command line, for `config show`.
+    /// The variables (of those above, and of [`COMMAND_ENV`]) whose values came from the
+    /// environment rather than the command line, for `config show` and messages.
     #[arg(skip)]
     pub from_env: Vec<&'static str>,
 }
@@ -112,6 +112,9 @@ pub const GLOBAL_ENV: &[(&str, &str)] = &[
     ("region", "MATASKS_REGION"),
     ("project_id", "MATASKS_PROJECT_ID"),
 ];
+
+/// The flags of commands that fall back to a variable: (argument id, variable).
+pub const COMMAND_ENV: &[(&str, &str)] = &[("dataset", "MATASKS_DATASET")];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {

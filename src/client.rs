@@ -11,8 +11,10 @@ use reqwest::{Method, StatusCode, Url};
 use crate::auth::{self, Authenticator, redact};
 use crate::config::Network;
 use crate::error::{ApiError, ConfigError};
+use crate::id::Id;
 use crate::retry::{self, Limiter};
 use crate::term;
+use crate::text;
 
 /// Error bodies are short; this bounds what a misbehaving proxy can make us hold.
 const MAX_ERROR_BODY: usize = 64 * 1024;
@@ -30,7 +32,14 @@ pub struct Endpoint {
 }
 
 impl Endpoint {
+    /// A URL with a control character anywhere in it, even at an end, is refused: the
+    /// URL parser would drop a tab or a line break without a word.
     pub fn parse(text: &str) -> Result<Endpoint, String> {
+        if text.chars().any(text::is_hidden) {
+            return Err(
+                "it contains a control or invisible character (a stray line break or tab?)".into(),
+            );
+        }
         let url = Url::parse(text.trim()).map_err(|e| e.to_string())?;
         if !matches!(url.scheme(), "https" | "http") {
             return Err("the scheme must be https (or http)".into());
@@ -242,15 +251,15 @@ impl Http {
             max_body,
         } = call;
         term::debug(1, || format!("> {method} {url}"));
-        term::debug(2, || {
-            let mut lines = String::new();
-            for (name, value) in &headers {
-                lines.push_str(&format!("> {name}: {}\n", redact::header(name, value)));
-            }
+        term::debug_lines(2, || {
+            let mut lines: Vec<String> = headers
+                .iter()
+                .map(|(name, value)| format!("> {name}: {}", redact::header(name, value)))
+                .collect();
             if let Some(body) = &body {
-                lines.push_str(&format!("> {}\n", redact::body(body)));
+                lines.push(format!("> {}", redact::body(body)));
             }
-            lines.trim_end().to_string()
+            lines
         });
         let mut builder = self.client.request(method.clone(), url.clone());
         for (name, value) in &headers {
@@ -307,16 +316,15 @@ impl Http {
                 Err(_) => Vec::new(),
             }
         };
-        term::debug(2, || {
-            let mut lines = String::new();
-            for (name, value) in &headers {
-                let value = String::from_utf8_lossy(value.as_bytes());
-                lines.push_str(&format!(
-                    "< {name}: {}\n",
-                    redact::header(name.as_str(), &value)
-                ));
-            }
-            lines.push_str(&format!("< {}", redact::body(&body)));
+        term::debug_lines(2, || {
+            let mut lines: Vec<String> = headers
+                .iter()
+                .map(|(name, value)| {
+                    let value = String::from_utf8_lossy(value.as_bytes());
+                    format!("< {name}: {}", redact::header(name.as_str(), &value))
+                })
+                .collect();
+            lines.push(format!("< {}", redact::body(&body)));
             lines
         });
         Ok(Answer {
@@ -461,12 +469,12 @@ pub fn build_url(endpoint: &Endpoint, segments: &[&str], query: &[(&str, &str)])
 pub struct Client {
     http: Http,
     endpoint: Endpoint,
-    project_id: String,
+    project_id: Id,
     auth: Authenticator,
 }
 
 impl Client {
-    pub fn new(http: Http, endpoint: Endpoint, project_id: String, auth: Authenticator) -> Client {
+    pub fn new(http: Http, endpoint: Endpoint, project_id: Id, auth: Authenticator) -> Client {
         Client {
             http,
             endpoint,
@@ -476,7 +484,7 @@ impl Client {
     }
 
     pub fn project_id(&self) -> &str {
-        &self.project_id
+        self.project_id.as_str()
     }
 
     /// GET `{endpoint}/{segments...}?{query}`, authenticated, returning the body of a
@@ -492,7 +500,7 @@ impl Client {
                 .read(url.path(), || async {
                     let (mut headers, token) = self
                         .auth
-                        .authorize(&Method::GET, &url, b"", Some(&self.project_id))
+                        .authorize(&Method::GET, &url, b"", Some(self.project_id.as_str()))
                         .await
                         .map_err(Failure::Before)?;
                     used.set(Some(token));
@@ -641,14 +649,11 @@ fn describe_body(body: &[u8]) -> String {
     format!("a non-JSON body: {}", one_line(text))
 }
 
-/// Server text made safe for one line of a terminal: no control characters (and so no
-/// escape sequences), and not too long.
+/// Server text made safe for one line of a terminal ([`text::clean`]), and not too
+/// long.
 fn one_line(text: &str) -> String {
-    let mut line: String = text
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .take(MAX_MESSAGE_CHARS)
-        .collect();
+    let line = text::clean(text);
+    let mut line: String = line.chars().take(MAX_MESSAGE_CHARS).collect();
     if text.chars().nth(MAX_MESSAGE_CHARS).is_some() {
         line.push('…');
     }
@@ -706,6 +711,23 @@ mod tests {
         ] {
             assert!(Endpoint::parse(bad).is_err(), "{bad}");
         }
+        // The URL parser would drop these; they are refused instead.
+        for bad in [
+            "https://modelarts.example\n",
+            "https://modelarts.\r\nexample",
+            "https://model\tarts.example",
+            "\thttps://modelarts.example",
+            "https://modelarts.example/pre\u{1b}[2Jfix",
+            "https://modelarts.example/\u{85}",
+            "https://modelarts.example/\u{202e}",
+        ] {
+            assert_eq!(
+                Endpoint::parse(bad).unwrap_err(),
+                "it contains a control or invisible character (a stray line break or tab?)",
+                "{bad:?}"
+            );
+        }
+        assert!(Endpoint::parse("  https://modelarts.example  ").is_ok());
     }
 
     #[test]
@@ -760,7 +782,7 @@ mod tests {
             &HeaderMap::new(),
             br#"{"error_code":"X.1","error_msg":"bad\nthing \u001b[31mred"}"#,
         );
-        assert_eq!(e.to_string(), "X.1: bad thing  [31mred (HTTP 400)");
+        assert_eq!(e.to_string(), "X.1: bad thing \\x1b[31mred (HTTP 400)");
         let long = format!(r#"{{"error_msg":"{}"}}"#, "x".repeat(2000));
         let e = api_error(StatusCode::BAD_REQUEST, &HeaderMap::new(), long.as_bytes());
         assert_eq!(e.message.unwrap().chars().count(), MAX_MESSAGE_CHARS + 1);

@@ -4,6 +4,8 @@ use std::fmt;
 use std::io;
 use std::process::ExitCode;
 
+use crate::id::BadId;
+
 /// Exit statuses, as documented in README.md.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExitKind {
@@ -343,6 +345,13 @@ pub fn kind_of(err: &anyhow::Error) -> ExitKind {
         if cause.is::<UsageError>() {
             return ExitKind::Usage;
         }
+        if let Some(bad) = cause.downcast_ref::<BadId>() {
+            return if bad.is_given() {
+                ExitKind::Usage
+            } else {
+                ExitKind::Config
+            };
+        }
         if cause.is::<ConfigError>() {
             return ExitKind::Config;
         }
@@ -449,6 +458,16 @@ pub fn report(err: &anyhow::Error) -> ExitCode {
     }
     if let Some(advised) = err.downcast_ref::<Advised>() {
         crate::term::hint(&advised.hint);
+    }
+    if err
+        .chain()
+        .filter_map(|cause| cause.downcast_ref::<BadId>())
+        .any(|bad| !bad.is_given())
+    {
+        crate::term::hint(
+            "set `project_id` in the profile (or pass --project-id) to use the project's ID \
+             without asking for it",
+        );
     }
     ExitCode::from(kind_of(err) as u8)
 }

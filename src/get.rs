@@ -7,17 +7,26 @@ use anyhow::{Context, Result};
 use crate::api;
 use crate::cli::{GetArgs, GlobalArgs, OutputFormat};
 use crate::config;
+use crate::id::{Id, IdKind, Origin};
 use crate::list::resolve_dataset;
 use crate::model::TaskView;
 use crate::output::{self, json::write_line};
 use crate::session;
 use crate::term;
 
+/// Where the task ID of `get` and `wait` comes from, as messages name it.
+pub const TASK_ID_ORIGIN: &str = "the command line";
+
 pub async fn run(global: &GlobalArgs, args: &GetArgs) -> Result<()> {
+    let task_id = Id::new(
+        IdKind::Task,
+        &args.task_id,
+        Origin::Given(TASK_ID_ORIGIN.into()),
+    )?;
     let settings = config::resolve(global, &config::process_env)?;
-    let dataset = resolve_dataset(args.dataset.as_deref(), settings.dataset_id.as_deref())?;
+    let dataset = resolve_dataset(global, args.dataset.as_deref(), &settings)?;
     let client = session::client_for(&settings, 1).await?;
-    let body = api::get_task(&client, &dataset, &args.task_id).await?;
+    let body = api::get_task(&client, &dataset, &task_id).await?;
     let text = String::from_utf8_lossy(&body);
     let stdout = io::stdout();
     let color = term::use_color(global.color, stdout.is_terminal());

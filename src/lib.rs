@@ -9,6 +9,7 @@ mod config;
 mod configure;
 mod error;
 mod get;
+mod id;
 mod list;
 #[doc(hidden)]
 pub mod model;
@@ -20,6 +21,7 @@ mod regions;
 mod retry;
 mod session;
 mod term;
+mod text;
 mod wait;
 mod watch;
 
@@ -27,7 +29,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches};
 
-use crate::cli::{Cli, Command, GLOBAL_ENV};
+use crate::cli::{COMMAND_ENV, Cli, Command, GLOBAL_ENV};
 
 /// Called by the binary before `main`: see [`term::look_at_stdout_at_start`].
 #[doc(hidden)]
@@ -104,6 +106,16 @@ fn parse() -> Result<Cli, clap::Error> {
         let from_env = levels
             .iter()
             .any(|m| m.value_source(id) == Some(clap::parser::ValueSource::EnvVariable));
+        if from_env {
+            cli.global.from_env.push(var);
+        }
+    }
+    // A command's own flags are only at its level.
+    for (id, var) in COMMAND_ENV {
+        let from_env = levels.iter().any(|m| {
+            m.ids().any(|given| given.as_str() == *id)
+                && m.value_source(id) == Some(clap::parser::ValueSource::EnvVariable)
+        });
         if from_env {
             cli.global.from_env.push(var);
         }

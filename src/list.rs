@@ -9,8 +9,9 @@ use anyhow::{Context, Result};
 use crate::api::{self, ListQuery, Page};
 use crate::auth::cache::Cache;
 use crate::cli::{GlobalArgs, ListArgs, OutputFormat, Sort};
-use crate::config;
+use crate::config::{self, Settings};
 use crate::error::{Incomplete, UsageError};
+use crate::id::{BadId, Id, IdKind, Origin};
 use crate::model::{Counting, TaskType};
 use crate::offsets::Offsets;
 use crate::output::shape::Shaped;
@@ -31,7 +32,7 @@ pub const TOTALS_BY_TYPE: &str = "matasks_total_count_by_type";
 
 pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
     let settings = config::resolve(global, &config::process_env)?;
-    let dataset = resolve_dataset(args.dataset.as_deref(), settings.dataset_id.as_deref())?;
+    let dataset = resolve_dataset(global, args.dataset.as_deref(), &settings)?;
     let types: Vec<Option<TaskType>> = match args.task_type {
         Some(choice) => choice.types().into_iter().map(Some).collect(),
         None => vec![None],
@@ -54,7 +55,7 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
     let client = session::client_for(&settings, plan.concurrency).await?;
 
     let task_name = args.task_name.clone().filter(|n| !n.is_empty());
-    let (client, dataset, limit) = (&client, dataset.as_str(), plan.limit);
+    let (client, dataset, limit) = (&client, &dataset, plan.limit);
     let sources: Vec<_> = types
         .iter()
         .map(|&task_type| {
@@ -273,26 +274,51 @@ fn table_style(global: &GlobalArgs, args: &ListArgs, stdout_is_terminal: bool) -
     }
 }
 
-/// `--dataset`, else `MATASKS_DATASET` (clap reads both), else the profile's `dataset_id`.
+/// The dataset: `--dataset`, else `MATASKS_DATASET` (clap reads both), else the
+/// profile's `dataset_id`, checked as an ID wherever it comes from.
 pub(crate) fn resolve_dataset(
-    flag_or_env: Option<&str>,
-    profile: Option<&str>,
-) -> Result<String, UsageError> {
-    let dataset = flag_or_env
-        .filter(|d| !d.trim().is_empty())
+    global: &GlobalArgs,
+    given: Option<&str>,
+    settings: &Settings,
+) -> Result<Id> {
+    dataset_in_effect(global, given, settings)?.ok_or_else(|| {
+        UsageError(
+            "no dataset: pass --dataset ID, or set MATASKS_DATASET, or set `dataset_id` in \
+             the profile"
+                .to_string(),
+        )
+        .into()
+    })
+}
+
+/// The dataset as [`resolve_dataset`] finds it, or none when none is set.
+pub(crate) fn dataset_in_effect(
+    global: &GlobalArgs,
+    given: Option<&str>,
+    settings: &Settings,
+) -> Result<Option<Id>, BadId> {
+    choose_dataset(
+        given.map(|d| {
+            let source = config::flag_source(global, "--dataset", "MATASKS_DATASET");
+            (d, source.to_string())
+        }),
+        settings
+            .dataset_id
+            .as_deref()
+            .map(|d| (d, format!("`dataset_id` in {}", settings.where_))),
+    )
+}
+
+/// The flag or variable when given, even empty (which is an error, not a fall-back to
+/// the profile), else the profile's: each with where it came from.
+fn choose_dataset(
+    given: Option<(&str, String)>,
+    profile: Option<(&str, String)>,
+) -> Result<Option<Id>, BadId> {
+    given
         .or(profile)
-        .ok_or_else(|| {
-            UsageError(
-                "no dataset: pass --dataset ID, or set MATASKS_DATASET, or set `dataset_id` \
-                 in the profile"
-                    .to_string(),
-            )
-        })?;
-    // These would be read as path steps, not as a dataset ID.
-    if matches!(dataset, "." | "..") {
-        return Err(UsageError(format!("`{dataset}` is not a dataset ID")));
-    }
-    Ok(dataset.to_string())
+        .map(|(text, origin)| Id::new(IdKind::Dataset, text, Origin::Given(origin)))
+        .transpose()
 }
 
 /// The line under the table, on stderr: `10 of 246 pre-label tasks (next page:
@@ -575,15 +601,31 @@ mod tests {
 
     #[test]
     fn dataset_precedence_and_checks() {
-        assert_eq!(resolve_dataset(Some("a"), Some("b")).unwrap(), "a");
-        assert_eq!(resolve_dataset(None, Some("b")).unwrap(), "b");
-        assert_eq!(resolve_dataset(Some(" "), Some("b")).unwrap(), "b");
-        let missing = resolve_dataset(None, None).unwrap_err().to_string();
-        assert!(
-            missing.contains("--dataset")
-                && missing.contains("MATASKS_DATASET")
-                && missing.contains("dataset_id")
+        let flag = |d| Some((d, "flag --dataset".to_string()));
+        let profile = |d| Some((d, "`dataset_id` in profile `p`".to_string()));
+        let chosen = |given, from_profile| {
+            choose_dataset(given, from_profile).map(|id| id.map(|id| id.to_string()))
+        };
+        assert_eq!(
+            chosen(flag("a"), profile("b")).unwrap().as_deref(),
+            Some("a")
         );
-        assert!(resolve_dataset(Some(".."), None).is_err());
+        assert_eq!(chosen(None, profile("b")).unwrap().as_deref(), Some("b"));
+        assert_eq!(chosen(None, None).unwrap(), None);
+        // Given empty or blank, it is an error naming the flag: never the profile's.
+        for blank in ["", " "] {
+            assert_eq!(
+                chosen(flag(blank), profile("b")).unwrap_err().to_string(),
+                "the dataset ID from flag --dataset is empty"
+            );
+        }
+        for bad in [".", "..", "a/b", "a\\b", "a\nb"] {
+            assert!(
+                chosen(flag(bad), profile("b")).unwrap_err().is_given(),
+                "{bad}"
+            );
+            let err = chosen(None, profile(bad)).unwrap_err().to_string();
+            assert!(err.contains("from `dataset_id` in profile `p`"), "{err}");
+        }
     }
 }

@@ -5,104 +5,115 @@ use std::fmt;
 use std::marker::PhantomData;
 
 use serde::Deserialize;
-use serde::de::value::MapAccessDeserializer;
-use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use serde_json::Value;
+use serde::de::{Deserializer, MapAccess, Visitor};
+use serde_json::value::RawValue;
 
-/// The task fields the table shows. Each is kept as whatever JSON the server sent, so a
-/// missing field or a surprising type never stops the listing.
-#[derive(Debug, Default, Deserialize)]
-pub struct TaskView {
-    task_id: Option<Value>,
-    task_name: Option<Value>,
-    #[serde(rename = "type")]
-    kind: Option<Value>,
-    status: Option<Value>,
-    progress: Option<Value>,
-    annotated_sample_count: Option<Value>,
-    total_sample_count: Option<Value>,
-    create_time: Option<Value>,
-    elapsed_time: Option<Value>,
-    model_name: Option<Value>,
-    model_version: Option<Value>,
-    unconfirmed_sample_count: Option<Value>,
-    message: Option<Value>,
-    error_code: Option<Value>,
-    error_msg: Option<Value>,
-    error_detail: Option<Value>,
-    /// The details answer counts samples here, not at the top.
-    #[serde(default)]
-    result: Lenient<ResultView>,
-    #[serde(default)]
-    config: Lenient<ConfigView>,
-}
+/// One field as the server wrote it: its JSON text, read only when it is shown.
+type Raw = Option<Box<str>>;
 
-/// What the view reads from a task's `result`.
-#[derive(Debug, Default, Deserialize)]
-struct ResultView {
-    annotated_sample_count: Option<Value>,
-    total_sample_count: Option<Value>,
-}
-
-/// What the view reads from a task's `config`.
-#[derive(Debug, Default, Deserialize)]
-struct ConfigView {
-    algorithm_type: Option<Value>,
-}
-
-/// An object inside a task, read as `T` when it is one and as empty when it is anything
-/// else: an odd `result` or `config` costs nothing else, and only the fields `T` names
-/// are kept.
+/// The task fields the table shows. Each is kept as the server's own JSON text and
+/// read on its own, so a missing field, a surprising type or a value out of any
+/// range (`1e400`) costs that field only, never the task.
 #[derive(Debug, Default)]
-struct Lenient<T>(T);
-
-impl<'de, T: Deserialize<'de> + Default> Deserialize<'de> for Lenient<T> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(LenientVisitor(PhantomData))
-    }
+pub struct TaskView {
+    task_id: Raw,
+    task_name: Raw,
+    kind: Raw,
+    status: Raw,
+    progress: Raw,
+    annotated_sample_count: Raw,
+    total_sample_count: Raw,
+    create_time: Raw,
+    elapsed_time: Raw,
+    model_name: Raw,
+    model_version: Raw,
+    unconfirmed_sample_count: Raw,
+    message: Raw,
+    error_code: Raw,
+    error_msg: Raw,
+    error_detail: Raw,
+    /// The details answer counts samples under `result`, not at the top.
+    result_annotated_sample_count: Raw,
+    result_total_sample_count: Raw,
+    /// `config.algorithm_type`, which implies a type the details answer leaves out.
+    algorithm_type: Raw,
 }
 
-struct LenientVisitor<T>(PhantomData<T>);
+/// The keys of a task the view reads.
+#[derive(Deserialize)]
+#[serde(field_identifier, rename_all = "snake_case")]
+enum Field {
+    TaskId,
+    TaskName,
+    #[serde(rename = "type")]
+    Kind,
+    Status,
+    Progress,
+    AnnotatedSampleCount,
+    TotalSampleCount,
+    CreateTime,
+    ElapsedTime,
+    ModelName,
+    ModelVersion,
+    UnconfirmedSampleCount,
+    Message,
+    ErrorCode,
+    ErrorMsg,
+    ErrorDetail,
+    Result,
+    Config,
+    #[serde(other)]
+    Other,
+}
 
-impl<'de, T: Deserialize<'de> + Default> Visitor<'de> for LenientVisitor<T> {
-    type Value = Lenient<T>;
+/// The keys of a task's `result` the view reads.
+#[derive(Deserialize)]
+#[serde(field_identifier, rename_all = "snake_case")]
+enum ResultField {
+    AnnotatedSampleCount,
+    TotalSampleCount,
+    #[serde(other)]
+    Other,
+}
 
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any JSON value")
+/// The keys of a task's `config` the view reads.
+#[derive(Deserialize)]
+#[serde(field_identifier, rename_all = "snake_case")]
+enum ConfigField {
+    AlgorithmType,
+    #[serde(other)]
+    Other,
+}
+
+/// The members of a JSON object whose keys `F` reads, each as its own JSON text, in
+/// the server's order; none when `raw` is not an object. Values are not read here,
+/// so none can fail.
+fn members<'a, F: Deserialize<'a>>(raw: &'a str) -> Vec<(F, &'a RawValue)> {
+    struct Members<F>(PhantomData<F>);
+
+    impl<'de, F: Deserialize<'de>> Visitor<'de> for Members<F> {
+        type Value = Vec<(F, &'de RawValue)>;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a JSON object")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut found = Vec::new();
+            while let Some(key) = map.next_key::<F>()? {
+                found.push((key, map.next_value()?));
+            }
+            Ok(found)
+        }
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Lenient<T>, A::Error> {
-        T::deserialize(MapAccessDeserializer::new(map)).map(Lenient)
-    }
+    serde_json::Deserializer::from_str(raw)
+        .deserialize_map(Members(PhantomData))
+        .unwrap_or_default()
+}
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Lenient<T>, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(Lenient::default())
-    }
-
-    fn visit_bool<E>(self, _: bool) -> Result<Lenient<T>, E> {
-        Ok(Lenient::default())
-    }
-
-    fn visit_i64<E>(self, _: i64) -> Result<Lenient<T>, E> {
-        Ok(Lenient::default())
-    }
-
-    fn visit_u64<E>(self, _: u64) -> Result<Lenient<T>, E> {
-        Ok(Lenient::default())
-    }
-
-    fn visit_f64<E>(self, _: f64) -> Result<Lenient<T>, E> {
-        Ok(Lenient::default())
-    }
-
-    fn visit_str<E>(self, _: &str) -> Result<Lenient<T>, E> {
-        Ok(Lenient::default())
-    }
-
-    fn visit_unit<E>(self) -> Result<Lenient<T>, E> {
-        Ok(Lenient::default())
-    }
+fn own(value: &RawValue) -> Raw {
+    Some(value.get().into())
 }
 
 /// How matasks reads the API's `offset`, as the profile's `offset_mode` says. The
@@ -262,9 +273,58 @@ pub fn type_name(code: i64) -> Option<&'static str> {
 pub const INFERRED_TYPE_SOURCE: &str = "config.algorithm_type";
 
 impl TaskView {
-    /// Read the fields the table needs; anything unreadable becomes an empty view.
+    /// Read the fields the table needs, each on its own; anything that is not a JSON
+    /// object is an empty view. A key given twice counts as its last value.
     pub fn parse(raw: &str) -> TaskView {
-        serde_json::from_str(raw).unwrap_or_default()
+        let mut view = TaskView::default();
+        for (field, value) in members::<Field>(raw) {
+            let slot = match field {
+                Field::TaskId => &mut view.task_id,
+                Field::TaskName => &mut view.task_name,
+                Field::Kind => &mut view.kind,
+                Field::Status => &mut view.status,
+                Field::Progress => &mut view.progress,
+                Field::AnnotatedSampleCount => &mut view.annotated_sample_count,
+                Field::TotalSampleCount => &mut view.total_sample_count,
+                Field::CreateTime => &mut view.create_time,
+                Field::ElapsedTime => &mut view.elapsed_time,
+                Field::ModelName => &mut view.model_name,
+                Field::ModelVersion => &mut view.model_version,
+                Field::UnconfirmedSampleCount => &mut view.unconfirmed_sample_count,
+                Field::Message => &mut view.message,
+                Field::ErrorCode => &mut view.error_code,
+                Field::ErrorMsg => &mut view.error_msg,
+                Field::ErrorDetail => &mut view.error_detail,
+                Field::Result => {
+                    view.result_annotated_sample_count = None;
+                    view.result_total_sample_count = None;
+                    for (field, value) in members::<ResultField>(value.get()) {
+                        match field {
+                            ResultField::AnnotatedSampleCount => {
+                                view.result_annotated_sample_count = own(value);
+                            }
+                            ResultField::TotalSampleCount => {
+                                view.result_total_sample_count = own(value);
+                            }
+                            ResultField::Other => {}
+                        }
+                    }
+                    continue;
+                }
+                Field::Config => {
+                    view.algorithm_type = None;
+                    for (field, value) in members::<ConfigField>(value.get()) {
+                        if let ConfigField::AlgorithmType = field {
+                            view.algorithm_type = own(value);
+                        }
+                    }
+                    continue;
+                }
+                Field::Other => continue,
+            };
+            *slot = own(value);
+        }
+        view
     }
 
     pub fn id(&self) -> String {
@@ -275,7 +335,7 @@ impl TaskView {
     /// reference's details example has only `resource_id`) shows the ID asked for.
     pub fn or_id(mut self, task_id: &str) -> TaskView {
         if self.id() == MISSING {
-            self.task_id = Some(Value::String(task_id.to_string()));
+            self.task_id = serde_json::to_string(task_id).ok().map(Into::into);
         }
         self
     }
@@ -296,8 +356,8 @@ impl TaskView {
         if self.type_label() != MISSING {
             return None;
         }
-        match self.config.0.algorithm_type.as_ref()? {
-            Value::String(s) if s == "fast" || s == "accurate" => type_name(0),
+        match read(&self.algorithm_type) {
+            Read::Text(s) if s == "fast" || s == "accurate" => type_name(0),
             _ => None,
         }
     }
@@ -323,7 +383,7 @@ impl TaskView {
 
     /// `100%`, `37.5%`.
     pub fn progress(&self) -> String {
-        match self.progress.as_ref().and_then(number) {
+        match number(&self.progress) {
             Some(p) => {
                 let rounded = (p * 10.0).round() / 10.0;
                 if rounded.fract() == 0.0 {
@@ -342,8 +402,8 @@ impl TaskView {
         let mut annotated = text(&self.annotated_sample_count);
         let mut total = text(&self.total_sample_count);
         if annotated == MISSING && total == MISSING {
-            annotated = text(&self.result.0.annotated_sample_count);
-            total = text(&self.result.0.total_sample_count);
+            annotated = text(&self.result_annotated_sample_count);
+            total = text(&self.result_total_sample_count);
         }
         if annotated == MISSING && total == MISSING {
             MISSING.to_string()
@@ -354,13 +414,14 @@ impl TaskView {
 
     /// The creation time as the server wrote it; epoch milliseconds become UTC.
     pub fn created(&self) -> String {
-        match &self.create_time {
-            Some(Value::Number(n)) => n
-                .as_i64()
+        match read(&self.create_time) {
+            Read::Number(n) => n
+                .parse::<i64>()
+                .ok()
                 .and_then(|ms| jiff::Timestamp::from_millisecond(ms).ok())
                 .map(|t| t.strftime("%Y-%m-%d %H:%M:%S").to_string())
                 .unwrap_or_else(|| n.to_string()),
-            other => text(other),
+            _ => text(&self.create_time),
         }
     }
 
@@ -397,7 +458,7 @@ impl TaskView {
 
     /// Progress as a number, for sorting.
     pub fn progress_value(&self) -> Option<f64> {
-        self.progress.as_ref().and_then(number)
+        number(&self.progress)
     }
 
     /// Elapsed seconds, for sorting.
@@ -414,40 +475,67 @@ impl TaskView {
     }
 }
 
-fn number(value: &Value) -> Option<f64> {
-    match value {
-        Value::Number(n) => n.as_f64(),
-        Value::String(s) => s.trim().parse().ok(),
-        _ => None,
+/// What one field reads as.
+enum Read<'a> {
+    /// Absent, `null`, an empty string, or a string that cannot be read (a lone
+    /// surrogate escape).
+    Missing,
+    Text(String),
+    /// A JSON number, as the server wrote it: in range or not.
+    Number(&'a str),
+    /// `true`, `false`, an array or an object, as the server wrote it.
+    Other(&'a str),
+}
+
+fn read(raw: &Raw) -> Read<'_> {
+    let Some(raw) = raw.as_deref() else {
+        return Read::Missing;
+    };
+    match raw.as_bytes().first() {
+        Some(b'"') => match serde_json::from_str::<String>(raw) {
+            Ok(s) if !s.is_empty() => Read::Text(s),
+            _ => Read::Missing,
+        },
+        Some(b'-' | b'0'..=b'9') => Read::Number(raw),
+        _ if raw == "null" => Read::Missing,
+        _ => Read::Other(raw),
     }
 }
 
-fn integer(value: &Option<Value>) -> Option<i64> {
-    match value.as_ref()? {
-        Value::Number(n) => n.as_i64(),
-        Value::String(s) => s.trim().parse().ok(),
+/// A finite number, written as a number or as a string of one.
+fn number(raw: &Raw) -> Option<f64> {
+    let n: f64 = match read(raw) {
+        Read::Number(n) => n.parse().ok()?,
+        Read::Text(s) => s.trim().parse().ok()?,
+        _ => return None,
+    };
+    n.is_finite().then_some(n)
+}
+
+/// An integer in range, written as a number or as a string of one.
+fn integer(raw: &Raw) -> Option<i64> {
+    match read(raw) {
+        Read::Number(n) => n.parse().ok(),
+        Read::Text(s) => s.trim().parse().ok(),
         _ => None,
     }
 }
 
 /// A code shown as its name when known, else as the number (or text) the server sent.
-fn coded(value: &Option<Value>, name: impl Fn(i64) -> Option<&'static str>) -> String {
-    integer(value)
+fn coded(raw: &Raw, name: impl Fn(i64) -> Option<&'static str>) -> String {
+    integer(raw)
         .and_then(name)
         .map(str::to_string)
-        .unwrap_or_else(|| text(value))
+        .unwrap_or_else(|| text(raw))
 }
 
-/// A value as one line of text.
-fn text(value: &Option<Value>) -> String {
-    match value {
-        None | Some(Value::Null) => MISSING.to_string(),
-        Some(Value::String(s)) if s.is_empty() => MISSING.to_string(),
-        Some(Value::String(s)) => s
-            .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect(),
-        Some(other) => other.to_string(),
+/// A value as one line of text, safe for a terminal: a number as the server wrote it.
+fn text(raw: &Raw) -> String {
+    match read(raw) {
+        Read::Missing => MISSING.to_string(),
+        Read::Text(s) => crate::text::clean(&s).into_owned(),
+        Read::Number(n) => n.to_string(),
+        Read::Other(other) => crate::text::clean(other).into_owned(),
     }
 }
 
@@ -516,7 +604,7 @@ mod tests {
             );
         }
         // Cleaned like anything else shown.
-        assert_eq!(TaskView::parse("{}").or_id("a\x1b[2Jb").id(), "a [2Jb");
+        assert_eq!(TaskView::parse("{}").or_id("a\x1b[2Jb").id(), "a\\x1b[2Jb");
     }
 
     #[test]
@@ -597,6 +685,140 @@ mod tests {
         let t =
             TaskView::parse(r#"{"result":{"total_sample_count":"49","x":{"y":[]}},"task_id":"b"}"#);
         assert_eq!((t.id().as_str(), t.samples().as_str()), ("b", "-/49"));
+    }
+
+    /// Every field the view reads, to be spoiled one at a time.
+    const FIELDS: &[(&str, &str)] = &[
+        ("task_id", r#""14cyxyu6UXaNT3lrPFl""#),
+        ("task_name", r#""nightly""#),
+        ("type", "1"),
+        ("status", "3"),
+        ("progress", "37.5"),
+        ("annotated_sample_count", "38"),
+        ("total_sample_count", "246"),
+        ("create_time", r#""2020-11-03 15:22:39""#),
+        ("elapsed_time", "531"),
+        ("model_name", r#""m1""#),
+        ("model_version", r#""0.0.1""#),
+        ("unconfirmed_sample_count", "7"),
+        ("message", r#""ok""#),
+        ("error_code", r#""E.1""#),
+        ("error_msg", r#""broke""#),
+        ("error_detail", r#""here""#),
+        (
+            "result",
+            r#"{"annotated_sample_count":30,"total_sample_count":49}"#,
+        ),
+        ("config", r#"{"algorithm_type":"fast"}"#),
+    ];
+
+    /// Values no field should have: out of range, too large, of another type, unreadable.
+    const ODD: &[&str] = &[
+        "1e400",
+        "-1e400",
+        "123456789012345678901234567890",
+        "-123456789012345678901234567890",
+        r#""text""#,
+        r#""1e400""#,
+        r#""\ud800""#,
+        "true",
+        "null",
+        "[]",
+        r#"[1e400, "x"]"#,
+        r#"{"a":[1e400,{"b":-1e400}],"c":"\u001b"}"#,
+    ];
+
+    /// What each reading shows, with the fields it reads.
+    fn readings(t: &TaskView) -> Vec<(&'static [&'static str], String)> {
+        vec![
+            (&["task_id"], t.id()),
+            (&["task_name"], t.name()),
+            (&["type"], t.type_label()),
+            (&["type", "config"], t.type_detail()),
+            (&["type", "config"], format!("{:?}", t.inferred_type())),
+            (&["status"], t.status_label()),
+            (&["status"], format!("{:?}", t.status())),
+            (&["progress"], t.progress()),
+            (&["progress"], format!("{:?}", t.progress_value())),
+            (
+                &["annotated_sample_count", "total_sample_count", "result"],
+                t.samples(),
+            ),
+            (&["create_time"], t.created()),
+            (&["elapsed_time"], t.elapsed()),
+            (&["elapsed_time"], format!("{:?}", t.elapsed_seconds())),
+            (&["model_name"], t.model()),
+            (&["model_version"], t.model_version()),
+            (&["unconfirmed_sample_count"], t.unconfirmed()),
+            (&["message"], format!("{:?}", t.message())),
+            (
+                &["error_code", "error_msg", "error_detail"],
+                format!("{:?}", t.error()),
+            ),
+        ]
+    }
+
+    fn object(fields: &[(&str, &str)]) -> String {
+        let members: Vec<String> = fields.iter().map(|(k, v)| format!("{k:?}:{v}")).collect();
+        format!("{{{}}}", members.join(","))
+    }
+
+    #[test]
+    fn one_odd_field_costs_that_field_only() {
+        let expected = readings(&TaskView::parse(&object(FIELDS)));
+        assert_eq!(expected[5].1, "succeeded");
+        assert_eq!(expected[9].1, "38/246");
+        for (i, (key, _)) in FIELDS.iter().enumerate() {
+            for odd in ODD {
+                let mut fields = FIELDS.to_vec();
+                fields[i].1 = odd;
+                let raw = object(&fields);
+                let got = readings(&TaskView::parse(&raw));
+                for ((reads, want), (_, got)) in expected.iter().zip(&got) {
+                    if !reads.contains(key) {
+                        assert_eq!(got, want, "{raw}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_odd_value_shows_as_written_or_as_missing() {
+        let view = |field: &str, value: &str| TaskView::parse(&format!(r#"{{"{field}":{value}}}"#));
+        assert_eq!(view("total_sample_count", "1e400").samples(), "-/1e400");
+        assert_eq!(view("status", "1e400").status_label(), "1e400");
+        assert_eq!(view("status", "1e400").status(), None);
+        assert_eq!(view("status", r#""3""#).status(), Some(Status::Succeeded));
+        for odd in ["1e400", "-1e400"] {
+            assert_eq!(view("progress", odd).progress(), odd);
+            assert_eq!(view("progress", odd).progress_value(), None);
+            assert_eq!(view("create_time", odd).created(), odd);
+        }
+        assert_eq!(view("progress", r#""inf""#).progress(), "inf");
+        let huge = "123456789012345678901234567890";
+        assert_eq!(view("elapsed_time", huge).elapsed(), huge);
+        assert_eq!(view("elapsed_time", huge).elapsed_seconds(), None);
+        assert_eq!(view("task_id", huge).id(), huge);
+        assert_eq!(view("task_name", r#""\ud800""#).name(), MISSING);
+        assert_eq!(
+            view("task_name", r#"{"a" : [1, "\u001b"]}"#).name(),
+            r#"{"a" : [1, "\u001b"]}"#
+        );
+        // Inside `result` and `config`, each member is read on its own too.
+        let t = TaskView::parse(
+            r#"{"status":3,"result":{"annotated_sample_count":30,"total_sample_count":1e400},
+                "config":{"algorithm_type":-1e400}}"#,
+        );
+        assert_eq!(t.samples(), "30/1e400");
+        assert_eq!(t.inferred_type(), None);
+        assert_eq!(t.status(), Some(Status::Succeeded));
+        // A key given twice counts as its last value, and costs nothing else.
+        let t = TaskView::parse(r#"{"status":1,"task_id":"a","status":3}"#);
+        assert_eq!(
+            (t.status(), t.id().as_str()),
+            (Some(Status::Succeeded), "a")
+        );
     }
 
     #[test]

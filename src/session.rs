@@ -7,17 +7,27 @@ use crate::auth::Authenticator;
 use crate::auth::cache::Cache;
 use crate::client::{Client, Http};
 use crate::config::{self, AuthSettings, SecretSource, Settings};
+use crate::id::{Id, IdKind, Origin};
 use crate::term;
 
 /// A client for these settings.
 /// At most `in_flight` requests at once (halved each time the API throttles).
 pub async fn client_for(settings: &Settings, in_flight: usize) -> Result<Client> {
+    // The project given is checked before anything is sent, a token request included.
+    let given = settings
+        .project_id
+        .as_ref()
+        .map(|id| {
+            let origin = id.source.place(&settings.where_);
+            Id::new(IdKind::Project, &id.value, Origin::Given(origin))
+        })
+        .transpose()?;
     let mut http = Http::new(&settings.network)?;
     http.limit_in_flight(in_flight);
     let cache = Cache::from_env(&config::process_env);
     let auth = Authenticator::new(settings, http.clone(), cache.clone(), &config::process_env)?;
-    let project_id = match &settings.project_id {
-        Some(id) => id.value.clone(),
+    let project_id = match given {
+        Some(id) => id,
         None => match auth.token_project().await? {
             Some(id) => id,
             None => discover_project(settings, &http, &auth, &cache).await?,
@@ -45,7 +55,7 @@ async fn discover_project(
     http: &Http,
     auth: &Authenticator,
     cache: &Cache,
-) -> Result<String> {
+) -> Result<Id> {
     let (Some(iam), Some(region), Some(key)) = (
         &settings.iam_endpoint,
         &settings.region,
@@ -54,6 +64,8 @@ async fn discover_project(
         anyhow::bail!("no project ID, and no region to look one up");
     };
     if let Some(id) = cache.load_project(&key) {
+        let origin = format!("the cached lookup of region {}", region.value);
+        let id = Id::new(IdKind::Project, &id, Origin::Service(origin))?;
         term::debug(1, || {
             format!("project {id} of region {} from the cache", region.value)
         });
@@ -68,7 +80,7 @@ async fn discover_project(
             )
         })?;
     term::debug(1, || format!("project {id} is region {}'s", region.value));
-    cache.store_project(&key, &id);
+    cache.store_project(&key, id.as_str());
     Ok(id)
 }
 

@@ -1,12 +1,15 @@
 //! Terminal decisions (colour, width) and the messages matasks writes to stderr.
 //!
 //! stdout carries data only; everything here goes to stderr, and a failed write
-//! to stderr is ignored because there is nowhere left to report it.
+//! to stderr is ignored because there is nowhere left to report it. Every message is
+//! made safe for the terminal here ([`text::clean`]), whatever it quotes: errors,
+//! warnings, hints, notes and each line of `-v` output stay one line each.
 
 use std::io::{self, IsTerminal, Write};
 use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 
 use crate::cli::ColorChoice;
+use crate::text;
 
 static VERBOSITY: AtomicU8 = AtomicU8::new(0);
 /// Set while settings are checked on the side, whose warnings were already given.
@@ -50,7 +53,11 @@ fn label(color: bool, sgr: &str, label: &str) -> String {
 
 fn prefixed(sgr: &str, name: &str, message: &str) {
     let color = STDERR_COLOR.load(Ordering::Relaxed);
-    emit(&format!("{}: {message}", label(color, sgr, name)));
+    emit(&format!(
+        "{}: {}",
+        label(color, sgr, name),
+        text::clean(message)
+    ));
 }
 
 fn emit(line: &str) {
@@ -81,13 +88,25 @@ pub fn hint(message: &str) {
 
 /// A plain informational line, such as the table's page summary.
 pub fn note(message: &str) {
-    emit(message);
+    emit(&text::clean(message));
 }
 
-/// A diagnostic shown at `-v` (level 1) or `-vv` (level 2).
+/// A diagnostic line shown at `-v` (level 1) or `-vv` (level 2).
 pub fn debug(level: u8, message: impl FnOnce() -> String) {
     if verbosity() >= level {
-        emit(&message());
+        emit(&text::clean(&message()));
+    }
+}
+
+/// Diagnostic lines shown together at `-v` (level 1) or `-vv` (level 2): each stays
+/// one line, whatever it quotes.
+pub fn debug_lines(level: u8, lines: impl FnOnce() -> Vec<String>) {
+    if verbosity() >= level {
+        let lines: Vec<_> = lines()
+            .iter()
+            .map(|l| text::clean(l).into_owned())
+            .collect();
+        emit(&lines.join("\n"));
     }
 }
 

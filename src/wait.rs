@@ -12,6 +12,8 @@ use crate::cli::{GlobalArgs, WaitArgs, WaitOutput};
 use crate::client::humanize;
 use crate::config;
 use crate::error::{Advised, Ended, ExitKind, is_lasting, never_reached_the_api};
+use crate::get::TASK_ID_ORIGIN;
+use crate::id::{Id, IdKind, Origin};
 use crate::list::resolve_dataset;
 use crate::model::{Status, TaskView};
 use crate::output::json::write_line;
@@ -25,12 +27,17 @@ enum Outcome {
 }
 
 pub async fn run(global: &GlobalArgs, args: &WaitArgs) -> Result<()> {
+    let task_id = Id::new(
+        IdKind::Task,
+        &args.task_id,
+        Origin::Given(TASK_ID_ORIGIN.into()),
+    )?;
     let started = Instant::now();
     let report = Report::new(&args.task_id, args.output);
     let mut last_seen: Option<String> = None;
     // Connecting (and getting a token) is part of the wait: the deadline and Ctrl-C
     // cover it too.
-    let waiting = poll(global, args, &report, started, &mut last_seen);
+    let waiting = poll(global, args, &task_id, &report, started, &mut last_seen);
     let outcome = tokio::select! {
         // A task that is done wins over a deadline that passes at the same moment.
         biased;
@@ -103,17 +110,18 @@ pub async fn run(global: &GlobalArgs, args: &WaitArgs) -> Result<()> {
 async fn poll(
     global: &GlobalArgs,
     args: &WaitArgs,
+    task_id: &Id,
     report: &Report,
     started: Instant,
     last_seen: &mut Option<String>,
 ) -> Result<Outcome> {
     let settings = config::resolve(global, &config::process_env)?;
-    let dataset = resolve_dataset(args.dataset.as_deref(), settings.dataset_id.as_deref())?;
+    let dataset = resolve_dataset(global, args.dataset.as_deref(), &settings)?;
     let client = session::client_for(&settings, 1).await?;
     let mut last_change: Option<(String, String)> = None;
     let mut answered = false;
     loop {
-        match api::get_task(&client, &dataset, &args.task_id).await {
+        match api::get_task(&client, &dataset, task_id).await {
             Ok(body) => {
                 answered = true;
                 let text = String::from_utf8_lossy(&body).into_owned();

@@ -102,6 +102,7 @@ where
         .map(|a| a.to_string_lossy().into_owned())
         .collect::<Vec<_>>()
         .join(" ");
+    let command = crate::text::clean(&command);
     loop {
         let mut listing = Collect::default();
         let outcomes = match list_once(plan, sources, &mut listing).await {

@@ -610,3 +610,176 @@ fn an_unwritable_cache_costs_a_warning_not_the_run() {
     );
     assert_eq!(err.lines().count(), 1, "{err}");
 }
+
+#[test]
+fn project_names_and_ids_from_the_identity_service_are_shown_escaped() {
+    let sandbox = Sandbox::with(Setup {
+        hook: Some(std::sync::Arc::new(|req: &Recorded, _: &Catalog| {
+            (req.path == "/v3/projects").then(|| {
+                Action::Reply(Reply::json(
+                    200,
+                    r#"{"projects":[{"id":"p\u001b]0;owned\u0007","name":"cn-north-4\u001b[2J"},
+                        {"id":"q\u202e1","name":"cn\u200b-north-4\u009b"}]}"#,
+                ))
+            })
+        })),
+        ..Setup::default()
+    });
+    sandbox.write_config(&profile(
+        &sandbox,
+        &format!("access_key = \"{AK}\"\nsecret_key = \"{SK}\"\n"),
+    ));
+    for args in [&["list"][..], &["-v", "list"], &["config", "check"]] {
+        let out = sandbox.run(args);
+        assert_eq!(out.status.code(), Some(3), "{args:?}");
+        assert_terminal_safe(&stdout_of(&out));
+        assert_terminal_safe(&stderr_of(&out));
+        assert!(
+            stderr_of(&out).contains(
+                r"2 projects are named `cn-north-4` at http://127.0.0.1:"
+            ) && stderr_of(&out).contains(
+                r": p\x1b]0;owned\x07 (cn-north-4\x1b[2J), q\u{202e}1 (cn\u{200b}-north-4\x9b); set `project_id` to one"
+            ),
+            "{args:?}: {}",
+            stderr_of(&out)
+        );
+    }
+}
+
+#[test]
+fn project_ids_that_cannot_be_one_path_step_are_refused_wherever_they_come_from() {
+    // Given by the user: a usage error, and nothing is sent.
+    let sandbox = Sandbox::new();
+    for (args, envs, message) in [
+        (
+            &["--project-id", "..", "list"][..],
+            &[][..],
+            "error: the project ID `..` from flag --project-id is not an ID: `..` is a step of a path\n",
+        ),
+        (
+            &["--project-id", "", "get", "t"],
+            &[],
+            "error: the project ID from flag --project-id is empty\n",
+        ),
+        (
+            &["wait", "t"],
+            &[("MATASKS_PROJECT_ID", "")],
+            "error: the project ID from env MATASKS_PROJECT_ID is empty\n",
+        ),
+        (
+            &["config", "check"],
+            &[("HUAWEICLOUD_SDK_PROJECT_ID", "p/q")],
+            "error: the project ID `p/q` from env HUAWEICLOUD_SDK_PROJECT_ID is not an ID: it contains `/`\n",
+        ),
+    ] {
+        let out = sandbox
+            .cmd()
+            .envs(envs.iter().copied())
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr_of(&out));
+        assert_eq!(stderr_of(&out), message, "{args:?}");
+        assert!(sandbox.requests().is_empty());
+    }
+    let text = std::fs::read_to_string(&sandbox.config).unwrap();
+    sandbox.write_config(&text.replace(PROJECT, "."));
+    let out = sandbox.run(&["list"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr_of(&out)
+            .starts_with("error: the project ID `.` from `project_id` in profile `default` of "),
+        "{}",
+        stderr_of(&out)
+    );
+    assert!(sandbox.requests().is_empty());
+
+    // From the identity service or the cache: an error naming it, and nothing is sent
+    // to ModelArts.
+    let sandbox = Sandbox::with(Setup {
+        projects: vec![(REGION.to_string(), "..".to_string())],
+        ..Setup::default()
+    });
+    let aksk = profile(
+        &sandbox,
+        &format!("access_key = \"{AK}\"\nsecret_key = \"{SK}\"\n"),
+    );
+    sandbox.write_config(&aksk);
+    let out = sandbox.run(&["list"]);
+    assert_eq!(out.status.code(), Some(3));
+    let err = stderr_of(&out);
+    assert!(
+        err.contains(&format!(
+            "the project ID `..` from the identity service at {} is not an ID",
+            sandbox.server.url()
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains("hint: set `project_id` in the profile"),
+        "{err}"
+    );
+    let paths: Vec<String> = sandbox.requests().iter().map(|r| r.path.clone()).collect();
+    assert_eq!(paths, ["/v3/projects"]);
+
+    sandbox.write_config(
+        &password_profile(&sandbox, "").replace(&format!("project_id = \"{PROJECT}\"\n"), ""),
+    );
+    let out = sandbox.run(&["get", "t"]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(
+        stderr_of(&out)
+            .contains("the project ID `..` from the token from the identity service at "),
+        "{}",
+        stderr_of(&out)
+    );
+    assert!(
+        sandbox
+            .requests()
+            .iter()
+            .all(|r| r.path.starts_with("/v3/"))
+    );
+    // The cached token names the same project: refused as coming from the cache.
+    let out = sandbox.run(&["get", "t"]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(
+        stderr_of(&out).contains(
+            "the project ID `..` from the cached token of profile `default` is not an ID"
+        ),
+        "{}",
+        stderr_of(&out)
+    );
+    assert!(
+        sandbox
+            .requests()
+            .iter()
+            .all(|r| r.path.starts_with("/v3/"))
+    );
+
+    // A project cached by an earlier lookup, changed since.
+    let sandbox = Sandbox::new();
+    sandbox.write_config(&profile(
+        &sandbox,
+        &format!("access_key = \"{AK}\"\nsecret_key = \"{SK}\"\n"),
+    ));
+    assert_ok(&sandbox.run(&["list"]));
+    let cached = std::fs::read_dir(sandbox.cache_dir().join("projects"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let text = std::fs::read_to_string(&cached).unwrap();
+    std::fs::write(&cached, text.replace(PROJECT, "..")).unwrap();
+    let before = sandbox.requests().len();
+    let out = sandbox.run(&["list"]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(
+        stderr_of(&out).contains(
+            "the project ID `..` from the cached lookup of region cn-north-4 is not an ID"
+        ),
+        "{}",
+        stderr_of(&out)
+    );
+    assert_eq!(sandbox.requests().len(), before, "nothing sent");
+}

@@ -431,3 +431,106 @@ fn a_config_file_readable_by_others_is_pointed_out() {
         "6 of 6 auto-labeling and pre-labeling tasks (--type all lists every kind)\n"
     );
 }
+
+#[test]
+fn profile_names_and_values_from_the_file_are_shown_escaped() {
+    let sandbox = Sandbox::new();
+    let hostile = r#"p\u001b]0;owned\u0007\u202e"#;
+    sandbox.write_config(&format!(
+        "default_profile = \"{hostile}\"\n[profiles.\"{hostile}\"]\n\
+         region = \"cn\\u001b[2J\\u200b\"\ndataset_id = \"d\\u009b2J\"\n\
+         access_key = \"{AK}\"\nsecret_key = \"{SK}\"\n"
+    ));
+    let shown = r"p\x1b]0;owned\x07\u{202e}";
+    let out = sandbox.run(&["config", "list"]);
+    assert_ok(&out);
+    assert_terminal_safe(&stdout_of(&out));
+    assert_eq!(stdout_of(&out), format!("* {shown}  (default)\n"));
+
+    let out = sandbox.run(&["config", "show"]);
+    assert_eq!(out.status.code(), Some(3));
+    assert_terminal_safe(&stdout_of(&out));
+    assert_terminal_safe(&stderr_of(&out));
+    let rows = rows_of(&out);
+    assert!(rows.contains(&format!("profile {shown}\n")), "{rows}");
+    assert!(
+        rows.contains(r"region cn\x1b[2J\u{200b} file (region)"),
+        "{rows}"
+    );
+    assert!(
+        rows.contains(r"dataset_id d\x9b2J file (dataset_id)"),
+        "{rows}"
+    );
+    assert!(
+        stderr_of(&out).starts_with(r"error: unknown region `cn\x1b[2J\u{200b}`"),
+        "{}",
+        stderr_of(&out)
+    );
+
+    for args in [&["list"][..], &["--profile", "x\u{1b}[2J", "list"]] {
+        let out = sandbox.run(args);
+        assert_eq!(out.status.code(), Some(3));
+        assert_terminal_safe(&stderr_of(&out));
+    }
+    let out = sandbox.run(&["--profile", "x", "list"]);
+    assert!(
+        stderr_of(&out).contains(&format!("(profiles: {shown})")),
+        "{}",
+        stderr_of(&out)
+    );
+}
+
+#[test]
+fn an_endpoint_with_a_control_character_is_refused_not_cleaned() {
+    let sandbox = Sandbox::new();
+    let url = sandbox.server.url();
+    let refused = |out: std::process::Output, endpoint: &str, from: &str| {
+        assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
+        let err = stderr_of(&out);
+        assert!(
+            err.starts_with(&format!("error: invalid {endpoint} `")),
+            "{err}"
+        );
+        assert!(
+            err.contains(
+                "`: it contains a control or invisible character (a stray line break or tab?) (from "
+            ) && err.contains(from),
+            "{err}"
+        );
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert_terminal_safe(&err);
+    };
+    // The URL parser would drop these and reach the server; they are refused.
+    let broken = url.replacen("127.0.0.1", "127.0.\n0.1", 1);
+    refused(
+        sandbox.run(&["--endpoint", &broken, "list"]),
+        "endpoint",
+        "(from flag --endpoint)\n",
+    );
+    let tabbed = format!("{url}\t");
+    let out = sandbox
+        .cmd()
+        .env("MATASKS_ENDPOINT", &tabbed)
+        .arg("list")
+        .output()
+        .unwrap();
+    refused(out, "endpoint", "(from env MATASKS_ENDPOINT)\n");
+    let text = std::fs::read_to_string(&sandbox.config).unwrap();
+    sandbox.write_config(&text.replace(&format!("\"{url}\""), &format!("\"{url}/\\r\\n\"")));
+    refused(
+        sandbox.run(&["get", "t"]),
+        "endpoint",
+        "(from `endpoint` in profile `default` of ",
+    );
+    sandbox.write_config(&format!(
+        "[profiles.default]\nendpoint = \"{url}\"\niam_endpoint = \"{url}\\u0085\"\n\
+         region = \"{REGION}\"\ndataset_id = \"{DATASET}\"\naccess_key = \"{AK}\"\n\
+         secret_key = \"{SK}\"\n"
+    ));
+    refused(
+        sandbox.run(&["config", "check"]),
+        "iam_endpoint",
+        "(from `iam_endpoint` in profile `default` of ",
+    );
+    assert!(sandbox.requests().is_empty());
+}

@@ -1427,3 +1427,23 @@ fn a_closed_stdout_is_an_error_and_a_full_one_too() {
     let out = run(">&-", "config set concurrency 4");
     assert!(out.status.success(), "{}", stderr_of(&out));
 }
+
+#[test]
+fn a_response_header_with_c1_controls_is_shown_escaped_at_vv() {
+    let sandbox = Sandbox::with(Setup {
+        hook: Some(std::sync::Arc::new(|_: &Recorded, catalog: &Catalog| {
+            let mut reply = catalog.page(DATASET, 0, 10, 6);
+            // CSI and OSC as C1 characters, in UTF-8 (obs-text to HTTP).
+            reply
+                .headers
+                .push(("x-note".into(), "a\u{9b}2Jb\u{9d}0;owned\u{9c}".into()));
+            Some(Action::Reply(reply))
+        })),
+        ..Setup::default()
+    });
+    let out = sandbox.run(&["-vv", "list", "-o", "ndjson"]);
+    assert_ok(&out);
+    let err = stderr_of(&out);
+    assert_terminal_safe(&err);
+    assert!(err.contains(r"< x-note: a\x9b2Jb\x9d0;owned\x9c"), "{err}");
+}

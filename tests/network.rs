@@ -439,6 +439,19 @@ fn hostile_200_answers_are_one_clear_line_and_nothing_on_stdout() {
             "{\"tasks\": [], \"total_count\": \"lots\"}",
             "`total_count` is \"lots\", not a count",
         ),
+        // A count is a JSON integer, never a string of digits or a float.
+        (
+            "{\"tasks\": [], \"total_count\": \"5\"}",
+            "`total_count` is \"5\", not a count",
+        ),
+        (
+            "{\"tasks\": [], \"total_count\": 5.0}",
+            "`total_count` is 5.0, not a count",
+        ),
+        (
+            "{\"tasks\": [], \"total_count\": 1e2}",
+            "`total_count` is 1e2, not a count",
+        ),
     ] {
         let sandbox = Sandbox::with(Setup {
             hook: Some(Arc::new(move |_: &Recorded, _: &Catalog| {
@@ -742,5 +755,41 @@ fn proxies_from_the_environment_are_used_and_no_proxy_is_honoured() {
     assert_eq!(
         proxy.log().last().unwrap(),
         &format!("CONNECT 127.0.0.1:{port} HTTP/1.1")
+    );
+}
+
+#[test]
+fn a_total_that_is_a_string_is_refused_on_one_page_and_by_config_check() {
+    let sandbox = Sandbox::with(Setup {
+        hook: Some(Arc::new(|req: &Recorded, _: &Catalog| {
+            let body = if req.path.ends_with("/datasets") {
+                r#"{"datasets":[],"total_number":"5"}"#
+            } else {
+                r#"{"tasks":[],"total_count":"5"}"#
+            };
+            Some(Action::Reply(Reply::json(200, body)))
+        })),
+        ..Setup::default()
+    });
+    let out = sandbox.run(&["list"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr_of(&out).contains("`total_count` is \"5\", not a count"),
+        "{}",
+        stderr_of(&out)
+    );
+    let out = sandbox.run(&["config", "check"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr_of(&out).contains("`total_count` is \"5\", not a count"));
+    let text = std::fs::read_to_string(&sandbox.config).unwrap();
+    sandbox.write_config(&text.replace(&format!("dataset_id = \"{DATASET}\"\n"), ""));
+    let out = sandbox.run(&["config", "check"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr_of(&out).contains(
+            "error: the list of datasets is not the API's JSON: `total_number` is \"5\", not a count"
+        ),
+        "{}",
+        stderr_of(&out)
     );
 }

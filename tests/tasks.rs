@@ -696,3 +696,187 @@ fn once_the_task_was_seen_a_refused_connection_is_ridden_out() {
     assert!(!back.requests().is_empty());
     drop(dir);
 }
+
+/// A task whose texts hold a title-setting OSC, a screen clear, C1 controls, bidi
+/// overrides and isolates, and zero-width characters.
+const HOSTILE_TASK: &str = r#"{"task_id":"hostile","task_name":"a\u001b]0;owned\u0007b\u202ec\u200bd\ufeff","type":1,"status":2,"progress":50,"error_code":"E.1","error_msg":"x\u001b[2Jy\u009bz\u2066w\u2028v","message":"m\u0085n"}"#;
+
+#[test]
+fn hostile_task_text_is_shown_escaped_in_get_wait_and_list() {
+    let sandbox = Sandbox::with(Setup {
+        datasets: std::collections::HashMap::from([(
+            DATASET.to_string(),
+            Tasks::Fixed(vec![HOSTILE_TASK.to_string()]),
+        )]),
+        ..Setup::default()
+    });
+    let name = r"a\x1b]0;owned\x07b\u{202e}c\u{200b}d\u{feff}";
+    let error = r"E.1: x\x1b[2Jy\x9bz\u{2066}w v";
+
+    let out = sandbox.run(&["get", "hostile"]);
+    assert_ok(&out);
+    assert_terminal_safe(&stdout_of(&out));
+    assert!(
+        stdout_of(&out).contains(&format!("NAME      {name}\n")),
+        "{}",
+        stdout_of(&out)
+    );
+    assert!(
+        stdout_of(&out).contains(&format!("ERROR     {error}\n")),
+        "{}",
+        stdout_of(&out)
+    );
+    assert!(
+        stdout_of(&out).contains("MESSAGE   m n\n"),
+        "{}",
+        stdout_of(&out)
+    );
+
+    let out = wait(&sandbox, "hostile", &[]);
+    assert_eq!(out.status.code(), Some(7));
+    assert_terminal_safe(&stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains(&format!("error: task hostile failed: {error}\n")),
+        "{}",
+        stderr_of(&out)
+    );
+
+    let out = sandbox.run(&["list", "--wide"]);
+    assert_ok(&out);
+    assert_terminal_safe(&stdout_of(&out));
+    assert!(stdout_of(&out).contains(name), "{}", stdout_of(&out));
+    assert!(stdout_of(&out).contains(error), "{}", stdout_of(&out));
+
+    // JSON stays lossless: the server's escapes, as it wrote them.
+    let out = sandbox.run(&["list", "-o", "ndjson"]);
+    assert_eq!(stdout_of(&out), format!("{HOSTILE_TASK}\n"));
+}
+
+#[test]
+fn an_odd_number_costs_one_field_only_in_get_wait_and_list() {
+    let odd = r#"{"task_id":"odd","task_name":"big","type":1,"status":3,"progress":100,"annotated_sample_count":38,"total_sample_count":1e400,"elapsed_time":123456789012345678901234567890,"create_time":"2026-11-29 08:00:00"}"#;
+    let other = r#"{"task_id":"other","task_name":"small","type":1,"status":1,"progress":-1e400,"create_time":"2026-11-29 09:00:00"}"#;
+    // Served as written: the fake server's own lookups cannot read 1e400 either.
+    let page = format!(r#"{{"tasks":[{odd},{other}],"total_count":2}}"#);
+    let sandbox = Sandbox::with(Setup {
+        hook: Some(Arc::new(move |req: &Recorded, _: &Catalog| {
+            req.path
+                .ends_with("/tasks")
+                .then(|| Action::Reply(Reply::json(200, page.clone())))
+        })),
+        details: std::collections::HashMap::from([("odd".to_string(), odd.to_string())]),
+        ..Setup::default()
+    });
+    let out = sandbox.run(&["get", "odd"]);
+    assert_ok(&out);
+    assert_eq!(
+        stdout_of(&out),
+        "ID        odd\nNAME      big\nTYPE      pre-label\nSTATUS    succeeded\nPROGRESS  100%\n\
+         SAMPLES   38/1e400\nCREATED   2026-11-29 08:00:00\n\
+         ELAPSED   123456789012345678901234567890\n"
+    );
+
+    let out = wait(&sandbox, "odd", &["--timeout", "5s"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+
+    let out = sandbox.run(&["list", "--status", "succeeded", "--columns", "id,status"]);
+    assert_ok(&out);
+    assert_eq!(stdout_of(&out), "ID   STATUS\nodd  succeeded\n");
+    let out = sandbox.run(&["list", "--sort", "-progress", "--columns", "id,progress"]);
+    assert_ok(&out);
+    assert_eq!(
+        stdout_of(&out),
+        "ID     PROGRESS\nodd        100%\nother    -1e400\n"
+    );
+}
+
+#[test]
+fn task_and_dataset_ids_that_cannot_be_one_path_step_are_refused_before_any_request() {
+    let sandbox = Sandbox::new();
+    let refused = |args: &[&str], envs: &[(&str, &str)], message: &str| {
+        let out = sandbox
+            .cmd()
+            .envs(envs.iter().copied())
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr_of(&out));
+        assert!(
+            stderr_of(&out).starts_with(message),
+            "{args:?}: {}",
+            stderr_of(&out)
+        );
+        assert_terminal_safe(&stderr_of(&out));
+        assert_eq!(stdout_of(&out), "");
+        assert!(sandbox.requests().is_empty(), "{args:?} sent a request");
+    };
+    for command in ["get", "wait"] {
+        refused(
+            &[command, ""],
+            &[],
+            "error: the task ID from the command line is empty\n",
+        );
+        for (id, why) in [
+            ("..", "`..` is a step of a path"),
+            (".", "`.` is a step of a path"),
+            ("a/b", "it contains `/`"),
+            ("a\\b", "it contains `\\`"),
+            ("a\u{1b}[2J", "it contains a control character"),
+            ("a\u{202e}b", "it contains a control character"),
+        ] {
+            let shown = id
+                .replace('\u{1b}', "\\x1b")
+                .replace('\u{202e}', "\\u{202e}");
+            refused(
+                &[command, id],
+                &[],
+                &format!(
+                    "error: the task ID `{shown}` from the command line is not an ID: {why}\n"
+                ),
+            );
+        }
+    }
+    // An explicitly empty dataset is an error, not a fall-back to the profile's.
+    for args in [
+        &["list", "-d", ""][..],
+        &["list", "--dataset", " "],
+        &["get", "t", "-d", ""],
+        &["wait", "t", "-d", ""],
+        &["config", "check", "-d", ""],
+    ] {
+        refused(
+            args,
+            &[],
+            "error: the dataset ID from flag --dataset is empty\n",
+        );
+    }
+    refused(
+        &["list"],
+        &[("MATASKS_DATASET", "")],
+        "error: the dataset ID from env MATASKS_DATASET is empty\n",
+    );
+    refused(
+        &["get", "t"],
+        &[("MATASKS_DATASET", "..")],
+        "error: the dataset ID `..` from env MATASKS_DATASET is not an ID",
+    );
+    refused(
+        &["list", "-d", "x/../.."],
+        &[],
+        "error: the dataset ID `x/../..` from flag --dataset is not an ID: it contains `/`",
+    );
+    let text = std::fs::read_to_string(&sandbox.config).unwrap();
+    sandbox.write_config(&text.replace(DATASET, ".."));
+    for args in [
+        &["list"][..],
+        &["get", "t"],
+        &["wait", "t"],
+        &["config", "check"],
+    ] {
+        refused(
+            args,
+            &[],
+            "error: the dataset ID `..` from `dataset_id` in profile `default` of ",
+        );
+    }
+}

@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use crate::client::{Call, Endpoint, Failure, Http, build_url};
 use crate::error::ConfigError;
+use crate::id::{Id, IdKind, Origin};
 
 use super::Authenticator;
 
@@ -147,7 +148,7 @@ pub async fn find_project(
     iam: &Endpoint,
     region: &str,
     auth: &Authenticator,
-) -> Result<String> {
+) -> Result<Id> {
     let url = build_url(iam, &["v3", "projects"], &[("name", region)])?;
     let answer = http
         .read("the project lookup", || async {
@@ -182,7 +183,10 @@ pub async fn find_project(
     let list: ProjectList =
         serde_json::from_slice(&answer.body).context("the answer is not a list of projects")?;
     match &list.projects[..] {
-        [one] => Ok(one.id.clone()),
+        [one] => {
+            let origin = Origin::Service(format!("the identity service at {iam}"));
+            Ok(Id::new(IdKind::Project, &one.id, origin)?)
+        }
         [] => Err(ConfigError(format!(
             "no project named `{region}` is visible to these credentials at {iam}: set \
              `project_id`"

@@ -17,6 +17,7 @@ pub use signer::{SignedRequest, canonical_query, encode, sha256_hex, sign};
 use crate::client::{Endpoint, Http};
 use crate::config::{AuthSettings, EnvLookup, Secret, Settings};
 use crate::error::ApiError;
+use crate::id::{Id, IdKind, Origin};
 use crate::term;
 use cache::{Cache, CachedToken};
 use iam::Scope;
@@ -159,20 +160,24 @@ impl Authenticator {
     }
 
     /// The project a password token is scoped to, issuing the token if need be.
-    pub async fn token_project(&self) -> Result<Option<String>> {
-        match self {
-            Authenticator::Password(password) => {
-                password.token().await?;
-                Ok(password
-                    .state
-                    .lock()
-                    .await
-                    .held
-                    .as_ref()
-                    .and_then(|h| h.project_id.clone()))
-            }
-            _ => Ok(None),
-        }
+    pub async fn token_project(&self) -> Result<Option<Id>> {
+        let Authenticator::Password(password) = self else {
+            return Ok(None);
+        };
+        password.token().await?;
+        let state = password.state.lock().await;
+        let Some(held) = &state.held else {
+            return Ok(None);
+        };
+        let origin = if held.from_cache {
+            format!("the cached token of profile `{}`", password.profile)
+        } else {
+            format!("the token from the identity service at {}", password.iam)
+        };
+        let id = held.project_id.as_deref();
+        Ok(id
+            .map(|id| Id::new(IdKind::Project, id, Origin::Service(origin)))
+            .transpose()?)
     }
 
     /// What identifies these credentials in the project cache: never a secret itself.
@@ -251,23 +256,20 @@ fn sign_headers(
         body,
     };
     let authorization = sign(credentials, &request, &sdk_date);
-    term::debug(2, || {
-        let canonical = request.canonical_request();
-        let shown: Vec<&str> = canonical
-            .lines()
-            .map(|line| {
-                if line.starts_with("x-security-token:") {
-                    "x-security-token:****"
-                } else {
-                    line
-                }
-            })
-            .collect();
-        format!(
-            "canonical request:\n  {}\nstring to sign:\n  {}",
-            shown.join("\n  "),
-            request.string_to_sign(&sdk_date).replace('\n', "\n  ")
-        )
+    term::debug_lines(2, || {
+        let mut lines = vec!["canonical request:".to_string()];
+        for line in request.canonical_request().lines() {
+            if line.starts_with("x-security-token:") {
+                lines.push("  x-security-token:****".to_string());
+            } else {
+                lines.push(format!("  {line}"));
+            }
+        }
+        lines.push("string to sign:".to_string());
+        for line in request.string_to_sign(&sdk_date).lines() {
+            lines.push(format!("  {line}"));
+        }
+        lines
     });
     headers.push(("Authorization", authorization));
     headers

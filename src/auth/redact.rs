@@ -45,11 +45,8 @@ pub fn body(body: &[u8]) -> String {
         }
         Err(_) => String::from_utf8_lossy(body).into_owned(),
     };
-    let mut shown: String = text
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .take(MAX_SHOWN_BODY)
-        .collect();
+    let shown: String = text.chars().take(MAX_SHOWN_BODY).collect();
+    let mut shown = crate::text::clean(&shown).into_owned();
     let total = text.chars().count();
     if total > MAX_SHOWN_BODY {
         shown.push_str(&format!("… ({total} characters in all)"));

@@ -12,8 +12,10 @@ use crate::session;
 
 pub async fn run(global: &GlobalArgs, args: &CheckArgs) -> Result<()> {
     let settings = config::resolve(global, &config::process_env)?;
+    let dataset = crate::list::dataset_in_effect(global, args.dataset.as_deref(), &settings)?;
     let mut out = io::stdout().lock();
     let mut say = |label: &str, text: String| -> Result<()> {
+        let text = crate::text::clean(&text);
         writeln!(out, "{label:<9} {text}").context("cannot write to stdout")
     };
     say(
@@ -36,11 +38,6 @@ pub async fn run(global: &GlobalArgs, args: &CheckArgs) -> Result<()> {
     let started = Instant::now();
     let client = session::client_for(&settings, 1).await?;
     say("project", client.project_id().to_string())?;
-    let dataset = args
-        .dataset
-        .clone()
-        .filter(|d| !d.trim().is_empty())
-        .or_else(|| settings.dataset_id.clone());
     let result = match &dataset {
         Some(dataset) => {
             let query = ListQuery {

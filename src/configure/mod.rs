@@ -15,6 +15,7 @@ use crate::config::edit::{Editor, Value};
 use crate::config::{self, AuthSettings, KeyKind, Secret, Settings, Source};
 use crate::error::{ConfigError, UsageError};
 use crate::term;
+use crate::text;
 
 pub async fn run(global: &GlobalArgs, command: &ConfigCommand) -> Result<()> {
     match command {
@@ -63,6 +64,7 @@ fn list(global: &GlobalArgs) -> Result<()> {
     for name in loaded.file.profiles.keys() {
         let marker = if *name == in_effect { '*' } else { ' ' };
         let note = if *name == default { "  (default)" } else { "" };
+        let name = text::clean(name);
         writeln!(out, "{marker} {name}{note}").context("cannot write to stdout")?;
     }
     match &loaded.path {
@@ -82,7 +84,7 @@ fn list(global: &GlobalArgs) -> Result<()> {
     Ok(())
 }
 
-/// One row of `config show`.
+/// One row of `config show`, made safe for the terminal.
 struct Row {
     key: String,
     value: String,
@@ -90,10 +92,11 @@ struct Row {
 }
 
 fn row(key: impl Into<String>, value: impl Into<String>, source: impl ToString) -> Row {
+    let clean = |s: String| text::clean(&s).into_owned();
     Row {
-        key: key.into(),
-        value: value.into(),
-        source: source.to_string(),
+        key: clean(key.into()),
+        value: clean(value.into()),
+        source: clean(source.to_string()),
     }
 }
 

@@ -12,6 +12,7 @@ pub fn line(question: &str, default: Option<&str>) -> Result<String> {
         Some(d) if !d.is_empty() => format!("{question} [{d}]: "),
         _ => format!("{question}: "),
     };
+    let shown = crate::text::clean(&shown);
     let mut stderr = io::stderr().lock();
     let _ = stderr.write_all(shown.as_bytes());
     let _ = stderr.flush();

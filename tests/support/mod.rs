@@ -1258,3 +1258,21 @@ pub fn rows_of(output: &std::process::Output) -> String {
 pub fn stderr_of(output: &std::process::Output) -> String {
     String::from_utf8(output.stderr.clone()).unwrap()
 }
+
+/// Fails when `text` holds a character a terminal would act on, or one that hides or
+/// reorders the text around it: a control character other than a line feed, a line or
+/// paragraph separator, a bidi control, or a zero-width character.
+pub fn assert_terminal_safe(text: &str) {
+    for c in text.chars() {
+        let hidden = (c.is_control() && c != '\n')
+            || matches!(
+                c,
+                '\u{061c}'
+                    | '\u{200b}'..='\u{200f}'
+                    | '\u{2028}'..='\u{202e}'
+                    | '\u{2066}'..='\u{2069}'
+                    | '\u{feff}'
+            );
+        assert!(!hidden, "{c:?} in {text:?}");
+    }
+}
