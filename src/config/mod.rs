@@ -17,8 +17,9 @@ use secrecy::SecretString;
 pub use file::{
     AuthMethod, ConfigFile, KeyKind, PROFILE_KEYS, Profile, TOP_LEVEL_KEYS, key_kind, parse,
 };
-pub use secret::{Secret, SecretSource};
+pub use secret::{Secret, SecretSource, program_name};
 
+use crate::auth::redact;
 use crate::cli::GlobalArgs;
 use crate::client::Endpoint;
 use crate::error::ConfigError;
@@ -478,7 +479,7 @@ fn resolve_endpoint(
     let endpoint = Endpoint::parse(&chosen.value).map_err(|reason| {
         ConfigError(format!(
             "invalid endpoint `{}`: {reason}",
-            without_userinfo(&chosen.value)
+            redact::url(&chosen.value)
         ))
     })?;
     if endpoint.is_plain_http_to_another_host() {
@@ -527,7 +528,7 @@ fn resolve_iam_endpoint(
     let endpoint = Endpoint::parse(&url).map_err(|reason| {
         ConfigError(format!(
             "invalid iam_endpoint `{}`: {reason}",
-            without_userinfo(&url)
+            redact::url(&url)
         ))
     })?;
     if endpoint.is_plain_http_to_another_host() {
@@ -537,16 +538,6 @@ fn resolve_iam_endpoint(
         ));
     }
     Ok(Some(Sourced::new(endpoint, source)))
-}
-
-/// A URL as it may be shown: any `user:password@` replaced.
-fn without_userinfo(url: &str) -> String {
-    match (url.find("://"), url.rfind('@')) {
-        (Some(scheme_end), Some(at)) if at > scheme_end => {
-            format!("{}://***{}", &url[..scheme_end], &url[at..])
-        }
-        _ => url.to_string(),
-    }
 }
 
 /// Which credentials the profile's secrets, one source each, amount to.
@@ -1092,11 +1083,6 @@ mod tests {
 
     #[test]
     fn endpoint_passwords_are_not_shown() {
-        assert_eq!(
-            without_userinfo("https://u:pw@h.example/x"),
-            "https://***@h.example/x"
-        );
-        assert_eq!(without_userinfo("https://h.example"), "https://h.example");
         let (_dir, path) = file("[profiles.default]\nendpoint = \"https://u:PASSW0RD@h\"\n");
         let err = resolve(&global(&path), &no_env).unwrap_err().0;
         assert!(!err.contains("PASSW0RD"), "{err}");
