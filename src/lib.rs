@@ -15,6 +15,7 @@ pub mod model;
 mod offsets;
 mod output;
 mod paging;
+mod platform;
 mod progress;
 mod regions;
 mod retry;

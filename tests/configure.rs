@@ -211,11 +211,20 @@ fn set_keeps_comments_and_layout_and_writes_privately() {
         fs::read_to_string(&sandbox.config).unwrap(),
         "# team settings\ndefault_profile = \"prod\"\n\n[profiles.prod]\n# Beijing\nregion = \"cn-north-9\" # main region\naccess_key = \"AK\"\n\n# staging\n[profiles.stage]\nregion = \"cn-east-3\"\nconcurrency = 4\n\n[profiles.new]\nproject_id = \"p-new\"\n"
     );
+    // The file keeps its mode while it holds no secret; a secret makes it private.
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = fs::metadata(&sandbox.config).unwrap().permissions().mode() & 0o777;
-        assert_eq!(mode, 0o600);
+        let mode = || fs::metadata(&sandbox.config).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(), 0o644);
+        let out = sandbox
+            .cmd()
+            .args(["config", "set", "secret_key"])
+            .write_stdin(format!("{SK}\n"))
+            .output()
+            .unwrap();
+        assert_ok(&out);
+        assert_eq!(mode(), 0o600);
     }
 }
 

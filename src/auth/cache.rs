@@ -10,8 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use super::signer::sha256_hex;
 use crate::config::EnvLookup;
-use crate::config::edit::replace_private;
 use crate::model::Counting;
+use crate::platform;
 
 /// Overrides the cache directory.
 pub const ENV_CACHE_DIR: &str = "MATASKS_CACHE_DIR";
@@ -211,7 +211,10 @@ impl Cache {
     }
 
     fn write(&self, path: PathBuf, text: &str, what: &str) {
-        if let Err(e) = replace_private(&path, text)
+        let dir = platform::dir_of(&path);
+        let written = platform::create_private_dir(&dir)
+            .and_then(|()| platform::replace(&path, text.as_bytes(), None, true));
+        if let Err(e) = written
             && !WARNED.swap(true, Ordering::Relaxed)
         {
             crate::term::warn(&format!(
