@@ -1,14 +1,16 @@
 //! The config file as something others may touch: what `config set` and `config init`
-//! write to, and writers taking turns.
+//! write to, who else could have written what is read, writers taking turns, and the
+//! cache held to the same rules.
 //!
-//! Files of another user are made with chown to nobody, as root.
+//! The tests that need another user's files (made with chown to nobody) run as root
+//! only, and say so when they are skipped.
 #![cfg(unix)]
 
 mod support;
 
 use std::fs;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use support::*;
 
@@ -17,6 +19,13 @@ const NOBODY: u32 = 65534;
 fn is_root() -> bool {
     // SAFETY: geteuid cannot fail.
     unsafe { libc::geteuid() == 0 }
+}
+
+fn skipped(test: &str) -> bool {
+    if !is_root() {
+        eprintln!("{test}: skipped, it needs root to make files of another user");
+    }
+    !is_root()
 }
 
 fn chmod(path: &Path, mode: u32) {
@@ -276,4 +285,219 @@ fn a_writer_waits_while_another_holds_the_lock() {
     drop(lock);
     assert!(writer.wait().unwrap().success());
     assert!(fs::read_to_string(&path).unwrap().contains("cn-north-4"));
+}
+
+/// A config file that runs `touch WITNESS` when a command reads its settings.
+fn commanding_config(dir: &Path, witness: &Path) -> PathBuf {
+    let path = dir.join("config.toml");
+    fs::write(
+        &path,
+        format!(
+            "[profiles.default]\nregion = \"cn-north-4\"\nproject_id = \"{PROJECT}\"\n\
+             access_key = \"{AK}\"\nsecret_key_command = \"touch {}\"\n",
+            witness.display()
+        ),
+    )
+    .unwrap();
+    chmod(&path, 0o600);
+    path
+}
+
+/// Reading commands refuse the file with exit 3 and a message ending in `fix`, and
+/// run nothing.
+fn assert_distrusted(config: &Path, witness: &Path, problem: &str, fix: &str) {
+    for args in [
+        &["list", "--dataset", DATASET][..],
+        &["config", "show"],
+        &["config", "check"],
+        &["config", "list"],
+    ] {
+        let out = run(config, args);
+        assert_eq!(out.status.code(), Some(3), "{args:?}: {}", stderr_of(&out));
+        let err = stderr_of(&out);
+        assert!(
+            err.starts_with(&format!(
+                "error: not using config file {}: ",
+                config.display()
+            )),
+            "{args:?}: {err}"
+        );
+        assert!(
+            err.contains(problem) && err.ends_with(&format!("; run: {fix}\n")),
+            "{args:?}: {err}"
+        );
+        assert!(!witness.exists(), "{args:?} ran the command");
+    }
+}
+
+#[test]
+fn a_file_others_can_write_runs_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let witness = dir.path().join("ran");
+    let path = commanding_config(dir.path(), &witness);
+    chmod(&path, 0o646);
+    assert_distrusted(
+        &path,
+        &witness,
+        "it can be changed by any user (mode 646), so its settings and the commands it runs \
+         could be someone else's",
+        &format!("chmod o-w {}", path.display()),
+    );
+    // Nor is it changed: the fix is to make it private first.
+    let before = state(&path);
+    let out = run(&path, &["config", "set", "region", "cn-east-3"]);
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(
+        stderr_of(&out),
+        format!(
+            "error: cannot change config file {0}: it can be changed by any user (mode 646); \
+             first run: chmod o-w {0}\n",
+            path.display()
+        )
+    );
+    assert_eq!(state(&path), before);
+    // A directory others can write is as bad, unless it is sticky like /tmp.
+    chmod(&path, 0o600);
+    chmod(dir.path(), 0o757);
+    assert_distrusted(
+        &path,
+        &witness,
+        &format!(
+            "its directory {} can be changed by any user (mode 757)",
+            dir.path().display()
+        ),
+        &format!("chmod o-w {}", dir.path().display()),
+    );
+    chmod(dir.path(), 0o1777);
+    let out = run(&path, &["config", "show"]);
+    assert_ok(&out);
+    assert!(!witness.exists(), "show runs no command");
+    chmod(dir.path(), 0o700);
+    // An empty file sets nothing and runs nothing, whoever may write it:
+    // `MATASKS_CONFIG=/dev/null` (mode 666) still means no settings.
+    let sandbox = Sandbox::new();
+    let out = matasks()
+        .env("MATASKS_CONFIG", "/dev/null")
+        .env("HUAWEICLOUD_SDK_AK", AK)
+        .env("HUAWEICLOUD_SDK_SK", SK)
+        .env("HUAWEICLOUD_SDK_PROJECT_ID", PROJECT)
+        .env("MATASKS_ENDPOINT", sandbox.server.url())
+        .args(["list", "--dataset", DATASET, "-o", "ndjson"])
+        .output()
+        .unwrap();
+    assert_ok(&out);
+    assert_eq!(stdout_of(&out).lines().count(), 6);
+    assert_eq!(stderr_of(&out), "");
+}
+
+#[test]
+fn a_file_of_another_user_or_group_runs_nothing() {
+    if skipped("a_file_of_another_user_or_group_runs_nothing") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let witness = dir.path().join("ran");
+    let path = commanding_config(dir.path(), &witness);
+    // Another user's file, however private.
+    chown(&path, NOBODY, NOBODY);
+    assert_distrusted(
+        &path,
+        &witness,
+        "it is owned by user nobody, not by user root",
+        &format!("chown root {}", path.display()),
+    );
+    // A group with members other than the user may not write it...
+    chown(&path, 0, NOBODY);
+    chmod(&path, 0o660);
+    assert_distrusted(
+        &path,
+        &witness,
+        "it can be changed by the members of group nogroup (mode 660)",
+        &format!("chmod g-w {}", path.display()),
+    );
+    // ...the user's private group may (root's group, named root, lists no one else).
+    chown(&path, 0, 0);
+    let out = run(&path, &["config", "show"]);
+    assert_ok(&out);
+    // A link in another user's directory could be pointed anywhere.
+    let theirs = dir.path().join("theirs");
+    fs::create_dir(&theirs).unwrap();
+    chmod(&path, 0o600);
+    let link = theirs.join("config.toml");
+    std::os::unix::fs::symlink(&path, &link).unwrap();
+    chown(&theirs, NOBODY, NOBODY);
+    let out = run(&link, &["list", "--dataset", DATASET]);
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(
+        stderr_of(&out),
+        format!(
+            "error: not using config file {}: its directory {1} is owned by user nobody, not \
+             by user root, so its settings and the commands it runs could be someone else's; \
+             run: chown root {1}\n",
+            link.display(),
+            theirs.display()
+        )
+    );
+    assert!(!witness.exists());
+}
+
+/// A token cached by a first run, then handed to another user: not used, replaced.
+#[test]
+fn a_cache_file_or_directory_of_another_user_is_ignored_and_replaced() {
+    if skipped("a_cache_file_or_directory_of_another_user_is_ignored_and_replaced") {
+        return;
+    }
+    let sandbox = Sandbox::new();
+    sandbox.write_config(&password_profile(&sandbox, ""));
+    assert_ok(&sandbox.run(&["list"]));
+    assert_eq!(sandbox.server.token_requests(), 1);
+    let tokens = sandbox.cache_dir().join("tokens");
+    let token_file = fs::read_dir(&tokens)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+
+    chown(&token_file, NOBODY, NOBODY);
+    let out = sandbox.run(&["list"]);
+    assert_ok(&out);
+    assert_eq!(sandbox.server.token_requests(), 2, "a new token was issued");
+    assert!(
+        stderr_of(&out).starts_with(&format!(
+            "warning: ignoring {} in the cache: it is owned by user nobody, not by user root; \
+             it is replaced when the cache is next written\n",
+            token_file.display()
+        )),
+        "{}",
+        stderr_of(&out)
+    );
+    assert_eq!(fs::metadata(&token_file).unwrap().uid(), 0, "replaced");
+
+    // The token directory, a link to another user's directory.
+    let elsewhere = sandbox.dir.path().join("elsewhere");
+    fs::rename(&tokens, &elsewhere).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, &tokens).unwrap();
+    chown(&elsewhere, NOBODY, NOBODY);
+    let planted = elsewhere.join(token_file.file_name().unwrap());
+    let before = state(&planted);
+    let out = sandbox.run(&["list"]);
+    assert_ok(&out);
+    assert_eq!(sandbox.server.token_requests(), 3, "a new token was issued");
+    assert!(
+        stderr_of(&out).starts_with(&format!(
+            "warning: ignoring {} in the cache: it is a symbolic link; it is replaced when the \
+             cache is next written\n",
+            tokens.display()
+        )),
+        "{}",
+        stderr_of(&out)
+    );
+    assert!(fs::symlink_metadata(&tokens).unwrap().is_dir());
+    assert_eq!(state(&planted), before);
+    assert_eq!(fs::read_dir(&elsewhere).unwrap().count(), 1);
+    // The next run uses what it cached.
+    let out = sandbox.run(&["list"]);
+    assert_ok(&out);
+    assert_eq!(sandbox.server.token_requests(), 3);
 }

@@ -22,7 +22,7 @@ use other as imp;
 #[cfg(unix)]
 use unix as imp;
 
-pub use imp::{doubt, is_read_only};
+pub use imp::{doubt, is_read_only, open_to_others};
 
 /// Why a file or directory could have been changed by someone other than the user,
 /// and the command that fixes it.

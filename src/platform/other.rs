@@ -12,6 +12,11 @@ pub fn doubt(_path: &Path, _meta: &fs::Metadata, _owner_too: bool) -> Option<Dou
     None
 }
 
+/// There is no mode to show.
+pub fn open_to_others(_meta: &fs::Metadata) -> Option<String> {
+    None
+}
+
 pub fn is_read_only(meta: &fs::Metadata) -> bool {
     meta.permissions().readonly()
 }

@@ -180,6 +180,12 @@ pub fn doubt(path: &Path, meta: &fs::Metadata, owner_too: bool) -> Option<Doubt>
     })
 }
 
+/// The mode of a file its group or others may read or write, for a warning: "mode 644".
+pub fn open_to_others(meta: &fs::Metadata) -> Option<String> {
+    let mode = meta.mode() & 0o777;
+    (mode & 0o077 != 0).then(|| format!("mode {mode:o}"))
+}
+
 /// A file its owner may not write: replacing it would override that.
 pub fn is_read_only(meta: &fs::Metadata) -> bool {
     meta.mode() & 0o200 == 0
