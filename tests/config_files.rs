@@ -1,6 +1,6 @@
 //! The config file as something others may touch: what `config set` and `config init`
-//! write to, who else could have written what is read, writers taking turns, and the
-//! cache held to the same rules.
+//! write to, who else could have written what is read, writers taking turns, echo at a
+//! secret prompt, and the cache held to the same rules.
 //!
 //! The tests that need another user's files (made with chown to nobody) run as root
 //! only, and say so when they are skipped.
@@ -439,6 +439,45 @@ fn a_file_of_another_user_or_group_runs_nothing() {
         )
     );
     assert!(!witness.exists());
+}
+
+/// Interrupting a secret prompt leaves the terminal echoing, as it was.
+#[test]
+fn ctrl_c_at_a_secret_prompt_gives_the_echo_back() {
+    use std::os::unix::process::ExitStatusExt;
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    let base = || {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin!("matasks"));
+        cmd.env_clear()
+            .env("HOME", NO_HOME)
+            .arg("--config")
+            .arg(&config);
+        cmd
+    };
+    let mut set = base();
+    set.args(["config", "set", "secret_key"]);
+    let (run, terminal) = pty::interrupt_at(set, &[], "secret_key: ");
+    assert_eq!(run.status.signal(), Some(libc::SIGINT), "{}", run.screen);
+    assert!(terminal.echo && terminal.canonical, "{}", run.screen);
+    let mut init = base();
+    init.args(["config", "init"]);
+    let (run, terminal) = pty::interrupt_at(
+        init,
+        &[
+            ("Profile name [default]: ", ""),
+            ("Region", REGION),
+            ("Project ID", PROJECT),
+            ("Default dataset ID", ""),
+            ("Authentication (aksk, token, password) [aksk]: ", ""),
+            ("Access key ID: ", AK),
+            ("secret key: type it now", "type"),
+        ],
+        "secret key (not shown): ",
+    );
+    assert_eq!(run.status.signal(), Some(libc::SIGINT), "{}", run.screen);
+    assert!(terminal.echo && terminal.canonical, "{}", run.screen);
+    assert!(!config.exists());
 }
 
 /// A token cached by a first run, then handed to another user: not used, replaced.

@@ -1,9 +1,10 @@
 //! What the operating system decides, in one place: who besides the user could change
 //! a file or a directory, keeping a file's owner and mode when it is replaced, advisory
-//! locks, and files that must not be reached through a link.
+//! locks, files that must not be reached through a link, and the terminal's echo while
+//! a secret is typed.
 //!
 //! Unix (`unix.rs`) does all of it. Elsewhere (`other.rs`: Windows) files have no
-//! owner and mode to check or keep; what holds
+//! owner and mode to check or keep, and the console is left to the prompt; what holds
 //! everywhere is in this file: links are followed to the end, only regular files are
 //! replaced, a replacement is atomic, and writers take turns under a lock file.
 
@@ -22,7 +23,7 @@ use other as imp;
 #[cfg(unix)]
 use unix as imp;
 
-pub use imp::{doubt, is_read_only, open_to_others};
+pub use imp::{EchoGuard, doubt, is_read_only, open_to_others};
 
 /// Why a file or directory could have been changed by someone other than the user,
 /// and the command that fixes it.

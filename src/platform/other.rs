@@ -1,5 +1,5 @@
 //! The side of [`super`] for systems without Unix owners and modes (Windows): nothing
-//! to check or keep but the read-only flag.
+//! to check or keep but the read-only flag, and the console left to the prompt.
 
 use std::fs::{self, File, OpenOptions};
 use std::io;
@@ -43,3 +43,13 @@ pub fn keep(_file: &File, _like: &fs::Metadata, _private: bool) -> io::Result<()
 }
 
 pub fn sync_dir(_dir: &Path) {}
+
+/// The console is restored by the prompt itself.
+#[derive(Default)]
+pub struct EchoGuard;
+
+impl EchoGuard {
+    pub fn new() -> EchoGuard {
+        EchoGuard
+    }
+}

@@ -1,10 +1,13 @@
-//! The Unix side of [`super`]: owners, groups and modes, and `O_NOFOLLOW`.
+//! The Unix side of [`super`]: owners, groups and modes, `O_NOFOLLOW`, and termios.
 
 use std::ffi::{CStr, c_char, c_int};
 use std::fs::{self, File, OpenOptions};
 use std::io;
+use std::mem::MaybeUninit;
+use std::os::fd::AsRawFd;
 use std::os::unix::fs::{DirBuilderExt, FileTypeExt, MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::Path;
+use std::sync::atomic::{AtomicI32, AtomicPtr, Ordering};
 
 use super::Doubt;
 
@@ -252,6 +255,107 @@ pub fn keep(file: &File, like: &fs::Metadata, private: bool) -> io::Result<()> {
 pub fn sync_dir(dir: &Path) {
     if let Ok(dir) = File::open(dir) {
         let _ = dir.sync_all();
+    }
+}
+
+/// The terminal's settings to put back, for the signal handler: the terminal's file
+/// descriptor and its settings before the prompt.
+static TTY: AtomicI32 = AtomicI32::new(-1);
+static SAVED: AtomicPtr<libc::termios> = AtomicPtr::new(std::ptr::null_mut());
+
+/// Signals that end the process while a prompt has echo off.
+const FATAL: [c_int; 4] = [libc::SIGINT, libc::SIGTERM, libc::SIGHUP, libc::SIGQUIT];
+
+/// While alive, a signal that ends the process (Ctrl-C, `kill`, a closed terminal)
+/// first puts the terminal's settings back as they were when it was made; and so does
+/// dropping it. The prompt turns echo off and raises SIGINT itself on Ctrl-C, before
+/// it could restore anything.
+pub struct EchoGuard {
+    tty: Option<File>,
+    previous: Vec<(c_int, libc::sigaction)>,
+}
+
+impl EchoGuard {
+    pub fn new() -> EchoGuard {
+        let mut guard = EchoGuard {
+            tty: None,
+            previous: Vec::new(),
+        };
+        let Ok(tty) = OpenOptions::new().read(true).write(true).open("/dev/tty") else {
+            return guard;
+        };
+        let mut settings = MaybeUninit::<libc::termios>::uninit();
+        // SAFETY: the descriptor is open; tcgetattr fills the termios when it succeeds.
+        if unsafe { libc::tcgetattr(tty.as_raw_fd(), settings.as_mut_ptr()) } != 0 {
+            return guard;
+        }
+        // Leaked, a few bytes a prompt: a handler may read it at any moment.
+        // SAFETY: tcgetattr succeeded, so the termios is initialised.
+        let saved: &'static mut libc::termios =
+            Box::leak(Box::new(unsafe { settings.assume_init() }));
+        TTY.store(tty.as_raw_fd(), Ordering::SeqCst);
+        SAVED.store(saved, Ordering::SeqCst);
+        guard.tty = Some(tty);
+        for signal in FATAL {
+            // SAFETY: all-zero is a valid sigaction to fill in; the pointers are valid.
+            unsafe {
+                let mut old: libc::sigaction = std::mem::zeroed();
+                if libc::sigaction(signal, std::ptr::null(), &mut old) != 0
+                    || old.sa_sigaction == libc::SIG_IGN
+                {
+                    // An ignored signal (nohup) stays ignored.
+                    continue;
+                }
+                let mut action: libc::sigaction = std::mem::zeroed();
+                action.sa_sigaction = restore_then_die as extern "C" fn(c_int) as usize;
+                libc::sigemptyset(&mut action.sa_mask);
+                if libc::sigaction(signal, &action, std::ptr::null_mut()) == 0 {
+                    guard.previous.push((signal, old));
+                }
+            }
+        }
+        guard
+    }
+}
+
+impl Default for EchoGuard {
+    fn default() -> EchoGuard {
+        EchoGuard::new()
+    }
+}
+
+impl Drop for EchoGuard {
+    fn drop(&mut self) {
+        if self.tty.is_none() {
+            return;
+        }
+        restore_terminal();
+        for (signal, old) in self.previous.drain(..) {
+            // SAFETY: `old` is the action sigaction reported for this signal.
+            unsafe { libc::sigaction(signal, &old, std::ptr::null_mut()) };
+        }
+        SAVED.store(std::ptr::null_mut(), Ordering::SeqCst);
+        TTY.store(-1, Ordering::SeqCst);
+    }
+}
+
+/// Async-signal-safe: two atomic loads and tcsetattr.
+fn restore_terminal() {
+    let saved = SAVED.load(Ordering::SeqCst);
+    let tty = TTY.load(Ordering::SeqCst);
+    if !saved.is_null() && tty >= 0 {
+        // SAFETY: `saved` points to a leaked termios that is never freed.
+        unsafe { libc::tcsetattr(tty, libc::TCSANOW, saved) };
+    }
+}
+
+extern "C" fn restore_then_die(signal: c_int) {
+    restore_terminal();
+    // SAFETY: signal and raise are async-signal-safe; with the default action back,
+    // the signal ends the process as it would have without the handler.
+    unsafe {
+        libc::signal(signal, libc::SIG_DFL);
+        libc::raise(signal);
     }
 }
 
