@@ -16,6 +16,7 @@ pub mod model;
 mod offsets;
 mod output;
 mod paging;
+mod platform;
 mod progress;
 mod regions;
 mod retry;

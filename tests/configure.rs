@@ -211,11 +211,20 @@ fn set_keeps_comments_and_layout_and_writes_privately() {
         fs::read_to_string(&sandbox.config).unwrap(),
         "# team settings\ndefault_profile = \"prod\"\n\n[profiles.prod]\n# Beijing\nregion = \"cn-north-9\" # main region\naccess_key = \"AK\"\n\n# staging\n[profiles.stage]\nregion = \"cn-east-3\"\nconcurrency = 4\n\n[profiles.new]\nproject_id = \"p-new\"\n"
     );
+    // The file keeps its mode while it holds no secret; a secret makes it private.
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = fs::metadata(&sandbox.config).unwrap().permissions().mode() & 0o777;
-        assert_eq!(mode, 0o600);
+        let mode = || fs::metadata(&sandbox.config).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(), 0o644);
+        let out = sandbox
+            .cmd()
+            .args(["config", "set", "secret_key"])
+            .write_stdin(format!("{SK}\n"))
+            .output()
+            .unwrap();
+        assert_ok(&out);
+        assert_eq!(mode(), 0o600);
     }
 }
 
@@ -687,6 +696,7 @@ fn no_secret_reaches_any_output() {
     });
     let url = sandbox.server.url();
     let secrets = [
+        "UrlPassw0rd-never-shown",
         SK,
         TOKEN,
         AUTH_TOKEN,
@@ -730,6 +740,18 @@ fn no_secret_reaches_any_output() {
         .iter()
         .map(|(name, lines)| format!("[profiles.{name}]\n{common}{lines}"))
         .collect();
+    // A password in an endpoint URL, however the URL is written.
+    let url_password = "UrlPassw0rd-never-shown";
+    let userinfo_urls = [
+        format!("http://user:{url_password}@127.0.0.1:18095/ok"),
+        format!("https://user:{url_password}/x@h.example"),
+        format!("user:{url_password}@h.example"),
+    ];
+    let text = format!(
+        "{text}[profiles.userinfo]\nendpoint = \"{}\"\niam_endpoint = \"{}\"\n\
+         project_id = \"{PROJECT}\"\naccess_key = \"{AK}\"\nsecret_key_env = \"NOT_SET\"\n",
+        userinfo_urls[0], userinfo_urls[1]
+    );
     sandbox.write_config(&text);
     let commands: &[&[&str]] = &[
         &["list"],
@@ -780,6 +802,86 @@ fn no_secret_reaches_any_output() {
             None,
         ),
     ));
+    // `config show` and `config list` with such a URL from the file, the flag and the
+    // variable: the settings do not resolve, so `show` lists them as given.
+    let shows: &[&[&str]] = &[&["config", "show"], &["config", "list"]];
+    for command in shows {
+        let args: Vec<&str> = ["--profile", "userinfo"]
+            .iter()
+            .chain(*command)
+            .copied()
+            .collect();
+        outputs.push((args.join(" "), run(&args, None)));
+        for url in &userinfo_urls {
+            let args: Vec<&str> = ["--profile", "good-aksk", "--endpoint", url]
+                .iter()
+                .chain(*command)
+                .copied()
+                .collect();
+            outputs.push((args.join(" "), run(&args, None)));
+            let out = sandbox
+                .cmd()
+                .env("MATASKS_ENDPOINT", url)
+                .args(["-vv", "--profile", "good-aksk"])
+                .args(*command)
+                .output()
+                .unwrap();
+            outputs.push((
+                format!("MATASKS_ENDPOINT={url} {command:?}"),
+                format!("{}{}", stdout_of(&out), stderr_of(&out)),
+            ));
+        }
+    }
+    // Nor does a proxy's password, whichever variable names the proxy.
+    for var in ["HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"] {
+        for command in [&["list"][..], &["config", "show"], &["config", "check"]] {
+            let out = sandbox
+                .cmd()
+                .env(var, format!("http://user:{url_password}@127.0.0.1:9"))
+                .args(["-vv", "--retries", "0", "--profile", "good-aksk"])
+                .args(command)
+                .output()
+                .unwrap();
+            outputs.push((
+                format!("{var} {command:?}"),
+                format!("{}{}", stdout_of(&out), stderr_of(&out)),
+            ));
+        }
+    }
+    // The rows are there, masked; columns squeezed to one space.
+    let shown = |what: &str| -> String {
+        let (_, output) = outputs.iter().find(|(w, _)| w == what).unwrap();
+        output
+            .lines()
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ") + "\n")
+            .collect()
+    };
+    let masked = "http://****@127.0.0.1:18095/ok";
+    let file = shown("--profile userinfo config show");
+    assert!(
+        file.contains(&format!("\nendpoint {masked} file (endpoint)\n"))
+            && file.contains("\niam_endpoint https://****@h.example file (iam_endpoint)\n"),
+        "{file}"
+    );
+    let flag = shown(&format!(
+        "--profile good-aksk --endpoint {} config show",
+        userinfo_urls[0]
+    ));
+    assert!(
+        flag.contains(&format!("\nendpoint {masked} flag --endpoint\n")),
+        "{flag}"
+    );
+    for (url, masked) in [(0, masked), (2, "****@h.example")] {
+        let env = shown(&format!(
+            "MATASKS_ENDPOINT={} [\"config\", \"show\"]",
+            userinfo_urls[url]
+        ));
+        assert!(
+            env.contains(&format!("\nendpoint {masked} env MATASKS_ENDPOINT\n")),
+            "{env}"
+        );
+    }
+
     // A token issued now, so that its X-Subject-Token header is in the log, and a
     // response body with it.
     let fresh = sandbox.dir.path().join("fresh-cache");

@@ -750,7 +750,7 @@ fn secrets_never_reach_any_output() {
         .output()
         .unwrap();
     assert!(
-        stderr_of(&out).starts_with("error: invalid endpoint `ftp://***@host`"),
+        stderr_of(&out).starts_with("error: invalid endpoint `ftp://****@host`"),
         "{}",
         stderr_of(&out)
     );

@@ -1,8 +1,19 @@
 //! Tokens, discovered project IDs and what each endpoint's `offset` counts, kept
 //! between runs in the user's cache directory, readable by the user only.
+//!
+//! What is cached decides where credentials go, so only what the user alone could
+//! have written is read: the cache directory, its subdirectories and its files must be
+//! the user's (or root's), and no one else may write them (see [`platform::doubt`]);
+//! files may not be read by others either. A subdirectory or file that fails this
+//! (planted by someone else, or a link to somewhere else) is ignored with a warning
+//! and replaced when the cache is next written. A cache directory that fails it is not
+//! used at all.
 
+use std::collections::HashSet;
 use std::fs;
-use std::path::PathBuf;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use secrecy::{ExposeSecret, SecretString};
@@ -10,14 +21,27 @@ use serde::{Deserialize, Serialize};
 
 use super::signer::sha256_hex;
 use crate::config::EnvLookup;
-use crate::config::edit::replace_private;
 use crate::model::Counting;
+use crate::platform;
 
 /// Overrides the cache directory.
 pub const ENV_CACHE_DIR: &str = "MATASKS_CACHE_DIR";
 
 /// Only the first failure to write the cache is worth a warning.
 static WARNED: AtomicBool = AtomicBool::new(false);
+
+/// Paths already warned about, so that reading and then replacing one says so once.
+static DOUBTED: Mutex<Option<HashSet<PathBuf>>> = Mutex::new(None);
+
+fn warn_once(path: &Path, message: impl FnOnce() -> String) {
+    let mut doubted = DOUBTED.lock().unwrap_or_else(|e| e.into_inner());
+    if doubted
+        .get_or_insert_with(HashSet::new)
+        .insert(path.to_path_buf())
+    {
+        crate::term::warn(&message());
+    }
+}
 
 #[derive(Debug, Clone)]
 pub struct Cache {
@@ -121,7 +145,7 @@ impl Cache {
 
     /// The profile's cached token, if it is for this fingerprint.
     pub fn load_token(&self, profile: &str, fingerprint: &str) -> Option<CachedToken> {
-        let text = read_private(&self.token_path(profile)?)?;
+        let text = self.read(&self.token_path(profile)?)?;
         let file: TokenFile = serde_json::from_str(&text).ok()?;
         if file.fingerprint != fingerprint {
             return None;
@@ -151,12 +175,12 @@ impl Cache {
 
     pub fn forget_token(&self, profile: &str) {
         if let Some(path) = self.token_path(profile) {
-            let _ = fs::remove_file(path);
+            self.forget(&path);
         }
     }
 
     pub fn load_project(&self, key: &str) -> Option<String> {
-        let text = read_private(&self.project_path(key)?)?;
+        let text = self.read(&self.project_path(key)?)?;
         let file: ProjectFile = serde_json::from_str(&text).ok()?;
         Some(file.project_id.to_string()).filter(|id| !id.is_empty())
     }
@@ -173,7 +197,7 @@ impl Cache {
     /// What `endpoint`'s `offset` was found to count, if that was detected before.
     pub fn load_counting(&self, endpoint: &str) -> Option<CachedCounting> {
         let path = self.counting_path(endpoint)?;
-        let text = read_private(&path)?;
+        let text = self.read(&path)?;
         let file: CountingFile = serde_json::from_str(&text).ok()?;
         let counting = match file.offset_counts {
             "pages" => Counting::Pages,
@@ -206,12 +230,17 @@ impl Cache {
 
     pub fn forget_counting(&self, endpoint: &str) {
         if let Some(path) = self.counting_path(endpoint) {
-            let _ = fs::remove_file(path);
+            self.forget(&path);
         }
     }
 
     fn write(&self, path: PathBuf, text: &str, what: &str) {
-        if let Err(e) = replace_private(&path, text)
+        let written = match self.prepare(&path) {
+            Ok(true) => platform::replace(&path, text.as_bytes(), None, true),
+            Ok(false) => return,
+            Err(e) => Err(e),
+        };
+        if let Err(e) = written
             && !WARNED.swap(true, Ordering::Relaxed)
         {
             crate::term::warn(&format!(
@@ -222,23 +251,129 @@ impl Cache {
             ));
         }
     }
-}
 
-/// A cache file, only if it is a plain file that nobody else can read or write: what
-/// is cached decides where credentials go.
-fn read_private(path: &std::path::Path) -> Option<String> {
-    let meta = fs::symlink_metadata(path).ok()?;
-    if !meta.file_type().is_file() {
-        return None;
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        if meta.permissions().mode() & 0o077 != 0 {
-            return None;
+    /// Whether the cache directory may be used: it is missing (to be created), or it
+    /// could only have been changed by the user. Said once when it may not.
+    fn root_is_trusted(&self) -> bool {
+        let Some(root) = &self.dir else {
+            return false;
+        };
+        // A link to the cache directory is the user's choice; where it leads is checked.
+        match fs::metadata(root) {
+            Ok(meta) if meta.is_dir() => match platform::doubt(root, &meta, true) {
+                None => true,
+                Some(doubt) => {
+                    warn_once(root, || {
+                        format!(
+                            "not using the cache directory {}: it {}, so what it holds could \
+                             be someone else's; run: {}",
+                            root.display(),
+                            doubt.problem,
+                            doubt.fix
+                        )
+                    });
+                    false
+                }
+            },
+            // Missing, or not a directory: writing says what is wrong.
+            _ => true,
         }
     }
-    fs::read_to_string(path).ok()
+
+    /// What is wrong with the subdirectory `dir` of the cache, if anything.
+    fn subdir_problem(dir: &Path, meta: &fs::Metadata) -> Option<String> {
+        if !meta.is_dir() {
+            return Some(format!("it is {}", platform::kind_of(meta)));
+        }
+        platform::doubt(dir, meta, true).map(|doubt| format!("it {}", doubt.problem))
+    }
+
+    /// What is wrong with the cache file `path`, if anything.
+    fn file_problem(path: &Path, meta: &fs::Metadata) -> Option<String> {
+        if !meta.is_file() {
+            return Some(format!("it is {}", platform::kind_of(meta)));
+        }
+        if let Some(doubt) = platform::doubt(path, meta, true) {
+            return Some(format!("it {}", doubt.problem));
+        }
+        platform::open_to_others(meta).map(|mode| format!("others may read it ({mode})"))
+    }
+
+    /// A cache file, if it and the directories it is in are the user's alone; else
+    /// nothing, with a warning for what is ignored.
+    fn read(&self, path: &Path) -> Option<String> {
+        if !self.root_is_trusted() {
+            return None;
+        }
+        let dir = platform::dir_of(path);
+        let meta = fs::symlink_metadata(&dir).ok()?;
+        if let Some(problem) = Cache::subdir_problem(&dir, &meta) {
+            warn_once(&dir, || ignored(&dir, &problem));
+            return None;
+        }
+        let meta = fs::symlink_metadata(path).ok()?;
+        if let Some(problem) = Cache::file_problem(path, &meta) {
+            warn_once(path, || ignored(path, &problem));
+            return None;
+        }
+        let mut file = platform::open_no_follow(path).ok()?;
+        // What was opened is what was checked, not something put in its place since.
+        let opened = file.metadata().ok()?;
+        if Cache::file_problem(path, &opened).is_some() {
+            return None;
+        }
+        let mut text = String::new();
+        file.read_to_string(&mut text).ok()?;
+        Some(text)
+    }
+
+    /// Make the directory of `path` ready to write in: created if missing, and
+    /// replaced if it is not the user's own. False when the cache is not to be used.
+    fn prepare(&self, path: &Path) -> io::Result<bool> {
+        let Some(root) = &self.dir else {
+            return Ok(false);
+        };
+        if !self.root_is_trusted() {
+            return Ok(false);
+        }
+        platform::create_private_dir(root)?;
+        let dir = platform::dir_of(path);
+        match fs::symlink_metadata(&dir) {
+            Ok(meta) => {
+                if let Some(problem) = Cache::subdir_problem(&dir, &meta) {
+                    warn_once(&dir, || ignored(&dir, &problem));
+                    // Only the entry in the cache goes, never what a link leads to.
+                    if meta.is_dir() {
+                        fs::remove_dir_all(&dir)?;
+                    } else {
+                        fs::remove_file(&dir)?;
+                    }
+                    platform::create_private_dir(&dir)?;
+                }
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => platform::create_private_dir(&dir)?,
+            Err(e) => return Err(e),
+        }
+        Ok(true)
+    }
+
+    /// Remove a cache file, from a directory of the user's only.
+    fn forget(&self, path: &Path) {
+        let dir = platform::dir_of(path);
+        let trusted = self.root_is_trusted()
+            && fs::symlink_metadata(&dir)
+                .is_ok_and(|meta| Cache::subdir_problem(&dir, &meta).is_none());
+        if trusted {
+            let _ = fs::remove_file(path);
+        }
+    }
+}
+
+fn ignored(path: &Path, problem: &str) -> String {
+    format!(
+        "ignoring {} in the cache: {problem}; it is replaced when the cache is next written",
+        path.display()
+    )
 }
 
 #[cfg(test)]

@@ -54,6 +54,22 @@ pub fn body(body: &[u8]) -> String {
     shown
 }
 
+/// A URL as it may be shown: anything between the scheme and the last `@` masked, as
+/// that is where a user name and password go (`https://u:pw@h/x` shows as
+/// `https://****@h/x`). For any text given as a URL, well formed or not: a password
+/// holding `/` or `@`, or a URL without its scheme, is masked too.
+pub fn url(text: &str) -> String {
+    let Some(at) = text.rfind('@') else {
+        return text.to_string();
+    };
+    let start = text
+        .find("://")
+        .map(|i| i + 3)
+        .filter(|&i| i <= at)
+        .unwrap_or(0);
+    format!("{}{MASK}{}", &text[..start], &text[at..])
+}
+
 fn is_secret_key(key: &str) -> bool {
     let key = key.to_ascii_lowercase();
     ["password", "token", "secret"]
@@ -81,6 +97,19 @@ fn mask(value: &mut serde_json::Value, secret: bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn passwords_in_urls_are_masked_however_they_are_written() {
+        assert_eq!(url("https://u:pw@h.example/x"), "https://****@h.example/x");
+        assert_eq!(url("https://h.example:8443/x"), "https://h.example:8443/x");
+        assert_eq!(url("http://u:p@ss/w@rd@h:1/ok"), "http://****@h:1/ok");
+        assert_eq!(
+            url("user:PASSWD123@127.0.0.1:18095"),
+            "****@127.0.0.1:18095"
+        );
+        assert_eq!(url("u:p@h://x"), "****@h://x");
+        assert_eq!(url(""), "");
+    }
 
     #[test]
     fn secret_headers_are_masked_whatever_their_case() {

@@ -1,13 +1,21 @@
-//! Changes to the config file that keep its comments and layout, written privately.
+//! Changes to the config file that keep its comments and layout: one writer at a time,
+//! only ever to a regular file, replaced atomically with its owner and mode kept.
 
 use std::fs;
-use std::io::{self, Write};
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use toml_edit::{DocumentMut, Item, Table, TableLike, value};
 
-use super::file::{KeyKind, SECRET_KEYS, TOP_LEVEL_KEYS, check_profile_value, key_kind, parse};
+use super::file::{
+    KeyKind, Profile, SECRET_KEYS, TOP_LEVEL_KEYS, check_profile_value, key_kind, parse,
+};
 use crate::error::{ConfigError, UsageError};
+use crate::platform;
+
+/// How long a change waits for another matasks changing the same file.
+const LOCK_PATIENCE: Duration = Duration::from_secs(10);
 
 /// A value to store under a key.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,29 +75,147 @@ impl Value {
 
 /// The config file as a document that can be changed and written back.
 pub struct Editor {
+    /// The file as named, for messages.
     path: PathBuf,
+    /// What `path` leads to once every symbolic link is followed: what is replaced.
+    target: PathBuf,
+    /// The file being replaced, if there is one: its owner, group and mode are kept.
+    existing: Option<fs::Metadata>,
     doc: DocumentMut,
     /// The file began with a byte-order mark, which toml_edit drops.
     bom: bool,
     /// The file's lines end in CRLF, which toml_edit writes as LF.
     crlf: bool,
+    /// Held from reading to writing, so that writers take turns and none loses
+    /// another's change.
+    _lock: Option<platform::Lock>,
+}
+
+/// The config file as [`Editor::open`] would read it, without taking the lock: to look
+/// before asking questions, then open it for the change.
+pub struct Peek(Editor);
+
+impl Peek {
+    pub fn default_profile(&self) -> Option<String> {
+        self.0.default_profile()
+    }
+
+    pub fn has_profile(&self, name: &str) -> bool {
+        self.0.has_profile(name)
+    }
 }
 
 impl Editor {
-    /// Open `path`, or start an empty document if it does not exist yet.
+    /// Open `path` to change it, or start an empty document if it does not exist yet.
+    /// Symbolic links are followed to the file they lead to. Refused, leaving it
+    /// untouched: anything but a regular file (a device, a directory, a pipe), a
+    /// read-only file, and a file or directory that others can write. The file's lock
+    /// is held until the editor is dropped, and what is edited is read under it.
     pub fn open(path: &Path) -> Result<Editor, ConfigError> {
-        let text = match fs::read_to_string(path) {
-            Ok(text) => text,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => String::new(),
-            Err(e) => {
-                return Err(ConfigError(format!(
-                    "cannot read config file {}: {}",
-                    path.display(),
+        Editor::read(path, true)
+    }
+
+    /// Read `path` with the checks of [`Editor::open`], without the lock.
+    pub fn peek(path: &Path) -> Result<Peek, ConfigError> {
+        Editor::read(path, false).map(Peek)
+    }
+
+    fn read(path: &Path, lock: bool) -> Result<Editor, ConfigError> {
+        let refuse = |why: String| {
+            ConfigError(format!(
+                "cannot change config file {}: {why}",
+                path.display()
+            ))
+        };
+        let target = platform::final_target(path).map_err(|e| refuse(super::io_reason(&e)))?;
+        let leads = if target == path {
+            "it is".to_string()
+        } else {
+            format!("it leads to {}, which is", target.display())
+        };
+        let dir = platform::dir_of(&target);
+        if lock {
+            platform::create_private_dir(&dir).map_err(|e| {
+                refuse(format!(
+                    "cannot create {}: {}",
+                    dir.display(),
                     super::io_reason(&e)
-                )));
+                ))
+            })?;
+        }
+        if let Ok(meta) = fs::metadata(&dir)
+            && let Some(doubt) = platform::doubt(&dir, &meta, false)
+        {
+            return Err(refuse(format!(
+                "its directory {} {}; first run: {}",
+                dir.display(),
+                doubt.problem,
+                doubt.fix
+            )));
+        }
+        let lock = match lock {
+            false => None,
+            true => Some(platform::lock(&target, LOCK_PATIENCE).map_err(|e| {
+                if e.kind() == io::ErrorKind::TimedOut {
+                    refuse(format!(
+                        "another matasks has been changing it for {}s (it holds {}); try again",
+                        LOCK_PATIENCE.as_secs(),
+                        platform::lock_path(&target).display()
+                    ))
+                } else {
+                    refuse(format!(
+                        "cannot lock {}: {}",
+                        platform::lock_path(&target).display(),
+                        super::io_reason(&e)
+                    ))
+                }
+            })?),
+        };
+        let existing = match fs::symlink_metadata(&target) {
+            Ok(meta) => Some(meta),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+            Err(e) => return Err(refuse(super::io_reason(&e))),
+        };
+        let text = match &existing {
+            None => String::new(),
+            Some(meta) => {
+                if !meta.is_file() {
+                    return Err(refuse(format!(
+                        "{leads} {}, not a regular file; matasks writes only to a regular \
+                         file (or creates one)",
+                        platform::kind_of(meta)
+                    )));
+                }
+                if platform::is_read_only(meta) {
+                    return Err(refuse(format!(
+                        "{leads} read-only; to change it anyway, first run: chmod u+w {}",
+                        target.display()
+                    )));
+                }
+                if let Some(doubt) = platform::doubt(&target, meta, false) {
+                    return Err(refuse(format!(
+                        "it {}; first run: {}",
+                        doubt.problem, doubt.fix
+                    )));
+                }
+                let mut text = String::new();
+                platform::open_no_follow(&target)
+                    .and_then(|mut file| file.read_to_string(&mut text))
+                    .map_err(|e| {
+                        ConfigError(format!(
+                            "cannot read config file {}: {}",
+                            path.display(),
+                            super::io_reason(&e)
+                        ))
+                    })?;
+                text
             }
         };
-        Editor::from_text(path, &text)
+        let mut editor = Editor::from_text(path, &text)?;
+        editor.target = target;
+        editor.existing = existing;
+        editor._lock = lock;
+        Ok(editor)
     }
 
     /// Only the syntax is checked here: a file with a mistyped key must still be fixable
@@ -104,10 +230,13 @@ impl Editor {
         })?;
         Ok(Editor {
             path: path.to_path_buf(),
+            target: path.to_path_buf(),
+            existing: None,
             doc,
             bom: text.starts_with('\u{feff}'),
             // The first line's ending says how the file's lines end.
             crlf: text.find('\n').is_some_and(|i| text[..i].ends_with('\r')),
+            _lock: None,
         })
     }
 
@@ -216,17 +345,27 @@ impl Editor {
         }
     }
 
-    /// Check the result as any command would read it, then write it with mode 0600.
+    /// Check the result as any command would read it, then replace the file with it:
+    /// atomically, where its links lead, keeping its owner, group and mode (less the
+    /// group's and others' permissions when it holds a secret); a new file is its
+    /// owner's alone (0600).
     pub fn save(&self) -> Result<(), ConfigError> {
         let text = self.text();
-        parse(&self.path, &text).map_err(|e| {
+        let parsed = parse(&self.path, &text).map_err(|e| {
             // The line and column would point into a file that was never written.
             let reason =
                 e.0.find(": key `")
                     .map_or(e.0.as_str(), |at| &e.0[at + 2..]);
             ConfigError(format!("not written, the file would be invalid: {reason}"))
         })?;
-        write_private(&self.path, &text).map_err(|e| {
+        let private = parsed.profiles.values().any(Profile::holds_plain_secret);
+        platform::replace(
+            &self.target,
+            text.as_bytes(),
+            self.existing.as_ref(),
+            private,
+        )
+        .map_err(|e| {
             ConfigError(format!(
                 "cannot write config file {}: {}",
                 self.path.display(),
@@ -284,78 +423,6 @@ fn secret_of(key: &str) -> Option<&'static str> {
                 .strip_prefix(secret)
                 .is_some_and(|rest| rest == "_command" || rest == "_env")
     })
-}
-
-/// Replace `path` atomically with `text`, readable by its owner only. A symlinked file
-/// (dotfiles) is written where the link points, even when the target does not exist yet.
-pub fn write_private(path: &Path, text: &str) -> io::Result<()> {
-    let target = match fs::read_link(path) {
-        Ok(link) => match path.parent() {
-            Some(dir) => dir.join(link),
-            None => link,
-        },
-        Err(_) => path.to_path_buf(),
-    };
-    replace_private(&target, text)
-}
-
-/// Replace `path` atomically with `text`, mode 0600. A symlink at `path` is replaced,
-/// never followed: what is written lands in this directory only.
-pub fn replace_private(path: &Path, text: &str) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    create_private_dir(&dir)?;
-    let name = path.file_name().map_or_else(
-        || "config.toml".into(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    let mut attempt = 0u32;
-    loop {
-        // Unique per process and moment, so a stale file from a crash is never in the way.
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.subsec_nanos());
-        let temp = dir.join(format!(
-            ".{name}.{}-{nanos}-{attempt}.tmp",
-            std::process::id()
-        ));
-        let mut options = fs::OpenOptions::new();
-        options.write(true).create_new(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            options.mode(0o600);
-        }
-        let mut file = match options.open(&temp) {
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && attempt < 8 => {
-                attempt += 1;
-                continue;
-            }
-            other => other?,
-        };
-        let written = file
-            .write_all(text.as_bytes())
-            .and_then(|()| file.sync_all())
-            .and_then(|()| fs::rename(&temp, path));
-        if written.is_err() {
-            let _ = fs::remove_file(&temp);
-        }
-        return written;
-    }
-}
-
-/// Create a directory (and its parents) that only its owner can enter.
-pub fn create_private_dir(dir: &Path) -> io::Result<()> {
-    let mut builder = fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        builder.mode(0o700);
-    }
-    builder.create(dir)
 }
 
 #[cfg(test)]
@@ -528,41 +595,36 @@ mod tests {
         fs::symlink_metadata(path).unwrap().file_type().is_symlink()
     }
 
+    /// Every link is followed, however many in a row: none of them is replaced.
     #[cfg(unix)]
     #[test]
-    fn replacing_never_follows_a_link() {
-        let dir = tempfile::tempdir().unwrap();
-        let victim = dir.path().join("victim");
-        fs::write(&victim, "keep").unwrap();
-        let planted = dir.path().join("token.json");
-        std::os::unix::fs::symlink(&victim, &planted).unwrap();
-        replace_private(&planted, "secret").unwrap();
-        assert_eq!(fs::read_to_string(&victim).unwrap(), "keep");
-        assert!(!is_link(&planted));
-        // A dangling config link is written where it points, and stays a link.
-        let link = dir.path().join("config.toml");
-        std::os::unix::fs::symlink("dotfiles/matasks.toml", &link).unwrap();
-        write_private(&link, "x = 1\n").unwrap();
-        assert!(is_link(&link));
-        assert_eq!(
-            fs::read_to_string(dir.path().join("dotfiles/matasks.toml")).unwrap(),
-            "x = 1\n"
-        );
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn symlinked_files_are_written_through_the_link() {
+    fn symlinked_files_are_written_where_the_links_lead() {
         let dir = tempfile::tempdir().unwrap();
         let real = dir.path().join("dotfiles.toml");
         fs::write(&real, "").unwrap();
+        let middle = dir.path().join("middle.toml");
+        std::os::unix::fs::symlink(&real, &middle).unwrap();
         let link = dir.path().join("config.toml");
-        std::os::unix::fs::symlink(&real, &link).unwrap();
-        write_private(&link, "default_profile = \"x\"\n").unwrap();
-        assert!(is_link(&link));
+        std::os::unix::fs::symlink("middle.toml", &link).unwrap();
+        let mut e = Editor::open(&link).unwrap();
+        e.set("x", "default_profile", &Value::Text("x".into()))
+            .unwrap();
+        e.save().unwrap();
+        assert!(is_link(&link) && is_link(&middle));
         assert_eq!(
             fs::read_to_string(&real).unwrap(),
             "default_profile = \"x\"\n"
+        );
+        // A dangling link is written where it points, and stays a link.
+        let dangling = dir.path().join("new.toml");
+        std::os::unix::fs::symlink("dotfiles/matasks.toml", &dangling).unwrap();
+        let mut e = Editor::open(&dangling).unwrap();
+        e.set("x", "region", &Value::Text("r".into())).unwrap();
+        e.save().unwrap();
+        assert!(is_link(&dangling));
+        assert_eq!(
+            fs::read_to_string(dir.path().join("dotfiles/matasks.toml")).unwrap(),
+            "[profiles.x]\nregion = \"r\"\n"
         );
     }
 }

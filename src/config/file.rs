@@ -117,6 +117,12 @@ pub const SECRET_KEYS: &[&str] = &["secret_key", "security_token", "auth_token",
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeyKind {
     Text,
+    /// A URL: it may carry a user name and password (`https://user:pw@host`), so it is
+    /// shown with them masked.
+    Url,
+    /// A command that prints a secret: its arguments may hold one (`printf %s SECRET`),
+    /// so only its program is shown.
+    Command,
     Secret,
     Integer,
     Bool,
@@ -126,24 +132,24 @@ pub enum KeyKind {
 pub const PROFILE_KEYS: &[(&str, KeyKind)] = &[
     ("auth", KeyKind::Text),
     ("region", KeyKind::Text),
-    ("endpoint", KeyKind::Text),
-    ("iam_endpoint", KeyKind::Text),
+    ("endpoint", KeyKind::Url),
+    ("iam_endpoint", KeyKind::Url),
     ("project_id", KeyKind::Text),
     ("dataset_id", KeyKind::Text),
     ("access_key", KeyKind::Text),
     ("secret_key", KeyKind::Secret),
-    ("secret_key_command", KeyKind::Text),
+    ("secret_key_command", KeyKind::Command),
     ("secret_key_env", KeyKind::Text),
     ("security_token", KeyKind::Secret),
-    ("security_token_command", KeyKind::Text),
+    ("security_token_command", KeyKind::Command),
     ("security_token_env", KeyKind::Text),
     ("auth_token", KeyKind::Secret),
-    ("auth_token_command", KeyKind::Text),
+    ("auth_token_command", KeyKind::Command),
     ("auth_token_env", KeyKind::Text),
     ("username", KeyKind::Text),
     ("domain", KeyKind::Text),
     ("password", KeyKind::Secret),
-    ("password_command", KeyKind::Text),
+    ("password_command", KeyKind::Command),
     ("password_env", KeyKind::Text),
     ("offset_mode", KeyKind::Text),
     ("concurrency", KeyKind::Integer),
@@ -267,7 +273,7 @@ mod tests {
         }
         for key in SECRET_KEYS {
             assert_eq!(key_kind(key), Some(KeyKind::Secret));
-            assert!(key_kind(&format!("{key}_command")).is_some());
+            assert_eq!(key_kind(&format!("{key}_command")), Some(KeyKind::Command));
             assert!(key_kind(&format!("{key}_env")).is_some());
         }
     }

@@ -8,7 +8,7 @@ mod secret;
 
 use std::fmt;
 use std::fs;
-use std::io;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -17,13 +17,14 @@ use secrecy::SecretString;
 pub use file::{
     AuthMethod, ConfigFile, KeyKind, PROFILE_KEYS, Profile, TOP_LEVEL_KEYS, key_kind, parse,
 };
-pub use secret::{Secret, SecretSource};
+pub use secret::{Secret, SecretSource, program_name};
 
+use crate::auth::redact;
 use crate::cli::GlobalArgs;
 use crate::client::Endpoint;
 use crate::error::ConfigError;
 use crate::model::OffsetMode;
-use crate::regions;
+use crate::{platform, regions};
 
 /// The profile used when neither `--profile` nor `default_profile` names one.
 pub const FALLBACK_PROFILE: &str = "default";
@@ -258,8 +259,15 @@ pub fn load(explicit: Option<&Path>) -> Result<Loaded, ConfigError> {
             }
         },
     };
-    let text = match fs::read_to_string(&path) {
-        Ok(text) => text,
+    let read = fs::File::open(&path).and_then(|mut file| {
+        // What was opened, whatever the path leads to by then.
+        let meta = file.metadata()?;
+        let mut text = String::new();
+        file.read_to_string(&mut text)?;
+        Ok((text, meta))
+    });
+    let (text, meta) = match read {
+        Ok(read) => read,
         Err(e) if e.kind() == io::ErrorKind::NotFound && !required => {
             return Ok(Loaded {
                 path: None,
@@ -274,11 +282,52 @@ pub fn load(explicit: Option<&Path>) -> Result<Loaded, ConfigError> {
             )));
         }
     };
+    // An empty file (`/dev/null`) sets nothing and runs nothing: nothing to trust.
+    if !text.trim().is_empty() {
+        check_trusted(&path, &meta)?;
+    }
     let file = parse(&path, &text)?;
     Ok(Loaded {
         path: Some(path),
         file,
     })
+}
+
+/// Like ssh, refuse a config file that someone other than the user (or root) could
+/// have written, since its settings decide where credentials go and its `*_command`
+/// keys run programs: a file, or the directory of the file or of any link leading to
+/// it, that is owned by another user, or that others, or a group other than the user's
+/// private group, can write. See [`platform::doubt`].
+fn check_trusted(path: &Path, meta: &fs::Metadata) -> Result<(), ConfigError> {
+    let refuse = |what: String, doubt: platform::Doubt| {
+        ConfigError(format!(
+            "not using config file {}: {what} {}, so its settings and the commands it runs \
+             could be someone else's; run: {}",
+            path.display(),
+            doubt.problem,
+            doubt.fix
+        ))
+    };
+    if let Some(doubt) = platform::doubt(path, meta, true) {
+        return Err(refuse("it".to_string(), doubt));
+    }
+    let chain = platform::link_chain(path).map_err(|e| {
+        ConfigError(format!(
+            "cannot read config file {}: {}",
+            path.display(),
+            io_reason(&e)
+        ))
+    })?;
+    let mut dirs: Vec<PathBuf> = chain.iter().map(|p| platform::dir_of(p)).collect();
+    dirs.dedup();
+    for dir in dirs {
+        if let Ok(meta) = fs::metadata(&dir)
+            && let Some(doubt) = platform::doubt(&dir, &meta, true)
+        {
+            return Err(refuse(format!("its directory {}", dir.display()), doubt));
+        }
+    }
+    Ok(())
 }
 
 pub fn io_reason(e: &io::Error) -> String {
@@ -481,7 +530,7 @@ fn resolve_endpoint(
     let endpoint = Endpoint::parse(&chosen.value).map_err(|reason| {
         ConfigError(format!(
             "invalid endpoint `{}`: {reason} (from {})",
-            without_userinfo(&chosen.value),
+            redact::url(&chosen.value),
             chosen.source.place(where_)
         ))
     })?;
@@ -532,7 +581,7 @@ fn resolve_iam_endpoint(
     let endpoint = Endpoint::parse(&url).map_err(|reason| {
         ConfigError(format!(
             "invalid iam_endpoint `{}`: {reason} (from {})",
-            without_userinfo(&url),
+            redact::url(&url),
             source.place(where_)
         ))
     })?;
@@ -543,16 +592,6 @@ fn resolve_iam_endpoint(
         ));
     }
     Ok(Some(Sourced::new(endpoint, source)))
-}
-
-/// A URL as it may be shown: any `user:password@` replaced.
-fn without_userinfo(url: &str) -> String {
-    match (url.find("://"), url.rfind('@')) {
-        (Some(scheme_end), Some(at)) if at > scheme_end => {
-            format!("{}://***{}", &url[..scheme_end], &url[at..])
-        }
-        _ => url.to_string(),
-    }
 }
 
 /// Which credentials the profile's secrets, one source each, amount to.
@@ -780,26 +819,22 @@ fn header_value(value: &str, source: &str) -> Result<String, ConfigError> {
 
 /// Like ssh, point out secrets stored in a file that others can read.
 fn warn_if_secrets_readable_by_others(loaded: &Loaded) {
-    #[cfg(unix)]
     if let Some(path) = &loaded.path
         && loaded
             .file
             .profiles
             .values()
             .any(Profile::holds_plain_secret)
+        && let Some(mode) = fs::metadata(path)
+            .ok()
+            .as_ref()
+            .and_then(platform::open_to_others)
     {
-        use std::os::unix::fs::PermissionsExt;
-        if let Ok(meta) = fs::metadata(path) {
-            let mode = meta.permissions().mode() & 0o777;
-            if mode & 0o077 != 0 {
-                crate::term::warn(&format!(
-                    "{} holds secrets and is open to other users (mode {mode:o}); \
-                     run: chmod 600 {}",
-                    path.display(),
-                    path.display()
-                ));
-            }
-        }
+        crate::term::warn(&format!(
+            "{} holds secrets and is open to other users ({mode}); run: chmod 600 {}",
+            path.display(),
+            path.display()
+        ));
     }
 }
 #[cfg(test)]
@@ -1090,11 +1125,6 @@ mod tests {
 
     #[test]
     fn endpoint_passwords_are_not_shown() {
-        assert_eq!(
-            without_userinfo("https://u:pw@h.example/x"),
-            "https://***@h.example/x"
-        );
-        assert_eq!(without_userinfo("https://h.example"), "https://h.example");
         let (_dir, path) = file("[profiles.default]\nendpoint = \"https://u:PASSW0RD@h\"\n");
         let err = resolve(&global(&path), &no_env).unwrap_err().0;
         assert!(!err.contains("PASSW0RD"), "{err}");

@@ -154,7 +154,7 @@ impl Secret {
 }
 
 /// The program a command line runs, for messages (its arguments may say too much).
-fn program_name(command: &str) -> String {
+pub fn program_name(command: &str) -> String {
     shlex::split(command)
         .and_then(|argv| argv.into_iter().next())
         .map(|p| format!("`{p}`"))

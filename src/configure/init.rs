@@ -6,7 +6,7 @@ use anyhow::Result;
 
 use super::prompt;
 use crate::cli::{GlobalArgs, InitArgs};
-use crate::config::edit::{Editor, Value};
+use crate::config::edit::{Editor, Peek, Value};
 use crate::config::{self, AuthMethod};
 use crate::error::UsageError;
 use crate::regions;
@@ -14,10 +14,11 @@ use crate::term;
 
 pub fn run(global: &GlobalArgs, args: &InitArgs) -> Result<()> {
     let path = super::file_path(global)?;
-    let mut editor = Editor::open(&path)?;
+    // Checked before any question; locked only once the answers are in.
+    let before = Editor::peek(&path)?;
     let interactive = !args.has_values() && io::stdin().is_terminal();
     let (profile, entries, make_default) = if interactive {
-        ask(global, args, &editor)?
+        ask(global, args, &before)?
     } else {
         let profile = global
             .profile
@@ -25,6 +26,7 @@ pub fn run(global: &GlobalArgs, args: &InitArgs) -> Result<()> {
             .unwrap_or_else(|| config::FALLBACK_PROFILE.to_string());
         (profile, from_flags(global, args)?, args.make_default)
     };
+    let mut editor = Editor::open(&path)?;
     if editor.has_profile(&profile) && !args.force {
         return Err(UsageError(format!(
             "profile `{profile}` already exists in {}; pass --force to replace it",
@@ -212,7 +214,7 @@ fn ask_secret(
 }
 
 /// The profile from questions, with the flags as defaults.
-fn ask(global: &GlobalArgs, args: &InitArgs, editor: &Editor) -> Result<(String, Entries, bool)> {
+fn ask(global: &GlobalArgs, args: &InitArgs, editor: &Peek) -> Result<(String, Entries, bool)> {
     let profile = prompt::line(
         "Profile name",
         Some(

@@ -9,7 +9,7 @@ use std::io::{self, Write};
 
 use anyhow::{Context, Result};
 
-use crate::auth::redact::MASK;
+use crate::auth::redact::{self, MASK};
 use crate::cli::{ConfigCommand, GlobalArgs, SetArgs, UnsetArgs};
 use crate::config::edit::{Editor, Value};
 use crate::config::{self, AuthSettings, KeyKind, Secret, Settings, Source};
@@ -91,12 +91,21 @@ struct Row {
     source: String,
 }
 
+/// A row. Whatever it came from, a URL shows no password, and a secret's command only
+/// its program.
 fn row(key: impl Into<String>, value: impl Into<String>, source: impl ToString) -> Row {
-    let clean = |s: String| text::clean(&s).into_owned();
+    let key = key.into();
+    let value = value.into();
+    let value = match config::key_kind(&key) {
+        Some(KeyKind::Url) => redact::url(&value),
+        Some(KeyKind::Command) => format!("runs {}", config::program_name(&value)),
+        _ => value,
+    };
+    let clean = |s: &str| text::clean(s).into_owned();
     Row {
-        key: clean(key.into()),
-        value: clean(value.into()),
-        source: clean(source.to_string()),
+        key: clean(&key),
+        value: clean(&value),
+        source: clean(&source.to_string()),
     }
 }
 

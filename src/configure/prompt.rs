@@ -49,6 +49,8 @@ pub fn choice(question: &str, choices: &[&str], default: &str) -> Result<String>
 /// A secret: typed without echo on a terminal, else all of stdin (a pipe or a file).
 pub fn secret(question: &str) -> Result<String> {
     let text = if io::stdin().is_terminal() {
+        // Echo is back on however the prompt ends, Ctrl-C included.
+        let _echo = crate::platform::EchoGuard::new();
         rpassword::prompt_password(question).context("cannot read the secret from the terminal")?
     } else {
         let mut text = String::new();

@@ -28,8 +28,35 @@ pub fn run_with_stdout_piped(cmd: Command, cols: u16) -> TerminalRun {
 
 /// Run `cmd` with stdin, stdout and stderr on a new terminal, answering each question:
 /// once the screen shows `expect` (after the previous one), type `answer` and Enter.
-pub fn run_dialog(mut cmd: Command, dialog: &[(&str, &str)]) -> TerminalRun {
+pub fn run_dialog(cmd: Command, dialog: &[(&str, &str)]) -> TerminalRun {
+    converse(cmd, dialog, None).0
+}
+
+/// How a terminal was left.
+pub struct Settings {
+    /// Typed characters are echoed.
+    pub echo: bool,
+    /// Input is read a line at a time, with editing.
+    pub canonical: bool,
+}
+
+/// Like [`run_dialog`], then once the screen shows `question`, type Ctrl-C instead of
+/// an answer. Returns the run and how the terminal was left once the program ended.
+pub fn interrupt_at(
+    cmd: Command,
+    dialog: &[(&str, &str)],
+    question: &str,
+) -> (TerminalRun, Settings) {
+    converse(cmd, dialog, Some(question))
+}
+
+fn converse(
+    mut cmd: Command,
+    dialog: &[(&str, &str)],
+    interrupt_at: Option<&str>,
+) -> (TerminalRun, Settings) {
     use std::io::Write;
+    use std::os::fd::AsRawFd;
     use std::sync::{Arc, Mutex};
     let (master, slave) = open(80);
     cmd.stdin(Stdio::from(slave.try_clone().unwrap()))
@@ -37,7 +64,6 @@ pub fn run_dialog(mut cmd: Command, dialog: &[(&str, &str)]) -> TerminalRun {
         .stderr(Stdio::from(slave.try_clone().unwrap()));
     make_controlling(&mut cmd);
     let mut child = cmd.spawn().expect("spawn on a terminal");
-    drop(slave);
     drop(cmd);
     let mut writer = File::from(master.try_clone().unwrap());
     let screen = Arc::new(Mutex::new(Vec::new()));
@@ -53,7 +79,11 @@ pub fn run_dialog(mut cmd: Command, dialog: &[(&str, &str)]) -> TerminalRun {
         }
     });
     let mut seen = 0;
-    for (expect, answer) in dialog {
+    let steps = dialog
+        .iter()
+        .map(|(expect, answer)| (*expect, format!("{answer}\r")))
+        .chain(interrupt_at.map(|expect| (expect, "\x03".to_string())));
+    for (expect, typed) in steps {
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
         loop {
             let text = String::from_utf8_lossy(&screen.lock().unwrap()).into_owned();
@@ -67,17 +97,37 @@ pub fn run_dialog(mut cmd: Command, dialog: &[(&str, &str)]) -> TerminalRun {
             );
             std::thread::sleep(std::time::Duration::from_millis(10));
         }
-        writer.write_all(format!("{answer}\r").as_bytes()).unwrap();
+        if interrupt_at.is_some() {
+            // The question is on the screen before the prompt has set the terminal up.
+            std::thread::sleep(std::time::Duration::from_millis(200));
+        }
+        writer.write_all(typed.as_bytes()).unwrap();
     }
     let status = child.wait().unwrap();
+    // The terminal outlives the program: how it was left is still there to read.
+    let mut settings = std::mem::MaybeUninit::<libc::termios>::uninit();
+    // SAFETY: the descriptor is open; tcgetattr fills the termios when it succeeds.
+    assert_eq!(
+        unsafe { libc::tcgetattr(slave.as_raw_fd(), settings.as_mut_ptr()) },
+        0
+    );
+    // SAFETY: tcgetattr succeeded.
+    let settings = unsafe { settings.assume_init() };
+    drop(slave);
     drop(writer);
     reader.join().unwrap();
     let bytes = screen.lock().unwrap().clone();
-    TerminalRun {
-        screen: String::from_utf8_lossy(&bytes).replace("\r\n", "\n"),
-        stdout: Vec::new(),
-        status,
-    }
+    (
+        TerminalRun {
+            screen: String::from_utf8_lossy(&bytes).replace("\r\n", "\n"),
+            stdout: Vec::new(),
+            status,
+        },
+        Settings {
+            echo: settings.c_lflag & libc::ECHO != 0,
+            canonical: settings.c_lflag & libc::ICANON != 0,
+        },
+    )
 }
 
 /// A new pseudo-terminal `cols` wide: (master, slave).
