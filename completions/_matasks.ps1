@@ -203,8 +203,8 @@ Register-ArgumentCompleter -Native -CommandName 'matasks' -ScriptBlock {
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set one key of the profile (creating file and profile as needed), keeping the file''s comments and layout')
             [CompletionResult]::new('unset', 'unset', [CompletionResultType]::ParameterValue, 'Remove one key from the profile')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a profile: interactively on a terminal, or from flags')
-            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Make one cheap authenticated request and report whether the settings work')
-            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Make one cheap authenticated request and report whether the settings work')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Make one cheap authenticated request and report whether the settings work: one task of the dataset, or without a dataset, one dataset of the project')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Make one cheap authenticated request and report whether the settings work: one task of the dataset, or without a dataset, one dataset of the project')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -345,8 +345,8 @@ Register-ArgumentCompleter -Native -CommandName 'matasks' -ScriptBlock {
             break
         }
         'matasks;config;check' {
-            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Dataset to list one task of [default: the profile''s `dataset_id`; without one, one dataset of the project is listed]')
-            [CompletionResult]::new('--dataset', '--dataset', [CompletionResultType]::ParameterName, 'Dataset to list one task of [default: the profile''s `dataset_id`; without one, one dataset of the project is listed]')
+            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Dataset ID [default: the profile''s `dataset_id`]')
+            [CompletionResult]::new('--dataset', '--dataset', [CompletionResultType]::ParameterName, 'Dataset ID [default: the profile''s `dataset_id`]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use from the config file [default: the file''s `default_profile`, else "default"]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: <config dir>/matasks/config.toml]')
             [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)')
@@ -367,8 +367,8 @@ Register-ArgumentCompleter -Native -CommandName 'matasks' -ScriptBlock {
             break
         }
         'matasks;config;test' {
-            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Dataset to list one task of [default: the profile''s `dataset_id`; without one, one dataset of the project is listed]')
-            [CompletionResult]::new('--dataset', '--dataset', [CompletionResultType]::ParameterName, 'Dataset to list one task of [default: the profile''s `dataset_id`; without one, one dataset of the project is listed]')
+            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Dataset ID [default: the profile''s `dataset_id`]')
+            [CompletionResult]::new('--dataset', '--dataset', [CompletionResultType]::ParameterName, 'Dataset ID [default: the profile''s `dataset_id`]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use from the config file [default: the file''s `default_profile`, else "default"]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: <config dir>/matasks/config.toml]')
             [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)')
@@ -395,7 +395,7 @@ Register-ArgumentCompleter -Native -CommandName 'matasks' -ScriptBlock {
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set one key of the profile (creating file and profile as needed), keeping the file''s comments and layout')
             [CompletionResult]::new('unset', 'unset', [CompletionResultType]::ParameterValue, 'Remove one key from the profile')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a profile: interactively on a terminal, or from flags')
-            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Make one cheap authenticated request and report whether the settings work')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Make one cheap authenticated request and report whether the settings work: one task of the dataset, or without a dataset, one dataset of the project')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -468,7 +468,7 @@ Register-ArgumentCompleter -Native -CommandName 'matasks' -ScriptBlock {
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set one key of the profile (creating file and profile as needed), keeping the file''s comments and layout')
             [CompletionResult]::new('unset', 'unset', [CompletionResultType]::ParameterValue, 'Remove one key from the profile')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a profile: interactively on a terminal, or from flags')
-            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Make one cheap authenticated request and report whether the settings work')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Make one cheap authenticated request and report whether the settings work: one task of the dataset, or without a dataset, one dataset of the project')
             break
         }
         'matasks;help;config;path' {

@@ -195,8 +195,8 @@ set edit:completion:arg-completer[matasks] = {|@words|
             cand set 'Set one key of the profile (creating file and profile as needed), keeping the file''s comments and layout'
             cand unset 'Remove one key from the profile'
             cand init 'Create a profile: interactively on a terminal, or from flags'
-            cand check 'Make one cheap authenticated request and report whether the settings work'
-            cand test 'Make one cheap authenticated request and report whether the settings work'
+            cand check 'Make one cheap authenticated request and report whether the settings work: one task of the dataset, or without a dataset, one dataset of the project'
+            cand test 'Make one cheap authenticated request and report whether the settings work: one task of the dataset, or without a dataset, one dataset of the project'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'matasks;config;path'= {
@@ -330,8 +330,8 @@ set edit:completion:arg-completer[matasks] = {|@words|
             cand --version 'Print version'
         }
         &'matasks;config;check'= {
-            cand -d 'Dataset to list one task of [default: the profile''s `dataset_id`; without one, one dataset of the project is listed]'
-            cand --dataset 'Dataset to list one task of [default: the profile''s `dataset_id`; without one, one dataset of the project is listed]'
+            cand -d 'Dataset ID [default: the profile''s `dataset_id`]'
+            cand --dataset 'Dataset ID [default: the profile''s `dataset_id`]'
             cand --profile 'Profile to use from the config file [default: the file''s `default_profile`, else "default"]'
             cand --config 'Config file [default: <config dir>/matasks/config.toml]'
             cand --endpoint 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)'
@@ -351,8 +351,8 @@ set edit:completion:arg-completer[matasks] = {|@words|
             cand --version 'Print version'
         }
         &'matasks;config;test'= {
-            cand -d 'Dataset to list one task of [default: the profile''s `dataset_id`; without one, one dataset of the project is listed]'
-            cand --dataset 'Dataset to list one task of [default: the profile''s `dataset_id`; without one, one dataset of the project is listed]'
+            cand -d 'Dataset ID [default: the profile''s `dataset_id`]'
+            cand --dataset 'Dataset ID [default: the profile''s `dataset_id`]'
             cand --profile 'Profile to use from the config file [default: the file''s `default_profile`, else "default"]'
             cand --config 'Config file [default: <config dir>/matasks/config.toml]'
             cand --endpoint 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)'
@@ -378,7 +378,7 @@ set edit:completion:arg-completer[matasks] = {|@words|
             cand set 'Set one key of the profile (creating file and profile as needed), keeping the file''s comments and layout'
             cand unset 'Remove one key from the profile'
             cand init 'Create a profile: interactively on a terminal, or from flags'
-            cand check 'Make one cheap authenticated request and report whether the settings work'
+            cand check 'Make one cheap authenticated request and report whether the settings work: one task of the dataset, or without a dataset, one dataset of the project'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'matasks;config;help;path'= {
@@ -437,7 +437,7 @@ set edit:completion:arg-completer[matasks] = {|@words|
             cand set 'Set one key of the profile (creating file and profile as needed), keeping the file''s comments and layout'
             cand unset 'Remove one key from the profile'
             cand init 'Create a profile: interactively on a terminal, or from flags'
-            cand check 'Make one cheap authenticated request and report whether the settings work'
+            cand check 'Make one cheap authenticated request and report whether the settings work: one task of the dataset, or without a dataset, one dataset of the project'
         }
         &'matasks;help;config;path'= {
         }

@@ -220,8 +220,8 @@ complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_s
 complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -f -a "set" -d 'Set one key of the profile (creating file and profile as needed), keeping the file\'s comments and layout'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -f -a "unset" -d 'Remove one key from the profile'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -f -a "init" -d 'Create a profile: interactively on a terminal, or from flags'
-complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -f -a "check" -d 'Make one cheap authenticated request and report whether the settings work'
-complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -f -a "test" -d 'Make one cheap authenticated request and report whether the settings work'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -f -a "check" -d 'Make one cheap authenticated request and report whether the settings work: one task of the dataset, or without a dataset, one dataset of the project'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -f -a "test" -d 'Make one cheap authenticated request and report whether the settings work: one task of the dataset, or without a dataset, one dataset of the project'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from path" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
@@ -337,7 +337,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -s V -l version -d 'Print version'
-complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from check" -s d -l dataset -d 'Dataset to list one task of [default: the profile\'s `dataset_id`; without one, one dataset of the project is listed]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from check" -s d -l dataset -d 'Dataset ID [default: the profile\'s `dataset_id`]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from check" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from check" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from check" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
@@ -354,7 +354,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from check" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
-complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from test" -s d -l dataset -d 'Dataset to list one task of [default: the profile\'s `dataset_id`; without one, one dataset of the project is listed]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from test" -s d -l dataset -d 'Dataset ID [default: the profile\'s `dataset_id`]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from test" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from test" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from test" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
@@ -377,7 +377,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set one key of the profile (creating file and profile as needed), keeping the file\'s comments and layout'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "unset" -d 'Remove one key from the profile'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "init" -d 'Create a profile: interactively on a terminal, or from flags'
-complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "check" -d 'Make one cheap authenticated request and report whether the settings work'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "check" -d 'Make one cheap authenticated request and report whether the settings work: one task of the dataset, or without a dataset, one dataset of the project'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c matasks -n "__fish_matasks_using_subcommand completions" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand completions" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
@@ -407,4 +407,4 @@ complete -c matasks -n "__fish_matasks_using_subcommand help; and __fish_seen_su
 complete -c matasks -n "__fish_matasks_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Set one key of the profile (creating file and profile as needed), keeping the file\'s comments and layout'
 complete -c matasks -n "__fish_matasks_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "unset" -d 'Remove one key from the profile'
 complete -c matasks -n "__fish_matasks_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Create a profile: interactively on a terminal, or from flags'
-complete -c matasks -n "__fish_matasks_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "check" -d 'Make one cheap authenticated request and report whether the settings work'
+complete -c matasks -n "__fish_matasks_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "check" -d 'Make one cheap authenticated request and report whether the settings work: one task of the dataset, or without a dataset, one dataset of the project'

@@ -7,7 +7,11 @@ use std::io::{self, Write};
 use serde_json::value::RawValue;
 
 use super::Sink;
-use crate::api::Page;
+use crate::api::page::Page;
+use crate::api::paging::Outcome;
+
+/// The field of a merged listing's JSON that keeps each type's own total.
+pub const TOTALS_BY_TYPE: &str = "matasks_total_count_by_type";
 
 /// One JSON value on a line of its own, compacted: an NDJSON line.
 pub fn write_line(out: &mut impl Write, json: &str) -> io::Result<()> {
@@ -135,6 +139,44 @@ impl<W: Write> Sink for JsonSink<W> {
         self.out.write_all(b"\n}\n")?;
         self.out.flush()
     }
+}
+
+/// One envelope for a merged listing: the sum of the types' totals, the first
+/// page's other fields (each once, as the first type that had it wrote it), and each
+/// type's own total under [`TOTALS_BY_TYPE`].
+pub fn merged_envelope(labels: &[String], outcomes: &[Outcome]) -> String {
+    let mut text = String::from("{\"tasks\":[],\"total_count\":");
+    let totals: Vec<u64> = outcomes.iter().filter_map(|o| o.total).collect();
+    if totals.is_empty() {
+        text.push_str("null");
+    } else {
+        text.push_str(&totals.iter().sum::<u64>().to_string());
+    }
+    let mut keys = std::collections::HashSet::new();
+    for envelope in outcomes.iter().filter_map(|o| o.envelope.as_ref()) {
+        for (key, value) in &envelope.extra {
+            if key != TOTALS_BY_TYPE && keys.insert(key.as_str()) {
+                text.push(',');
+                text.push_str(&serde_json::to_string(key).expect("a string serializes"));
+                text.push(':');
+                text.push_str(value.get());
+            }
+        }
+    }
+    text.push_str(&format!(",\"{TOTALS_BY_TYPE}\":{{"));
+    for (n, (label, outcome)) in labels.iter().zip(outcomes).enumerate() {
+        if n > 0 {
+            text.push(',');
+        }
+        let total = outcome
+            .envelope
+            .as_ref()
+            .and_then(|e| e.total_count.as_ref())
+            .map_or("null", |raw| raw.get());
+        text.push_str(&format!("\"{label}\":{total}"));
+    }
+    text.push_str("}}");
+    text
 }
 
 #[cfg(test)]

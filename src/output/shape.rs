@@ -7,10 +7,55 @@ use std::rc::Rc;
 
 use serde_json::value::RawValue;
 
+use clap::ValueEnum;
+
 use super::Sink;
-use crate::api::Page;
-use crate::cli::{Sort, SortField};
-use crate::model::{Status, TaskView};
+use crate::api::page::Page;
+use crate::domain::task::{Status, TaskView};
+
+/// What `--sort` orders by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortField {
+    Created,
+    Name,
+    Status,
+    Progress,
+    Elapsed,
+}
+
+/// A field, ascending, or descending when written with a leading `-`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sort {
+    pub field: SortField,
+    pub descending: bool,
+}
+
+impl Sort {
+    /// Newest first, by creation time.
+    pub const NEWEST_FIRST: Sort = Sort {
+        field: SortField::Created,
+        descending: true,
+    };
+
+    /// `FIELD` or `-FIELD`.
+    pub fn parse(text: &str) -> Result<Sort, String> {
+        let (descending, name) = match text.strip_prefix('-') {
+            Some(name) => (true, name),
+            None => (false, text),
+        };
+        let field = SortField::from_str(name, true).map_err(|_| {
+            let names: Vec<String> = SortField::value_variants()
+                .iter()
+                .filter_map(|f| f.to_possible_value().map(|v| v.get_name().to_string()))
+                .collect();
+            format!(
+                "`{text}` is not a sort order: give one of {}, with - before it to reverse",
+                names.join(", ")
+            )
+        })?;
+        Ok(Sort { field, descending })
+    }
+}
 
 /// A task's place in the order: missing values sort last either way.
 #[derive(Debug, PartialEq, PartialOrd)]
@@ -23,7 +68,7 @@ enum Key {
 impl Sort {
     fn key(self, task: &TaskView) -> Key {
         let text = |t: String| {
-            if t == crate::model::MISSING {
+            if t == crate::domain::task::MISSING {
                 Key::Missing
             } else {
                 Key::Text(t)

@@ -14,8 +14,8 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use super::{Column, Sink, TableStyle};
 #[cfg(test)]
 use super::{DEFAULT_COLUMNS, WIDE_COLUMNS};
-use crate::api::Page;
-use crate::model::{Status, TaskView};
+use crate::api::page::Page;
+use crate::domain::task::{Status, TaskView};
 
 /// Spaces between columns.
 const GAP: usize = 2;

@@ -1,0 +1,152 @@
+//! The one path every authenticated request takes, to the ModelArts API or the
+//! identity service: credentials added to each try, sent and retried as the request
+//! allows, a rejected token renewed once, and errors decoded.
+
+use anyhow::Result;
+use reqwest::{Method, StatusCode, Url};
+
+use crate::domain::id::Id;
+use crate::settings::Endpoint;
+use crate::transport::auth::Authenticator;
+use crate::transport::http::{Answer, Call, Failure, Http, Retry};
+use crate::transport::url::build_url;
+
+/// One request: what to send where, and how it may be retried.
+pub struct Request<'a> {
+    pub method: Method,
+    pub url: Url,
+    /// A JSON body.
+    pub body: Option<Vec<u8>>,
+    pub retry: Retry,
+    /// Signed as `X-Project-Id`: ModelArts wants it, the identity service does not.
+    pub project: Option<&'a str>,
+    /// The most a successful answer may hold.
+    pub max_body: usize,
+}
+
+/// Requests with credentials.
+pub struct Authorized {
+    http: Http,
+    auth: Authenticator,
+}
+
+impl Authorized {
+    pub fn new(http: Http, auth: Authenticator) -> Authorized {
+        Authorized { http, auth }
+    }
+
+    pub fn http(&self) -> &Http {
+        &self.http
+    }
+
+    pub fn auth(&self) -> &Authenticator {
+        &self.auth
+    }
+
+    /// Send `request` with credentials; the answer whatever its status. A cached or
+    /// expired token the service rejects is renewed once, and the request sent again.
+    pub async fn send(&self, request: &Request<'_>) -> Result<Answer> {
+        let body = request.body.as_deref().unwrap_or_default();
+        let mut renewed = false;
+        loop {
+            // The token of the last try, for a renewal after a 401.
+            let used = std::cell::Cell::new(None);
+            let answer = self
+                .http
+                .execute(request.retry, request.url.path(), || async {
+                    let (mut headers, token) = self
+                        .auth
+                        .authorize(&request.method, &request.url, body, request.project)
+                        .await
+                        .map_err(Failure::Before)?;
+                    used.set(Some(token));
+                    headers.push(("Accept", "application/json".to_string()));
+                    if request.body.is_some() {
+                        headers.push(("Content-Type", "application/json".to_string()));
+                    }
+                    self.http
+                        .send(Call {
+                            method: request.method.clone(),
+                            url: request.url.clone(),
+                            headers,
+                            body: request.body.clone(),
+                            max_body: request.max_body,
+                        })
+                        .await
+                        .map_err(Failure::During)
+                })
+                .await?;
+            if answer.status == StatusCode::UNAUTHORIZED
+                && !renewed
+                && let Some(used) = used.get()
+                && self.auth.renew_after_rejection(used).await?
+            {
+                renewed = true;
+                continue;
+            }
+            return Ok(answer);
+        }
+    }
+
+    /// The body of a successful answer, or the answer as an error with the advice
+    /// that fits these credentials.
+    pub fn success(&self, answer: Answer) -> Result<Vec<u8>> {
+        if answer.status.is_success() {
+            return Ok(answer.body);
+        }
+        let mut error = answer.error();
+        self.auth.explain(&mut error);
+        Err(error.into())
+    }
+}
+
+/// The ModelArts API of one project.
+pub struct Client {
+    authorized: Authorized,
+    endpoint: Endpoint,
+    project_id: Id,
+}
+
+impl Client {
+    pub fn new(authorized: Authorized, endpoint: Endpoint, project_id: Id) -> Client {
+        Client {
+            authorized,
+            endpoint,
+            project_id,
+        }
+    }
+
+    pub fn project_id(&self) -> &Id {
+        &self.project_id
+    }
+
+    /// `method {endpoint}/v2/{project_id}/{segments...}?{query}` with an optional JSON
+    /// body: the body of a 2xx answer.
+    pub async fn call(
+        &self,
+        method: Method,
+        segments: &[&str],
+        query: &[(&str, &str)],
+        body: Option<Vec<u8>>,
+        retry: Retry,
+    ) -> Result<Vec<u8>> {
+        let mut path = vec!["v2", self.project_id.as_str()];
+        path.extend_from_slice(segments);
+        let request = Request {
+            method,
+            url: build_url(&self.endpoint, &path, query)?,
+            body,
+            retry,
+            project: Some(self.project_id.as_str()),
+            max_body: self.authorized.http().max_body(),
+        };
+        let answer = self.authorized.send(&request).await?;
+        self.authorized.success(answer)
+    }
+
+    /// A read of the project's `segments`.
+    pub async fn get(&self, segments: &[&str], query: &[(&str, &str)]) -> Result<Vec<u8>> {
+        self.call(Method::GET, segments, query, None, Retry::Idempotent)
+            .await
+    }
+}

@@ -1,0 +1,68 @@
+//! Questions on the terminal: visible answers on stdin, secrets without echo.
+
+use std::io::{self, BufRead, IsTerminal, Read, Write};
+
+use anyhow::{Context, Result};
+
+use crate::util::error::UsageError;
+
+/// Ask on stderr and read one line; an empty answer takes `default`.
+pub fn line(question: &str, default: Option<&str>) -> Result<String> {
+    let shown = match default {
+        Some(d) if !d.is_empty() => format!("{question} [{d}]: "),
+        _ => format!("{question}: "),
+    };
+    let shown = crate::util::text::clean(&shown);
+    let mut stderr = io::stderr().lock();
+    let _ = stderr.write_all(shown.as_bytes());
+    let _ = stderr.flush();
+    let mut answer = String::new();
+    let read = io::stdin()
+        .lock()
+        .read_line(&mut answer)
+        .context("cannot read the answer")?;
+    if read == 0 {
+        return Err(UsageError("no answer: stdin ended".to_string()).into());
+    }
+    let answer = answer.trim();
+    Ok(if answer.is_empty() {
+        default.unwrap_or_default().to_string()
+    } else {
+        answer.to_string()
+    })
+}
+
+/// Ask until the answer is one of `choices`.
+pub fn choice(question: &str, choices: &[&str], default: &str) -> Result<String> {
+    loop {
+        let answer = line(
+            &format!("{question} ({})", choices.join(", ")),
+            Some(default),
+        )?;
+        if choices.contains(&answer.as_str()) {
+            return Ok(answer);
+        }
+        crate::util::term::warn(&format!("answer one of: {}", choices.join(", ")));
+    }
+}
+
+/// A secret: typed without echo on a terminal, else all of stdin (a pipe or a file).
+pub fn secret(question: &str) -> Result<String> {
+    let text = if io::stdin().is_terminal() {
+        // Echo is back on however the prompt ends, Ctrl-C included.
+        let _echo = crate::util::platform::EchoGuard::new();
+        rpassword::prompt_password(question).context("cannot read the secret from the terminal")?
+    } else {
+        let mut text = String::new();
+        io::stdin()
+            .lock()
+            .read_to_string(&mut text)
+            .context("cannot read the secret from stdin")?;
+        text
+    };
+    let text = text.trim_end_matches(['\r', '\n']).to_string();
+    if text.trim().is_empty() {
+        return Err(UsageError("the secret is empty".to_string()).into());
+    }
+    Ok(text)
+}

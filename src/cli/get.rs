@@ -1,0 +1,66 @@
+//! `matasks get`: one task's details.
+
+use std::io::{self, BufWriter, IsTerminal, Write};
+
+use anyhow::{Context as _, Result};
+use clap::Args;
+
+use super::GlobalArgs;
+use super::args::DatasetArg;
+use super::context::Context;
+use crate::api::tasks;
+use crate::domain::id::{Id, IdKind, Origin};
+use crate::domain::task::TaskView;
+use crate::output::{self, OutputFormat, json::write_line};
+use crate::util::term;
+
+/// Where the task ID of `get` and `wait` comes from, as messages name it.
+pub const TASK_ID_ORIGIN: &str = "the command line";
+
+#[derive(Debug, Args)]
+pub struct GetArgs {
+    /// The task's ID, as `list` shows it
+    pub task_id: String,
+
+    #[command(flatten)]
+    pub dataset: DatasetArg,
+
+    /// Output format: `table` shows keys and values; `json` and `ndjson` the server's
+    /// task object, on one line
+    #[arg(
+        short,
+        long,
+        value_enum,
+        default_value_t = OutputFormat::Table,
+        value_name = "FORMAT",
+        hide_possible_values = true
+    )]
+    pub output: OutputFormat,
+}
+
+pub async fn run(global: &GlobalArgs, args: &GetArgs) -> Result<()> {
+    let task_id = Id::new(
+        IdKind::Task,
+        &args.task_id,
+        Origin::Given(TASK_ID_ORIGIN.into()),
+    )?;
+    let context = Context::new(global)?;
+    let dataset = context.dataset(&args.dataset)?;
+    let client = context.client(1).await?;
+    let body = tasks::get_task(&client, &dataset, &task_id).await?;
+    let text = String::from_utf8_lossy(&body);
+    let stdout = io::stdout();
+    let color = term::use_color(global.color, stdout.is_terminal());
+    let mut out = BufWriter::new(stdout.lock());
+    match args.output {
+        // Lossless: the server's object, with only the whitespace between tokens gone.
+        OutputFormat::Json | OutputFormat::Ndjson => {
+            write_line(&mut out, &text)?;
+        }
+        OutputFormat::Table => {
+            let task = TaskView::parse(&text).or_id(&args.task_id);
+            out.write_all(output::details(&task, color).as_bytes())?;
+        }
+    }
+    out.flush().context("cannot write to stdout")
+}

@@ -1,0 +1,381 @@
+//! `matasks list`: a dataset's tasks, one page, every page, or every kind merged; once
+//! or again and again (`--watch`).
+
+use std::cell::Cell;
+use std::io::{self, BufWriter, IsTerminal};
+use std::rc::Rc;
+
+use anyhow::{Context as _, Result};
+use clap::{Args, ValueEnum};
+
+use super::GlobalArgs;
+use super::args::{DatasetArg, parse_interval};
+use super::context::Context;
+use crate::api::offsets::Offsets;
+use crate::api::page::Page;
+use crate::api::paging::{self, Outcome, Plan};
+use crate::api::tasks::{self, ListQuery};
+use crate::domain::task::TaskType;
+use crate::output::json::merged_envelope;
+use crate::output::shape::{Shaped, Sort};
+use crate::output::summary::{incomplete_message, merged_summary, summary};
+use crate::output::{self, Column, OutputFormat, Sink, TableStyle};
+use crate::settings;
+use crate::transport::auth::cache::Cache;
+use crate::util::error::{Incomplete, UsageError};
+use crate::util::progress::Progress;
+use crate::util::term;
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub dataset: DatasetArg,
+
+    /// Only tasks of this type, or `all` [default: the API's, auto-label and pre-label]
+    #[arg(short = 't', long = "type", value_enum, value_name = "TYPE")]
+    pub task_type: Option<TypeChoice>,
+
+    /// Only tasks whose name matches NAME (filtered by the server)
+    #[arg(short = 'n', long, value_name = "NAME")]
+    pub task_name: Option<String>,
+
+    /// Tasks per page, 1 to 100 [default: 10; 100 with --all]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100))]
+    pub limit: Option<u32>,
+
+    /// Page to show (with --all: to start from), counting from 0
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub offset: u32,
+
+    /// Fetch every page, concurrently, printing in order
+    #[arg(short, long)]
+    pub all: bool,
+
+    /// Stop after N tasks (implies --all)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_items: Option<u64>,
+
+    /// Pages requested at once with --all, 1 to 32 [default: the profile's `concurrency`, else 8]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=32))]
+    pub concurrency: Option<u32>,
+
+    /// Output format
+    #[arg(short, long, value_enum, default_value_t = OutputFormat::Table, value_name = "FORMAT")]
+    pub output: OutputFormat,
+
+    /// Only tasks in these statuses, comma-separated or repeated (filtered here; the
+    /// server's total stays as it is)
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "STATUS")]
+    pub status: Vec<crate::domain::task::Status>,
+
+    /// The table's columns, in order, comma-separated
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "COLUMN")]
+    pub columns: Vec<Column>,
+
+    /// Add MODEL, VERSION, UNCONFIRMED and MESSAGE to the table's columns
+    #[arg(long)]
+    pub wide: bool,
+
+    /// Order by created, name, status, progress or elapsed; -FIELD reverses (table and
+    /// json; ndjson keeps the server's order, as it streams)
+    #[arg(long, value_name = "[-]FIELD", value_parser = Sort::parse, allow_hyphen_values = true)]
+    pub sort: Option<Sort>,
+
+    /// List again every --interval until Ctrl-C: on a terminal the table is redrawn in
+    /// place; otherwise one NDJSON line per task that appears or changes
+    #[arg(long)]
+    pub watch: bool,
+
+    /// With --watch, stop once every task listed is done (succeeded, failed, stopped)
+    #[arg(long, requires = "watch")]
+    pub until_done: bool,
+
+    /// With --watch, the time between listings, at least 1s [default: 5s]
+    #[arg(long, value_name = "DURATION", value_parser = parse_interval, requires = "watch")]
+    pub interval: Option<std::time::Duration>,
+}
+
+/// What `--type` selects: one kind of task, or every kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TypeChoice {
+    /// Active learning
+    AutoLabel,
+    /// Pre-labeling with a chosen model
+    PreLabel,
+    /// Clustering of unlabeled images
+    AutoGrouping,
+    /// One-click model deployment
+    AutoDeploy,
+    /// Every kind: one query per type, merged newest first (ndjson streams pages as
+    /// they arrive instead)
+    All,
+}
+
+impl TypeChoice {
+    /// The types to ask the API for, one query each.
+    pub fn types(self) -> Vec<TaskType> {
+        match self {
+            TypeChoice::AutoLabel => vec![TaskType::AutoLabel],
+            TypeChoice::PreLabel => vec![TaskType::PreLabel],
+            TypeChoice::AutoGrouping => vec![TaskType::AutoGrouping],
+            TypeChoice::AutoDeploy => vec![TaskType::AutoDeploy],
+            TypeChoice::All => TaskType::ALL.to_vec(),
+        }
+    }
+}
+
+/// The API's own default page size.
+const DEFAULT_LIMIT: u32 = 10;
+/// The page size for `--all`: the API's largest, for the fewest requests.
+const ALL_LIMIT: u32 = 100;
+
+pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
+    let context = Context::new(global)?;
+    let settings = &context.settings;
+    let dataset = context.dataset(&args.dataset)?;
+    let types: Vec<Option<TaskType>> = match args.task_type {
+        Some(choice) => choice.types().into_iter().map(Some).collect(),
+        None => vec![None],
+    };
+    let merged = types.len() > 1;
+    if merged && args.offset > 0 {
+        return Err(UsageError(
+            "--offset cannot be used with --type all: the merged listing has no pages of its \
+             own (give one type with --offset, or list every page with --all)"
+                .to_string(),
+        )
+        .into());
+    }
+    let mut offsets = Offsets::resolve(
+        settings.offset_mode.unwrap_or_default(),
+        Cache::from_env(&settings::process_env),
+        settings.endpoint.value.to_string(),
+    );
+    let mut plan = plan(args, settings.concurrency, &offsets);
+    let client = context.client(plan.concurrency).await?;
+
+    let task_name = args.task_name.clone().filter(|n| !n.is_empty());
+    let (client, dataset, limit) = (&client, &dataset, plan.limit);
+    let sources: Vec<_> = types
+        .iter()
+        .map(|&task_type| {
+            let label = match task_type {
+                Some(t) if merged => t.as_api_str().to_string(),
+                _ => String::new(),
+            };
+            let task_name = task_name.clone();
+            let fetch = move |offset: u64| {
+                let query = ListQuery {
+                    limit,
+                    offset,
+                    task_type,
+                    task_name: task_name.clone(),
+                };
+                async move { tasks::list_tasks(client, dataset, &query).await }
+            };
+            (label, fetch)
+        })
+        .collect();
+    let labels: Vec<String> = sources.iter().map(|(label, _)| label.clone()).collect();
+
+    let stdout = io::stdout();
+    let stdout_is_terminal = stdout.is_terminal();
+    if args.watch {
+        let style = table_style(global, args, stdout_is_terminal);
+        let options = super::watch::Options {
+            interval: args.interval,
+            until_done: args.until_done,
+            statuses: &args.status,
+            sort: args.sort,
+            output: args.output,
+        };
+        return super::watch::run(&options, &mut plan, &sources, style, &mut offsets).await;
+    }
+    // Streamed JSON on the same terminal is its own progress report.
+    let progress = if plan.all
+        && term::verbosity() == 0
+        && (args.output == OutputFormat::Table || !stdout_is_terminal)
+    {
+        Progress::on_stderr()
+    } else {
+        Progress::hidden()
+    };
+    let sort = match args.sort {
+        Some(_) if args.output == OutputFormat::Ndjson => {
+            term::warn(
+                "--sort is ignored with -o ndjson, which streams tasks in the server's order",
+            );
+            None
+        }
+        // A merged listing, newest first unless --sort says otherwise.
+        None if merged && args.output != OutputFormat::Ndjson => Some(Sort::NEWEST_FIRST),
+        sort => sort,
+    };
+    let matched = Rc::new(Cell::new(0));
+    let mut sink = Shaped::new(
+        output::sink(
+            args.output,
+            BufWriter::new(stdout.lock()),
+            table_style(global, args, stdout_is_terminal),
+        ),
+        args.status.clone(),
+        sort,
+        matched.clone(),
+    );
+    // Returns with the progress bar cleared, so the table can be drawn.
+    let outcomes = if merged {
+        sink.limit_to(args.max_items);
+        // Streamed, the output starts before any task; held for sorting, it starts
+        // once every type's total is known.
+        if sort.is_none() {
+            sink.begin(&Page::parse(b"{\"tasks\":[]}")?)
+                .context("cannot write to stdout")?;
+        }
+        let outcomes = paging::run_merged(&plan, &sources, &mut sink, &progress).await?;
+        if sort.is_some() {
+            let envelope = merged_envelope(&labels, &outcomes);
+            sink.begin(&Page::parse(envelope.as_bytes())?)
+                .context("cannot write to stdout")?;
+        }
+        outcomes
+    } else {
+        vec![paging::run(&plan, &sources[0].1, &mut sink, &progress).await?]
+    };
+    sink.finish().context("cannot write to stdout")?;
+    offsets.learn(&outcomes);
+
+    if args.output == OutputFormat::Table {
+        let matched = (!args.status.is_empty()).then(|| matched.get());
+        term::note(&if merged {
+            merged_summary(&labels, &outcomes, &plan, matched)
+        } else {
+            summary(&outcomes[0], &plan, types[0], matched)
+        });
+    }
+    incomplete(&labels, &outcomes, &offsets)
+}
+
+/// The error of a whole listing that came up short of its total: what it printed
+/// stays printed.
+fn incomplete(labels: &[String], outcomes: &[Outcome], offsets: &Offsets) -> Result<()> {
+    match incomplete_message(labels, outcomes) {
+        None => Ok(()),
+        Some(message) => Err(Incomplete {
+            message,
+            hint: Some(offsets.advice()),
+        }
+        .into()),
+    }
+}
+
+/// Page size, start, cap and concurrency from the flags and the profile.
+fn plan(args: &ListArgs, profile_concurrency: Option<u32>, offsets: &Offsets) -> Plan {
+    let all = args.all || args.max_items.is_some();
+    let limit = args.limit.unwrap_or(match args.max_items {
+        // From the first page, no bigger pages than the cap needs. Further on, the
+        // page size must stay put: `--offset` counts pages of that size.
+        Some(cap) if args.offset == 0 => u32::try_from(cap).unwrap_or(ALL_LIMIT).min(ALL_LIMIT),
+        _ if all => ALL_LIMIT,
+        _ => DEFAULT_LIMIT,
+    });
+    let concurrency = args
+        .concurrency
+        .or(profile_concurrency)
+        .unwrap_or(settings::DEFAULT_CONCURRENCY);
+    Plan {
+        first_page: u64::from(args.offset),
+        limit,
+        all,
+        max_items: args.max_items,
+        concurrency: concurrency as usize,
+        counting: offsets.counting(),
+        counting_may_be_stale: offsets.may_be_stale(),
+    }
+}
+
+fn table_style(global: &GlobalArgs, args: &ListArgs, stdout_is_terminal: bool) -> TableStyle {
+    let mut columns = if args.columns.is_empty() {
+        output::DEFAULT_COLUMNS.to_vec()
+    } else {
+        args.columns.clone()
+    };
+    if args.wide {
+        for column in output::WIDE_COLUMNS {
+            if !columns.contains(&column) {
+                columns.push(column);
+            }
+        }
+    }
+    TableStyle {
+        columns,
+        color: term::use_color(global.color, stdout_is_terminal),
+        width: if stdout_is_terminal {
+            term::terminal_width()
+        } else {
+            None
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn api_names_match_the_value_names() {
+        for choice in TypeChoice::value_variants() {
+            let name = choice.to_possible_value().unwrap();
+            match choice.types()[..] {
+                [one] => assert_eq!(name.get_name(), one.as_api_str()),
+                ref all => {
+                    assert_eq!(name.get_name(), "all");
+                    assert_eq!(all, TaskType::ALL);
+                }
+            }
+        }
+    }
+
+    fn args(extra: &[&str]) -> ListArgs {
+        use clap::Parser;
+        let argv = ["matasks", "list"].into_iter().chain(extra.iter().copied());
+        match crate::cli::Cli::try_parse_from(argv).unwrap().command {
+            crate::cli::Command::List(args) => args,
+            _ => unreachable!("parsed a list command"),
+        }
+    }
+
+    fn auto() -> Offsets {
+        Offsets::resolve(
+            crate::domain::offsets::OffsetMode::Auto,
+            Cache::disabled(),
+            "https://x".into(),
+        )
+    }
+
+    #[test]
+    fn page_size_follows_all_max_items_and_offset() {
+        assert_eq!(plan(&args(&[]), None, &auto()).limit, 10);
+        assert_eq!(plan(&args(&["--all"]), None, &auto()).limit, 100);
+        assert_eq!(plan(&args(&["--max-items", "5"]), None, &auto()).limit, 5);
+        assert!(plan(&args(&["--max-items", "5"]), None, &auto()).all);
+        assert_eq!(
+            plan(&args(&["--max-items", "500"]), None, &auto()).limit,
+            100
+        );
+        // Page 3 means page 3 of 100 tasks, whatever the cap.
+        assert_eq!(
+            plan(&args(&["--max-items", "5", "--offset", "3"]), None, &auto()).limit,
+            100
+        );
+        assert_eq!(
+            plan(&args(&["--max-items", "5", "--limit", "7"]), None, &auto()).limit,
+            7
+        );
+        assert_eq!(plan(&args(&["--all"]), Some(3), &auto()).concurrency, 3);
+        assert_eq!(
+            plan(&args(&["--all", "--concurrency", "5"]), Some(3), &auto()).concurrency,
+            5
+        );
+        assert_eq!(plan(&args(&["--all"]), None, &auto()).concurrency, 8);
+    }
+}

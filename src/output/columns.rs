@@ -1,0 +1,114 @@
+//! The table's columns: what each shows of a task, and how it behaves when the
+//! terminal is narrow.
+
+use clap::ValueEnum;
+
+use crate::domain::task::{MISSING, TaskView};
+
+/// A column of the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Column {
+    Id,
+    Name,
+    Type,
+    Status,
+    Progress,
+    Samples,
+    Created,
+    Elapsed,
+    /// The model a pre-labeling or deployment task uses
+    Model,
+    Version,
+    /// Samples labeled by the task but not yet confirmed
+    Unconfirmed,
+    /// The task's error, else its message
+    Message,
+}
+
+/// The columns without `--columns` or `--wide`.
+pub const DEFAULT_COLUMNS: [Column; 8] = [
+    Column::Id,
+    Column::Name,
+    Column::Type,
+    Column::Status,
+    Column::Progress,
+    Column::Samples,
+    Column::Created,
+    Column::Elapsed,
+];
+
+/// What `--wide` adds.
+pub const WIDE_COLUMNS: [Column; 4] = [
+    Column::Model,
+    Column::Version,
+    Column::Unconfirmed,
+    Column::Message,
+];
+
+impl Column {
+    pub fn header(self) -> &'static str {
+        match self {
+            Column::Id => "ID",
+            Column::Name => "NAME",
+            Column::Type => "TYPE",
+            Column::Status => "STATUS",
+            Column::Progress => "PROGRESS",
+            Column::Samples => "SAMPLES",
+            Column::Created => "CREATED",
+            Column::Elapsed => "ELAPSED",
+            Column::Model => "MODEL",
+            Column::Version => "VERSION",
+            Column::Unconfirmed => "UNCONFIRMED",
+            Column::Message => "MESSAGE",
+        }
+    }
+
+    pub fn value(self, task: &TaskView) -> String {
+        match self {
+            Column::Id => task.id(),
+            Column::Name => task.name(),
+            Column::Type => task.type_label(),
+            Column::Status => task.status_label(),
+            Column::Progress => task.progress(),
+            Column::Samples => task.samples(),
+            Column::Created => task.created(),
+            Column::Elapsed => task.elapsed(),
+            Column::Model => task.model(),
+            Column::Version => task.model_version(),
+            Column::Unconfirmed => task.unconfirmed(),
+            Column::Message => task
+                .error()
+                .or_else(|| task.message())
+                .unwrap_or_else(|| MISSING.to_string()),
+        }
+    }
+
+    /// Long free text, cut to fit rather than dropped.
+    pub fn cut_to_fit(self) -> bool {
+        matches!(self, Column::Name | Column::Message)
+    }
+
+    pub fn right_aligned(self) -> bool {
+        matches!(
+            self,
+            Column::Progress | Column::Samples | Column::Elapsed | Column::Unconfirmed
+        )
+    }
+
+    /// When the terminal is too narrow, lower ranks go first; ID, NAME and STATUS stay.
+    pub fn drop_rank(self) -> Option<u8> {
+        Some(match self {
+            Column::Unconfirmed => 0,
+            Column::Version => 1,
+            Column::Model => 2,
+            Column::Created => 3,
+            Column::Samples => 4,
+            Column::Elapsed => 5,
+            Column::Progress => 6,
+            Column::Type => 7,
+            // Cut to fit, like NAME, and given up only when nothing else is left to.
+            Column::Message => 8,
+            Column::Id | Column::Name | Column::Status => return None,
+        })
+    }
+}
