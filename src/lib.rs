@@ -41,36 +41,51 @@ pub extern "C" fn look_at_stdout_at_start() {
 /// Entry points for the fuzz targets under `fuzz/`, not an interface of the crate.
 #[doc(hidden)]
 pub mod fuzzing {
+    use crate::domain::resource::Resource;
     use crate::output::{self, OutputFormat, TableStyle};
 
-    /// A page as `list` reads it, then written out in every format, the table at a
-    /// narrow width: nothing in an answer may make matasks panic.
+    /// A page as `list` reads it (and as a page of each other list), then written
+    /// out in every format, the table at a narrow width: nothing in an answer may make
+    /// matasks panic.
     pub fn page(body: &[u8]) {
-        let body = crate::api::page::PageBody::new(body.to_vec(), "fuzz".into());
-        let Ok(page) = body.parse() else {
-            return;
-        };
-        for format in [
-            OutputFormat::Table,
-            OutputFormat::Json,
-            OutputFormat::Ndjson,
+        for resource in [
+            Resource::TASKS,
+            Resource::DATASETS,
+            Resource::IMPORT_TASKS,
+            Resource::EXPORT_TASKS,
+            Resource::VERSIONS,
+            Resource::TEAM_TASKS,
         ] {
-            let style = TableStyle {
-                color: true,
-                width: Some(40),
-                columns: output::DEFAULT_COLUMNS
-                    .iter()
-                    .chain(&output::WIDE_COLUMNS)
-                    .copied()
-                    .collect(),
+            let body = crate::api::page::PageBody::new(body.to_vec(), resource, "fuzz".into());
+            let Ok(page) = body.parse() else {
+                continue;
             };
-            let mut sink = output::sink(format, std::io::sink(), style);
-            let _ = sink.begin(&page);
-            for task in &page.tasks {
-                let _ = sink.task(task);
+            for format in [
+                OutputFormat::Table,
+                OutputFormat::Json,
+                OutputFormat::Ndjson,
+            ] {
+                let mut sink = if resource == Resource::TASKS {
+                    let style = TableStyle {
+                        color: true,
+                        width: Some(40),
+                        columns: output::DEFAULT_COLUMNS
+                            .iter()
+                            .chain(&output::WIDE_COLUMNS)
+                            .copied()
+                            .collect(),
+                    };
+                    output::sink(format, std::io::sink(), style)
+                } else {
+                    output::sink_for(resource, format, std::io::sink(), true, Some(40))
+                };
+                let _ = sink.begin(&page);
+                for item in &page.items {
+                    let _ = sink.item(item);
+                }
+                let _ = sink.page_done();
+                let _ = sink.finish();
             }
-            let _ = sink.page_done();
-            let _ = sink.finish();
         }
     }
 

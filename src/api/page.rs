@@ -4,41 +4,58 @@
 use std::fmt;
 
 use anyhow::{Context, Result};
-use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+use serde::de::{Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
+use serde::de::DeserializeSeed;
+
+use crate::domain::resource::Resource;
 use crate::util::text;
 
-/// One page of the answer, borrowing from its body. Tasks and unknown top-level fields
-/// are the server's own JSON text, so output can be lossless, and a page costs one
-/// allocation for its body however many tasks it holds.
+/// One page of a list, borrowing from its body. Items and unknown top-level fields are
+/// the server's own JSON text, so output can be lossless, and a page costs one
+/// allocation for its body however many items it holds.
 #[derive(Debug)]
 pub struct Page<'a> {
-    pub tasks: Vec<&'a RawValue>,
-    /// `total_count` read as a number, when it is one.
+    pub resource: Resource,
+    pub items: Vec<&'a RawValue>,
+    /// The total (`total_count`, `total_number`, ...) read as a number, when it is one.
     pub total_count: Option<u64>,
-    /// `total_count` as the server wrote it.
+    /// The total as the server wrote it.
     pub total_count_raw: Option<&'a RawValue>,
     /// Every other top-level field, in the server's order.
     pub extra: Vec<(String, &'a RawValue)>,
 }
 
 impl<'a> Page<'a> {
-    pub fn parse(body: &'a [u8]) -> Result<Page<'a>, serde_json::Error> {
-        serde_json::from_slice(body)
+    /// `body` as a page of `resource`.
+    pub fn parse(body: &'a [u8], resource: Resource) -> Result<Page<'a>, serde_json::Error> {
+        let mut deserializer = serde_json::Deserializer::from_slice(body);
+        let page = PageVisitor {
+            resource,
+            lifetime: std::marker::PhantomData,
+        }
+        .deserialize(&mut deserializer)?;
+        deserializer.end()?;
+        Ok(page)
     }
 }
 
 /// A page's body as it arrived; parsed when its turn to be printed comes.
 pub struct PageBody {
     bytes: Vec<u8>,
+    resource: Resource,
     /// What was asked for, for an error message.
     request: String,
 }
 
 impl PageBody {
-    pub fn new(bytes: Vec<u8>, request: String) -> PageBody {
-        PageBody { bytes, request }
+    pub fn new(bytes: Vec<u8>, resource: Resource, request: String) -> PageBody {
+        PageBody {
+            bytes,
+            resource,
+            request,
+        }
     }
 
     pub fn parse(&self) -> Result<Page<'_>> {
@@ -54,58 +71,75 @@ impl PageBody {
                 self.request
             );
         }
-        Page::parse(&self.bytes)
+        Page::parse(&self.bytes, self.resource)
             .with_context(|| format!("malformed response listing {}", self.request))
     }
 }
 
-impl<'de: 'a, 'a> Deserialize<'de> for Page<'a> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(PageVisitor(std::marker::PhantomData))
-    }
+/// Reads a page of one resource: its items array and total by their keys.
+struct PageVisitor<'a> {
+    resource: Resource,
+    lifetime: std::marker::PhantomData<&'a ()>,
 }
 
-struct PageVisitor<'a>(std::marker::PhantomData<&'a ()>);
+impl<'de: 'a, 'a> DeserializeSeed<'de> for PageVisitor<'a> {
+    type Value = Page<'a>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Page<'a>, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
 
 impl<'de: 'a, 'a> Visitor<'de> for PageVisitor<'a> {
     type Value = Page<'a>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a JSON object with a `tasks` array")
+        write!(
+            f,
+            "a JSON object with a `{}` array",
+            self.resource.items_key
+        )
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Page<'a>, A::Error> {
-        let mut tasks = None;
+        let Resource {
+            items_key,
+            total_key,
+            ..
+        } = self.resource;
+        let mut items = None;
         let mut total_count_raw: Option<&RawValue> = None;
         let mut extra = Vec::new();
         while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "tasks" => {
-                    let raw: &RawValue = map.next_value()?;
-                    let list = match raw.get().trim_start().as_bytes().first() {
-                        Some(b'[') => serde_json::from_str::<Vec<&RawValue>>(raw.get())
-                            .map_err(serde::de::Error::custom)?,
-                        _ if raw.get() == "null" => Vec::new(),
-                        _ => {
-                            return Err(serde::de::Error::custom(format!(
-                                "`tasks` is {}, not an array",
-                                shown(raw)
-                            )));
-                        }
-                    };
-                    tasks = Some(list);
-                }
-                "total_count" => total_count_raw = Some(map.next_value()?),
-                _ => extra.push((key, map.next_value()?)),
+            if key == items_key {
+                let raw: &RawValue = map.next_value()?;
+                let list = match raw.get().trim_start().as_bytes().first() {
+                    Some(b'[') => serde_json::from_str::<Vec<&RawValue>>(raw.get())
+                        .map_err(serde::de::Error::custom)?,
+                    _ if raw.get() == "null" => Vec::new(),
+                    _ => {
+                        return Err(serde::de::Error::custom(format!(
+                            "`{items_key}` is {}, not an array",
+                            shown(raw)
+                        )));
+                    }
+                };
+                items = Some(list);
+            } else if key == total_key {
+                total_count_raw = Some(map.next_value()?);
+            } else {
+                extra.push((key, map.next_value()?));
             }
         }
-        let Some(tasks) = tasks else {
-            return Err(serde::de::Error::custom("there is no `tasks` array"));
+        let Some(items) = items else {
+            return Err(serde::de::Error::custom(format!(
+                "there is no `{items_key}` array"
+            )));
         };
-        let total_count =
-            total("total_count", total_count_raw).map_err(serde::de::Error::custom)?;
+        let total_count = total(total_key, total_count_raw).map_err(serde::de::Error::custom)?;
         Ok(Page {
-            tasks,
+            resource: self.resource,
+            items,
             total_count,
             total_count_raw,
             extra,
@@ -154,12 +188,16 @@ mod tests {
     fn tasks_and_extra_fields_keep_the_servers_text() {
         let body = br#"{"tasks" : [ {"a" : 100.0}, {"b":123456789012345678901234567890} ],
             "total_count" : 2, "exist_running_deploy_task" : false, "z": {"k": [1, 2]}}"#;
-        let page = Page::parse(body).unwrap();
-        assert_eq!(page.tasks.len(), 2);
-        assert!(PageBody::new(b"{}".to_vec(), "x".into()).parse().is_err());
-        assert_eq!(page.tasks[0].get(), r#"{"a" : 100.0}"#);
+        let page = Page::parse(body, Resource::TASKS).unwrap();
+        assert_eq!(page.items.len(), 2);
+        assert!(
+            PageBody::new(b"{}".to_vec(), Resource::TASKS, "x".into())
+                .parse()
+                .is_err()
+        );
+        assert_eq!(page.items[0].get(), r#"{"a" : 100.0}"#);
         assert_eq!(
-            page.tasks[1].get(),
+            page.items[1].get(),
             r#"{"b":123456789012345678901234567890}"#
         );
         assert_eq!(page.total_count, Some(2));
@@ -170,13 +208,17 @@ mod tests {
 
     #[test]
     fn counts_are_json_integers_or_missing() {
-        let page = Page::parse(br#"{"total_count":12,"tasks":[]}"#).unwrap();
+        let page = Page::parse(br#"{"total_count":12,"tasks":[]}"#, Resource::TASKS).unwrap();
         assert_eq!(page.total_count, Some(12));
-        let page = Page::parse(br#"{"total_count" :  18446744073709551615 ,"tasks":[]}"#).unwrap();
+        let page = Page::parse(
+            br#"{"total_count" :  18446744073709551615 ,"tasks":[]}"#,
+            Resource::TASKS,
+        )
+        .unwrap();
         assert_eq!(page.total_count, Some(u64::MAX));
         for absent in [r#"{"tasks":null}"#, r#"{"tasks":[],"total_count":null}"#] {
-            let page = Page::parse(absent.as_bytes()).unwrap();
-            assert!(page.tasks.is_empty());
+            let page = Page::parse(absent.as_bytes(), Resource::TASKS).unwrap();
+            assert!(page.items.is_empty());
             assert_eq!(page.total_count, None);
         }
         // The same rule for every total the server sends.
@@ -204,7 +246,7 @@ mod tests {
         }
         let body = br#"{"tasks":[],"total_count":"5"}"#;
         assert!(
-            Page::parse(body)
+            Page::parse(body, Resource::TASKS)
                 .unwrap_err()
                 .to_string()
                 .starts_with(r#"`total_count` is "5", not a count"#)
@@ -214,9 +256,13 @@ mod tests {
     #[test]
     fn hostile_bodies_get_one_clear_line_each() {
         let why = |body: &str| {
-            let e = PageBody::new(body.as_bytes().to_vec(), "tasks of dataset d".into())
-                .parse()
-                .unwrap_err();
+            let e = PageBody::new(
+                body.as_bytes().to_vec(),
+                Resource::TASKS,
+                "tasks of dataset d".into(),
+            )
+            .parse()
+            .unwrap_err();
             format!("{e:#}")
         };
         assert_eq!(
@@ -243,15 +289,15 @@ mod tests {
         assert!(why(r#"{"tasks": [{"a": 1}"#).contains("EOF while parsing"));
         assert!(why("").contains("EOF while parsing a value"));
         // null counts as absent.
-        let page = Page::parse(br#"{"tasks": [], "total_count": null}"#).unwrap();
+        let page = Page::parse(br#"{"tasks": [], "total_count": null}"#, Resource::TASKS).unwrap();
         assert_eq!(page.total_count, None);
     }
 
     #[test]
     fn a_body_without_tasks_is_malformed() {
-        assert!(Page::parse(br#"{"total_count":3}"#).is_err());
-        assert!(Page::parse(b"[]").is_err());
-        assert!(Page::parse(b"<html>").is_err());
-        assert!(Page::parse(br#"{"tasks":{}}"#).is_err());
+        assert!(Page::parse(br#"{"total_count":3}"#, Resource::TASKS).is_err());
+        assert!(Page::parse(b"[]", Resource::TASKS).is_err());
+        assert!(Page::parse(b"<html>", Resource::TASKS).is_err());
+        assert!(Page::parse(br#"{"tasks":{}}"#, Resource::TASKS).is_err());
     }
 }

@@ -23,27 +23,30 @@ use std::io;
 
 use anyhow::{Context, Result};
 use futures_util::StreamExt;
-use serde::Deserialize;
+use serde::Deserializer as _;
+use serde::de::{IgnoredAny, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
 use crate::api::page::{Page, PageBody};
 use crate::domain::offsets::Counting;
+use crate::domain::resource::Resource;
 use crate::util::progress::Progress;
 use crate::util::term;
 
 /// Where a listing's items go: the output, in whatever format.
 pub trait Sink {
-    /// Called once, before any task, with the first page.
+    /// Called once, before any item, with the first page.
     fn begin(&mut self, first: &Page<'_>) -> io::Result<()>;
-    fn task(&mut self, raw: &RawValue) -> io::Result<()>;
-    /// Called after each page's tasks, so streaming formats can flush.
+    fn item(&mut self, raw: &RawValue) -> io::Result<()>;
+    /// Called after each page's items, so streaming formats can flush.
     fn page_done(&mut self) -> io::Result<()>;
     fn finish(&mut self) -> io::Result<()>;
 }
 
-/// Which pages to fetch.
+/// Which pages to fetch, of which list.
 #[derive(Debug, Clone)]
 pub struct Plan {
+    pub resource: Resource,
     /// Page number to start from (the user's `--offset`).
     pub first_page: u64,
     /// Page size.
@@ -172,7 +175,7 @@ where
     Fut: Future<Output = Result<PageBody>>,
 {
     let shared = RefCell::new(Shared {
-        seen: Fingerprints::default(),
+        seen: Fingerprints::new(plan.resource.id_key),
         sink,
         merged,
         printed: 0,
@@ -402,6 +405,11 @@ impl<'a> Listing<'a> {
         }
     }
 
+    /// What the listing's items are called, `n` of them.
+    fn noun(&self, n: u64) -> &'static str {
+        self.plan.resource.noun(n)
+    }
+
     /// `label: ` before a message, when the listing has a label.
     fn prefix(&self) -> String {
         if self.label.is_empty() {
@@ -448,12 +456,15 @@ impl<'a> Listing<'a> {
                 if total == n + 1 {
                     (
                         Counting::Records,
-                        format!("offset {n} returned the last task of {total}"),
+                        format!("offset {n} returned the last {} of {total}", self.noun(1)),
                     )
                 } else if total == n.saturating_mul(limit) + 1 {
                     (
                         Counting::Pages,
-                        format!("offset {n} returned the last task of {total} at {limit} a page"),
+                        format!(
+                            "offset {n} returned the last {} of {total} at {limit} a page",
+                            self.noun(1)
+                        ),
                     )
                 } else {
                     return None;
@@ -475,9 +486,10 @@ impl<'a> Listing<'a> {
                     (
                         Counting::Pages,
                         format!(
-                            "offset {} returned {} tasks, none of them in offset {n}'s answer",
+                            "offset {} returned {} {}, none of them in offset {n}'s answer",
                             n + 1,
-                            b.len()
+                            b.len(),
+                            self.noun(b.len() as u64)
                         ),
                     )
                 } else {
@@ -530,7 +542,7 @@ impl<'a> Listing<'a> {
         let mut taken = 0;
         let mut shared = shared.borrow_mut();
         let shared = &mut *shared;
-        for raw in &page.tasks {
+        for raw in &page.items {
             if self.capped() {
                 break;
             }
@@ -539,7 +551,7 @@ impl<'a> Listing<'a> {
                 repeated += 1;
                 continue;
             }
-            shared.sink.task(raw).context("cannot write to stdout")?;
+            shared.sink.item(raw).context("cannot write to stdout")?;
             fresh += 1;
             self.printed += 1;
             shared.printed += 1;
@@ -559,12 +571,12 @@ impl<'a> Listing<'a> {
 
         let stop = if self.capped() {
             Some(Stop::Capped)
-        } else if page.tasks.is_empty() {
+        } else if page.items.is_empty() {
             Some(Stop::Empty(n))
         } else if fresh == 0 {
             Some(Stop::Repeated(n))
-        } else if page.tasks.len() < self.plan.limit as usize {
-            Some(Stop::Short(n, page.tasks.len()))
+        } else if page.items.len() < self.plan.limit as usize {
+            Some(Stop::Short(n, page.items.len()))
         } else if self
             .total_now
             .is_some_and(|total| self.printed >= self.plan.expected(total))
@@ -601,18 +613,22 @@ impl<'a> Listing<'a> {
         let limit = self.plan.limit;
         let why = match self.stop {
             Some(Stop::Repeated(n)) => format!(
-                "page {n} only repeated tasks already listed (does the server ignore `offset`?)"
+                "page {n} only repeated {} already listed (does the server ignore `offset`?)",
+                self.noun(2)
             ),
             Some(Stop::Empty(n)) => format!("page {n} came back empty"),
             Some(Stop::Short(n, len)) => format!(
                 "page {n} came back with {len} {} where {limit} were asked for",
-                if len == 1 { "task" } else { "tasks" }
+                self.noun(len as u64)
             ),
-            _ => "the pages the total calls for held fewer tasks".to_string(),
+            _ => format!("the pages the total calls for held fewer {}", self.noun(2)),
         };
         let why = match self.duplicates {
             0 => why,
-            n => format!("{why}, and {n} of the tasks they held were copies of others"),
+            n => format!(
+                "{why}, and {n} of the {} they held were copies of others",
+                self.noun(2)
+            ),
         };
         Some(Missing {
             expected,
@@ -627,17 +643,19 @@ impl<'a> Listing<'a> {
         if self.duplicates > 0 {
             let pages: Vec<String> = self.duplicated_on.iter().map(u64::to_string).collect();
             warnings.push(format!(
-                "{} the same task more than once ({} {} dropped); each task is printed once",
+                "{} the same {} more than once ({} {} dropped); each {} is printed once",
                 match pages[..] {
                     [ref one] => format!("page {one} held"),
                     _ => format!("pages {} held", pages.join(", ")),
                 },
+                self.noun(1),
                 self.duplicates,
                 if self.duplicates == 1 {
                     "copy"
                 } else {
                     "copies"
-                }
+                },
+                self.noun(1)
             ));
         }
         if !self.plan.all {
@@ -651,9 +669,10 @@ impl<'a> Listing<'a> {
         }
         if self.repeats > 0 {
             warnings.push(format!(
-                "skipped {} {} already listed (tasks moved between pages while listing)",
+                "skipped {} {} already listed ({} moved between pages while listing)",
                 self.repeats,
-                if self.repeats == 1 { "task" } else { "tasks" }
+                self.noun(self.repeats),
+                self.noun(2)
             ));
         }
         warnings
@@ -680,30 +699,32 @@ impl<'a> Listing<'a> {
 /// every task would take two to four times as much.
 struct Fingerprints {
     key: RandomState,
+    /// The field that tells two items apart.
+    id_key: &'static str,
     recent: HashSet<u64, BuildHasherDefault<Passthrough>>,
     older: Vec<u64>,
 }
 
 const BATCH: usize = 8192;
 
-impl Default for Fingerprints {
-    fn default() -> Self {
+impl Fingerprints {
+    fn new(id_key: &'static str) -> Self {
         Fingerprints {
             key: RandomState::new(),
+            id_key,
             recent: HashSet::with_capacity_and_hasher(BATCH, Default::default()),
             older: Vec::new(),
         }
     }
-}
 
-impl Fingerprints {
     fn of(&self, task: &RawValue) -> u64 {
-        self.key.hash_one(task_id(task).unwrap_or(task.get()))
+        self.key
+            .hash_one(id_of(task, self.id_key).unwrap_or(task.get()))
     }
 
     /// The fingerprints of a page's tasks, in order, remembering none of them.
     fn all(&self, page: &Page<'_>) -> Vec<u64> {
-        page.tasks.iter().map(|task| self.of(task)).collect()
+        page.items.iter().map(|task| self.of(task)).collect()
     }
 
     /// Whether the task of this fingerprint is new; it is remembered either way.
@@ -739,16 +760,35 @@ impl Fingerprints {
     }
 }
 
-/// `task_id` as the server wrote it, whatever its JSON type.
-fn task_id(raw: &RawValue) -> Option<&str> {
-    #[derive(Deserialize)]
-    struct IdOnly<'a> {
-        #[serde(borrow)]
-        task_id: Option<&'a RawValue>,
+/// The field `key` of an item as the server wrote it, whatever its JSON type; none
+/// when the item is no object, or the field is missing or `null`.
+fn id_of<'a>(item: &'a RawValue, key: &str) -> Option<&'a str> {
+    struct Field<'k>(&'k str);
+
+    impl<'de> Visitor<'de> for Field<'_> {
+        type Value = Option<&'de RawValue>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an object")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut found = None;
+            while let Some(name) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                if found.is_none() && name == self.0 {
+                    found = Some(map.next_value::<&'de RawValue>()?);
+                } else {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+            Ok(found)
+        }
     }
-    serde_json::from_str::<IdOnly>(raw.get())
+
+    let mut deserializer = serde_json::Deserializer::from_str(item.get());
+    deserializer
+        .deserialize_map(Field(key))
         .ok()?
-        .task_id
         .map(RawValue::get)
         .filter(|id| *id != "null")
 }
@@ -790,9 +830,13 @@ mod tests {
         fn begin(&mut self, _: &Page<'_>) -> io::Result<()> {
             Ok(())
         }
-        fn task(&mut self, raw: &RawValue) -> io::Result<()> {
-            self.ids
-                .push(task_id(raw).unwrap_or("?").trim_matches('"').to_string());
+        fn item(&mut self, raw: &RawValue) -> io::Result<()> {
+            self.ids.push(
+                id_of(raw, "task_id")
+                    .unwrap_or("?")
+                    .trim_matches('"')
+                    .to_string(),
+            );
             Ok(())
         }
         fn page_done(&mut self) -> io::Result<()> {
@@ -815,11 +859,16 @@ mod tests {
     }
 
     fn body(text: impl Into<String>) -> PageBody {
-        PageBody::new(text.into().into_bytes(), "a test page".into())
+        PageBody::new(
+            text.into().into_bytes(),
+            Resource::TASKS,
+            "a test page".into(),
+        )
     }
 
     fn plan(limit: u32) -> Plan {
         Plan {
+            resource: Resource::TASKS,
             first_page: 0,
             limit,
             all: true,
@@ -1257,7 +1306,7 @@ mod tests {
         let plan = plan(10);
         let mut sink = Collect::default();
         let shared = RefCell::new(Shared {
-            seen: Fingerprints::default(),
+            seen: Fingerprints::new("task_id"),
             sink: &mut sink,
             merged: false,
             printed: 0,
@@ -1284,7 +1333,7 @@ mod tests {
 
     #[test]
     fn fingerprints_are_exact_across_batches() {
-        let mut f = Fingerprints::default();
+        let mut f = Fingerprints::new("task_id");
         let n = BATCH * 3 + 5;
         for i in 0..n {
             assert!(f.insert(f.of(&task(i))), "{i} is new");
@@ -1302,7 +1351,7 @@ mod tests {
 
     #[test]
     fn numeric_and_string_ids_differ() {
-        let mut f = Fingerprints::default();
+        let mut f = Fingerprints::new("task_id");
         assert!(f.insert(f.of(&task("\"7\""))));
         assert!(f.insert(f.of(&task(7))));
         assert!(!f.insert(f.of(&task(7))));

@@ -7,6 +7,7 @@ use serde_json::value::RawValue;
 use crate::api::client::Client;
 use crate::api::page::PageBody;
 use crate::domain::id::Id;
+use crate::domain::resource::Resource;
 use crate::domain::task::TaskType;
 use crate::util::error::Malformed;
 
@@ -44,6 +45,7 @@ pub async fn list_tasks(client: &Client, dataset_id: &Id, query: &ListQuery) -> 
     let body = client.get(&segments, &pairs).await?;
     Ok(PageBody::new(
         body,
+        Resource::TASKS,
         format!("tasks of dataset {dataset_id} (offset {})", query.offset),
     ))
 }

@@ -15,6 +15,7 @@ use crate::api::offsets::Offsets;
 use crate::api::page::Page;
 use crate::api::paging::{self, Outcome, Plan};
 use crate::api::tasks::{self, ListQuery};
+use crate::domain::resource::Resource;
 use crate::domain::task::TaskType;
 use crate::output::json::merged_envelope;
 use crate::output::shape::{Shaped, Sort};
@@ -228,13 +229,13 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
         // Streamed, the output starts before any task; held for sorting, it starts
         // once every type's total is known.
         if sort.is_none() {
-            sink.begin(&Page::parse(b"{\"tasks\":[]}")?)
+            sink.begin(&Page::parse(b"{\"tasks\":[]}", Resource::TASKS)?)
                 .context("cannot write to stdout")?;
         }
         let outcomes = paging::run_merged(&plan, &sources, &mut sink, &progress).await?;
         if sort.is_some() {
             let envelope = merged_envelope(&labels, &outcomes);
-            sink.begin(&Page::parse(envelope.as_bytes())?)
+            sink.begin(&Page::parse(envelope.as_bytes(), Resource::TASKS)?)
                 .context("cannot write to stdout")?;
         }
         outcomes
@@ -283,6 +284,7 @@ fn plan(args: &ListArgs, profile_concurrency: Option<u32>, offsets: &Offsets) ->
         .or(profile_concurrency)
         .unwrap_or(settings::DEFAULT_CONCURRENCY);
     Plan {
+        resource: Resource::TASKS,
         first_page: u64::from(args.offset),
         limit,
         all,

@@ -41,7 +41,7 @@ impl Sink for Collect {
     fn begin(&mut self, _: &Page<'_>) -> io::Result<()> {
         Ok(())
     }
-    fn task(&mut self, raw: &RawValue) -> io::Result<()> {
+    fn item(&mut self, raw: &RawValue) -> io::Result<()> {
         self.0.push(raw.to_owned());
         Ok(())
     }
@@ -176,7 +176,7 @@ where
                     Default::default(),
                 );
                 for (_, raw) in &tasks {
-                    sink.task(raw)?;
+                    sink.item(raw)?;
                 }
                 sink.finish()?;
             }

@@ -1,6 +1,10 @@
 //! What the API deals in, as matasks understands it: tasks and their statuses and
-//! types, IDs, what list offsets count. No command line and no HTTP here.
+//! types, IDs, the lists the API pages through, what list offsets count. No command
+//! line and no HTTP here.
 
+pub mod field;
 pub mod id;
+pub mod item;
 pub mod offsets;
+pub mod resource;
 pub mod task;

@@ -1,17 +1,11 @@
 //! A typed, forgiving view of one task, for the table. JSON output never goes through
 //! this: it passes the server's text through untouched.
 
-use std::fmt;
-use std::marker::PhantomData;
-
 use serde::Deserialize;
-use serde::de::{Deserializer, MapAccess, Visitor};
-use serde_json::value::RawValue;
 
+pub use super::field::MISSING;
+use super::field::{Raw, Read, coded, integer, members, number, own, read, text, time};
 use crate::util::duration::humanize_seconds;
-
-/// One field as the server wrote it: its JSON text, read only when it is shown.
-type Raw = Option<Box<str>>;
 
 /// The task fields the table shows. Each is kept as the server's own JSON text and
 /// read on its own, so a missing field, a surprising type or a value out of any
@@ -86,40 +80,6 @@ enum ConfigField {
     #[serde(other)]
     Other,
 }
-
-/// The members of a JSON object whose keys `F` reads, each as its own JSON text, in
-/// the server's order; none when `raw` is not an object. Values are not read here,
-/// so none can fail.
-fn members<'a, F: Deserialize<'a>>(raw: &'a str) -> Vec<(F, &'a RawValue)> {
-    struct Members<F>(PhantomData<F>);
-
-    impl<'de, F: Deserialize<'de>> Visitor<'de> for Members<F> {
-        type Value = Vec<(F, &'de RawValue)>;
-
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("a JSON object")
-        }
-
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-            let mut found = Vec::new();
-            while let Some(key) = map.next_key::<F>()? {
-                found.push((key, map.next_value()?));
-            }
-            Ok(found)
-        }
-    }
-
-    serde_json::Deserializer::from_str(raw)
-        .deserialize_map(Members(PhantomData))
-        .unwrap_or_default()
-}
-
-fn own(value: &RawValue) -> Raw {
-    Some(value.get().into())
-}
-
-/// Shown where a value is missing.
-pub const MISSING: &str = "-";
 
 /// Status codes, from the task-details API.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -358,15 +318,7 @@ impl TaskView {
 
     /// The creation time as the server wrote it; epoch milliseconds become UTC.
     pub fn created(&self) -> String {
-        match read(&self.create_time) {
-            Read::Number(n) => n
-                .parse::<i64>()
-                .ok()
-                .and_then(|ms| jiff::Timestamp::from_millisecond(ms).ok())
-                .map(|t| t.strftime("%Y-%m-%d %H:%M:%S").to_string())
-                .unwrap_or_else(|| n.to_string()),
-            _ => text(&self.create_time),
-        }
+        time(&self.create_time)
     }
 
     pub fn model(&self) -> String {
@@ -416,70 +368,6 @@ impl TaskView {
             Some(secs) if secs >= 0 => humanize_seconds(secs),
             _ => text(&self.elapsed_time),
         }
-    }
-}
-
-/// What one field reads as.
-enum Read<'a> {
-    /// Absent, `null`, an empty string, or a string that cannot be read (a lone
-    /// surrogate escape).
-    Missing,
-    Text(String),
-    /// A JSON number, as the server wrote it: in range or not.
-    Number(&'a str),
-    /// `true`, `false`, an array or an object, as the server wrote it.
-    Other(&'a str),
-}
-
-fn read(raw: &Raw) -> Read<'_> {
-    let Some(raw) = raw.as_deref() else {
-        return Read::Missing;
-    };
-    match raw.as_bytes().first() {
-        Some(b'"') => match serde_json::from_str::<String>(raw) {
-            Ok(s) if !s.is_empty() => Read::Text(s),
-            _ => Read::Missing,
-        },
-        Some(b'-' | b'0'..=b'9') => Read::Number(raw),
-        _ if raw == "null" => Read::Missing,
-        _ => Read::Other(raw),
-    }
-}
-
-/// A finite number, written as a number or as a string of one.
-fn number(raw: &Raw) -> Option<f64> {
-    let n: f64 = match read(raw) {
-        Read::Number(n) => n.parse().ok()?,
-        Read::Text(s) => s.trim().parse().ok()?,
-        _ => return None,
-    };
-    n.is_finite().then_some(n)
-}
-
-/// An integer in range, written as a number or as a string of one.
-fn integer(raw: &Raw) -> Option<i64> {
-    match read(raw) {
-        Read::Number(n) => n.parse().ok(),
-        Read::Text(s) => s.trim().parse().ok(),
-        _ => None,
-    }
-}
-
-/// A code shown as its name when known, else as the number (or text) the server sent.
-fn coded(raw: &Raw, name: impl Fn(i64) -> Option<&'static str>) -> String {
-    integer(raw)
-        .and_then(name)
-        .map(str::to_string)
-        .unwrap_or_else(|| text(raw))
-}
-
-/// A value as one line of text, safe for a terminal: a number as the server wrote it.
-fn text(raw: &Raw) -> String {
-    match read(raw) {
-        Read::Missing => MISSING.to_string(),
-        Read::Text(s) => crate::util::text::clean(&s).into_owned(),
-        Read::Number(n) => n.to_string(),
-        Read::Other(other) => crate::util::text::clean(other).into_owned(),
     }
 }
 

@@ -62,7 +62,7 @@ impl<W: Write> Sink for NdjsonSink<W> {
         Ok(())
     }
 
-    fn task(&mut self, raw: &RawValue) -> io::Result<()> {
+    fn item(&mut self, raw: &RawValue) -> io::Result<()> {
         write_line(&mut self.out, raw.get())
     }
 
@@ -78,7 +78,7 @@ impl<W: Write> Sink for NdjsonSink<W> {
 /// `{"total_count": N, "tasks": [...], <other fields>}`, one task per line, streamed.
 pub struct JsonSink<W> {
     out: W,
-    tasks: usize,
+    items: usize,
     /// The first page's other top-level fields, written after the array.
     trailer: Vec<(String, Box<RawValue>)>,
 }
@@ -87,7 +87,7 @@ impl<W: Write> JsonSink<W> {
     pub fn new(out: W) -> Self {
         JsonSink {
             out,
-            tasks: 0,
+            items: 0,
             trailer: Vec::new(),
         }
     }
@@ -95,12 +95,17 @@ impl<W: Write> JsonSink<W> {
 
 impl<W: Write> Sink for JsonSink<W> {
     fn begin(&mut self, first: &Page<'_>) -> io::Result<()> {
-        self.out.write_all(b"{\n  \"total_count\": ")?;
+        // The resource's own keys: `{"total_count": N, "tasks": [` for tasks.
+        self.out.write_all(b"{\n  ")?;
+        serde_json::to_writer(&mut self.out, first.resource.total_key)?;
+        self.out.write_all(b": ")?;
         match &first.total_count_raw {
             Some(raw) => write_compact(&mut self.out, raw.get())?,
             None => self.out.write_all(b"null")?,
         }
-        self.out.write_all(b",\n  \"tasks\": [")?;
+        self.out.write_all(b",\n  ")?;
+        serde_json::to_writer(&mut self.out, first.resource.items_key)?;
+        self.out.write_all(b": [")?;
         self.trailer = first
             .extra
             .iter()
@@ -109,15 +114,15 @@ impl<W: Write> Sink for JsonSink<W> {
         Ok(())
     }
 
-    fn task(&mut self, raw: &RawValue) -> io::Result<()> {
-        let separator: &[u8] = if self.tasks == 0 {
+    fn item(&mut self, raw: &RawValue) -> io::Result<()> {
+        let separator: &[u8] = if self.items == 0 {
             b"\n    "
         } else {
             b",\n    "
         };
         self.out.write_all(separator)?;
         write_compact(&mut self.out, raw.get())?;
-        self.tasks += 1;
+        self.items += 1;
         Ok(())
     }
 
@@ -126,7 +131,7 @@ impl<W: Write> Sink for JsonSink<W> {
     }
 
     fn finish(&mut self) -> io::Result<()> {
-        if self.tasks > 0 {
+        if self.items > 0 {
             self.out.write_all(b"\n  ")?;
         }
         self.out.write_all(b"]")?;
@@ -182,6 +187,7 @@ pub fn merged_envelope(labels: &[String], outcomes: &[Outcome]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::resource::Resource;
 
     fn compact(json: &str) -> String {
         let mut out = Vec::new();
@@ -238,10 +244,10 @@ mod tests {
     }
 
     fn render(sink: &mut dyn Sink, body: &str) {
-        let page = Page::parse(body.as_bytes()).unwrap();
+        let page = Page::parse(body.as_bytes(), Resource::TASKS).unwrap();
         sink.begin(&page).unwrap();
-        for t in &page.tasks {
-            sink.task(t).unwrap();
+        for t in &page.items {
+            sink.item(t).unwrap();
         }
         sink.page_done().unwrap();
         sink.finish().unwrap();

@@ -7,12 +7,14 @@ pub mod json;
 pub mod shape;
 pub mod summary;
 mod table;
+pub mod views;
 
 use std::io::Write;
 
 use clap::ValueEnum;
 
 pub use crate::api::paging::Sink;
+use crate::domain::resource::Resource;
 pub use columns::{Column, DEFAULT_COLUMNS, WIDE_COLUMNS};
 
 /// One task as a key/value view, for `get`.
@@ -48,8 +50,38 @@ pub fn sink<'a, W: Write + 'a>(
     table: TableStyle,
 ) -> Box<dyn Sink + 'a> {
     match format {
-        OutputFormat::Table => Box::new(table::TableSink::new(out, table)),
+        OutputFormat::Table => Box::new(table::TableSink::new(
+            out,
+            Box::new(table::TaskTable(table.columns)),
+            table.color,
+            table.width,
+        )),
         OutputFormat::Json => Box::new(json::JsonSink::new(out)),
         OutputFormat::Ndjson => Box::new(json::NdjsonSink::new(out)),
+    }
+}
+
+/// A sink for a list of `resource`: tasks with the default columns, other lists with
+/// their own.
+pub fn sink_for<'a, W: Write + 'a>(
+    resource: Resource,
+    format: OutputFormat,
+    out: W,
+    color: bool,
+    width: Option<usize>,
+) -> Box<dyn Sink + 'a> {
+    match (format, views::view_of(resource)) {
+        (OutputFormat::Table, Some(view)) => {
+            Box::new(table::TableSink::new(out, Box::new(view), color, width))
+        }
+        _ => sink(
+            format,
+            out,
+            TableStyle {
+                color,
+                width,
+                columns: DEFAULT_COLUMNS.to_vec(),
+            },
+        ),
     }
 }

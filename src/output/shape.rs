@@ -163,7 +163,7 @@ impl Sink for Shaped<'_> {
         self.inner.begin(first)
     }
 
-    fn task(&mut self, raw: &RawValue) -> io::Result<()> {
+    fn item(&mut self, raw: &RawValue) -> io::Result<()> {
         if let Some(sort) = self.sort {
             let task = TaskView::parse(raw.get());
             let passes = self.passes(&task);
@@ -178,7 +178,7 @@ impl Sink for Shaped<'_> {
             return Ok(());
         }
         self.matched.set(self.matched.get() + 1);
-        self.inner.task(raw)
+        self.inner.item(raw)
     }
 
     fn page_done(&mut self) -> io::Result<()> {
@@ -198,7 +198,7 @@ impl Sink for Shaped<'_> {
                 .map_or(usize::MAX, |m| usize::try_from(m).unwrap_or(usize::MAX));
             for (_, _, raw) in held.iter().take(max).filter(|(_, passes, _)| *passes) {
                 self.matched.set(self.matched.get() + 1);
-                self.inner.task(raw)?;
+                self.inner.item(raw)?;
             }
             self.inner.page_done()?;
         }
@@ -217,7 +217,7 @@ mod tests {
         fn begin(&mut self, _: &Page<'_>) -> io::Result<()> {
             Ok(())
         }
-        fn task(&mut self, raw: &RawValue) -> io::Result<()> {
+        fn item(&mut self, raw: &RawValue) -> io::Result<()> {
             self.0.borrow_mut().push(TaskView::parse(raw.get()).id());
             Ok(())
         }
@@ -249,7 +249,7 @@ mod tests {
             r#"{"task_id":"d","task_name":"gamma","status":1,"progress":10}"#,
         ] {
             let raw = RawValue::from_string(task.to_string()).unwrap();
-            sink.task(&raw).unwrap();
+            sink.item(&raw).unwrap();
             sink.page_done().unwrap();
         }
         sink.finish().unwrap();

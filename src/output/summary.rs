@@ -140,6 +140,7 @@ mod tests {
 
     fn plan_of(offset: u64, limit: u32, all: bool) -> Plan {
         Plan {
+            resource: crate::domain::resource::Resource::TASKS,
             first_page: offset,
             limit,
             all,

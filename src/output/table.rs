@@ -11,7 +11,9 @@ use comfy_table::{Cell, Color, Table};
 use serde_json::value::RawValue;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::{Column, Sink, TableStyle};
+#[cfg(test)]
+use super::TableStyle;
+use super::{Column, Sink};
 #[cfg(test)]
 use super::{DEFAULT_COLUMNS, WIDE_COLUMNS};
 use crate::api::page::Page;
@@ -25,10 +27,63 @@ pub const MAX_CELL_WIDTH: usize = 256;
 /// Ends each cell in [`Rows::text`]; cells hold no control characters.
 const CELL_END: char = '\u{1f}';
 
-pub struct TableSink<W> {
+/// How one column of a table behaves.
+#[derive(Debug, Clone, Copy)]
+pub struct Layout {
+    pub header: &'static str,
+    pub right_aligned: bool,
+    /// Long free text, cut to fit rather than dropped.
+    pub cut_to_fit: bool,
+    /// When the terminal is too narrow, lower ranks go first; none stays.
+    pub drop_rank: Option<u8>,
+    /// Coloured by the item's status.
+    pub coloured: bool,
+}
+
+/// What a table shows of its items.
+pub trait View {
+    /// The columns, in order.
+    fn layout(&self) -> Vec<Layout>;
+    /// One item's cells, in column order, onto `cells`; the colour of its status, as
+    /// a 256-colour code, if it has one.
+    fn cells(&self, raw: &str, cells: &mut Vec<String>) -> Option<u8>;
+}
+
+/// The task table: the columns chosen of [`Column`].
+pub struct TaskTable(pub Vec<Column>);
+
+impl View for TaskTable {
+    fn layout(&self) -> Vec<Layout> {
+        self.0
+            .iter()
+            .map(|&c| Layout {
+                header: c.header(),
+                right_aligned: c.right_aligned(),
+                cut_to_fit: c.cut_to_fit(),
+                drop_rank: c.drop_rank(),
+                coloured: c == Column::Status,
+            })
+            .collect()
+    }
+
+    fn cells(&self, raw: &str, cells: &mut Vec<String>) -> Option<u8> {
+        let task = TaskView::parse(raw);
+        cells.extend(self.0.iter().map(|c| c.value(&task)));
+        status_color(task.status()).map(ansi_code)
+    }
+}
+
+pub struct TableSink<'v, W> {
     out: W,
-    style: TableStyle,
+    view: Box<dyn View + 'v>,
+    layout: Vec<Layout>,
+    /// Colour the status column.
+    color: bool,
+    /// Cut and drop columns so that rows fit this many terminal columns.
+    width: Option<usize>,
     rows: Rows,
+    /// One item's cells, kept to spare an allocation per row.
+    cells: Vec<String>,
 }
 
 /// The cells of every row, in arrival order.
@@ -37,41 +92,46 @@ struct Rows {
     text: String,
     /// Where each row starts in `text`.
     starts: Vec<usize>,
-    /// Each row's status, for its colour.
-    statuses: Vec<Option<Status>>,
+    /// Each row's status colour.
+    colors: Vec<Option<u8>>,
     /// The widest cell of each column, its header included.
     widths: Vec<usize>,
 }
 
-impl<W: Write> TableSink<W> {
-    pub fn new(out: W, style: TableStyle) -> Self {
-        let widths = style.columns.iter().map(|c| c.header().width()).collect();
+impl<'v, W: Write> TableSink<'v, W> {
+    pub fn new(out: W, view: Box<dyn View + 'v>, color: bool, width: Option<usize>) -> Self {
+        let layout = view.layout();
+        let widths = layout.iter().map(|c| c.header.width()).collect();
         TableSink {
             out,
-            style,
+            view,
+            layout,
+            color,
+            width,
             rows: Rows {
                 text: String::new(),
                 starts: Vec::new(),
-                statuses: Vec::new(),
+                colors: Vec::new(),
                 widths,
             },
+            cells: Vec::new(),
         }
     }
 }
 
-impl<W: Write> Sink for TableSink<W> {
+impl<W: Write> Sink for TableSink<'_, W> {
     fn begin(&mut self, _first: &Page<'_>) -> io::Result<()> {
         Ok(())
     }
 
-    fn task(&mut self, raw: &RawValue) -> io::Result<()> {
-        let task = TaskView::parse(raw.get());
+    fn item(&mut self, raw: &RawValue) -> io::Result<()> {
+        self.cells.clear();
+        let color = self.view.cells(raw.get(), &mut self.cells);
         let rows = &mut self.rows;
         rows.starts.push(rows.text.len());
-        rows.statuses.push(task.status());
-        for (column, widest) in self.style.columns.iter().zip(&mut rows.widths) {
-            let value = column.value(&task);
-            let (cell, width) = cut(&value, MAX_CELL_WIDTH);
+        rows.colors.push(color);
+        for (value, widest) in self.cells.iter().zip(&mut rows.widths) {
+            let (cell, width) = cut(value, MAX_CELL_WIDTH);
             *widest = (*widest).max(width);
             rows.text.push_str(&cell);
             rows.text.push(CELL_END);
@@ -87,7 +147,13 @@ impl<W: Write> Sink for TableSink<W> {
         if self.rows.starts.is_empty() {
             return Ok(());
         }
-        write_table(&mut self.out, &self.rows, &self.style)?;
+        write_table(
+            &mut self.out,
+            &self.rows,
+            &self.layout,
+            self.color,
+            self.width,
+        )?;
         self.out.flush()
     }
 }
@@ -141,16 +207,16 @@ fn ansi_code(color: Color) -> u8 {
 const NAME_MIN_WIDTH: usize = 12;
 
 /// Which of `columns` fit in `width`, each as wide as its widest cell (`widths`): the
-/// others are dropped in their [`Column::drop_rank`] order. ID, NAME and STATUS always
-/// stay.
-fn columns_that_fit(columns: &[Column], widths: &[usize], width: usize) -> Vec<bool> {
+/// others are dropped in their [`Layout::drop_rank`] order. Those without a rank
+/// (ID, NAME and STATUS of tasks) always stay.
+fn columns_that_fit(columns: &[Layout], widths: &[usize], width: usize) -> Vec<bool> {
     let mut keep = vec![true; columns.len()];
     let needed = |keep: &[bool]| {
         let kept = keep.iter().filter(|&&k| k).count();
         let total: usize = (0..columns.len())
             .filter(|&i| keep[i])
             .map(|i| {
-                if columns[i].cut_to_fit() {
+                if columns[i].cut_to_fit {
                     widths[i].min(NAME_MIN_WIDTH)
                 } else {
                     widths[i]
@@ -160,9 +226,9 @@ fn columns_that_fit(columns: &[Column], widths: &[usize], width: usize) -> Vec<b
         total + GAP * kept.saturating_sub(1)
     };
     let mut droppable: Vec<usize> = (0..columns.len())
-        .filter(|&i| columns[i].drop_rank().is_some())
+        .filter(|&i| columns[i].drop_rank.is_some())
         .collect();
-    droppable.sort_by_key(|&i| columns[i].drop_rank());
+    droppable.sort_by_key(|&i| columns[i].drop_rank);
     for i in droppable {
         // One column always stays, whatever the width.
         if needed(&keep) <= width || keep.iter().filter(|&&k| k).count() == 1 {
@@ -177,7 +243,7 @@ fn columns_that_fit(columns: &[Column], widths: &[usize], width: usize) -> Vec<b
 /// share what `width` leaves them, each its widest cell or an equal share of the rest,
 /// and never less than [`NAME_MIN_WIDTH`] (or its widest cell, if narrower).
 fn column_widths(
-    columns: &[Column],
+    columns: &[Layout],
     widths: &[usize],
     kept: &[usize],
     width: Option<usize>,
@@ -188,12 +254,12 @@ fn column_widths(
     };
     let fixed: usize = kept
         .iter()
-        .filter(|&&i| !columns[i].cut_to_fit())
+        .filter(|&&i| !columns[i].cut_to_fit)
         .map(|&i| widths[i])
         .sum::<usize>()
         + GAP * kept.len().saturating_sub(1);
     let mut cut: Vec<usize> = (0..kept.len())
-        .filter(|&k| columns[kept[k]].cut_to_fit())
+        .filter(|&k| columns[kept[k]].cut_to_fit)
         .collect();
     // The narrowest first, so that what they do not need goes to the others.
     cut.sort_by_key(|&k| out[k]);
@@ -208,82 +274,87 @@ fn column_widths(
 }
 
 /// The table, a line at a time: the header, then each row in order.
-fn write_table(out: &mut impl Write, rows: &Rows, style: &TableStyle) -> io::Result<()> {
-    let columns = &style.columns;
-    let keep = match style.width {
+fn write_table(
+    out: &mut impl Write,
+    rows: &Rows,
+    columns: &[Layout],
+    color: bool,
+    width: Option<usize>,
+) -> io::Result<()> {
+    let keep = match width {
         Some(width) => columns_that_fit(columns, &rows.widths, width),
         None => vec![true; columns.len()],
     };
     let kept: Vec<usize> = (0..columns.len()).filter(|&i| keep[i]).collect();
-    let widths = column_widths(columns, &rows.widths, &kept, style.width);
+    let widths = column_widths(columns, &rows.widths, &kept, width);
     let mut line = String::new();
-    let headers: Vec<&str> = columns.iter().map(|c| c.header()).collect();
-    write_line(
-        out,
-        &mut line,
-        &kept,
-        &widths,
+    let lines = Lines {
+        kept: &kept,
+        widths: &widths,
         columns,
-        |i| (headers[i], None),
-        style.color,
-        true,
-    )?;
+        color,
+    };
+    lines.write(out, &mut line, |i| (columns[i].header, None), true)?;
     let mut cells: Vec<&str> = Vec::with_capacity(columns.len());
     for (n, &start) in rows.starts.iter().enumerate() {
         let end = rows.starts.get(n + 1).copied().unwrap_or(rows.text.len());
         cells.clear();
         cells.extend(rows.text[start..end].split_terminator(CELL_END));
-        let color = status_color(rows.statuses[n]).map(ansi_code);
-        write_line(
+        let fg = rows.colors[n];
+        lines.write(
             out,
             &mut line,
-            &kept,
-            &widths,
-            columns,
-            |i| (cells[i], color.filter(|_| columns[i] == Column::Status)),
-            style.color,
+            |i| (cells[i], fg.filter(|_| columns[i].coloured)),
             false,
         )?;
     }
     Ok(())
 }
 
-/// One line of the table: each kept column's cell, cut to its width and padded (text
-/// only is coloured, not the padding), and no spaces at the end.
-#[allow(clippy::too_many_arguments)]
-fn write_line<'c>(
-    out: &mut impl Write,
-    line: &mut String,
-    kept: &[usize],
-    widths: &[usize],
-    columns: &[Column],
-    cell: impl Fn(usize) -> (&'c str, Option<u8>),
+/// How the lines of one table are laid out.
+struct Lines<'a> {
+    kept: &'a [usize],
+    widths: &'a [usize],
+    columns: &'a [Layout],
     color: bool,
-    header: bool,
-) -> io::Result<()> {
-    line.clear();
-    for (k, &i) in kept.iter().enumerate() {
-        let (text, fg) = cell(i);
-        let (text, used) = cut(text, widths[k]);
-        let pad = widths[k] - used;
-        let right = columns[i].right_aligned() && !header;
-        if right {
-            line.extend(std::iter::repeat_n(' ', pad));
+}
+
+impl Lines<'_> {
+    /// One line of the table: each kept column's cell, cut to its width and padded
+    /// (text only is coloured, not the padding), and no spaces at the end.
+    fn write<'c>(
+        &self,
+        out: &mut impl Write,
+        line: &mut String,
+        cell: impl Fn(usize) -> (&'c str, Option<u8>),
+        header: bool,
+    ) -> io::Result<()> {
+        line.clear();
+        for (k, &i) in self.kept.iter().enumerate() {
+            let (text, fg) = cell(i);
+            let (text, used) = cut(text, self.widths[k]);
+            let pad = self.widths[k] - used;
+            let right = self.columns[i].right_aligned && !header;
+            if right {
+                line.extend(std::iter::repeat_n(' ', pad));
+            }
+            match (self.color, header, fg) {
+                (true, true, _) => line.push_str(&format!("\x1b[1m{text}\x1b[0m")),
+                (true, false, Some(code)) => {
+                    line.push_str(&format!("\x1b[38;5;{code}m{text}\x1b[39m"))
+                }
+                _ => line.push_str(&text),
+            }
+            if !right {
+                line.extend(std::iter::repeat_n(' ', pad));
+            }
+            if k + 1 < self.kept.len() {
+                line.extend(std::iter::repeat_n(' ', GAP));
+            }
         }
-        match (color, header, fg) {
-            (true, true, _) => line.push_str(&format!("\x1b[1m{text}\x1b[0m")),
-            (true, false, Some(code)) => line.push_str(&format!("\x1b[38;5;{code}m{text}\x1b[39m")),
-            _ => line.push_str(&text),
-        }
-        if !right {
-            line.extend(std::iter::repeat_n(' ', pad));
-        }
-        if k + 1 < kept.len() {
-            line.extend(std::iter::repeat_n(' ', GAP));
-        }
+        out.write_all(line.trim_end().as_bytes())?;
+        out.write_all(b"\n")
     }
-    out.write_all(line.trim_end().as_bytes())?;
-    out.write_all(b"\n")
 }
 
 /// One task as aligned keys and values, the status coloured as in the table.
@@ -362,9 +433,14 @@ mod tests {
     /// The table of `rows` as `list` writes it, without its last newline.
     fn render(rows: &[&str], style: &TableStyle) -> String {
         let mut out = Vec::new();
-        let mut sink = TableSink::new(&mut out, style.clone());
+        let mut sink = TableSink::new(
+            &mut out,
+            Box::new(TaskTable(style.columns.clone())),
+            style.color,
+            style.width,
+        );
         for row in rows {
-            sink.task(&RawValue::from_string(row.to_string()).unwrap())
+            sink.item(&RawValue::from_string(row.to_string()).unwrap())
                 .unwrap();
         }
         sink.finish().unwrap();
@@ -542,9 +618,14 @@ mod tests {
             width: None,
             columns: DEFAULT_COLUMNS.to_vec(),
         };
-        let mut sink = TableSink::new(&mut out, style);
+        let mut sink = TableSink::new(
+            &mut out,
+            Box::new(TaskTable(style.columns)),
+            style.color,
+            style.width,
+        );
         for _ in 0..10 {
-            sink.task(&RawValue::from_string(raw.clone()).unwrap())
+            sink.item(&RawValue::from_string(raw.clone()).unwrap())
                 .unwrap();
         }
         // What is kept of ten million characters of names: ten cells of the widest.
@@ -562,7 +643,7 @@ mod tests {
 
     #[test]
     fn columns_cut_to_fit_share_what_is_left() {
-        let columns = [Column::Id, Column::Name, Column::Message];
+        let columns = TaskTable(vec![Column::Id, Column::Name, Column::Message]).layout();
         // ID 5 wide, NAME 40, MESSAGE 8: 5 + 2 + NAME + 2 + MESSAGE in 40 columns.
         let widths = column_widths(&columns, &[5, 40, 8], &[0, 1, 2], Some(40));
         assert_eq!(widths, [5, 23, 8], "the short message keeps its width");

@@ -1,0 +1,116 @@
+//! Any item of a list (a dataset, a version, an import or export task, a team
+//! labeling task), read a field at a time for a table: each field on its own, by a
+//! path such as `total_sample_count` or `sample_stats.accepted`.
+
+use serde_json::value::RawValue;
+
+use super::field::{self, MISSING, Raw, Read, read};
+
+/// An item's top-level fields, each as the server's own JSON text.
+#[derive(Debug, Default)]
+pub struct Item {
+    fields: Vec<(String, Box<str>)>,
+}
+
+impl Item {
+    /// Read the item's fields; anything that is no object is an item without any.
+    pub fn parse(raw: &str) -> Item {
+        let fields = field::members::<String>(raw)
+            .into_iter()
+            .map(|(key, value): (String, &RawValue)| (key, value.get().into()))
+            .collect();
+        Item { fields }
+    }
+
+    /// The value at `path`, a field name or names joined by dots, as its JSON text.
+    fn raw(&self, path: &str) -> Raw {
+        let mut steps = path.split('.');
+        let first = steps.next()?;
+        let mut value: Box<str> = self
+            .fields
+            .iter()
+            .find(|(key, _)| key == first)
+            .map(|(_, value)| value.clone())?;
+        for step in steps {
+            value = field::members::<String>(&value)
+                .into_iter()
+                .find(|(key, _)| key == step)
+                .map(|(_, inner)| inner.get().into())?;
+        }
+        Some(value)
+    }
+
+    /// One line of text for a cell; `-` where there is nothing.
+    pub fn text(&self, path: &str) -> String {
+        field::text(&self.raw(path))
+    }
+
+    /// A code by its name in `names`, else as written.
+    pub fn coded(&self, path: &str, names: &[(i64, &'static str)]) -> String {
+        field::coded(&self.raw(path), |code| {
+            names.iter().find(|(c, _)| *c == code).map(|(_, n)| *n)
+        })
+    }
+
+    /// A time, epoch milliseconds shown in UTC.
+    pub fn time(&self, path: &str) -> String {
+        field::time(&self.raw(path))
+    }
+
+    /// `done/all`, as SAMPLES shows `annotated/total`; `-` when neither is there.
+    pub fn pair(&self, done: &str, all: &str) -> String {
+        let (done, all) = (self.text(done), self.text(all));
+        if done == MISSING && all == MISSING {
+            MISSING.to_string()
+        } else {
+            format!("{done}/{all}")
+        }
+    }
+
+    /// How many elements an array holds; `-` when it is no array.
+    pub fn count(&self, path: &str) -> String {
+        match read(&self.raw(path)) {
+            Read::Other(array) if array.starts_with('[') => {
+                serde_json::from_str::<Vec<&RawValue>>(array)
+                    .map_or_else(|_| MISSING.to_string(), |items| items.len().to_string())
+            }
+            _ => MISSING.to_string(),
+        }
+    }
+
+    /// `yes` or `no` for a boolean.
+    pub fn flag(&self, path: &str) -> String {
+        match self.raw(path).as_deref() {
+            Some("true") => "yes".to_string(),
+            Some("false") => "no".to_string(),
+            _ => self.text(path),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_read_by_path_each_on_its_own() {
+        let item = Item::parse(
+            r#"{"id":"a","n":1e400,"stats":{"done":3,"all":"7"},"ids":["x","y"],"on":true,
+               "when":1605690595404,"name":"a\u001b[2Jb","empty":""}"#,
+        );
+        assert_eq!(item.text("id"), "a");
+        assert_eq!(item.text("n"), "1e400");
+        assert_eq!(item.pair("stats.done", "stats.all"), "3/7");
+        assert_eq!(item.pair("stats.none", "nothing"), MISSING);
+        assert_eq!(item.count("ids"), "2");
+        assert_eq!(item.count("id"), MISSING);
+        assert_eq!(item.flag("on"), "yes");
+        assert_eq!(item.time("when"), "2020-11-18 09:09:55");
+        assert_eq!(item.text("name"), "a\\x1b[2Jb");
+        assert_eq!(item.text("empty"), MISSING);
+        assert_eq!(item.text("stats.done.deeper"), MISSING);
+        assert_eq!(item.coded("stats.done", &[(3, "three")]), "three");
+        assert_eq!(item.coded("stats.all", &[(3, "three")]), "7");
+        assert_eq!(Item::parse("[1]").text("id"), MISSING);
+    }
+}
