@@ -6,14 +6,11 @@
 //! turns so that a noisy moment spreads over all of them, and reports the median and
 //! its ratio to AK/SK signing with the key in the file, measured in the same run.
 
-#[path = "../tests/support/mod.rs"]
-mod support;
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use support::{
+use fake_modelarts::{
     AK, AUTH_TOKEN, DATASET, DOMAIN, FakeServer, NO_HOME, PASSWORD, PROJECT, REGION, SK, Setup,
     USER,
 };

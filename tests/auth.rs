@@ -3,6 +3,7 @@
 
 mod support;
 
+use fake_modelarts::*;
 use support::*;
 
 fn listed(out: &std::process::Output) -> usize {

@@ -4,6 +4,7 @@ mod support;
 
 use std::path::Path;
 
+use fake_modelarts::*;
 use support::*;
 
 fn closed_port_url() -> String {

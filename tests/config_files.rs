@@ -12,6 +12,7 @@ use std::fs;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
+use fake_modelarts::*;
 use support::*;
 
 const NOBODY: u32 = 65534;

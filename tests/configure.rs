@@ -5,6 +5,7 @@ mod support;
 
 use std::fs;
 
+use fake_modelarts::*;
 use support::*;
 
 #[test]

@@ -6,7 +6,8 @@ use std::io::{BufRead, BufReader};
 use std::process::Stdio;
 use std::sync::Arc;
 
-use support::fixtures::*;
+use fake_modelarts::fixtures::*;
+use fake_modelarts::*;
 use support::*;
 
 const TABLE: &str = "\

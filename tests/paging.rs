@@ -7,7 +7,8 @@ use std::process::Stdio;
 use std::sync::Arc;
 use std::time::Duration;
 
-use support::fixtures::generated_id;
+use fake_modelarts::fixtures::generated_id;
+use fake_modelarts::*;
 use support::*;
 
 const BIG: &str = "big";

@@ -5,8 +5,9 @@ mod support;
 
 use std::collections::HashMap;
 
+use fake_modelarts::fixtures::*;
+use fake_modelarts::*;
 use serde_json::Value;
-use support::fixtures::*;
 use support::*;
 
 /// Every column, in the order `--wide` shows them.

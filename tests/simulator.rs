@@ -5,6 +5,7 @@ mod support;
 
 use std::time::Duration;
 
+use fake_modelarts::*;
 use support::*;
 
 fn simulator(tasks: usize, step: Duration, fail_percent: u64) -> Sandbox {

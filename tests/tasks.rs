@@ -6,6 +6,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+use fake_modelarts::*;
 use support::*;
 
 /// Polls of the details endpoint the server saw.

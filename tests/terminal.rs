@@ -3,6 +3,7 @@
 
 mod support;
 
+use fake_modelarts::*;
 use support::pty::run_on_terminal;
 use support::*;
 
