@@ -1,7 +1,5 @@
 //! Helpers to run the real binary against the fake ModelArts server of
-//! `crates/fake-modelarts`, with an environment of its own.
-
-#![allow(dead_code)] // each test binary uses a different part of this module
+//! `crates/fake-modelarts`, with an environment of its own, and to read what it printed.
 
 #[cfg(unix)]
 pub mod pty;

@@ -6,14 +6,12 @@
 //! only, and say so when they are skipped.
 #![cfg(unix)]
 
-mod support;
-
 use std::fs;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
+use crate::support::*;
 use fake_modelarts::*;
-use support::*;
 
 const NOBODY: u32 = 65534;
 

@@ -1,15 +1,13 @@
 //! The network at its worst: retries, throttling, timeouts, hostile and broken answers,
 //! private CAs, proxies and skewed clocks.
 
-mod support;
-
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+use crate::support::*;
 use fake_modelarts::net::{FullBacklog, Proxy, TestCa};
 use fake_modelarts::*;
-use support::*;
 
 /// Two tries ran out the `which` timeout of 300ms, and the error says how to raise it.
 fn assert_timed_out(out: &std::process::Output, which: &str) -> String {

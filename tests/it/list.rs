@@ -1,14 +1,12 @@
 //! `matasks list` end to end: the real binary against the fake ModelArts server.
 
-mod support;
-
 use std::io::{BufRead, BufReader};
 use std::process::Stdio;
 use std::sync::Arc;
 
+use crate::support::*;
 use fake_modelarts::fixtures::*;
 use fake_modelarts::*;
-use support::*;
 
 const TABLE: &str = "\
 ID                   NAME              TYPE        STATUS        PROGRESS  SAMPLES   CREATED              ELAPSED
