@@ -1,6 +1,7 @@
 //! `cargo bench --bench auth`: what each way of authenticating costs a one-page
-//! `matasks list`, from start to exit, against the fake server from the tests answering
-//! at once, so that what is measured is matasks itself.
+//! `matasks list`, from start to exit, against the fake server the tests use
+//! (`crates/fake-modelarts`) answering at once, so that what is measured is matasks
+//! itself.
 //!
 //! Each case runs the release binary BENCH_RUNS times (default 40), the cases taking
 //! turns so that a noisy moment spreads over all of them, and reports the median and

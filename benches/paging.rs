@@ -1,6 +1,6 @@
 //! `cargo bench --bench paging`: how fast `matasks list --all` pages, against the fake
-//! ModelArts server from the tests, serving tasks of the API reference's example size
-//! with a fixed latency per request.
+//! ModelArts server the tests use (`crates/fake-modelarts`), serving tasks of the API
+//! reference's example size with a fixed latency per request.
 //!
 //! For each case it runs the release binary with `-o ndjson` into a pipe and reports
 //! the wall time, the time to the first NDJSON line and the peak RSS (from wait4), next
