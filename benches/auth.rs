@@ -1,19 +1,17 @@
 //! `cargo bench --bench auth`: what each way of authenticating costs a one-page
-//! `matasks list`, from start to exit, against the fake server from the tests answering
-//! at once, so that what is measured is matasks itself.
+//! `matasks list`, from start to exit, against the fake server the tests use
+//! (`crates/fake-modelarts`) answering at once, so that what is measured is matasks
+//! itself.
 //!
 //! Each case runs the release binary BENCH_RUNS times (default 40), the cases taking
 //! turns so that a noisy moment spreads over all of them, and reports the median and
 //! its ratio to AK/SK signing with the key in the file, measured in the same run.
 
-#[path = "../tests/support/mod.rs"]
-mod support;
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use support::{
+use fake_modelarts::{
     AK, AUTH_TOKEN, DATASET, DOMAIN, FakeServer, NO_HOME, PASSWORD, PROJECT, REGION, SK, Setup,
     USER,
 };

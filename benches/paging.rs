@@ -1,6 +1,6 @@
 //! `cargo bench --bench paging`: how fast `matasks list --all` pages, against the fake
-//! ModelArts server from the tests, serving tasks of the API reference's example size
-//! with a fixed latency per request.
+//! ModelArts server the tests use (`crates/fake-modelarts`), serving tasks of the API
+//! reference's example size with a fixed latency per request.
 //!
 //! For each case it runs the release binary with `-o ndjson` into a pipe and reports
 //! the wall time, the time to the first NDJSON line and the peak RSS (from wait4), next
@@ -20,15 +20,12 @@
 //! parent is charged the parent's resident memory until it execs (Linux records that in
 //! the child's peak RSS), so the measuring process stays small and does nothing else.
 
-#[path = "../tests/support/mod.rs"]
-mod support;
-
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use support::{AK, FakeServer, NO_HOME, OffsetMode, PROJECT, SK, Setup, Tasks};
+use fake_modelarts::{AK, FakeServer, NO_HOME, OffsetMode, PROJECT, SK, Setup, Tasks};
 
 /// Set in the server's own process to the number of tasks to serve.
 const SERVE: &str = "MATASKS_BENCH_SERVE";

@@ -10,13 +10,10 @@
 //! It checks every request's AK/SK signature (the keys of `examples/simulator.toml`)
 //! and logs each request on stderr.
 
-#[path = "../tests/support/mod.rs"]
-mod support;
-
 use std::time::Duration;
 
 use clap::Parser;
-use support::{FakeServer, Setup, simulated};
+use fake_modelarts::{FakeServer, Setup, simulated};
 
 #[derive(Parser)]
 #[command(about = "A ModelArts simulator for matasks: no account, no network")]

@@ -1,14 +1,13 @@
 //! `list --all`: concurrent, ordered, streaming paging against the fake server.
 
-mod support;
-
 use std::io::{BufRead, BufReader, Read};
 use std::process::Stdio;
 use std::sync::Arc;
 use std::time::Duration;
 
-use support::fixtures::generated_id;
-use support::*;
+use crate::support::*;
+use fake_modelarts::fixtures::generated_id;
+use fake_modelarts::*;
 
 const BIG: &str = "big";
 
@@ -819,7 +818,7 @@ fn on_terminal(sandbox: &Sandbox, args: &[&str]) -> std::process::Command {
 #[cfg(unix)]
 #[test]
 fn progress_shows_on_a_terminal_only_and_is_cleared() {
-    use support::pty::{run_on_terminal, run_with_stdout_piped};
+    use crate::support::pty::{run_on_terminal, run_with_stdout_piped};
     let sandbox = serving(3000, 60);
 
     // stderr on a terminal, stdout into a file: progress on the terminal.

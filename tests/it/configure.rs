@@ -1,11 +1,10 @@
 //! `matasks config`: path, list, show, set, unset, init and check, and the promise that
 //! no secret reaches any output, whatever is asked and however verbosely.
 
-mod support;
-
 use std::fs;
 
-use support::*;
+use crate::support::*;
+use fake_modelarts::*;
 
 #[test]
 fn path_prints_the_file_in_effect_and_says_when_it_is_missing() {

@@ -6,13 +6,12 @@
 //! only, and say so when they are skipped.
 #![cfg(unix)]
 
-mod support;
-
 use std::fs;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
-use support::*;
+use crate::support::*;
+use fake_modelarts::*;
 
 const NOBODY: u32 = 65534;
 

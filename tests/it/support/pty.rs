@@ -151,6 +151,16 @@ fn open(cols: u16) -> (OwnedFd, OwnedFd) {
         )
     };
     assert_eq!(rc, 0, "openpty failed");
+    // Close-on-exec, so that the children other tests spawn meanwhile do not inherit the
+    // terminal and keep it open after this test's child has ended. The child gets its
+    // own copies as stdin, stdout and stderr.
+    for fd in [master, slave] {
+        // SAFETY: fcntl on a descriptor just opened here.
+        assert_eq!(
+            unsafe { libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC) },
+            0
+        );
+    }
     // SAFETY: both descriptors were just opened and are owned here alone.
     unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) }
 }

@@ -1,14 +1,13 @@
 //! The network at its worst: retries, throttling, timeouts, hostile and broken answers,
 //! private CAs, proxies and skewed clocks.
 
-mod support;
-
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use support::net::{FullBacklog, Proxy, TestCa};
-use support::*;
+use crate::support::*;
+use fake_modelarts::net::{FullBacklog, Proxy, TestCa};
+use fake_modelarts::*;
 
 /// Two tries ran out the `which` timeout of 300ms, and the error says how to raise it.
 fn assert_timed_out(out: &std::process::Output, which: &str) -> String {
@@ -355,7 +354,7 @@ fn a_server_that_never_answers_runs_out_the_request_timeout() {
 #[test]
 fn a_host_that_never_accepts_runs_out_the_connect_timeout() {
     let sandbox = Sandbox::new();
-    let full = FullBacklog::new();
+    let full = FullBacklog::open();
     let started = Instant::now();
     let out = sandbox.run(&[
         "--endpoint",
@@ -629,7 +628,7 @@ fn a_signature_rejected_for_its_time_names_the_clock_difference() {
 
 #[test]
 fn a_private_ca_is_trusted_only_when_given() {
-    let ca = TestCa::new();
+    let ca = TestCa::generate();
     let sandbox = Sandbox::with(Setup {
         tls: Some(ca.server.clone()),
         ..Setup::default()
@@ -735,7 +734,7 @@ fn proxies_from_the_environment_are_used_and_no_proxy_is_honoured() {
     assert_eq!(proxy.log().len(), 1, "bypassed");
 
     // https through a CONNECT tunnel, the certificate checked end to end.
-    let ca = TestCa::new();
+    let ca = TestCa::generate();
     let secure = Sandbox::with(Setup {
         tls: Some(ca.server.clone()),
         ..Setup::default()

@@ -1,10 +1,9 @@
 //! Configuration end to end: files, profiles, environment variables and precedence.
 
-mod support;
-
 use std::path::Path;
 
-use support::*;
+use crate::support::*;
+use fake_modelarts::*;
 
 fn closed_port_url() -> String {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-use super::{Action, Catalog, Recorded, Reply, Setup, Tasks};
+use crate::{Action, Catalog, Recorded, Reply, Setup, Tasks};
 
 /// The dataset `examples/simulator.toml` names.
 pub const DATASET: &str = "SiMuLaTeDdAtAsEt0001";
@@ -23,7 +23,7 @@ const NAMES: &[&str] = &[
 /// Task `i` as the API would describe it `elapsed` into the simulation.
 /// Every tenth task moves on: queued, initializing, running 10% to 90%, then done
 /// (most succeed; some fail; some are stopped on the way).
-pub fn task(i: usize, started: jiff::Timestamp, elapsed: Duration, step: Duration) -> String {
+fn task(i: usize, started: jiff::Timestamp, elapsed: Duration, step: Duration) -> String {
     let kind = [1, 0, 1, 7, 10, 0][i % 6];
     let name = format!("{} {}", NAMES[i % NAMES.len()], i / NAMES.len() + 1);
     // Half an hour apart, the first created as the simulator started.

@@ -1,13 +1,12 @@
 //! The API reference's own example responses (`tests/fixtures/api/`), served by the fake
 //! server: every output format shows all they hold.
 
-mod support;
-
 use std::collections::HashMap;
 
+use crate::support::*;
+use fake_modelarts::fixtures::*;
+use fake_modelarts::*;
 use serde_json::Value;
-use support::fixtures::*;
-use support::*;
 
 /// Every column, in the order `--wide` shows them.
 const ALL_COLUMNS: &str =

@@ -15,7 +15,7 @@ pub struct TestCa {
 }
 
 impl TestCa {
-    pub fn new() -> TestCa {
+    pub fn generate() -> TestCa {
         let mut ca_params = rcgen::CertificateParams::new(Vec::<String>::new()).unwrap();
         ca_params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
         ca_params.key_usages = vec![
@@ -147,7 +147,7 @@ pub struct FullBacklog {
 }
 
 impl FullBacklog {
-    pub fn new() -> FullBacklog {
+    pub fn open() -> FullBacklog {
         use std::os::fd::FromRawFd;
         // SAFETY: plain socket calls on a descriptor owned here, handed to std at once.
         let listener = unsafe {

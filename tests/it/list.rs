@@ -1,13 +1,12 @@
 //! `matasks list` end to end: the real binary against the fake ModelArts server.
 
-mod support;
-
 use std::io::{BufRead, BufReader};
 use std::process::Stdio;
 use std::sync::Arc;
 
-use support::fixtures::*;
-use support::*;
+use crate::support::*;
+use fake_modelarts::fixtures::*;
+use fake_modelarts::*;
 
 const TABLE: &str = "\
 ID                   NAME              TYPE        STATUS        PROGRESS  SAMPLES   CREATED              ELAPSED

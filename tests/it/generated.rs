@@ -1,6 +1,6 @@
 //! Shell completions (`completions/`) and man pages (`man/`) are generated from the
 //! command-line definitions. This test fails when they are out of date; regenerate with
-//! `UPDATE_GENERATED=1 cargo test --test generated`.
+//! `UPDATE_GENERATED=1 cargo test --test it generated`.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -362,7 +362,7 @@ fn completions_and_man_pages_are_up_to_date() {
     }
     assert!(
         stale.is_empty(),
-        "out of date:\n{}\nregenerate with: UPDATE_GENERATED=1 cargo test --test generated",
+        "out of date:\n{}\nregenerate with: UPDATE_GENERATED=1 cargo test --test it generated",
         stale.join("\n")
     );
 }

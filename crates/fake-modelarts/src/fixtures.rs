@@ -1,15 +1,15 @@
 //! Task data the fake server serves: the API reference's example response, tasks with
 //! fields the reference does not document, and generated tasks of the same size; and
-//! the reference's example responses as files, `tests/fixtures/api/*.json`.
+//! the reference's example responses as files, `tests/fixtures/api/*.json` of matasks.
 
 use std::fmt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
 /// The first task of the reference's example response, exactly as printed there.
-pub const REFERENCE_PRELABEL: &str = r#"{
+const REFERENCE_PRELABEL: &str = r#"{
     "dataset_id" : "OBegCXHxTJ2JHRAZWr0",
     "task_id" : "14cyxyu6UXaNT3lrPFl",
     "type" : 1,
@@ -98,7 +98,7 @@ pub const REFERENCE_AUTOLABEL: &str = r#"{
 
 /// A running task with a reserved-character name, fields the reference does not
 /// document, numbers no float can hold, and string escapes.
-pub const RUNNING_UNDOCUMENTED: &str = r#"{"task_id" : "nR8kq2LmZc0aVbXy7Tt", "task_name" : "nightly run/ü+~*",
+const RUNNING_UNDOCUMENTED: &str = r#"{"task_id" : "nR8kq2LmZc0aVbXy7Tt", "task_name" : "nightly run/ü+~*",
     "type" : 1, "status" : 1, "progress" : 37.50, "create_time" : "2026-11-29 08:00:00",
     "elapsed_time" : 7500, "total_sample_count" : 1000, "annotated_sample_count" : 375,
     "x_future_field" : { "nested" : [ 1, 2.50, true, null ] },
@@ -115,7 +115,7 @@ pub const FAILED: &str = r#"{"task_id":"Fa1LeDtask000000001","task_name":"weekly
 pub const UNKNOWN_STATUS: &str = r#"{"task_id":"UnKn0wnStatus000001","task_name":"from the future","type":1,"status":9,"create_time":"2026-11-29 09:00:00"}"#;
 
 /// An auto-grouping task (type 7).
-pub const GROUPING: &str = r#"{"task_id":"Gr0up1ngTask0000001","task_name":"cluster cats","type":7,"status":5,"progress":60.0,"create_time":"2026-11-27 10:00:00","elapsed_time":90061}"#;
+const GROUPING: &str = r#"{"task_id":"Gr0up1ngTask0000001","task_name":"cluster cats","type":7,"status":5,"progress":60.0,"create_time":"2026-11-27 10:00:00","elapsed_time":90061}"#;
 
 /// A one-click deployment task (type 10).
 pub const DEPLOY: &str = r#"{"task_id":"DepL0yTask000000001","task_name":"deploy v3","type":10,"status":-1,"progress":0.0,"create_time":"2026-11-29 11:00:00","elapsed_time":0}"#;
@@ -147,7 +147,7 @@ pub fn generated_id(i: usize) -> String {
 
 /// Task `i` of a generated dataset: the size and shape of the reference's example,
 /// compact, with a unique ID.
-pub fn generated_task(i: usize) -> String {
+pub(crate) fn generated_task(i: usize) -> String {
     format!(
         concat!(
             r#"{{"dataset_id":"OBegCXHxTJ2JHRAZWr0","task_id":"{id}","task_name":"task {i}","type":1,"#,
@@ -177,7 +177,7 @@ pub fn generated_task(i: usize) -> String {
 
 /// Where the reference's example responses are kept.
 pub fn api_examples_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/api")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/api")
 }
 
 /// The example response of the reference page `name` (`ListTasks` for `ListTasks.rst`),
@@ -196,7 +196,7 @@ pub const TASK_DETAILS_EXAMPLE: &str = "obtaining_details_about_an_auto_labeling
 
 /// A ListTasks answer's tasks as written, and its top-level fields other than `tasks`
 /// and `total_count`, as written and in order.
-pub fn listing_parts(answer: &str) -> (Vec<String>, Vec<(String, String)>) {
+pub(crate) fn listing_parts(answer: &str) -> (Vec<String>, Vec<(String, String)>) {
     let Fields(fields) = serde_json::from_str(answer).expect("an answer is a JSON object");
     let mut tasks = Vec::new();
     let mut rest = Vec::new();

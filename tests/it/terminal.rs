@@ -1,10 +1,9 @@
 //! What changes when stdout or stderr is a terminal: colour, width, messages.
 #![cfg(unix)]
 
-mod support;
-
-use support::pty::run_on_terminal;
-use support::*;
+use crate::support::pty::run_on_terminal;
+use crate::support::*;
+use fake_modelarts::*;
 
 fn display_width(line: &str) -> usize {
     // Strip SGR sequences; every other character in the fixtures is one column wide.

@@ -1,12 +1,11 @@
 //! `get` and `wait`: one task's details, and waiting for a task to be done.
 
-mod support;
-
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use support::*;
+use crate::support::*;
+use fake_modelarts::*;
 
 /// Polls of the details endpoint the server saw.
 fn polls(sandbox: &Sandbox) -> usize {

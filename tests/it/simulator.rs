@@ -1,11 +1,10 @@
 //! The simulator's dataset, through the real binary: every type and status, signatures
 //! checked, and tasks that move on with time.
 
-mod support;
-
 use std::time::Duration;
 
-use support::*;
+use crate::support::*;
+use fake_modelarts::*;
 
 fn simulator(tasks: usize, step: Duration, fail_percent: u64) -> Sandbox {
     let sandbox = Sandbox::with(simulated::setup(tasks, step, fail_percent));

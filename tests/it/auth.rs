@@ -1,9 +1,8 @@
 //! Authentication end to end: IAM tokens, passwords exchanged for cached tokens,
 //! project discovery, and secrets from commands and variables.
 
-mod support;
-
-use support::*;
+use crate::support::*;
+use fake_modelarts::*;
 
 fn listed(out: &std::process::Output) -> usize {
     stdout_of(out).lines().count()

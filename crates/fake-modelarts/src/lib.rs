@@ -1,0 +1,505 @@
+//! A fake ModelArts API for the tests, benches and simulator of matasks.
+//!
+//! The server speaks real HTTP/1.1 on 127.0.0.1 with an ephemeral port. It recomputes
+//! every request's SDK-HMAC-SHA256 signature with its own code (hmac and sha2, not the
+//! signer under test) and answers 401 as the gateway does when it does not match. It
+//! pages like the API, answers errors in the API's shape, records every request, counts
+//! requests in flight, and can delay, fail or drop any request through a hook.
+//!
+//! It also plays the identity service (IAM): it issues tokens for a user's password
+//! (with an expiry, and revocable to stand for a token expired early), accepts them
+//! and fixed tokens as X-Auth-Token, and lists projects by name.
+//!
+//! Each request goes through [`routes`]: authentication, the test's hook, then the first
+//! route of the table whose method and path pattern match.
+
+mod datasets;
+mod faults;
+pub mod fixtures;
+mod iam;
+pub mod net;
+mod routes;
+mod signature;
+pub mod simulated;
+mod tasks;
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use hyper::body::Incoming;
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper::{Request, Response};
+use hyper_util::rt::TokioIo;
+
+pub use faults::Action;
+pub use signature::expected_signature;
+pub use tasks::lifecycle;
+
+pub const AK: &str = "HPUAEXAMPLEAK0000001";
+pub const SK: &str = "s3cr3tSKexample0000000000000000000000000";
+pub const PROJECT: &str = "0123456789abcdef0123456789abcdef";
+pub const DATASET: &str = "OBegCXHxTJ2JHRAZWr0";
+pub const TOKEN: &str = "tmp-security-token-EXAMPLE";
+/// The region whose project is [`PROJECT`].
+pub const REGION: &str = "cn-north-4";
+/// An IAM user of the fake account.
+pub const USER: &str = "ops-user";
+pub const DOMAIN: &str = "acme-account";
+pub const PASSWORD: &str = "pa55word-EXAMPLE-never-shown";
+/// A ready IAM token the fake server accepts.
+pub const AUTH_TOKEN: &str = "MIIstatic-auth-token-EXAMPLE-never-shown";
+
+/// A home directory that does not exist, for running matasks against the server. Without
+/// HOME, the platform would fall back to the account's real home and its real config
+/// file.
+pub const NO_HOME: &str = "/nonexistent/matasks-test-home";
+
+/// What a dataset holds, in the server's order.
+#[derive(Clone)]
+pub enum Tasks {
+    /// Literal JSON texts, served as written (whitespace and all).
+    Fixed(Vec<String>),
+    /// `count` tasks of the reference's example size, each with an ID of
+    /// [`fixtures::generated_id`], made on demand.
+    Generated(usize),
+    /// `count` tasks made by a function at each request, so that they can change with
+    /// time (the simulator's).
+    Live(usize, Arc<dyn Fn(usize) -> String + Send + Sync>),
+}
+
+impl Tasks {
+    pub(crate) fn len(&self) -> usize {
+        match self {
+            Tasks::Fixed(t) => t.len(),
+            Tasks::Generated(n) | Tasks::Live(n, _) => *n,
+        }
+    }
+
+    pub(crate) fn text(&self, i: usize) -> String {
+        match self {
+            Tasks::Fixed(t) => t[i].clone(),
+            Tasks::Generated(_) => fixtures::generated_task(i),
+            Tasks::Live(_, make) => make(i),
+        }
+    }
+
+    /// (type code, task name) of task `i`, for the server's filters.
+    pub(crate) fn meta(&self, i: usize) -> (i64, String) {
+        match self {
+            Tasks::Fixed(_) | Tasks::Live(..) => {
+                let v: serde_json::Value =
+                    serde_json::from_str(&self.text(i)).expect("fixture is JSON");
+                let kind = v["type"].as_i64().unwrap_or(-1);
+                let name = v["task_name"].as_str().unwrap_or("").to_string();
+                (kind, name)
+            }
+            Tasks::Generated(_) => (1, format!("task {i}")),
+        }
+    }
+}
+
+/// How `offset` is read: a page index (the reference) or a record index.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum OffsetMode {
+    Page,
+    Record,
+}
+
+pub struct Reply {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl Reply {
+    pub fn json(status: u16, body: impl Into<Vec<u8>>) -> Reply {
+        Reply {
+            status,
+            headers: vec![("content-type".into(), "application/json".into())],
+            body: body.into(),
+        }
+    }
+
+    /// An error in the API's shape.
+    pub fn api_error(status: u16, code: &str, message: &str) -> Reply {
+        Reply::json(
+            status,
+            format!(r#"{{"error_code":"{code}","error_msg":"{message}"}}"#),
+        )
+    }
+}
+
+/// Consulted for every correctly signed request before the normal handling.
+pub type Hook = Arc<dyn Fn(&Recorded, &Catalog) -> Option<Action> + Send + Sync>;
+
+pub struct Setup {
+    pub access_key: String,
+    pub secret_key: String,
+    pub security_token: Option<String>,
+    pub project_id: String,
+    pub datasets: HashMap<String, Tasks>,
+    /// Top-level fields after `total_count`, as raw JSON text starting with a comma.
+    pub extra_fields: String,
+    pub offset_mode: OffsetMode,
+    /// Added to every answer.
+    pub latency: Duration,
+    pub hook: Option<Hook>,
+    /// IAM users: (name, domain, password).
+    pub users: Vec<(String, String, String)>,
+    /// IAM projects: (name, id).
+    pub projects: Vec<(String, String)>,
+    /// Tokens accepted as they are.
+    pub auth_tokens: Vec<String>,
+    /// How long an issued token lasts.
+    pub token_lifetime: Duration,
+    /// Serve https with this configuration (see [`net::TestCa`]).
+    pub tls: Option<Arc<rustls::ServerConfig>>,
+    /// The port to listen on; 0 for any free one.
+    pub port: u16,
+    /// Log each request and its answer on stderr.
+    pub log_requests: bool,
+    /// Details answers by task ID, served as written by `GET .../tasks/{task_id}` of any
+    /// dataset, before the dataset's own tasks are looked at.
+    pub details: HashMap<String, String>,
+}
+
+impl Default for Setup {
+    fn default() -> Setup {
+        Setup {
+            access_key: AK.into(),
+            secret_key: SK.into(),
+            security_token: None,
+            project_id: PROJECT.into(),
+            datasets: HashMap::from([(
+                DATASET.to_string(),
+                Tasks::Fixed(fixtures::example_tasks()),
+            )]),
+            extra_fields: r#", "exist_running_deploy_task" : false"#.into(),
+            offset_mode: OffsetMode::Page,
+            latency: Duration::ZERO,
+            hook: None,
+            users: vec![(USER.into(), DOMAIN.into(), PASSWORD.into())],
+            projects: vec![(REGION.into(), PROJECT.into())],
+            auth_tokens: vec![AUTH_TOKEN.into()],
+            token_lifetime: Duration::from_secs(24 * 3600),
+            tls: None,
+            port: 0,
+            log_requests: false,
+            details: HashMap::new(),
+        }
+    }
+}
+
+impl Setup {
+    /// A server whose dataset [`DATASET`] answers ListTasks with `answer`'s tasks, as
+    /// written, and its other top-level fields (an example response of the reference).
+    pub fn listing(answer: &str) -> Setup {
+        let (tasks, fields) = fixtures::listing_parts(answer);
+        let extra_fields = fields
+            .iter()
+            .map(|(key, value)| format!(", {} : {value}", serde_json::to_string(key).unwrap()))
+            .collect();
+        Setup {
+            datasets: HashMap::from([(DATASET.to_string(), Tasks::Fixed(tasks))]),
+            extra_fields,
+            ..Setup::default()
+        }
+    }
+}
+
+/// One request as the server saw it.
+#[derive(Clone, Debug)]
+pub struct Recorded {
+    pub method: String,
+    /// Path exactly as received.
+    pub path: String,
+    /// Query exactly as received.
+    pub query: String,
+    /// Header names lowercased, values as received.
+    pub headers: Vec<(String, String)>,
+    /// Decoded query parameters.
+    pub params: HashMap<String, String>,
+    pub body: Vec<u8>,
+    /// Requests in flight when this one arrived, itself included.
+    pub in_flight: usize,
+    /// `Ok` when the signature or the token was accepted (or none was needed).
+    pub signature: Result<(), String>,
+}
+
+impl Recorded {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn param(&self, name: &str) -> Option<&str> {
+        self.params.get(name).map(String::as_str)
+    }
+
+    pub fn offset(&self) -> u64 {
+        self.param("offset").map_or(0, |o| o.parse().unwrap())
+    }
+
+    pub fn limit(&self) -> u64 {
+        self.param("limit").map_or(10, |o| o.parse().unwrap())
+    }
+}
+
+/// The datasets, for hooks that build their own pages.
+pub struct Catalog {
+    datasets: HashMap<String, Tasks>,
+    extra_fields: String,
+}
+
+impl Catalog {
+    pub(crate) fn tasks(&self, dataset: &str) -> &Tasks {
+        &self.datasets[dataset]
+    }
+
+    /// A 200 body holding tasks `start..start+len` of `dataset` (clipped) and `total`.
+    pub fn page(&self, dataset: &str, start: usize, len: usize, total: usize) -> Reply {
+        let tasks = self.tasks(dataset);
+        let end = (start + len).min(tasks.len());
+        let indices: Vec<usize> = (start.min(end)..end).collect();
+        Reply::json(
+            200,
+            tasks::page_body(tasks, &indices, total, &self.extra_fields),
+        )
+    }
+}
+
+/// The server's state, shared by the requests it serves.
+struct Shared {
+    setup: Setup,
+    catalog: Catalog,
+    /// Tokens issued: (token, expiry as Unix seconds, revoked).
+    issued: Mutex<Vec<(String, i64, bool)>>,
+    /// Polls of each moving task so far.
+    polls: Mutex<HashMap<String, usize>>,
+    log: Mutex<Vec<Recorded>>,
+    in_flight: AtomicUsize,
+    max_in_flight: AtomicUsize,
+    served: AtomicUsize,
+}
+
+pub struct FakeServer {
+    addr: SocketAddr,
+    shared: Arc<Shared>,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl FakeServer {
+    pub fn start(mut setup: Setup) -> FakeServer {
+        let catalog = Catalog {
+            datasets: std::mem::take(&mut setup.datasets),
+            extra_fields: setup.extra_fields.clone(),
+        };
+        let shared = Arc::new(Shared {
+            setup,
+            catalog,
+            log: Mutex::new(Vec::new()),
+            issued: Mutex::new(Vec::new()),
+            polls: Mutex::new(HashMap::new()),
+            in_flight: AtomicUsize::new(0),
+            max_in_flight: AtomicUsize::new(0),
+            served: AtomicUsize::new(0),
+        });
+        let port = shared.setup.port;
+        let listener = std::net::TcpListener::bind(("127.0.0.1", port))
+            .unwrap_or_else(|e| panic!("bind 127.0.0.1:{port}: {e}"));
+        listener.set_nonblocking(true).unwrap();
+        let addr = listener.local_addr().unwrap();
+        let (stop, mut stopped) = tokio::sync::oneshot::channel::<()>();
+        let serving = shared.clone();
+        let thread = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(2)
+                .enable_all()
+                .build()
+                .unwrap();
+            runtime.block_on(async move {
+                let listener = tokio::net::TcpListener::from_std(listener).unwrap();
+                loop {
+                    tokio::select! {
+                        _ = &mut stopped => break,
+                        accepted = listener.accept() => {
+                            let Ok((stream, _)) = accepted else { continue };
+                            let shared = serving.clone();
+                            tokio::spawn(async move {
+                                let tls = shared.setup.tls.clone();
+                                let service = service_fn(move |req| handle(req, shared.clone()));
+                                let http = http1::Builder::new();
+                                match tls {
+                                    None => {
+                                        let _ = http.serve_connection(TokioIo::new(stream), service).await;
+                                    }
+                                    Some(config) => {
+                                        let acceptor = tokio_rustls::TlsAcceptor::from(config);
+                                        // A client that does not trust us hangs up here.
+                                        if let Ok(stream) = acceptor.accept(stream).await {
+                                            let _ = http.serve_connection(TokioIo::new(stream), service).await;
+                                        }
+                                    }
+                                }
+                            });
+                        }
+                    }
+                }
+            });
+            runtime.shutdown_timeout(Duration::from_millis(100));
+        });
+        FakeServer {
+            addr,
+            shared,
+            stop: Some(stop),
+            thread: Some(thread),
+        }
+    }
+
+    pub fn url(&self) -> String {
+        let scheme = if self.shared.setup.tls.is_some() {
+            "https"
+        } else {
+            "http"
+        };
+        format!("{scheme}://{}", self.addr)
+    }
+
+    pub fn requests(&self) -> Vec<Recorded> {
+        self.shared.log.lock().unwrap().clone()
+    }
+
+    pub fn max_in_flight(&self) -> usize {
+        self.shared.max_in_flight.load(Ordering::SeqCst)
+    }
+
+    /// Make every token issued so far invalid, as if it had expired early.
+    pub fn revoke_tokens(&self) {
+        for token in self.shared.issued.lock().unwrap().iter_mut() {
+            token.2 = true;
+        }
+    }
+
+    /// Requests that asked for a token.
+    pub fn token_requests(&self) -> usize {
+        self.requests()
+            .iter()
+            .filter(|r| r.method == "POST" && r.path == "/v3/auth/tokens")
+            .count()
+    }
+}
+
+impl Drop for FakeServer {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// Counts a request in flight for as long as it lives.
+struct Flight<'a>(&'a Shared);
+
+impl<'a> Flight<'a> {
+    fn enter(shared: &'a Shared) -> Flight<'a> {
+        let now = shared.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
+        shared.max_in_flight.fetch_max(now, Ordering::SeqCst);
+        Flight(shared)
+    }
+}
+
+impl Drop for Flight<'_> {
+    fn drop(&mut self) {
+        self.0.in_flight.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+async fn handle(
+    req: Request<Incoming>,
+    shared: Arc<Shared>,
+) -> Result<Response<faults::Body>, faults::BoxError> {
+    let _flight = Flight::enter(&shared);
+    let serial = shared.served.fetch_add(1, Ordering::SeqCst);
+    let recorded = record(req, &shared).await;
+    let mut action = routes::decide(&recorded, &shared);
+    if shared.setup.log_requests {
+        let answer = match &action {
+            Action::Reply(reply) => reply.status.to_string(),
+            Action::Delay(..) => "delayed".to_string(),
+            _ => "a fault".to_string(),
+        };
+        let query = if recorded.query.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", recorded.query)
+        };
+        let auth = match (&recorded.signature, recorded.header("x-auth-token")) {
+            (Err(reason), _) => format!(" (refused: {reason})"),
+            (Ok(()), Some(_)) => " (token)".to_string(),
+            (Ok(()), None) if recorded.header("authorization").is_some() => " (signed)".to_string(),
+            _ => String::new(),
+        };
+        eprintln!(
+            "{} {}{query} -> {answer}{auth}",
+            recorded.method, recorded.path
+        );
+    }
+    shared.log.lock().unwrap().push(recorded);
+    let mut delay = shared.setup.latency;
+    while let Action::Delay(extra, then) = action {
+        delay += extra;
+        action = *then;
+    }
+    if !delay.is_zero() {
+        tokio::time::sleep(delay).await;
+    }
+    action.respond(&format!("req-{serial:08}"))
+}
+
+async fn record(req: Request<Incoming>, shared: &Shared) -> Recorded {
+    use http_body_util::BodyExt;
+    let (req, body) = req.into_parts();
+    let body = body
+        .collect()
+        .await
+        .map(|b| b.to_bytes().to_vec())
+        .unwrap_or_default();
+    let path = req.uri.path().to_string();
+    let query = req.uri.query().unwrap_or("").to_string();
+    let headers: Vec<(String, String)> = req
+        .headers
+        .iter()
+        .map(|(n, v)| {
+            (
+                n.as_str().to_ascii_lowercase(),
+                String::from_utf8_lossy(v.as_bytes()).into_owned(),
+            )
+        })
+        .collect();
+    let params = signature::parse_query(&query)
+        .unwrap_or_default()
+        .into_iter()
+        .collect();
+    let mut recorded = Recorded {
+        method: req.method.to_string(),
+        path,
+        query,
+        headers,
+        params,
+        body,
+        in_flight: shared.in_flight.load(Ordering::SeqCst),
+        signature: Ok(()),
+    };
+    recorded.signature = iam::authenticate(&recorded, shared);
+    recorded
+}

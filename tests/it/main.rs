@@ -1,0 +1,16 @@
+//! The integration tests: one binary, a module per area, each running the real
+//! `matasks` binary against the fake ModelArts server of `crates/fake-modelarts`.
+
+mod auth;
+mod config;
+mod config_files;
+mod configure;
+mod generated;
+mod list;
+mod network;
+mod paging;
+mod reference;
+mod simulator;
+mod support;
+mod tasks;
+mod terminal;
