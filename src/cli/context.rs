@@ -38,6 +38,15 @@ impl Context {
     }
 }
 
+/// A task ID given on the command line, checked before anything is sent.
+pub fn task_id(text: &str) -> Result<Id, BadId> {
+    Id::new(
+        IdKind::Task,
+        text,
+        Origin::Given("the command line".to_string()),
+    )
+}
+
 /// The dataset: `--dataset`, else `MATASKS_DATASET` (clap reads both), else the
 /// profile's `dataset_id`, checked as an ID wherever it comes from.
 pub fn resolve_dataset(

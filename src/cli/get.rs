@@ -7,15 +7,11 @@ use clap::Args;
 
 use super::GlobalArgs;
 use super::args::DatasetArg;
-use super::context::Context;
+use super::context::{self, Context};
 use crate::api::tasks;
-use crate::domain::id::{Id, IdKind, Origin};
 use crate::domain::task::TaskView;
 use crate::output::{self, OutputFormat, json::write_line};
 use crate::util::term;
-
-/// Where the task ID of `get` and `wait` comes from, as messages name it.
-pub const TASK_ID_ORIGIN: &str = "the command line";
 
 #[derive(Debug, Args)]
 pub struct GetArgs {
@@ -39,11 +35,7 @@ pub struct GetArgs {
 }
 
 pub async fn run(global: &GlobalArgs, args: &GetArgs) -> Result<()> {
-    let task_id = Id::new(
-        IdKind::Task,
-        &args.task_id,
-        Origin::Given(TASK_ID_ORIGIN.into()),
-    )?;
+    let task_id = context::task_id(&args.task_id)?;
     let context = Context::new(global)?;
     let dataset = context.dataset(&args.dataset)?;
     let client = context.client(1).await?;

@@ -10,11 +10,10 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::GlobalArgs;
 use super::args::{DatasetArg, parse_duration, parse_interval};
-use super::context::Context;
-use super::get::TASK_ID_ORIGIN;
+use super::context::{self, Context};
 use super::report::is_lasting;
 use crate::api::tasks;
-use crate::domain::id::{Id, IdKind, Origin};
+use crate::domain::id::Id;
 use crate::domain::task::{Status, TaskView};
 use crate::output::json::write_line;
 use crate::transport::api_error::never_reached_the_api;
@@ -58,11 +57,7 @@ enum Outcome {
 }
 
 pub async fn run(global: &GlobalArgs, args: &WaitArgs) -> Result<()> {
-    let task_id = Id::new(
-        IdKind::Task,
-        &args.task_id,
-        Origin::Given(TASK_ID_ORIGIN.into()),
-    )?;
+    let task_id = context::task_id(&args.task_id)?;
     let started = Instant::now();
     let report = Report::new(&args.task_id, args.output);
     let mut last_seen: Option<String> = None;
