@@ -116,16 +116,7 @@ mod tests {
     use anyhow::Context;
 
     fn api(status: u16) -> ApiError {
-        ApiError {
-            status,
-            code: Some("APIGW.0000".into()),
-            message: Some("Injected.".into()),
-            body_note: None,
-            request_id: Some("7c1f0e".into()),
-            clock_skew: None,
-            hint: None,
-            attempts: 1,
-        }
+        ApiError::injected(status, "APIGW.0000")
     }
 
     #[test]

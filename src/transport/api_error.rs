@@ -129,6 +129,22 @@ pub struct ApiError {
 }
 
 impl ApiError {
+    /// An error as the fake answers of the tests make it: this status and code, a
+    /// message and a request ID.
+    #[cfg(test)]
+    pub fn injected(status: u16, code: &str) -> ApiError {
+        ApiError {
+            status,
+            code: Some(code.into()),
+            message: Some("Injected.".into()),
+            body_note: None,
+            request_id: Some("7c1f0e".into()),
+            clock_skew: None,
+            hint: None,
+            attempts: 1,
+        }
+    }
+
     /// The row of [`KNOWN_CODES`] for this answer's error code.
     pub fn known(&self) -> Option<&'static KnownCode> {
         self.code.as_deref().and_then(known_code)
@@ -391,16 +407,7 @@ mod tests {
     }
 
     fn coded(status: u16, code: &str) -> ApiError {
-        ApiError {
-            status,
-            code: Some(code.into()),
-            message: Some("Injected.".into()),
-            body_note: None,
-            request_id: Some("7c1f0e".into()),
-            clock_skew: None,
-            hint: None,
-            attempts: 1,
-        }
+        ApiError::injected(status, code)
     }
 
     #[test]
