@@ -1327,6 +1327,68 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_failing_page_is_named_and_so_is_its_listing() {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        // The second answer of a later first page.
+        let mut p = plan(10);
+        p.first_page = 2;
+        let fetch = |offset: u64| async move {
+            if offset == 3 {
+                anyhow::bail!("refused")
+            }
+            Ok(page(offset * 10..offset * 10 + 10, 95))
+        };
+        let err = runtime
+            .block_on(run(&p, fetch, &mut Collect::default(), &Progress::hidden()))
+            .unwrap_err();
+        assert_eq!(format!("{err:#}"), "page 3 failed: refused");
+        // In a merged listing, the listing that failed says who it is.
+        let sources = [("a".to_string(), None, 0), ("b".to_string(), Some(1), 100)].map(
+            |(label, failing, first)| {
+                let fetch = move |n: u64| async move {
+                    if Some(n) == failing {
+                        anyhow::bail!("refused")
+                    }
+                    Ok(page(first + n * 10..first + n * 10 + 10, 30))
+                };
+                (label, fetch)
+            },
+        );
+        let err = runtime
+            .block_on(run_merged(
+                &plan(10),
+                &sources,
+                &mut Collect::default(),
+                &Progress::hidden(),
+            ))
+            .unwrap_err();
+        assert_eq!(format!("{err:#}"), "b: page 1 failed: refused");
+    }
+
+    #[test]
+    fn one_task_after_page_0_is_told_by_the_total_only() {
+        let p = plan(10);
+        let mut listing = Listing::new(&p, "");
+        // On page 0, one task of one says nothing about offsets.
+        assert_eq!(listing.detect(0, &[7], Some(1), &[]), None);
+        assert_eq!(
+            listing.detect(3, &[7], Some(4), &[]),
+            Some(Counting::Records)
+        );
+        assert_eq!(
+            listing.detect(3, &[7], Some(31), &[]),
+            Some(Counting::Pages)
+        );
+        assert_eq!(listing.detect(3, &[7], None, &[]), None);
+        // With one task a page, both readings are the same.
+        let one = plan(1);
+        let mut listing = Listing::new(&one, "");
+        assert_eq!(listing.detect(3, &[7], Some(4), &[]), None);
+    }
+
     fn task(id: impl std::fmt::Display) -> Box<RawValue> {
         RawValue::from_string(format!("{{\"task_id\":{id}}}")).unwrap()
     }
