@@ -1404,11 +1404,23 @@ mod tests {
             assert!(!f.insert(f.of(&task(i))), "{i} was seen");
         }
         assert_eq!(f.older.len() + f.recent.len(), n);
+        // Every full batch moved into the sorted array; the rest are recent.
+        assert_eq!(f.recent.len(), 5);
         assert!(
             f.older.windows(2).all(|w| w[0] < w[1]),
             "sorted, no duplicates"
         );
         assert!(f.insert(f.of(&task(n))));
+    }
+
+    #[test]
+    fn the_sets_hasher_passes_a_hash_through() {
+        let mut hasher = Passthrough::default();
+        hasher.write_u64(0x0123_4567_89ab_cdef);
+        assert_eq!(hasher.finish(), 0x0123_4567_89ab_cdef);
+        let mut hasher = Passthrough::default();
+        hasher.write(&[1, 2, 3]);
+        assert_eq!(hasher.finish(), 0x01_02_03);
     }
 
     #[test]
