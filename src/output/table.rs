@@ -7,7 +7,7 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{Cell, Color, Table};
+use comfy_table::Color;
 use serde_json::value::RawValue;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -357,7 +357,8 @@ impl Lines<'_> {
     }
 }
 
-/// One task as aligned keys and values, the status coloured as in the table.
+/// One task as aligned keys and values, the status coloured as in the table. Written
+/// a line at a time, in time linear in the values, whatever their length.
 pub fn details(task: &TaskView, color: bool) -> String {
     let mut rows = vec![
         ("ID", task.id()),
@@ -375,34 +376,20 @@ pub fn details(task: &TaskView, color: bool) -> String {
     if let Some(error) = task.error() {
         rows.push(("ERROR", error));
     }
-    let mut table = Table::new();
-    table.load_style(comfy_table::presets::NOTHING);
-    table.force_no_tty();
-    if color {
-        table.enforce_styling();
-        table.style_text_only();
-    }
+    let width = rows.iter().map(|(key, _)| key.len()).max().unwrap_or(0);
+    let status = status_color(task.status()).map(ansi_code);
+    let mut text = String::new();
     for (key, value) in rows {
-        let mut cell = Cell::new(&value);
-        if color
-            && key == "STATUS"
-            && let Some(c) = status_color(task.status())
-        {
-            cell = cell.fg(c);
+        let pad = " ".repeat(width - key.len() + GAP);
+        match (color, key, status) {
+            (true, "STATUS", Some(code)) => text.push_str(&format!(
+                "\x1b[1m{key}\x1b[0m{pad}\x1b[38;5;{code}m{value}\x1b[39m"
+            )),
+            (true, _, _) => text.push_str(&format!("\x1b[1m{key}\x1b[0m{pad}{value}")),
+            (false, _, _) => text.push_str(&format!("{key}{pad}{value}")),
         }
-        let key = if color {
-            Cell::new(key).add_attribute(comfy_table::Attribute::Bold)
-        } else {
-            Cell::new(key)
-        };
-        table.add_row(vec![key, cell]);
-    }
-    // The table's cells are padded by one space; the view starts at the margin.
-    let mut text: String = table
-        .lines()
-        .map(|line| format!("{}\n", line.strip_prefix(' ').unwrap_or(&line).trim_end()))
-        .collect();
-    if text.is_empty() {
+        let end = text.trim_end_matches(' ').len();
+        text.truncate(end);
         text.push('\n');
     }
     text
@@ -656,6 +643,24 @@ mod tests {
         assert_eq!(
             column_widths(&columns, &[5, 40, 30], &[0, 2], None),
             [5, 30]
+        );
+    }
+
+    #[test]
+    fn details_keep_long_values_whole_without_padding_the_rest() {
+        let name = "n".repeat(100_000);
+        let task = TaskView::parse(&format!(
+            r#"{{"task_id":"a","task_name":"{name}","status":3}}"#
+        ));
+        let text = details(&task, false);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "ID        a");
+        assert_eq!(lines[1].len(), "NAME      ".len() + name.len());
+        assert_eq!(lines[3], "STATUS    succeeded");
+        let coloured = details(&task, true);
+        assert!(
+            coloured.contains("\x1b[1mSTATUS\x1b[0m    \x1b[38;5;10msucceeded\x1b[39m"),
+            "{coloured:?}"
         );
     }
 }
