@@ -1,6 +1,7 @@
 //! JSON and NDJSON, written from the server's own text so nothing is lost: numbers,
 //! string escapes, key order and unknown fields all pass through byte for byte; only
-//! whitespace between tokens is dropped.
+//! whitespace between tokens is dropped, and characters a terminal would act on are
+//! written as the escapes that mean them.
 
 use std::io::{self, Write};
 
@@ -9,6 +10,7 @@ use serde_json::value::RawValue;
 use super::Sink;
 use crate::api::page::Page;
 use crate::api::paging::Outcome;
+use crate::util::text;
 
 /// The field of a merged listing's JSON that keeps each type's own total.
 pub const TOTALS_BY_TYPE: &str = "matasks_total_count_by_type";
@@ -19,7 +21,10 @@ pub fn write_line(out: &mut impl Write, json: &str) -> io::Result<()> {
     out.write_all(b"\n")
 }
 
-/// Write valid JSON text without the whitespace between its tokens.
+/// Write valid JSON text without the whitespace between its tokens. Inside strings,
+/// characters a terminal would act on or hide (C1 and DEL controls, bidi and
+/// zero-width characters, line separators; C0 controls cannot stand raw in JSON) are
+/// written as `\u` escapes, which mean the same to any JSON reader.
 pub fn write_compact(out: &mut impl Write, json: &str) -> io::Result<()> {
     let bytes = json.as_bytes();
     let mut start = 0;
@@ -33,6 +38,15 @@ pub fn write_compact(out: &mut impl Write, json: &str) -> io::Result<()> {
                 escaped = true;
             } else if b == b'"' {
                 in_string = false;
+            } else if (b >= 0x7f)
+                && json.is_char_boundary(i)
+                && let Some(c) = json[i..].chars().next().filter(|&c| text::is_hidden(c))
+            {
+                out.write_all(&bytes[start..i])?;
+                for unit in c.encode_utf16(&mut [0; 2]) {
+                    write!(out, "\\u{unit:04x}")?;
+                }
+                start = i + c.len_utf8();
             }
         } else if b == b'"' {
             in_string = true;
@@ -282,6 +296,25 @@ mod tests {
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "{\"id\":1}\n{\"id\":\"a b\"}\n"
+        );
+    }
+
+    #[test]
+    fn characters_a_terminal_acts_on_become_escapes_in_strings_only() {
+        // C1 CSI, DEL, a bidi override, a zero-width space, a tag character.
+        let raw = "{\"name\":\"a\u{9b}2Jb\u{7f}c\u{202e}d\u{200b}e\u{e0041}f\",\"n\":1}";
+        let written = compact(raw);
+        assert_eq!(
+            written,
+            r#"{"name":"a\u009b2Jb\u007fc\u202ed\u200be\udb40\udc41f","n":1}"#
+        );
+        // The same string to a JSON reader.
+        let read = |text: &str| serde_json::from_str::<serde_json::Value>(text).unwrap();
+        assert_eq!(read(&written), read(raw));
+        // Other text, escapes and non-ASCII letters, passes as it is.
+        assert_eq!(
+            compact(r#"["日本語 ü", "\u001b"]"#),
+            r#"["日本語 ü","\u001b"]"#
         );
     }
 }
