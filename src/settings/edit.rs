@@ -133,6 +133,38 @@ impl Editor {
         } else {
             format!("it leads to {}, which is", target.display())
         };
+        let look = || match fs::symlink_metadata(&target) {
+            Ok(meta) => Ok(Some(meta)),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(refuse(super::io_reason(&e))),
+        };
+        // What is there must be a file matasks may write to: anything else is refused
+        // before anything is created beside it, a lock file included.
+        let writable = |meta: &fs::Metadata| {
+            if !meta.is_file() {
+                return Err(refuse(format!(
+                    "{leads} {}, not a regular file; matasks writes only to a regular file \
+                     (or creates one)",
+                    platform::kind_of(meta)
+                )));
+            }
+            if platform::is_read_only(meta) {
+                return Err(refuse(format!(
+                    "{leads} read-only; to change it anyway, first run: chmod u+w {}",
+                    target.display()
+                )));
+            }
+            if let Some(doubt) = platform::doubt(&target, meta, false) {
+                return Err(refuse(format!(
+                    "it {}; first run: {}",
+                    doubt.problem, doubt.fix
+                )));
+            }
+            Ok(())
+        };
+        if let Some(meta) = look()? {
+            writable(&meta)?;
+        }
         let dir = platform::dir_of(&target);
         if lock {
             platform::create_private_dir(&dir).map_err(|e| {
@@ -171,33 +203,12 @@ impl Editor {
                 }
             })?),
         };
-        let existing = match fs::symlink_metadata(&target) {
-            Ok(meta) => Some(meta),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-            Err(e) => return Err(refuse(super::io_reason(&e))),
-        };
+        // Under the lock, the file as the last writer left it.
+        let existing = look()?;
         let text = match &existing {
             None => String::new(),
             Some(meta) => {
-                if !meta.is_file() {
-                    return Err(refuse(format!(
-                        "{leads} {}, not a regular file; matasks writes only to a regular \
-                         file (or creates one)",
-                        platform::kind_of(meta)
-                    )));
-                }
-                if platform::is_read_only(meta) {
-                    return Err(refuse(format!(
-                        "{leads} read-only; to change it anyway, first run: chmod u+w {}",
-                        target.display()
-                    )));
-                }
-                if let Some(doubt) = platform::doubt(&target, meta, false) {
-                    return Err(refuse(format!(
-                        "it {}; first run: {}",
-                        doubt.problem, doubt.fix
-                    )));
-                }
+                writable(meta)?;
                 let mut text = String::new();
                 platform::open_no_follow(&target)
                     .and_then(|mut file| file.read_to_string(&mut text))

@@ -125,6 +125,13 @@ fn only_a_regular_file_is_written() {
                 path.display()
             ),
         );
+        // Refused before anything is created beside it.
+        let mut lock = path.as_os_str().to_owned();
+        lock.push(".lock");
+        assert!(
+            !std::path::Path::new(&lock).exists(),
+            "{lock:?} was created"
+        );
         // Through a link, the message says where it leads.
         let link = dir.path().join("link.toml");
         let _ = fs::remove_file(&link);
