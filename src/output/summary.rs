@@ -75,6 +75,13 @@ pub fn merged_summary(
     let whole = outcomes
         .iter()
         .all(|o| o.total.is_none_or(|t| o.printed >= t));
+    let matched = matched
+        .map(|m| format!(", {m} matching --status"))
+        .unwrap_or_default();
+    // The merged output holds the first `--max-items` of what the listings brought.
+    if let Some(cap) = plan.max_items.filter(|&cap| shown > cap) {
+        return format!("{cap} of {total} tasks (--max-items {cap}){matched}");
+    }
     let parts: Vec<String> = labels
         .iter()
         .zip(outcomes)
@@ -88,9 +95,6 @@ pub fn merged_summary(
     } else {
         format!("{shown} of {total} tasks")
     };
-    let matched = matched
-        .map(|m| format!(", {m} matching --status"))
-        .unwrap_or_default();
     let tail = if whole || plan.all {
         ""
     } else {
@@ -272,6 +276,22 @@ mod tests {
             merged_summary(&labels, &first_pages, &plan_of(0, 10, false), Some(4)),
             "22 of 56 tasks: auto-label 10 of 30, pre-label 10 of 24, auto-grouping 2, 4 \
              matching --status (--all lists every one)"
+        );
+        // At most --max-items of them reach the output.
+        let mut capped = plan_of(0, 5, true);
+        capped.max_items = Some(5);
+        let each_five = [
+            outcome(5, Some(30)),
+            outcome(5, Some(24)),
+            outcome(2, Some(2)),
+        ];
+        assert_eq!(
+            merged_summary(&labels, &each_five, &capped, None),
+            "5 of 56 tasks (--max-items 5)"
+        );
+        assert_eq!(
+            merged_summary(&labels, &each_five[2..], &capped, Some(1)),
+            "2 tasks: auto-label 2, 1 matching --status"
         );
     }
 
