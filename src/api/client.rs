@@ -7,6 +7,7 @@ use reqwest::{Method, StatusCode, Url};
 
 use crate::domain::id::Id;
 use crate::settings::Endpoint;
+use crate::transport::api_error::is_error_body;
 use crate::transport::auth::Authenticator;
 use crate::transport::http::{Answer, Call, Failure, Http, Retry};
 use crate::transport::url::build_url;
@@ -90,8 +91,9 @@ impl Authorized {
 
     /// The body of a successful answer, or the answer as an error with the advice
     /// that fits these credentials.
+    /// An error in the API's shape is one whatever its status, HTTP 200 included.
     pub fn success(&self, answer: Answer) -> Result<Vec<u8>> {
-        if answer.status.is_success() {
+        if answer.status.is_success() && !is_error_body(&answer.body) {
             return Ok(answer.body);
         }
         let mut error = answer.error();

@@ -298,9 +298,49 @@ pub(crate) fn request_id(headers: &HeaderMap) -> Option<String> {
         .map(str::to_string)
 }
 
+/// Whether a successful answer's body is in fact an error of the API: an object of
+/// error fields only, `error_code` among them, as a gateway may answer with HTTP 200.
+/// Such an answer is an error like any other, decided by its code.
+pub fn is_error_body(body: &[u8]) -> bool {
+    struct ErrorFieldsOnly;
+
+    impl<'de> serde::de::Visitor<'de> for ErrorFieldsOnly {
+        type Value = bool;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("an object")
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
+            let mut code = false;
+            while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                match &*key {
+                    "error_code" => code = true,
+                    "error_msg" | "error_message" | "request_id" => {}
+                    _ => return Ok(false),
+                }
+                map.next_value::<serde::de::IgnoredAny>()?;
+            }
+            Ok(code)
+        }
+    }
+
+    // An error body is short; a page of items is not worth reading for it.
+    body.len() <= MAX_ERROR_BODY_CHECKED
+        && body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
+        && serde::Deserializer::deserialize_map(
+            &mut serde_json::Deserializer::from_slice(body),
+            ErrorFieldsOnly,
+        )
+        .unwrap_or(false)
+}
+
+/// The longest successful body that [`is_error_body`] looks into.
+const MAX_ERROR_BODY_CHECKED: usize = 64 * 1024;
+
 /// Decode an error answer: JSON `error_code`/`error_msg` (or `code`/`message`), or a
 /// description of whatever else the body was.
-pub(crate) fn api_error(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> ApiError {
+pub fn api_error(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> ApiError {
     let mut error = ApiError {
         status: status.as_u16(),
         code: None,
@@ -733,5 +773,21 @@ mod tests {
         assert!((3598..=3601).contains(&skew), "{skew}");
         let e = api_error(StatusCode::UNAUTHORIZED, &headers, b"{}");
         assert!(e.clock_skew.is_some());
+    }
+
+    #[test]
+    fn an_error_may_come_with_a_success_status() {
+        assert!(is_error_body(
+            br#" {"error_code":"ModelArts.4612","error_msg":"Task not found"}"#
+        ));
+        assert!(is_error_body(br#"{"error_code":"X.1","request_id":"r"}"#));
+        // A task that failed carries an error code among its own fields.
+        assert!(!is_error_body(
+            br#"{"task_id":"t","status":2,"error_code":"ModelArts.4353","error_msg":"x"}"#
+        ));
+        assert!(!is_error_body(br#"{"error_msg":"no code"}"#));
+        assert!(!is_error_body(br#"{"tasks":[],"total_count":0}"#));
+        assert!(!is_error_body(b"[1]"));
+        assert!(!is_error_body(b"not json"));
     }
 }

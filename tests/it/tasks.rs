@@ -71,6 +71,39 @@ fn get_a_missing_task_exits_5() {
     assert!(err.contains("hint: check the dataset ID"), "{err}");
 }
 
+#[test]
+fn an_error_answered_with_http_200_is_an_error_all_the_same() {
+    let sandbox = Sandbox::with(Setup {
+        hook: Some(std::sync::Arc::new(|req: &Recorded, _: &Catalog| {
+            let body = if req.path.ends_with("/tasks") {
+                r#"{"error_code":"ModelArts.4352","error_msg":"Dataset does not exist"}"#
+            } else {
+                r#"{"error_code":"ModelArts.4612","error_msg":"Task not found","request_id":"r1"}"#
+            };
+            Some(Action::Reply(Reply::json(200, body)))
+        })),
+        ..Setup::default()
+    });
+    let out = sandbox.run(&["get", "abc"]);
+    assert_eq!(out.status.code(), Some(5), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).starts_with("error: ModelArts.4612: Task not found (HTTP 200, request id"),
+        "{}",
+        stderr_of(&out)
+    );
+    assert_eq!(stdout_of(&out), "");
+    // wait ends at once rather than waiting for a task that is not there.
+    let out = sandbox.run(&["wait", "abc", "--timeout", "10m"]);
+    assert_eq!(out.status.code(), Some(5), "{}", stderr_of(&out));
+    let out = sandbox.run(&["list", "--all"]);
+    assert_eq!(out.status.code(), Some(5), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("hint: check the dataset ID"),
+        "{}",
+        stderr_of(&out)
+    );
+}
+
 fn wait(sandbox: &Sandbox, task: &str, extra: &[&str]) -> std::process::Output {
     let mut args = vec!["wait", task, "--interval", "1s"];
     args.extend_from_slice(extra);
