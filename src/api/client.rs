@@ -3,27 +3,14 @@
 //! allows, a rejected token renewed once, and errors decoded.
 
 use anyhow::Result;
-use reqwest::{Method, StatusCode, Url};
+use reqwest::{Method, StatusCode};
 
 use crate::domain::id::Id;
 use crate::settings::Endpoint;
-use crate::transport::api_error::is_error_body;
+use crate::transport::api_error::{ApiError, is_error_body};
 use crate::transport::auth::Authenticator;
-use crate::transport::http::{Answer, Call, Failure, Http, Retry};
+use crate::transport::http::{Answer, Http, Request, Retry};
 use crate::transport::url::build_url;
-
-/// One request: what to send where, and how it may be retried.
-pub struct Request<'a> {
-    pub method: Method,
-    pub url: Url,
-    /// A JSON body.
-    pub body: Option<Vec<u8>>,
-    pub retry: Retry,
-    /// Signed as `X-Project-Id`: ModelArts wants it, the identity service does not.
-    pub project: Option<&'a str>,
-    /// The most a successful answer may hold.
-    pub max_body: usize,
-}
 
 /// Requests with credentials.
 pub struct Authorized {
@@ -44,9 +31,11 @@ impl Authorized {
         &self.auth
     }
 
-    /// Send `request` with credentials; the answer whatever its status. A cached or
-    /// expired token the service rejects is renewed once, and the request sent again.
-    pub async fn send(&self, request: &Request<'_>) -> Result<Answer> {
+    /// Send `request` with credentials; the answer whatever its status. `project` is
+    /// signed as `X-Project-Id` (ModelArts wants it, the identity service does not).
+    /// A cached or expired token the service rejects is renewed once, and the request
+    /// sent again.
+    pub async fn send(&self, request: &Request, project: Option<&str>) -> Result<Answer> {
         let body = request.body.as_deref().unwrap_or_default();
         let mut renewed = false;
         loop {
@@ -54,27 +43,13 @@ impl Authorized {
             let used = std::cell::Cell::new(None);
             let answer = self
                 .http
-                .execute(request.retry, request.url.path(), || async {
-                    let (mut headers, token) = self
+                .request(request, || async {
+                    let (headers, token) = self
                         .auth
-                        .authorize(&request.method, &request.url, body, request.project)
-                        .await
-                        .map_err(Failure::Before)?;
+                        .authorize(&request.method, &request.url, body, project)
+                        .await?;
                     used.set(Some(token));
-                    headers.push(("Accept", "application/json".to_string()));
-                    if request.body.is_some() {
-                        headers.push(("Content-Type", "application/json".to_string()));
-                    }
-                    self.http
-                        .send(Call {
-                            method: request.method.clone(),
-                            url: request.url.clone(),
-                            headers,
-                            body: request.body.clone(),
-                            max_body: request.max_body,
-                        })
-                        .await
-                        .map_err(Failure::During)
+                    Ok(headers)
                 })
                 .await?;
             if answer.status == StatusCode::UNAUTHORIZED
@@ -90,15 +65,15 @@ impl Authorized {
     }
 
     /// The body of a successful answer, or the answer as an error with the advice
-    /// that fits these credentials.
-    /// An error in the API's shape is one whatever its status, HTTP 200 included.
-    pub fn success(&self, answer: Answer) -> Result<Vec<u8>> {
+    /// that fits these credentials. An error in the API's shape is one whatever its
+    /// status, HTTP 200 included.
+    pub fn success(&self, answer: Answer) -> Result<Vec<u8>, Box<ApiError>> {
         if answer.status.is_success() && !is_error_body(&answer.body) {
             return Ok(answer.body);
         }
         let mut error = answer.error();
         self.auth.explain(&mut error);
-        Err(error.into())
+        Err(Box::new(error))
     }
 }
 
@@ -139,11 +114,15 @@ impl Client {
             url: build_url(&self.endpoint, &path, query)?,
             body,
             retry,
-            project: Some(self.project_id.as_str()),
             max_body: self.authorized.http().max_body(),
         };
-        let answer = self.authorized.send(&request).await?;
-        self.authorized.success(answer)
+        let answer = self
+            .authorized
+            .send(&request, Some(self.project_id.as_str()))
+            .await?;
+        self.authorized
+            .success(answer)
+            .map_err(|error| anyhow::Error::new(*error))
     }
 
     /// A read of the project's `segments`.

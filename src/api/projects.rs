@@ -5,11 +5,11 @@ use anyhow::{Context, Result};
 use reqwest::Method;
 use serde::Deserialize;
 
-use crate::api::client::{Authorized, Request};
+use crate::api::client::Authorized;
 use crate::domain::id::{Id, IdKind, Origin};
 use crate::settings::Endpoint;
 use crate::transport::auth::iam::MAX_IAM_BODY;
-use crate::transport::http::Retry;
+use crate::transport::http::{Request, Retry};
 use crate::transport::url::build_url;
 use crate::util::error::ConfigError;
 
@@ -31,13 +31,10 @@ pub async fn find_project(authorized: &Authorized, iam: &Endpoint, region: &str)
         url: build_url(iam, &["v3", "projects"], &[("name", region)])?,
         body: None,
         retry: Retry::Idempotent,
-        project: None,
         max_body: MAX_IAM_BODY,
     };
-    let answer = authorized.send(&request).await?;
-    if !answer.status.is_success() {
-        let mut error = answer.error();
-        authorized.auth().explain(&mut error);
+    let answer = authorized.send(&request, None).await?;
+    let body = authorized.success(answer).map_err(|mut error| {
         if error.status == 403 {
             error.hint = Some(
                 "these credentials may not list projects: set `project_id` (IAM console: \
@@ -45,10 +42,10 @@ pub async fn find_project(authorized: &Authorized, iam: &Endpoint, region: &str)
                     .to_string(),
             );
         }
-        return Err(error.into());
-    }
+        anyhow::Error::new(*error)
+    })?;
     let list: ProjectList =
-        serde_json::from_slice(&answer.body).context("the answer is not a list of projects")?;
+        serde_json::from_slice(&body).context("the answer is not a list of projects")?;
     match &list.projects[..] {
         [one] => {
             let origin = Origin::Service(format!("the identity service at {iam}"));

@@ -38,7 +38,19 @@ pub struct Http {
     limiter: Arc<Limiter>,
 }
 
-/// One request: every header it carries (secrets included; the log masks them by name).
+/// One request: what to send where, and how it may be retried.
+pub struct Request {
+    pub method: Method,
+    pub url: Url,
+    /// A JSON body.
+    pub body: Option<Vec<u8>>,
+    pub retry: Retry,
+    /// The most a successful answer may hold.
+    pub max_body: usize,
+}
+
+/// One try of a request: every header it carries (secrets included; the log masks
+/// them by name).
 pub struct Call {
     pub method: Method,
     pub url: Url,
@@ -184,6 +196,37 @@ impl Http {
             });
             tokio::time::sleep(wait).await;
         }
+    }
+
+    /// The path every request takes, whatever service and credentials: each try gets
+    /// its credentials from `credentials` (so that it is signed afresh) and the headers
+    /// every request carries, and is sent and retried as the request allows. The
+    /// answer comes back whatever its status.
+    pub async fn request<C, Fut>(&self, request: &Request, mut credentials: C) -> Result<Answer>
+    where
+        C: FnMut() -> Fut,
+        Fut: Future<Output = Result<Vec<(&'static str, String)>>>,
+    {
+        self.execute(request.retry, request.url.path(), || {
+            let credentials = credentials();
+            async move {
+                let mut headers = credentials.await.map_err(Failure::Before)?;
+                headers.push(("Accept", "application/json".to_string()));
+                if request.body.is_some() {
+                    headers.push(("Content-Type", "application/json;charset=utf8".to_string()));
+                }
+                self.send(Call {
+                    method: request.method.clone(),
+                    url: request.url.clone(),
+                    headers,
+                    body: request.body.clone(),
+                    max_body: request.max_body,
+                })
+                .await
+                .map_err(Failure::During)
+            }
+        })
+        .await
     }
 
     /// Send `call` and read the answer, whatever its status. Only a failure to talk to

@@ -6,7 +6,7 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
 use crate::settings::Endpoint;
-use crate::transport::http::{Call, Failure, Http, Retry};
+use crate::transport::http::{Http, Request, Retry};
 use crate::transport::url::build_url;
 
 /// Token answers carry no catalog (`nocatalog=true`), and project lists are short:
@@ -84,22 +84,14 @@ pub async fn issue_token(
         }
     });
     // The password is the credential: nothing to authorize, and never sent twice.
-    let answer = http
-        .execute(Retry::Never, "the token", || async {
-            http.send(Call {
-                method: Method::POST,
-                url: url.clone(),
-                headers: vec![
-                    ("Content-Type", "application/json;charset=utf8".to_string()),
-                    ("Accept", "application/json".to_string()),
-                ],
-                body: Some(body.to_string().into_bytes()),
-                max_body: MAX_IAM_BODY,
-            })
-            .await
-            .map_err(Failure::During)
-        })
-        .await?;
+    let request = Request {
+        method: Method::POST,
+        url,
+        body: Some(body.to_string().into_bytes()),
+        retry: Retry::Never,
+        max_body: MAX_IAM_BODY,
+    };
+    let answer = http.request(&request, || async { Ok(Vec::new()) }).await?;
     if !answer.status.is_success() {
         let mut error = answer.error();
         if matches!(
