@@ -50,24 +50,74 @@ fn modules(src: &Path) -> BTreeMap<Vec<String>, PathBuf> {
     found
 }
 
-/// The modules a file names: each `crate::a::b...` path and each `super::...` path,
-/// the part of a path up to the longest prefix that is a module of its own.
+/// `text` with each grouped path spelled out: `crate::{a::b, c::{d, e}}` becomes
+/// `crate::a::b crate::c::d crate::c::e`.
+fn expand_groups(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("::{") {
+        let before = &rest[..at];
+        let start = before
+            .rfind(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':'))
+            .map_or(0, |i| i + 1);
+        out.push_str(&before[..start]);
+        let prefix = &before[start..];
+        let inner_start = at + 3;
+        let mut depth = 1;
+        let mut end = rest.len();
+        let mut items = Vec::new();
+        let mut item_start = inner_start;
+        for (i, c) in rest[inner_start..].char_indices() {
+            let i = inner_start + i;
+            match c {
+                '{' => depth += 1,
+                '}' => depth -= 1,
+                ',' if depth == 1 => {
+                    items.push(&rest[item_start..i]);
+                    item_start = i + 1;
+                }
+                _ => {}
+            }
+            if depth == 0 {
+                items.push(&rest[item_start..i]);
+                end = i + 1;
+                break;
+            }
+        }
+        for item in items.iter().map(|i| i.trim()).filter(|i| !i.is_empty()) {
+            out.push_str(&expand_groups(&format!("{prefix}::{item}")));
+            out.push(' ');
+        }
+        rest = &rest[end.min(rest.len())..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The modules a file names: each `crate::a::b...` path and each `super::...` path
+/// (grouped ones spelled out), the part of a path up to the longest prefix that is a
+/// module of its own.
 fn named(
     module: &[String],
     text: &str,
     all: &BTreeMap<Vec<String>, PathBuf>,
 ) -> BTreeSet<Vec<String>> {
     let mut out = BTreeSet::new();
+    let text = expand_groups(text);
     let words: Vec<&str> = text
         .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':'))
         .collect();
     for word in words {
-        let mut parts = word.split("::").filter(|p| !p.is_empty());
+        let mut parts = word.split("::").filter(|p| !p.is_empty()).peekable();
         let mut path: Vec<String> = match parts.next() {
             Some("crate") => Vec::new(),
             Some("super") => module[..module.len().saturating_sub(1)].to_vec(),
             _ => continue,
         };
+        // `super::super::...` climbs once more for each.
+        while parts.next_if_eq(&"super").is_some() {
+            path.pop();
+        }
         path.extend(parts.map(str::to_string));
         while !path.is_empty() {
             if all.contains_key(&path) && path != module {
@@ -189,6 +239,14 @@ fn the_check_sees_an_upward_name_and_a_cycle() {
     let module = vec!["util".to_string(), "term".to_string()];
     let names = named(&module, &code("use crate::cli::Args;\n"), &all);
     assert!(names.contains(&vec!["cli".to_string()]));
+    for grouped in [
+        "use crate::{cli::Args};\n",
+        "use crate::{util::{self, text}, cli};\n",
+        "use super::super::{cli as c};\n",
+    ] {
+        let names = named(&module, &code(grouped), &all);
+        assert!(names.contains(&vec!["cli".to_string()]), "{grouped}");
+    }
     let names = named(
         &module,
         &code("// crate::cli\n#[cfg(test)]\nmod tests {\n use crate::cli; }\n"),
