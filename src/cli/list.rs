@@ -18,7 +18,7 @@ use crate::api::tasks::{self, ListQuery};
 use crate::domain::resource::Resource;
 use crate::domain::task::TaskType;
 use crate::output::json::merged_envelope;
-use crate::output::shape::{Shaped, Sort};
+use crate::output::shape::{Shaped, Sort, SortField};
 use crate::output::summary::{incomplete_message, merged_summary, summary};
 use crate::output::{self, Column, OutputFormat, Sink, TableStyle};
 use crate::settings;
@@ -79,7 +79,7 @@ pub struct ListArgs {
 
     /// Order by created, name, status, progress or elapsed; -FIELD reverses (table and
     /// json; ndjson keeps the server's order, as it streams)
-    #[arg(long, value_name = "[-]FIELD", value_parser = Sort::parse, allow_hyphen_values = true)]
+    #[arg(long, value_name = "[-]FIELD", value_parser = parse_sort, allow_hyphen_values = true)]
     pub sort: Option<Sort>,
 
     /// List again every --interval until Ctrl-C: on a terminal the table is redrawn in
@@ -123,6 +123,25 @@ impl TypeChoice {
             TypeChoice::All => TaskType::ALL.to_vec(),
         }
     }
+}
+
+/// `--sort FIELD` or `--sort -FIELD`.
+fn parse_sort(text: &str) -> Result<Sort, String> {
+    let (descending, name) = match text.strip_prefix('-') {
+        Some(name) => (true, name),
+        None => (false, text),
+    };
+    let field = SortField::from_str(name, true).map_err(|_| {
+        let names: Vec<String> = SortField::value_variants()
+            .iter()
+            .filter_map(|f| f.to_possible_value().map(|v| v.get_name().to_string()))
+            .collect();
+        format!(
+            "`{text}` is not a sort order: give one of {}, with - before it to reverse",
+            names.join(", ")
+        )
+    })?;
+    Ok(Sort { field, descending })
 }
 
 /// The API's own default page size.

@@ -7,14 +7,12 @@ use std::rc::Rc;
 
 use serde_json::value::RawValue;
 
-use clap::ValueEnum;
-
 use super::Sink;
 use crate::api::page::Page;
 use crate::domain::task::{Status, TaskView};
 
 /// What `--sort` orders by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum SortField {
     Created,
     Name,
@@ -36,25 +34,6 @@ impl Sort {
         field: SortField::Created,
         descending: true,
     };
-
-    /// `FIELD` or `-FIELD`.
-    pub fn parse(text: &str) -> Result<Sort, String> {
-        let (descending, name) = match text.strip_prefix('-') {
-            Some(name) => (true, name),
-            None => (false, text),
-        };
-        let field = SortField::from_str(name, true).map_err(|_| {
-            let names: Vec<String> = SortField::value_variants()
-                .iter()
-                .filter_map(|f| f.to_possible_value().map(|v| v.get_name().to_string()))
-                .collect();
-            format!(
-                "`{text}` is not a sort order: give one of {}, with - before it to reverse",
-                names.join(", ")
-            )
-        })?;
-        Ok(Sort { field, descending })
-    }
 }
 
 /// A task's place in the order: missing values sort last either way.

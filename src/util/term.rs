@@ -8,7 +8,7 @@
 use std::io::{self, IsTerminal, Write};
 use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 
-use crate::util::text;
+use crate::util::{platform, text};
 
 /// When to colour output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -124,12 +124,7 @@ static STDOUT_CLOSED_AT_START: AtomicBool = AtomicBool::new(false);
 /// opens /dev/null in place of a closed stdout, where whatever is printed is lost
 /// without a word.
 pub fn look_at_stdout_at_start() {
-    #[cfg(unix)]
-    {
-        // SAFETY: F_GETFD reads the descriptor's flags and changes nothing.
-        let closed = unsafe { libc::fcntl(libc::STDOUT_FILENO, libc::F_GETFD) } == -1;
-        STDOUT_CLOSED_AT_START.store(closed, Ordering::Relaxed);
-    }
+    STDOUT_CLOSED_AT_START.store(platform::stdout_closed(), Ordering::Relaxed);
 }
 
 /// Whether stdout is open, for a command that prints data to ask before it starts.
@@ -141,21 +136,7 @@ pub fn stdout_is_open() -> bool {
 /// with a broken pipe; this tells a command that writes nothing for a while, such as
 /// a watch with no news, without writing.
 pub fn stdout_reader_gone() -> bool {
-    #[cfg(unix)]
-    {
-        let mut stdout = libc::pollfd {
-            fd: libc::STDOUT_FILENO,
-            events: 0,
-            revents: 0,
-        };
-        // SAFETY: one valid pollfd, and no waiting.
-        let ready = unsafe { libc::poll(&mut stdout, 1, 0) };
-        ready > 0 && stdout.revents & (libc::POLLERR | libc::POLLHUP) != 0
-    }
-    #[cfg(not(unix))]
-    {
-        false
-    }
+    platform::stdout_reader_gone()
 }
 
 /// Width available for the table: `COLUMNS` if set, else the terminal's.

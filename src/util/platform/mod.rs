@@ -1,7 +1,7 @@
 //! What the operating system decides, in one place: who besides the user could change
 //! a file or a directory, keeping a file's owner and mode when it is replaced, advisory
-//! locks, files that must not be reached through a link, and the terminal's echo while
-//! a secret is typed.
+//! locks, files that must not be reached through a link, the terminal's echo while a
+//! secret is typed, and whether stdout is still there.
 //!
 //! Unix (`unix.rs`) does all of it. Elsewhere (`other.rs`: Windows) files have no
 //! owner and mode to check or keep, and the console is left to the prompt; what holds
@@ -23,7 +23,7 @@ use other as imp;
 #[cfg(unix)]
 use unix as imp;
 
-pub use imp::{EchoGuard, doubt, is_read_only, open_to_others};
+pub use imp::{EchoGuard, doubt, is_read_only, open_to_others, stdout_closed, stdout_reader_gone};
 
 /// Why a file or directory could have been changed by someone other than the user,
 /// and the command that fixes it.

@@ -53,3 +53,13 @@ impl EchoGuard {
         EchoGuard
     }
 }
+
+/// Whether stdout is closed now: not known here.
+pub fn stdout_closed() -> bool {
+    false
+}
+
+/// Whether stdout's reader has gone: not known here; a write will tell.
+pub fn stdout_reader_gone() -> bool {
+    false
+}

@@ -359,6 +359,25 @@ extern "C" fn restore_then_die(signal: c_int) {
     }
 }
 
+/// Whether stdout is closed now.
+pub fn stdout_closed() -> bool {
+    // SAFETY: F_GETFD reads the descriptor's flags and changes nothing.
+    unsafe { libc::fcntl(libc::STDOUT_FILENO, libc::F_GETFD) == -1 }
+}
+
+/// Whether stdout is a pipe (or socket) whose reader has gone: poll says so without
+/// writing.
+pub fn stdout_reader_gone() -> bool {
+    let mut stdout = libc::pollfd {
+        fd: libc::STDOUT_FILENO,
+        events: 0,
+        revents: 0,
+    };
+    // SAFETY: one valid pollfd, and no waiting.
+    let ready = unsafe { libc::poll(&mut stdout, 1, 0) };
+    ready > 0 && stdout.revents & (libc::POLLERR | libc::POLLHUP) != 0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
