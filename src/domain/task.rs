@@ -33,6 +33,8 @@ pub struct TaskView {
     result_total_sample_count: Raw,
     /// `config.algorithm_type`, which implies a type the details answer leaves out.
     algorithm_type: Raw,
+    /// `config.name`, which the reference calls the task's name too.
+    config_name: Raw,
 }
 
 /// The keys of a task the view reads.
@@ -77,6 +79,7 @@ enum ResultField {
 #[serde(field_identifier, rename_all = "snake_case")]
 enum ConfigField {
     AlgorithmType,
+    Name,
     #[serde(other)]
     Other,
 }
@@ -217,9 +220,12 @@ impl TaskView {
                 }
                 Field::Config => {
                     view.algorithm_type = None;
+                    view.config_name = None;
                     for (field, value) in members::<ConfigField>(value.get()) {
-                        if let ConfigField::AlgorithmType = field {
-                            view.algorithm_type = own(value);
+                        match field {
+                            ConfigField::AlgorithmType => view.algorithm_type = own(value),
+                            ConfigField::Name => view.config_name = own(value),
+                            ConfigField::Other => {}
                         }
                     }
                     continue;
@@ -244,8 +250,12 @@ impl TaskView {
         self
     }
 
+    /// `task_name`, else `config.name`, which the reference also calls the task's name.
     pub fn name(&self) -> String {
-        text(&self.task_name)
+        match text(&self.task_name) {
+            name if name == MISSING => text(&self.config_name),
+            name => name,
+        }
     }
 
     /// The type the task's `type` says.

@@ -9,13 +9,13 @@ use fake_modelarts::fixtures::*;
 use fake_modelarts::*;
 
 const TABLE: &str = "\
-ID                   NAME              TYPE        STATUS        PROGRESS  SAMPLES   CREATED              ELAPSED
-14cyxyu6UXaNT3lrPFl  -                 pre-label   succeeded         100%    38/246  2020-11-03 15:22:39    8m51s
-5QPy73VwnwHi5NqvbcP  -                 auto-label  succeeded         100%    38/246  2020-10-31 16:11:37    6m37s
-nR8kq2LmZc0aVbXy7Tt  nightly run/ü+~*  pre-label   running          37.5%  375/1000  2026-11-29 08:00:00    2h05m
-Fa1LeDtask000000001  weekly relabel    auto-label  failed           12.5%    20/500  2026-11-28 22:10:05      45s
-UnKn0wnStatus000001  from the future   pre-label   9                    -         -  2026-11-29 09:00:00        -
-UnKn0wnType00000001  mystery           42          initializing         -         -  2026-11-29 11:30:00        -
+ID                   NAME                 TYPE        STATUS        PROGRESS  SAMPLES   CREATED              ELAPSED
+14cyxyu6UXaNT3lrPFl  5fXxR01TyUoiobqNEd9  pre-label   succeeded         100%    38/246  2020-11-03 15:22:39    8m51s
+5QPy73VwnwHi5NqvbcP  -                    auto-label  succeeded         100%    38/246  2020-10-31 16:11:37    6m37s
+nR8kq2LmZc0aVbXy7Tt  nightly run/ü+~*     pre-label   running          37.5%  375/1000  2026-11-29 08:00:00    2h05m
+Fa1LeDtask000000001  weekly relabel       auto-label  failed           12.5%    20/500  2026-11-28 22:10:05      45s
+UnKn0wnStatus000001  from the future      pre-label   9                    -         -  2026-11-29 09:00:00        -
+UnKn0wnType00000001  mystery              42          initializing         -         -  2026-11-29 11:30:00        -
 ";
 
 #[test]
@@ -1014,7 +1014,8 @@ fn columns_wide_and_sort() {
         text.contains("auto-deploy-50041602581620628  0.0.1"),
         "{text}"
     );
-    // By name, case aside; the task without one last.
+    // By name, case aside (the reference's task is named in its config); the task
+    // without one last.
     let names: Vec<&str> = text
         .lines()
         .skip(1)
@@ -1023,11 +1024,11 @@ fn columns_wide_and_sort() {
     assert_eq!(
         names,
         [
+            "14cyxyu6UXaNT3lrPFl",
             "UnKn0wnStatus000001",
             "UnKn0wnType00000001",
             "nR8kq2LmZc0aVbXy7Tt",
             "Fa1LeDtask000000001",
-            "14cyxyu6UXaNT3lrPFl",
             "5QPy73VwnwHi5NqvbcP"
         ]
     );

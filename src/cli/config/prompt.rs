@@ -49,9 +49,15 @@ pub fn choice(question: &str, choices: &[&str], default: &str) -> Result<String>
 /// A secret: typed without echo on a terminal, else all of stdin (a pipe or a file).
 pub fn secret(question: &str) -> Result<String> {
     let text = if io::stdin().is_terminal() {
-        // Echo is back on however the prompt ends, Ctrl-C included.
-        let _echo = crate::util::platform::EchoGuard::new();
-        rpassword::prompt_password(question).context("cannot read the secret from the terminal")?
+        // Echo is off before the question shows, so that nothing typed is echoed, and
+        // back on however the prompt ends, Ctrl-C included.
+        let echo = crate::util::platform::EchoGuard::new();
+        echo.silence();
+        let mut stderr = io::stderr().lock();
+        let _ = stderr.write_all(crate::util::text::clean(question).as_bytes());
+        let _ = stderr.flush();
+        drop(stderr);
+        rpassword::read_password().context("cannot read the secret from the terminal")?
     } else {
         let mut text = String::new();
         io::stdin()

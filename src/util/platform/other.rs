@@ -52,6 +52,9 @@ impl EchoGuard {
     pub fn new() -> EchoGuard {
         EchoGuard
     }
+
+    /// The console's echo is left to the prompt.
+    pub fn silence(&self) {}
 }
 
 /// Whether stdout is closed now: not known here.

@@ -318,6 +318,26 @@ impl EchoGuard {
     }
 }
 
+impl EchoGuard {
+    /// Stop echoing what is typed, before the question is shown: a fast typist (or a
+    /// program answering) would otherwise see the start of a secret echoed.
+    pub fn silence(&self) {
+        let Some(tty) = &self.tty else {
+            return;
+        };
+        let mut settings = MaybeUninit::<libc::termios>::uninit();
+        // SAFETY: the descriptor is open; tcgetattr fills the termios when it succeeds,
+        // and tcsetattr reads the one it filled.
+        unsafe {
+            if libc::tcgetattr(tty.as_raw_fd(), settings.as_mut_ptr()) == 0 {
+                let mut settings = settings.assume_init();
+                settings.c_lflag &= !libc::ECHO;
+                libc::tcsetattr(tty.as_raw_fd(), libc::TCSANOW, &settings);
+            }
+        }
+    }
+}
+
 impl Default for EchoGuard {
     fn default() -> EchoGuard {
         EchoGuard::new()
