@@ -161,7 +161,7 @@ fn shown(raw: &RawValue) -> String {
 /// A total the server sends (`total_count`, `total_number`): a JSON integer from 0
 /// up, or none when it is absent or `null`. Anything else, a string of digits, `5.0`
 /// or `1e2` included, is not a count: the answer is not the API's.
-pub(crate) fn total(key: &str, raw: Option<&RawValue>) -> Result<Option<u64>, String> {
+fn total(key: &str, raw: Option<&RawValue>) -> Result<Option<u64>, String> {
     match raw {
         None => Ok(None),
         Some(raw) if raw.get().trim() == "null" => Ok(None),

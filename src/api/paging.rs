@@ -630,6 +630,15 @@ impl<'a> Listing<'a> {
                 self.noun(2)
             ),
         };
+        // Repeats of earlier pages are part of why: on their own they would read as
+        // tasks moving while listing.
+        let why = match self.repeats {
+            0 => why,
+            n => format!(
+                "{why}, and {n} of the {} they held repeated earlier pages",
+                self.noun(2)
+            ),
+        };
         Some(Missing {
             expected,
             count: expected - self.printed,
@@ -667,7 +676,7 @@ impl<'a> Listing<'a> {
                  or deleted); the listing holds what the pages held"
             ));
         }
-        if self.repeats > 0 {
+        if self.repeats > 0 && self.missing().is_none() {
             warnings.push(format!(
                 "skipped {} {} already listed ({} moved between pages while listing)",
                 self.repeats,
@@ -1139,7 +1148,8 @@ mod tests {
         assert_eq!((missing.expected, missing.count), (95, 76));
         assert_eq!(
             missing.why,
-            "the pages the total calls for held fewer tasks"
+            "the pages the total calls for held fewer tasks, and 81 of the tasks they held \
+             repeated earlier pages"
         );
         p.counting = Some(Counting::Records);
         let (got, _, outcome) = list(&p, pages(95));

@@ -15,6 +15,7 @@ use crate::api::paging::{self, Outcome, Plan};
 use crate::domain::task::{Status, TaskView};
 use crate::output::json::write_line;
 use crate::output::shape::{Shaped, Sort};
+use crate::output::summary::incomplete_message;
 use crate::output::{self, OutputFormat, Sink};
 use crate::util::duration::humanize;
 use crate::util::progress::Progress;
@@ -136,18 +137,10 @@ where
         offsets.learn(&outcomes);
         plan.counting = offsets.counting();
         plan.counting_may_be_stale = offsets.may_be_stale();
-        for ((label, _), outcome) in sources.iter().zip(&outcomes) {
-            if let Some(missing) = &outcome.missing {
-                let label = if label.is_empty() {
-                    String::new()
-                } else {
-                    format!("{label}: ")
-                };
-                term::warn(&format!(
-                    "{label}the listing holds {} of {} tasks, {} missing: {}",
-                    outcome.printed, missing.expected, missing.count, missing.why
-                ));
-            }
+        // An incomplete listing costs a watch nothing but a warning: the next may not be.
+        let labels: Vec<String> = sources.iter().map(|(label, _)| label.clone()).collect();
+        if let Some(message) = incomplete_message(&labels, &outcomes) {
+            term::warn(&message);
         }
         let listed: Vec<(TaskView, Box<RawValue>)> = listing
             .0

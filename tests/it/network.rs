@@ -786,7 +786,7 @@ fn a_total_that_is_a_string_is_refused_on_one_page_and_by_config_check() {
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stderr_of(&out).contains(
-            "error: the list of datasets is not the API's JSON: `total_number` is \"5\", not a count"
+            "error: malformed response listing the project's datasets: `total_number` is \"5\", not a count"
         ),
         "{}",
         stderr_of(&out)
