@@ -110,7 +110,7 @@ pub fn known_code(code: &str) -> Option<&'static KnownCode> {
 }
 
 /// A non-success HTTP answer from the API.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct ApiError {
     pub status: u16,
     /// `error_code` (or `code`) from a JSON error body.

@@ -1,6 +1,7 @@
 //! HTTP to the services: timeouts, trust, no redirects, a limit on requests in flight,
 //! retries by policy, bounded bodies, and `-v` logging with secrets masked.
 
+use std::cell::OnceCell;
 use std::future::Future;
 use std::sync::Arc;
 use std::time::Instant;
@@ -69,18 +70,27 @@ pub struct Answer {
     pub body_too_large: bool,
     /// How many requests it took.
     pub attempts: u32,
+    /// The body decoded as an error, once asked for: the retries ask, and then the
+    /// caller.
+    decoded: OnceCell<ApiError>,
 }
 
 impl Answer {
     /// The answer as an API error, decoded from its body.
     pub fn error(&self) -> ApiError {
-        let mut error = api_error(self.status, &self.headers, &self.body);
-        if self.body_too_large && !self.status.is_redirection() {
-            error.body_note = Some(format!(
-                "a body larger than {} KiB, which no error of this API is",
-                MAX_ERROR_BODY >> 10
-            ));
-        }
+        let mut error = self
+            .decoded
+            .get_or_init(|| {
+                let mut error = api_error(self.status, &self.headers, &self.body);
+                if self.body_too_large && !self.status.is_redirection() {
+                    error.body_note = Some(format!(
+                        "a body larger than {} KiB, which no error of this API is",
+                        MAX_ERROR_BODY >> 10
+                    ));
+                }
+                error
+            })
+            .clone();
         error.attempts = self.attempts;
         error
     }
@@ -322,6 +332,7 @@ impl Http {
             body,
             body_too_large,
             attempts: 1,
+            decoded: OnceCell::new(),
         })
     }
 
@@ -432,7 +443,6 @@ fn read_ca_bundle(path: &std::path::Path) -> Result<Vec<reqwest::Certificate>> {
     Ok(certs)
 }
 
-/// Read a body, stopping once it exceeds `cap` bytes.
 /// Read a body of at most `cap` bytes; `None` when it is larger, which an announced
 /// length says before anything is read. Memory never holds more than `cap + 1` bytes.
 async fn read_body(
