@@ -1077,6 +1077,11 @@ mod tests {
         assert_eq!((got, requested), (ids(20..30), vec![2, 3]));
         let (got, requested, _) = list(&p, records(95));
         assert_eq!((got, requested), (ids(20..30), vec![2, 3, 20]));
+        // A short answer, shifted by one, is records too: page 1 of 8 tasks is empty.
+        p.first_page = 1;
+        let (got, requested, outcome) = list(&p, records(8));
+        assert_eq!((got, requested), (vec![], vec![1, 2, 10]));
+        assert_eq!(outcome.counting, Some(Counting::Records));
     }
 
     #[test]
@@ -1355,6 +1360,20 @@ mod tests {
             .block_on(run(&p, fetch, &mut Collect::default(), &Progress::hidden()))
             .unwrap_err();
         assert_eq!(format!("{err:#}"), "page 3 failed: refused");
+        // An answer that is no page, likewise.
+        let fetch = |offset: u64| async move {
+            Ok(match offset {
+                3 => body("<html>"),
+                _ => page(offset * 10..offset * 10 + 10, 95),
+            })
+        };
+        let err = runtime
+            .block_on(run(&p, fetch, &mut Collect::default(), &Progress::hidden()))
+            .unwrap_err();
+        assert!(
+            format!("{err:#}").starts_with("page 3 failed: malformed response listing"),
+            "{err:#}"
+        );
         // In a merged listing, the listing that failed says who it is.
         let sources = [("a".to_string(), None, 0), ("b".to_string(), Some(1), 100)].map(
             |(label, failing, first)| {
