@@ -1333,8 +1333,11 @@ mod tests {
         let body = page([1, 2, 2, 3], 9);
         listing.take(1, &body.parse().unwrap(), &shared).unwrap();
         assert_eq!((listing.duplicates, listing.repeats), (3, 1));
+        // A page without copies is not named.
+        let body = page([4, 5], 9);
+        listing.take(2, &body.parse().unwrap(), &shared).unwrap();
         assert_eq!(listing.duplicated_on, [0, 1]);
-        assert_eq!(listing.printed, 4);
+        assert_eq!(listing.printed, 6);
         assert_eq!(
             listing.warnings()[0],
             "pages 0, 1 held the same task more than once (3 copies dropped); each task is \
