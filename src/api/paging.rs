@@ -1259,28 +1259,12 @@ mod tests {
         got.sort_by_key(|id| id[1..].parse::<u64>().unwrap());
         assert_eq!(got, ids(0..37));
         assert_eq!(outcomes.len(), 2);
-        assert_eq!(
-            outcomes[0]
-                .envelope
-                .as_ref()
-                .unwrap()
-                .total_count
-                .as_ref()
-                .unwrap()
-                .get(),
-            "25"
-        );
-        assert_eq!(
-            outcomes[1]
-                .envelope
-                .as_ref()
-                .unwrap()
-                .total_count
-                .as_ref()
-                .unwrap()
-                .get(),
-            "13"
-        );
+        let total_of = |outcome: &Outcome| {
+            let envelope = outcome.envelope.as_ref().unwrap();
+            envelope.total_count.as_ref().unwrap().get().to_owned()
+        };
+        assert_eq!(total_of(&outcomes[0]), "25");
+        assert_eq!(total_of(&outcomes[1]), "13");
         // Each listing's pages, in its own order.
         let of = |name| -> Vec<u64> {
             requested
