@@ -200,15 +200,7 @@ fn limit_and_offset_choose_the_page() {
     let sandbox = Sandbox::new();
     let out = sandbox.run(&["list", "--limit", "2", "--offset", "1", "-o", "ndjson"]);
     assert!(out.status.success(), "{}", stderr_of(&out));
-    let ids: Vec<String> = stdout_of(&out)
-        .lines()
-        .map(|l| {
-            serde_json::from_str::<serde_json::Value>(l).unwrap()["task_id"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
-        .collect();
+    let ids = ids_of(&out.stdout);
     assert_eq!(ids, ["nR8kq2LmZc0aVbXy7Tt", "Fa1LeDtask000000001"]);
     // Page 1, and offset 2 to tell what offsets count, sent together.
     let mut queries: Vec<String> = sandbox.requests().iter().map(|r| r.query.clone()).collect();
@@ -1184,15 +1176,7 @@ fn type_all_pages_every_kind_concurrently_under_one_cap() {
         "ndjson",
     ]);
     assert!(out.status.success(), "{}", stderr_of(&out));
-    let mut ids: Vec<String> = stdout_of(&out)
-        .lines()
-        .map(|l| {
-            serde_json::from_str::<serde_json::Value>(l).unwrap()["task_id"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
-        .collect();
+    let mut ids = ids_of(&out.stdout);
     assert_eq!(ids.len(), 240);
     ids.sort();
     ids.dedup();
@@ -1308,15 +1292,7 @@ fn type_all_in_a_watch_logs_every_kind() {
         "1s",
     ]);
     assert!(out.status.success(), "{}", stderr_of(&out));
-    let mut ids: Vec<String> = stdout_of(&out)
-        .lines()
-        .map(|l| {
-            serde_json::from_str::<serde_json::Value>(l).unwrap()["task_id"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
-        .collect();
+    let mut ids = ids_of(&out.stdout);
     ids.sort();
     ids.dedup();
     assert_eq!(ids.len(), 7 + 10 + 3 + 2, "the first page of every kind");

@@ -49,15 +49,10 @@ fn replaying(tasks: usize, again: u64, as_page: u64) -> Sandbox {
     })
 }
 
-fn ids_of(stdout: &[u8]) -> Vec<String> {
-    String::from_utf8(stdout.to_vec())
-        .unwrap()
-        .lines()
-        .map(|line| {
-            let task: serde_json::Value = serde_json::from_str(line).expect("NDJSON line");
-            task["task_id"].as_str().unwrap().to_string()
-        })
-        .collect()
+/// The one file the offset-mode cache holds.
+fn offsets_cache_file(sandbox: &Sandbox) -> std::path::PathBuf {
+    let mut entries = std::fs::read_dir(sandbox.cache_dir().join("offsets")).unwrap();
+    entries.next().unwrap().unwrap().path()
 }
 
 fn generated(range: std::ops::Range<usize>) -> Vec<String> {
@@ -353,12 +348,7 @@ fn a_stale_cache_is_corrected_or_forgotten() {
     // otherwise, at no cost, and the listing goes on with record offsets.
     let out = list_all(&sandbox, &[]);
     assert!(out.status.success());
-    let cache = std::fs::read_dir(sandbox.cache_dir().join("offsets"))
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
+    let cache = offsets_cache_file(&sandbox);
     let text = std::fs::read_to_string(&cache).unwrap();
     std::fs::write(&cache, text.replace("records", "pages")).unwrap();
     let out = list_all(&sandbox, &[]);
@@ -371,12 +361,7 @@ fn a_stale_cache_is_corrected_or_forgotten() {
     let sandbox = Sandbox::with(setup(300));
     let out = list_all(&sandbox, &[]);
     assert!(out.status.success());
-    let cache = std::fs::read_dir(sandbox.cache_dir().join("offsets"))
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
+    let cache = offsets_cache_file(&sandbox);
     let text = std::fs::read_to_string(&cache).unwrap();
     std::fs::write(&cache, text.replace("pages", "records")).unwrap();
     let out = list_all(&sandbox, &[]);

@@ -104,6 +104,18 @@ pub fn stdout_of(output: &std::process::Output) -> String {
     String::from_utf8(output.stdout.clone()).unwrap()
 }
 
+/// The `task_id` of every NDJSON line on stdout, in order.
+pub fn ids_of(stdout: &[u8]) -> Vec<String> {
+    String::from_utf8(stdout.to_vec())
+        .unwrap()
+        .lines()
+        .map(|line| {
+            let task: serde_json::Value = serde_json::from_str(line).expect("NDJSON line");
+            task["task_id"].as_str().unwrap().to_string()
+        })
+        .collect()
+}
+
 /// The command succeeded; else its status, stdout and stderr are the failure message.
 pub fn assert_ok(out: &std::process::Output) {
     assert!(
