@@ -741,12 +741,9 @@ fn project_ids_that_cannot_be_one_path_step_are_refused_wherever_they_come_from(
     // The cached token names the same project: refused as coming from the cache.
     let out = sandbox.run(&["get", "t"]);
     assert_eq!(out.status.code(), Some(3));
-    assert!(
-        stderr_of(&out).contains(
-            "the project ID `..` from the cached token of profile `default` is not an ID"
-        ),
-        "{}",
-        stderr_of(&out)
+    assert_stderr_has(
+        &out,
+        "the project ID `..` from the cached token of profile `default` is not an ID",
     );
     assert!(
         sandbox
@@ -773,12 +770,9 @@ fn project_ids_that_cannot_be_one_path_step_are_refused_wherever_they_come_from(
     let before = sandbox.requests().len();
     let out = sandbox.run(&["list"]);
     assert_eq!(out.status.code(), Some(3));
-    assert!(
-        stderr_of(&out).contains(
-            "the project ID `..` from the cached lookup of region cn-north-4 is not an ID"
-        ),
-        "{}",
-        stderr_of(&out)
+    assert_stderr_has(
+        &out,
+        "the project ID `..` from the cached lookup of region cn-north-4 is not an ID",
     );
     assert_eq!(sandbox.requests().len(), before, "nothing sent");
 }

@@ -472,11 +472,7 @@ fn profile_names_and_values_from_the_file_are_shown_escaped() {
         assert_terminal_safe(&stderr_of(&out));
     }
     let out = sandbox.run(&["--profile", "x", "list"]);
-    assert!(
-        stderr_of(&out).contains(&format!("(profiles: {shown})")),
-        "{}",
-        stderr_of(&out)
-    );
+    assert_stderr_has(&out, &format!("(profiles: {shown})"));
 }
 
 #[test]

@@ -432,11 +432,7 @@ fn init_from_flags_writes_a_working_profile_and_will_not_overwrite_it() {
 
     let out = init(&[]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr_of(&out).contains("profile `default` already exists in"),
-        "{}",
-        stderr_of(&out)
-    );
+    assert_stderr_has(&out, "profile `default` already exists in");
     assert_ok(&init(&["--force", "--default"]));
     assert!(
         fs::read_to_string(&config)
@@ -612,11 +608,7 @@ fn check_reports_success_and_what_it_asked() {
     );
     let out = sandbox.run(&["config", "test"]);
     assert_ok(&out);
-    assert!(
-        stdout_of(&out).contains(": the project has 1 datasets\n"),
-        "{}",
-        stdout_of(&out)
-    );
+    assert_stdout_has(&out, ": the project has 1 datasets\n");
     assert_eq!(
         sandbox.requests().pop().unwrap().path,
         format!("/v2/{PROJECT}/datasets")
@@ -644,19 +636,11 @@ fn check_reports_each_failure_with_its_hint_and_exit_code() {
     drop(listener);
     let out = sandbox.run(&["--endpoint", &closed, "config", "check"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr_of(&out).contains("hint: no connection: check the endpoint"),
-        "{}",
-        stderr_of(&out)
-    );
+    assert_stderr_has(&out, "hint: no connection: check the endpoint");
 
     let out = sandbox.run(&["--project-id", "other-project", "config", "check"]);
     assert_eq!(out.status.code(), Some(4));
-    assert!(
-        stderr_of(&out).contains("X-Project-Id does not match"),
-        "{}",
-        stderr_of(&out)
-    );
+    assert_stderr_has(&out, "X-Project-Id does not match");
 
     // A gateway whose clock says this machine is 20 minutes behind.
     let skewed = Sandbox::with(Setup {

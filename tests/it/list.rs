@@ -130,18 +130,10 @@ fn every_type_filter_is_sent_and_applied() {
         }
     }
     let out = sandbox.run(&["list", "-t", "auto-grouping"]);
-    assert!(
-        stdout_of(&out).contains("auto-grouping  stopped"),
-        "{}",
-        stdout_of(&out)
-    );
+    assert_stdout_has(&out, "auto-grouping  stopped");
     assert!(stdout_of(&out).contains("1d01h"));
     let out = sandbox.run(&["list", "-t", "auto-deploy"]);
-    assert!(
-        stdout_of(&out).contains("auto-deploy  queued"),
-        "{}",
-        stdout_of(&out)
-    );
+    assert_stdout_has(&out, "auto-deploy  queued");
 }
 
 #[test]
@@ -713,11 +705,7 @@ fn secrets_never_reach_any_output() {
         .args(["-vv", "list"])
         .output()
         .unwrap();
-    assert!(
-        stderr_of(&out).contains("x-security-token:****"),
-        "{}",
-        stderr_of(&out)
-    );
+    assert_stderr_has(&out, "x-security-token:****");
     assert!(!stderr_of(&out).contains(secret_token));
     // A value that cannot go in a header is named, not shown.
     let out = sandbox
@@ -953,19 +941,15 @@ fn status_filters_keep_the_servers_total() {
     );
     let out = sandbox.run(&["list", "--columns", "id,size"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr_of(&out).contains("[possible values: id, name, type, status, progress, samples, created, elapsed, model, version, unconfirmed, message]"),
-        "{}",
-        stderr_of(&out)
+    assert_stderr_has(
+        &out,
+        "[possible values: id, name, type, status, progress, samples, created, elapsed, model, version, unconfirmed, message]",
     );
     let out = sandbox.run(&["list", "--status", "done"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr_of(&out).contains(
-            "[possible values: queued, initializing, running, failed, succeeded, stopping, stopped]"
-        ),
-        "{}",
-        stderr_of(&out)
+    assert_stderr_has(
+        &out,
+        "[possible values: queued, initializing, running, failed, succeeded, stopping, stopped]",
     );
     assert_eq!(sandbox.requests().len(), 4);
 }
@@ -1239,11 +1223,7 @@ fn type_all_without_all_shows_each_kinds_first_page() {
     // Pages of a merged listing do not exist.
     let out = sandbox.run(&["list", "-d", "kinds", "-t", "all", "--offset", "1"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr_of(&out).contains("--offset cannot be used with --type all"),
-        "{}",
-        stderr_of(&out)
-    );
+    assert_stderr_has(&out, "--offset cannot be used with --type all");
 }
 
 #[test]
@@ -1267,13 +1247,10 @@ fn type_all_is_incomplete_when_one_kind_comes_up_short() {
     let out = sandbox.run(&["list", "-d", "kinds", "-t", "all", "--all", "-o", "ndjson"]);
     assert_eq!(out.status.code(), Some(9), "{}", stderr_of(&out));
     assert_eq!(stdout_of(&out).lines().count(), 7 + 12 + 3 + 2);
-    assert!(
-        stderr_of(&out).contains(
-            "error: incomplete listing: 3 of 5 auto-grouping tasks, 2 missing: page 0 came back \
-             with 3 tasks where 100 were asked for"
-        ),
-        "{}",
-        stderr_of(&out)
+    assert_stderr_has(
+        &out,
+        "error: incomplete listing: 3 of 5 auto-grouping tasks, 2 missing: page 0 came back \
+             with 3 tasks where 100 were asked for",
     );
 }
 
@@ -1396,11 +1373,7 @@ fn a_closed_stdout_is_an_error_and_a_full_one_too() {
     if std::path::Path::new("/dev/full").exists() {
         let out = run("> /dev/full", "list -o json");
         assert_eq!(out.status.code(), Some(1));
-        assert!(
-            stderr_of(&out).contains("No space left on device"),
-            "{}",
-            stderr_of(&out)
-        );
+        assert_stderr_has(&out, "No space left on device");
     }
     // A command that prints nothing on stdout does not mind.
     let out = run(">&-", "config set concurrency 4");

@@ -85,11 +85,7 @@ fn retry_after_is_honoured_and_each_try_has_its_own_date() {
     let elapsed = started.elapsed();
     assert_ok(&out);
     assert!(elapsed >= Duration::from_secs(1), "{elapsed:?}");
-    assert!(
-        stderr_of(&out).contains("in 1000 ms: HTTP 429 Too Many Requests"),
-        "{}",
-        stderr_of(&out)
-    );
+    assert_stderr_has(&out, "in 1000 ms: HTTP 429 Too Many Requests");
     let requests = api_requests(&sandbox);
     assert_eq!(requests.len(), 2);
     assert_ne!(
@@ -344,11 +340,7 @@ fn a_server_that_never_answers_runs_out_the_request_timeout() {
     sandbox.write_config(&format!("{text}request_timeout = \"500ms\"\nretries = 0\n"));
     let out = sandbox.run(&["list"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr_of(&out).contains("the request timeout of 500ms ran out"),
-        "{}",
-        stderr_of(&out)
-    );
+    assert_stderr_has(&out, "the request timeout of 500ms ran out");
 }
 
 #[test]
@@ -524,11 +516,7 @@ fn an_answer_over_the_size_limit_is_refused_not_held() {
     let text = std::fs::read_to_string(&sandbox.config).unwrap();
     sandbox.write_config(&format!("{text}max_response_mib = 2\n"));
     let out = sandbox.run(&["list"]);
-    assert!(
-        stderr_of(&out).contains("is larger than 2 MiB"),
-        "{}",
-        stderr_of(&out)
-    );
+    assert_stderr_has(&out, "is larger than 2 MiB");
 }
 
 #[test]
@@ -564,12 +552,9 @@ fn a_redirect_to_another_host_is_reported_and_not_followed() {
     let sandbox = Sandbox::with(first_answers(vec![Action::Reply(redirect)]));
     let out = sandbox.run(&["list"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr_of(&out).contains(&format!(
-            "with a redirect to {target}, which is not followed"
-        )),
-        "{}",
-        stderr_of(&out)
+    assert_stderr_has(
+        &out,
+        &format!("with a redirect to {target}, which is not followed"),
     );
     assert!(
         elsewhere.requests().is_empty(),
@@ -772,11 +757,7 @@ fn a_total_that_is_a_string_is_refused_on_one_page_and_by_config_check() {
     });
     let out = sandbox.run(&["list"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr_of(&out).contains("`total_count` is \"5\", not a count"),
-        "{}",
-        stderr_of(&out)
-    );
+    assert_stderr_has(&out, "`total_count` is \"5\", not a count");
     let out = sandbox.run(&["config", "check"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr_of(&out).contains("`total_count` is \"5\", not a count"));
@@ -784,11 +765,8 @@ fn a_total_that_is_a_string_is_refused_on_one_page_and_by_config_check() {
     sandbox.write_config(&text.replace(&format!("dataset_id = \"{DATASET}\"\n"), ""));
     let out = sandbox.run(&["config", "check"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr_of(&out).contains(
-            "error: malformed response listing the project's datasets: `total_number` is \"5\", not a count"
-        ),
-        "{}",
-        stderr_of(&out)
+    assert_stderr_has(
+        &out,
+        "error: malformed response listing the project's datasets: `total_number` is \"5\", not a count",
     );
 }

@@ -129,10 +129,9 @@ fn concurrency_from_the_profile_and_bad_values() {
     sandbox.write_config(&format!("{text}concurrency = 40\n"));
     let out = list_all(&sandbox, &[]);
     assert_eq!(out.status.code(), Some(3));
-    assert!(
-        stderr_of(&out).contains("key `profiles.default.concurrency`: 40 is out of range"),
-        "{}",
-        stderr_of(&out)
+    assert_stderr_has(
+        &out,
+        "key `profiles.default.concurrency`: 40 is out of range",
     );
 }
 
@@ -320,11 +319,7 @@ fn a_later_page_without_knowing_costs_one_request_or_one_round() {
         });
         let out = sandbox.run(&["list", "-d", BIG, "--offset", "3", "--limit", "10"]);
         assert!(out.status.success(), "{}", stderr_of(&out));
-        assert!(
-            stdout_of(&out).contains(&generated_id(30)),
-            "{}",
-            stdout_of(&out)
-        );
+        assert_stdout_has(&out, &generated_id(30));
         assert!(!stdout_of(&out).contains(&generated_id(40)));
         let mut sent: Vec<String> = sandbox.requests().iter().map(|r| r.query.clone()).collect();
         sent.sort();
@@ -366,11 +361,7 @@ fn a_stale_cache_is_corrected_or_forgotten() {
     std::fs::write(&cache, text.replace("pages", "records")).unwrap();
     let out = list_all(&sandbox, &[]);
     assert_incomplete(&out, 100, 300, "page 1 came back empty");
-    assert!(
-        stderr_of(&out).contains("that is forgotten now"),
-        "{}",
-        stderr_of(&out)
-    );
+    assert_stderr_has(&out, "that is forgotten now");
     assert!(!cache.exists());
     let out = list_all(&sandbox, &[]);
     assert!(out.status.success(), "{}", stderr_of(&out));
@@ -402,10 +393,9 @@ fn a_mode_set_in_the_profile_is_kept_and_a_wrong_one_is_no_silent_success() {
         unique.dedup();
         assert_eq!(unique.len(), ids.len(), "a task printed twice");
         assert_incomplete(&out, listed, 500, why);
-        assert!(
-            stderr_of(&out).contains(&format!("hint: the profile sets offset_mode = \"{set}\"")),
-            "{}",
-            stderr_of(&out)
+        assert_stderr_has(
+            &out,
+            &format!("hint: the profile sets offset_mode = \"{set}\""),
         );
         assert!(!sandbox.cache_dir().join("offsets").exists());
     }

@@ -53,11 +53,7 @@ fn a_moving_task_can_be_waited_for_and_retries_ride_out_faults() {
     let sandbox = simulator(40, Duration::from_millis(200), 20);
     let out = sandbox.run(&["wait", "sim0000000000000030", "--interval", "1s"]);
     assert_ok(&out);
-    assert!(
-        stderr_of(&out).contains("task sim0000000000000030 succeeded"),
-        "{}",
-        stderr_of(&out)
-    );
+    assert_stderr_has(&out, "task sim0000000000000030 succeeded");
     let out = sandbox.run(&["get", "sim0000000000000010", "-o", "json"]);
     assert_ok(&out);
     let task: serde_json::Value = serde_json::from_str(&stdout_of(&out)).unwrap();

@@ -116,6 +116,24 @@ pub fn ids_of(stdout: &[u8]) -> Vec<String> {
         .collect()
 }
 
+/// stderr contains `needle`; else stderr is the failure message.
+pub fn assert_stderr_has(out: &std::process::Output, needle: &str) {
+    let stderr = stderr_of(out);
+    assert!(
+        stderr.contains(needle),
+        "{needle:?} not in stderr:\n{stderr}"
+    );
+}
+
+/// stdout contains `needle`; else stdout is the failure message.
+pub fn assert_stdout_has(out: &std::process::Output, needle: &str) {
+    let stdout = stdout_of(out);
+    assert!(
+        stdout.contains(needle),
+        "{needle:?} not in stdout:\n{stdout}"
+    );
+}
+
 /// The command succeeded; else its status, stdout and stderr are the failure message.
 pub fn assert_ok(out: &std::process::Output) {
     assert!(

@@ -97,11 +97,7 @@ fn an_error_answered_with_http_200_is_an_error_all_the_same() {
     assert_eq!(out.status.code(), Some(5), "{}", stderr_of(&out));
     let out = sandbox.run(&["list", "--all"]);
     assert_eq!(out.status.code(), Some(5), "{}", stderr_of(&out));
-    assert!(
-        stderr_of(&out).contains("hint: check the dataset ID"),
-        "{}",
-        stderr_of(&out)
-    );
+    assert_stderr_has(&out, "hint: check the dataset ID");
 }
 
 fn wait(sandbox: &Sandbox, task: &str, extra: &[&str]) -> std::process::Output {
@@ -748,30 +744,14 @@ fn hostile_task_text_is_shown_escaped_in_get_wait_and_list() {
     let out = sandbox.run(&["get", "hostile"]);
     assert_ok(&out);
     assert_terminal_safe(&stdout_of(&out));
-    assert!(
-        stdout_of(&out).contains(&format!("NAME      {name}\n")),
-        "{}",
-        stdout_of(&out)
-    );
-    assert!(
-        stdout_of(&out).contains(&format!("ERROR     {error}\n")),
-        "{}",
-        stdout_of(&out)
-    );
-    assert!(
-        stdout_of(&out).contains("MESSAGE   m n\n"),
-        "{}",
-        stdout_of(&out)
-    );
+    assert_stdout_has(&out, &format!("NAME      {name}\n"));
+    assert_stdout_has(&out, &format!("ERROR     {error}\n"));
+    assert_stdout_has(&out, "MESSAGE   m n\n");
 
     let out = wait(&sandbox, "hostile", &[]);
     assert_eq!(out.status.code(), Some(7));
     assert_terminal_safe(&stderr_of(&out));
-    assert!(
-        stderr_of(&out).contains(&format!("error: task hostile failed: {error}\n")),
-        "{}",
-        stderr_of(&out)
-    );
+    assert_stderr_has(&out, &format!("error: task hostile failed: {error}\n"));
 
     let out = sandbox.run(&["list", "--wide"]);
     assert_ok(&out);
