@@ -8,6 +8,7 @@ use std::fmt;
 use reqwest::StatusCode;
 use reqwest::header::{DATE, HeaderMap};
 
+use crate::transport::retry::is_retryable;
 use crate::util::duration::humanize_seconds;
 use crate::util::error::{ExitKind, Malformed};
 use crate::util::text;
@@ -169,6 +170,15 @@ impl ApiError {
         self.code.is_some() || self.message.is_some()
     }
 
+    /// "Not now" with nothing in the body: what a gateway answers while the service
+    /// behind it restarts or sheds load. Unlike an HTML page, it points at no wrong
+    /// endpoint.
+    pub fn is_unavailable_without_words(&self) -> bool {
+        let not_now =
+            self.status == 429 || StatusCode::from_u16(self.status).is_ok_and(is_retryable);
+        not_now && self.body_note.as_deref() == Some(EMPTY_BODY)
+    }
+
     /// The API asks us to slow down: HTTP 429 or a throttling code, whatever its
     /// status. Such a read is tried again, with fewer requests in flight.
     pub fn is_throttled(&self) -> bool {
@@ -275,7 +285,7 @@ pub fn never_reached_the_api(err: &anyhow::Error) -> bool {
     }
     err.chain().any(|cause| {
         if let Some(api) = cause.downcast_ref::<ApiError>() {
-            return !api.is_the_apis();
+            return !api.is_the_apis() && !api.is_unavailable_without_words();
         }
         cause
             .downcast_ref::<reqwest::Error>()
@@ -402,11 +412,13 @@ pub fn api_error(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> ApiErr
     error
 }
 
+const EMPTY_BODY: &str = "an empty body";
+
 fn describe_body(body: &[u8]) -> String {
     let text = String::from_utf8_lossy(body);
     let text = text.trim();
     if text.is_empty() {
-        return "an empty body".into();
+        return EMPTY_BODY.into();
     }
     if text.starts_with('<') {
         return "an HTML body, not the API's JSON (is the endpoint right, or is a proxy \
@@ -633,7 +645,6 @@ mod tests {
             "an HTML body, not the API's JSON",
             "a non-JSON body: upstream down",
             "a JSON body without an error code",
-            "an empty body",
             "a redirect to https://login.example/, which is not followed",
         ] {
             assert!(
@@ -644,6 +655,16 @@ mod tests {
                 never_reached_the_api(&answer(400, None, Some(note))),
                 "{note}"
             );
+        }
+        // An empty body says nothing of where it came from: "not now" is waited for,
+        // any other status is not the API.
+        for status in [429, 500, 502, 503, 504] {
+            let empty = answer(status, None, Some(EMPTY_BODY));
+            assert!(!never_reached_the_api(&empty), "{status}");
+        }
+        for status in [400, 404, 501] {
+            let empty = answer(status, None, Some(EMPTY_BODY));
+            assert!(never_reached_the_api(&empty), "{status}");
         }
         // The API itself, busy or refusing: not this.
         assert!(!never_reached_the_api(&answer(

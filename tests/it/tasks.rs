@@ -594,22 +594,29 @@ fn clone(action: &Action) -> Action {
 
 #[test]
 fn before_the_first_answer_a_busy_api_is_still_waited_for() {
-    // The gateway's own JSON error, or a connection broken after it was made: the
+    // The gateway's own JSON error, a connection broken after it was made, or a
+    // server error with an empty body (a gateway whose service restarts): the
     // service is there, and the wait goes on.
     let sandbox = Sandbox::with(first_polls(vec![
         Action::Reply(Reply::api_error(503, "APIGW.0000", "Busy.")),
         Action::Drop,
+        Action::Reply(Reply::json(502, "")),
+        Action::Reply(Reply::json(503, " ")),
     ]));
     let out = wait(&sandbox, "moving-succeeded", &["--retries", "0"]);
     assert_ok(&out);
     let err = stderr_of(&out);
     assert_eq!(
         err.matches("warning: could not check task").count(),
-        2,
+        4,
         "{err}"
     );
     assert!(err.contains("APIGW.0000: Busy. (HTTP 503"), "{err}");
-    assert_eq!(polls(&sandbox), 5);
+    assert!(
+        err.contains("HTTP 502 Bad Gateway with an empty body"),
+        "{err}"
+    );
+    assert_eq!(polls(&sandbox), 7);
 }
 
 #[test]
