@@ -1,6 +1,7 @@
-//! A ModelArts simulator: the fake server the tests use, serving one dataset of
+//! A ModelArts simulator: the fake server the tests use, serving a few datasets of
 //! realistic tasks, some of which move on while it runs, so that `matasks list`, `get`,
 //! `wait` and `list --watch` can be tried, and scripts tested, without a cloud account.
+//! Tasks can be started and stopped too; they move on each time they are read.
 //!
 //! ```sh
 //! cargo run --example simulator -- --tasks 500 --port 8080
@@ -18,7 +19,7 @@ use fake_modelarts::{FakeServer, Setup, simulated};
 #[derive(Parser)]
 #[command(about = "A ModelArts simulator for matasks: no account, no network")]
 struct Args {
-    /// Tasks in the dataset
+    /// Tasks in the dataset of examples/simulator.toml (the others have a few tens each)
     #[arg(long, default_value_t = 500)]
     tasks: usize,
 
@@ -62,14 +63,20 @@ fn main() {
     } else {
         format!(" --endpoint {}", server.url())
     };
+    let more: Vec<String> = simulated::MORE_DATASETS
+        .iter()
+        .map(|(id, name, tasks, _)| format!("{id} ({name}, {tasks} tasks)"))
+        .collect();
     eprintln!(
-        "ModelArts simulator at {}: dataset {} with {} tasks, every tenth moving on a \
-         step every {}.\nTry: matasks --config examples/simulator.toml{endpoint} list --all\n\
-         Ctrl-C stops it.",
+        "ModelArts simulator at {}: dataset {} ({}) with {} tasks, every tenth moving on a \
+         step every {}; also {}.\nTry: matasks --config examples/simulator.toml{endpoint} \
+         list --all\nCtrl-C stops it.",
         server.url(),
         simulated::DATASET,
+        simulated::DATASET_NAME,
         args.tasks,
         matasks_duration(args.step),
+        more.join(", "),
     );
     loop {
         std::thread::park();

@@ -145,12 +145,41 @@ pub fn generated_id(i: usize) -> String {
     format!("gen{i:016}")
 }
 
+/// The ID of task `i` of [`Tasks::GeneratedIn`](crate::Tasks::GeneratedIn) of
+/// `dataset_id`: 19 letters and digits, as the service's IDs are, unique across datasets
+/// (seven characters of a hash of the dataset ID, then `i` in twelve digits).
+pub fn generated_id_in(dataset_id: &str, i: usize) -> String {
+    use sha2::{Digest, Sha256};
+    const ALPHABET: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    let digest = Sha256::digest(dataset_id.as_bytes());
+    let mut hash = u64::from_be_bytes(digest[..8].try_into().expect("eight bytes"));
+    let mut id = String::with_capacity(19);
+    for _ in 0..7 {
+        id.push(ALPHABET[(hash % 62) as usize] as char);
+        hash /= 62;
+    }
+    id.push_str(&format!("{:012}", i % 1_000_000_000_000));
+    id
+}
+
 /// Task `i` of a generated dataset: the size and shape of the reference's example,
 /// compact, with a unique ID.
 pub(crate) fn generated_task(i: usize) -> String {
+    generated_task_of(super::DATASET, &generated_id(i), i)
+}
+
+/// Task `i` of [`Tasks::GeneratedIn`](crate::Tasks::GeneratedIn) of `dataset_id`: as
+/// [`generated_task`], but of that dataset and with an ID of [`generated_id_in`].
+pub(crate) fn generated_task_in(dataset_id: &str, i: usize) -> String {
+    generated_task_of(dataset_id, &generated_id_in(dataset_id, i), i)
+}
+
+/// A generated task of `dataset_id` (its own; the hard example import in its `result`
+/// stays the reference's) with the ID `id`.
+pub(crate) fn generated_task_of(dataset_id: &str, id: &str, i: usize) -> String {
     format!(
         concat!(
-            r#"{{"dataset_id":"OBegCXHxTJ2JHRAZWr0","task_id":"{id}","task_name":"task {i}","type":1,"#,
+            r#"{{"dataset_id":"{dataset_id}","task_id":"{id}","task_name":"task {i}","type":1,"#,
             r#""create_time":"2020-11-03 15:22:39","status":3,"code":"ModelArts.4996","#,
             r#""message":"prelabel task execute successfully.","elapsed_time":{elapsed},"#,
             r#""result":{{"service_id":"ee2ade80-0967-4ef3-b6da-e8c873017b9a","#,
@@ -169,7 +198,8 @@ pub(crate) fn generated_task(i: usize) -> String {
             r#""confidence_scope":"0.0-0.5","algorithm_type":"supervisory","#,
             r#""image_brightness":false,"image_colorfulness":false}}}}"#
         ),
-        id = generated_id(i),
+        dataset_id = dataset_id,
+        id = id,
         i = i,
         elapsed = 500 + i % 1000,
     )

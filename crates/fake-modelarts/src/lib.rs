@@ -1,8 +1,9 @@
 //! A fake ModelArts API for the tests, benches and simulator of matasks.
 //!
 //! The server speaks real HTTP/1.1 on 127.0.0.1 with an ephemeral port. It recomputes
-//! every request's SDK-HMAC-SHA256 signature with its own code (hmac and sha2, not the
-//! signer under test) and answers 401 as the gateway does when it does not match. It
+//! every request's SDK-HMAC-SHA256 signature, over its body too, with its own code (hmac
+//! and sha2, not the signer under test) and answers 401 as the gateway does when it does
+//! not match. It
 //! pages like the API, answers errors in the API's shape, records every request, counts
 //! requests in flight, and can delay, fail or drop any request through a hook.
 //!
@@ -12,7 +13,13 @@
 //!
 //! Each request goes through [`routes`]: authentication, the test's hook, then the first
 //! route of the table whose method and path pattern match.
+//!
+//! Besides reading (ListDatasets, ListTasks, a task's details) it starts and stops
+//! intelligent tasks (CreateTask, StopAutoAnnotation): a started task is kept in
+//! memory, moves on one step each time its details are read, and is listed with the
+//! dataset's own tasks; [`FakeServer::created_tasks`] shows them to the test.
 
+mod created;
 mod datasets;
 mod faults;
 pub mod fixtures;
@@ -22,6 +29,8 @@ mod routes;
 mod signature;
 pub mod simulated;
 mod tasks;
+#[cfg(test)]
+mod tests;
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -35,6 +44,7 @@ use hyper::service::service_fn;
 use hyper::{Request, Response};
 use hyper_util::rt::TokioIo;
 
+pub use created::CreatedTask;
 pub use faults::Action;
 pub use signature::expected_signature;
 pub use tasks::lifecycle;
@@ -64,11 +74,41 @@ pub enum Tasks {
     /// Literal JSON texts, served as written (whitespace and all).
     Fixed(Vec<String>),
     /// `count` tasks of the reference's example size, each with an ID of
-    /// [`fixtures::generated_id`], made on demand.
+    /// [`fixtures::generated_id`], made on demand. Every such task says it belongs to
+    /// [`DATASET`] and the IDs are the same in every dataset of this kind: for several
+    /// datasets whose tasks must not collide, see [`Tasks::GeneratedIn`].
     Generated(usize),
+    /// `count` tasks like [`Tasks::Generated`]'s, but of the dataset `dataset_id`: each
+    /// says so in its `dataset_id`, and its ID, [`fixtures::generated_id_in`], is unique
+    /// across datasets, so that a client gathering several datasets' tasks by ID sees
+    /// no collision. [`many_datasets`] makes datasets of these.
+    GeneratedIn { dataset_id: String, count: usize },
     /// `count` tasks made by a function at each request, so that they can change with
     /// time (the simulator's).
     Live(usize, Arc<dyn Fn(usize) -> String + Send + Sync>),
+}
+
+/// What the server's filters and checks read of a task.
+pub(crate) struct TaskMeta {
+    /// The type code; -1 when the task has none.
+    pub(crate) kind: i64,
+    /// The name; empty when the task has none.
+    pub(crate) name: String,
+    pub(crate) status: Option<i64>,
+    pub(crate) task_id: Option<String>,
+}
+
+impl TaskMeta {
+    /// Queued, initializing or running: what ListDatasets' `running_tasks_id` and
+    /// CreateTask's checks count.
+    pub(crate) fn is_running(&self) -> bool {
+        self.status.is_some_and(is_running_status)
+    }
+}
+
+/// Queued (-1), initializing (0) or running (1).
+pub(crate) fn is_running_status(status: i64) -> bool {
+    matches!(status, -1..=1)
 }
 
 impl Tasks {
@@ -76,6 +116,7 @@ impl Tasks {
         match self {
             Tasks::Fixed(t) => t.len(),
             Tasks::Generated(n) | Tasks::Live(n, _) => *n,
+            Tasks::GeneratedIn { count, .. } => *count,
         }
     }
 
@@ -83,23 +124,69 @@ impl Tasks {
         match self {
             Tasks::Fixed(t) => t[i].clone(),
             Tasks::Generated(_) => fixtures::generated_task(i),
+            Tasks::GeneratedIn { dataset_id, .. } => fixtures::generated_task_in(dataset_id, i),
             Tasks::Live(_, make) => make(i),
         }
     }
 
-    /// (type code, task name) of task `i`, for the server's filters.
-    pub(crate) fn meta(&self, i: usize) -> (i64, String) {
+    /// Whether every task is a finished pre-labeling task named `task {i}`, so that
+    /// pages and checks need not read them.
+    pub(crate) fn is_generated(&self) -> bool {
+        matches!(self, Tasks::Generated(_) | Tasks::GeneratedIn { .. })
+    }
+
+    /// What the server's filters and checks read of task `i`. A text that is not JSON
+    /// (a test's hostile fixture) has no type, name, status or ID rather than stopping
+    /// the server.
+    pub(crate) fn meta(&self, i: usize) -> TaskMeta {
         match self {
             Tasks::Fixed(_) | Tasks::Live(..) => {
-                let v: serde_json::Value =
-                    serde_json::from_str(&self.text(i)).expect("fixture is JSON");
-                let kind = v["type"].as_i64().unwrap_or(-1);
-                let name = v["task_name"].as_str().unwrap_or("").to_string();
-                (kind, name)
+                let v: serde_json::Value = serde_json::from_str(&self.text(i)).unwrap_or_default();
+                TaskMeta {
+                    kind: v["type"].as_i64().unwrap_or(-1),
+                    name: v["task_name"].as_str().unwrap_or("").to_string(),
+                    status: v["status"].as_i64(),
+                    task_id: v["task_id"].as_str().map(str::to_string),
+                }
             }
-            Tasks::Generated(_) => (1, format!("task {i}")),
+            Tasks::Generated(_) => TaskMeta {
+                kind: 1,
+                name: format!("task {i}"),
+                status: Some(3),
+                task_id: Some(fixtures::generated_id(i)),
+            },
+            Tasks::GeneratedIn { dataset_id, .. } => TaskMeta {
+                kind: 1,
+                name: format!("task {i}"),
+                status: Some(3),
+                task_id: Some(fixtures::generated_id_in(dataset_id, i)),
+            },
         }
     }
+}
+
+/// The ID of dataset `n` of [`many_datasets`]: 19 letters and digits, as the service's
+/// IDs are, ordered as `n` is.
+pub fn many_dataset_id(n: usize) -> String {
+    format!("MaNyDaTaSeT{n:08}")
+}
+
+/// `count` datasets of `tasks_each` tasks, for a project with many datasets: dataset
+/// `n` is [`many_dataset_id`]`(n)` (so ListDatasets, which orders by ID, lists them in
+/// the order made, newest first) holding [`Tasks::GeneratedIn`], whose task IDs are
+/// unique across datasets. Add them to a setup's with
+/// `setup.datasets.extend(many_datasets(..))`, or replace its datasets with them.
+pub fn many_datasets(count: usize, tasks_each: usize) -> HashMap<String, Tasks> {
+    (0..count)
+        .map(|n| {
+            let dataset_id = many_dataset_id(n);
+            let tasks = Tasks::GeneratedIn {
+                dataset_id: dataset_id.clone(),
+                count: tasks_each,
+            };
+            (dataset_id, tasks)
+        })
+        .collect()
 }
 
 /// How `offset` is read: a page index (the reference) or a record index.
@@ -165,6 +252,20 @@ pub struct Setup {
     /// Details answers by task ID, served as written by `GET .../tasks/{task_id}` of any
     /// dataset, before the dataset's own tasks are looked at.
     pub details: HashMap<String, String>,
+    /// Dataset names by dataset ID, for ListDatasets; a dataset without one is named
+    /// `dataset-<its ID>`.
+    pub dataset_names: HashMap<String, String>,
+    /// How ListDatasets reads `check_running_task=true`: only as "say which tasks run"
+    /// (false, the plain reading of the reference), or also as "list only the datasets
+    /// with a running task" (true), which the reference's wording allows too.
+    pub running_filter: bool,
+    /// ListDatasets reports at most this many as `total_number` (the reference says the
+    /// total "cannot exceed 100"), while its pages still serve every dataset. `None`
+    /// reports the true count.
+    pub dataset_total_cap: Option<usize>,
+    /// CreateTask refuses with ModelArts.4409 once the project has this many tasks it
+    /// started still queued, initializing or running. `None` sets no limit.
+    pub max_running_tasks: Option<usize>,
 }
 
 impl Default for Setup {
@@ -190,6 +291,10 @@ impl Default for Setup {
             port: 0,
             log_requests: false,
             details: HashMap::new(),
+            dataset_names: HashMap::new(),
+            running_filter: false,
+            dataset_total_cap: None,
+            max_running_tasks: None,
         }
     }
 }
@@ -282,6 +387,8 @@ struct Shared {
     issued: Mutex<Vec<(String, i64, bool)>>,
     /// Polls of each moving task so far.
     polls: Mutex<HashMap<String, usize>>,
+    /// Tasks started by CreateTask, in the order started.
+    created: Mutex<Vec<created::Started>>,
     log: Mutex<Vec<Recorded>>,
     in_flight: AtomicUsize,
     max_in_flight: AtomicUsize,
@@ -295,22 +402,29 @@ pub struct FakeServer {
     thread: Option<std::thread::JoinHandle<()>>,
 }
 
-impl FakeServer {
-    pub fn start(mut setup: Setup) -> FakeServer {
+impl Shared {
+    fn new(mut setup: Setup) -> Shared {
         let catalog = Catalog {
             datasets: std::mem::take(&mut setup.datasets),
             extra_fields: setup.extra_fields.clone(),
         };
-        let shared = Arc::new(Shared {
+        Shared {
             setup,
             catalog,
             log: Mutex::new(Vec::new()),
             issued: Mutex::new(Vec::new()),
             polls: Mutex::new(HashMap::new()),
+            created: Mutex::new(Vec::new()),
             in_flight: AtomicUsize::new(0),
             max_in_flight: AtomicUsize::new(0),
             served: AtomicUsize::new(0),
-        });
+        }
+    }
+}
+
+impl FakeServer {
+    pub fn start(setup: Setup) -> FakeServer {
+        let shared = Arc::new(Shared::new(setup));
         let port = shared.setup.port;
         let listener = std::net::TcpListener::bind(("127.0.0.1", port))
             .unwrap_or_else(|e| panic!("bind 127.0.0.1:{port}: {e}"));
@@ -385,6 +499,18 @@ impl FakeServer {
         for token in self.shared.issued.lock().unwrap().iter_mut() {
             token.2 = true;
         }
+    }
+
+    /// The tasks started through CreateTask so far, in the order started, as they are
+    /// now.
+    pub fn created_tasks(&self) -> Vec<CreatedTask> {
+        self.shared
+            .created
+            .lock()
+            .unwrap()
+            .iter()
+            .map(|started| started.task.clone())
+            .collect()
     }
 
     /// Requests that asked for a token.

@@ -2,8 +2,10 @@
 //! handler), walked in order after the signature or token is checked and the test's hook
 //! has had its say.
 
+use std::ops::Range;
+
 use crate::signature::percent_decode;
-use crate::{Action, Recorded, Reply, Shared, Tasks, datasets, iam, tasks};
+use crate::{Action, OffsetMode, Recorded, Reply, Shared, Tasks, created, datasets, iam, tasks};
 
 /// A request matched to a route: what was sent, what the path pattern captured (a
 /// `{project}` that is the server's, a `{dataset}` that it has), and the server.
@@ -23,6 +25,39 @@ impl Call<'_> {
     /// The tasks of the `{dataset}` in the path.
     pub(crate) fn tasks(&self) -> &Tasks {
         self.shared.catalog.tasks(self.capture("dataset"))
+    }
+
+    /// The positions a paged list serves for `limit` and `offset`, as ListTasks and
+    /// ListDatasets read them: `limit` 1 to 100 (10 without), `offset` a page or a record
+    /// by [`Setup::offset_mode`](crate::Setup::offset_mode); else the API's refusal.
+    pub(crate) fn page_window(&self) -> Result<Range<usize>, Reply> {
+        let limit = match self.req.param("limit").map(str::parse::<usize>) {
+            None => 10,
+            Some(Ok(l)) if (1..=100).contains(&l) => l,
+            Some(_) => {
+                return Err(Reply::api_error(
+                    400,
+                    "ModelArts.4101",
+                    "Invalid parameter: limit",
+                ));
+            }
+        };
+        let offset = match self.req.param("offset").map(str::parse::<usize>) {
+            None => 0,
+            Some(Ok(o)) => o,
+            Some(Err(_)) => {
+                return Err(Reply::api_error(
+                    400,
+                    "ModelArts.4101",
+                    "Invalid parameter: offset",
+                ));
+            }
+        };
+        let start = match self.shared.setup.offset_mode {
+            OffsetMode::Page => offset.saturating_mul(limit),
+            OffsetMode::Record => offset,
+        };
+        Ok(start..start.saturating_add(limit))
     }
 
     fn find(&self, name: &str) -> Option<&str> {
@@ -62,9 +97,19 @@ const ROUTES: &[Route] = &[
         handler: tasks::list_tasks,
     },
     Route {
+        method: "POST",
+        pattern: "/v2/{project}/datasets/{dataset}/tasks",
+        handler: created::create_task,
+    },
+    Route {
         method: "GET",
         pattern: "/v2/{project}/datasets/{dataset}/tasks/{task_id}",
         handler: tasks::task_details,
+    },
+    Route {
+        method: "POST",
+        pattern: "/v2/{project}/datasets/{dataset}/tasks/{task_id}/stop",
+        handler: created::stop_task,
     },
 ];
 

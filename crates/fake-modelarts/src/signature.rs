@@ -1,6 +1,7 @@
 //! SDK-HMAC-SHA256 verification as the API gateway does it, written independently of
-//! the signer under test (hmac and sha2, not matasks' own code): the canonical request,
-//! percent-encoding, and the check of `X-Sdk-Date` against the clock.
+//! the signer under test (hmac and sha2, not matasks' own code): the canonical request
+//! (ending with the SHA-256 of the body as sent), percent-encoding, and the check of
+//! `X-Sdk-Date` against the clock.
 
 use std::collections::HashMap;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -61,7 +62,9 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// The signature the gateway expects. `headers` are (lowercase name, value) pairs.
+/// The signature the gateway expects. `headers` are (lowercase name, value) pairs;
+/// `body` is the request's body as sent, whose SHA-256 ends the canonical request (the
+/// empty string's for a request without one).
 pub fn expected_signature(
     secret_key: &str,
     method: &str,
@@ -69,6 +72,7 @@ pub fn expected_signature(
     query: &str,
     headers: &[(String, String)],
     sdk_date: &str,
+    body: &[u8],
 ) -> Result<String, String> {
     let mut uri = String::new();
     for (n, segment) in path.split('/').enumerate() {
@@ -100,7 +104,7 @@ pub fn expected_signature(
         .join(";");
     let canonical_request = format!(
         "{method}\n{uri}\n{canonical_query}\n{canonical_headers}\n{signed_names}\n{}",
-        hex(&Sha256::digest(b""))
+        hex(&Sha256::digest(body))
     );
     let string_to_sign = format!(
         "SDK-HMAC-SHA256\n{sdk_date}\n{}",
@@ -178,6 +182,7 @@ pub(crate) fn verify(req: &Recorded, setup: &Setup) -> Result<(), String> {
         &req.query,
         &headers,
         date,
+        &req.body,
     )?;
     if expected != *signature {
         return Err("verify aksk signature fail".into());

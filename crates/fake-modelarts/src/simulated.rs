@@ -1,5 +1,7 @@
-//! The simulator's dataset: realistic tasks of every type and status, some of which
-//! move on with time. Shared by `examples/simulator.rs` and its tests.
+//! The simulator's datasets: realistic tasks of every type and status, some of which
+//! move on with time. [`DATASET`], the one `examples/simulator.toml` names, has as many
+//! tasks as asked; [`MORE_DATASETS`] are a few more, for listing the project's datasets
+//! and the tasks of all of them. Shared by `examples/simulator.rs` and its tests.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -11,6 +13,41 @@ use crate::{Action, Catalog, Recorded, Reply, Setup, Tasks};
 /// The dataset `examples/simulator.toml` names.
 pub const DATASET: &str = "SiMuLaTeDdAtAsEt0001";
 
+/// [`DATASET`]'s name.
+pub const DATASET_NAME: &str = "warehouse-pallets";
+
+/// The simulator's other datasets: (ID, name, tasks, whether its tasks have all settled).
+/// A settled dataset has no task queued or running, so that an auto labeling task can
+/// be started in it (CreateTask refuses while one runs).
+pub const MORE_DATASETS: [(&str, &str, usize, bool); 4] = [
+    ("SiMuLaTeDdAtAsEt0002", "traffic-signs", 48, false),
+    ("SiMuLaTeDdAtAsEt0003", "defects-line-2", 36, true),
+    ("SiMuLaTeDdAtAsEt0004", "retail-shelves", 64, false),
+    ("SiMuLaTeDdAtAsEt0005", "xray-triage", 21, true),
+];
+
+/// Which of the simulator's datasets a task belongs to, for its IDs and statuses.
+struct Owner {
+    dataset_id: &'static str,
+    /// The ID of its task `i`.
+    task_id: fn(usize, usize) -> String,
+    /// The dataset's place: 0 for [`DATASET`], n for the nth of [`MORE_DATASETS`].
+    number: usize,
+    /// No task queued or running, and none moving on.
+    settled: bool,
+}
+
+/// [`DATASET`]'s task IDs, `sim` then sixteen digits.
+fn main_task_id(_: usize, i: usize) -> String {
+    format!("sim{i:016}")
+}
+
+/// The other datasets' task IDs: `s`, the dataset's number in two digits, then sixteen
+/// digits, so that no two datasets share one.
+fn more_task_id(number: usize, i: usize) -> String {
+    format!("s{number:02}{i:016}")
+}
+
 const NAMES: &[&str] = &[
     "nightly pre-label",
     "weekly relabel",
@@ -20,17 +57,32 @@ const NAMES: &[&str] = &[
     "active learning batch",
 ];
 
-/// Task `i` as the API would describe it `elapsed` into the simulation.
+/// Task `i` of `owner` as the API would describe it `elapsed` into the simulation.
 /// Every tenth task moves on: queued, initializing, running 10% to 90%, then done
-/// (most succeed; some fail; some are stopped on the way).
-fn task(i: usize, started: jiff::Timestamp, elapsed: Duration, step: Duration) -> String {
-    let kind = [1, 0, 1, 7, 10, 0][i % 6];
-    let name = format!("{} {}", NAMES[i % NAMES.len()], i / NAMES.len() + 1);
+/// (most succeed; some fail; some are stopped on the way). A settled dataset's have all
+/// ended: most succeeded, some failed, some were stopped.
+fn task(
+    owner: &Owner,
+    i: usize,
+    started: jiff::Timestamp,
+    elapsed: Duration,
+    step: Duration,
+) -> String {
+    // Each dataset starts its round of kinds and names elsewhere ([`DATASET`] at the start).
+    let turn = i + owner.number;
+    let kind = [1, 0, 1, 7, 10, 0][turn % 6];
+    let name = format!("{} {}", NAMES[turn % NAMES.len()], i / NAMES.len() + 1);
     // Half an hour apart, the first created as the simulator started.
     let created =
         (started - jiff::SignedDuration::from_mins(30 * i as i64)).strftime("%Y-%m-%d %H:%M:%S");
     let total = 200 + (i * 37) % 1800;
-    let (status, progress, elapsed_time) = if i.is_multiple_of(10) {
+    let (status, progress, elapsed_time) = if owner.settled {
+        match (i + owner.number) % 7 {
+            0..=4 => (3, 100.0, 240 + i as u64 % 400),
+            5 => (2, 30.0, 95),
+            _ => (5, 55.0, 420),
+        }
+    } else if i.is_multiple_of(10) {
         // Round and round: eleven steps to the end, which holds for four, then anew.
         let step = ((elapsed.as_millis() / step.as_millis().max(1)) as usize + i / 10 % 4) % 15;
         match step {
@@ -69,17 +121,46 @@ fn task(i: usize, started: jiff::Timestamp, elapsed: Duration, step: Duration) -
         String::new()
     };
     format!(
-        r#"{{"dataset_id":"{DATASET}","task_id":"sim{i:016}","task_name":"{name}","type":{kind},"status":{status},"progress":{progress:.1},"create_time":"{created}","elapsed_time":{elapsed_time},"total_sample_count":{total},"annotated_sample_count":{annotated},"unconfirmed_sample_count":{}{model}{error}}}"#,
+        r#"{{"dataset_id":"{}","task_id":"{}","task_name":"{name}","type":{kind},"status":{status},"progress":{progress:.1},"create_time":"{created}","elapsed_time":{elapsed_time},"total_sample_count":{total},"annotated_sample_count":{annotated},"unconfirmed_sample_count":{}{model}{error}}}"#,
+        owner.dataset_id,
+        (owner.task_id)(owner.number, i),
         total / 10
     )
 }
 
-/// A server of `tasks` simulated tasks, the moving ones taking `step` per step, and
-/// `fail_percent` of the API's requests answered with HTTP 503.
+/// A server of `tasks` simulated tasks in [`DATASET`] and those of [`MORE_DATASETS`],
+/// the moving ones taking `step` per step, and `fail_percent` of the API's requests
+/// answered with HTTP 503.
 pub fn setup(tasks: usize, step: Duration, fail_percent: u64) -> Setup {
     let started = Instant::now();
     let started_at = jiff::Timestamp::now();
-    let make = move |i: usize| task(i, started_at, started.elapsed(), step);
+    let live = move |owner: Owner, count: usize| {
+        let make = move |i: usize| task(&owner, i, started_at, started.elapsed(), step);
+        Tasks::Live(count, Arc::new(make))
+    };
+    let mut datasets = HashMap::from([(
+        DATASET.to_string(),
+        live(
+            Owner {
+                dataset_id: DATASET,
+                task_id: main_task_id,
+                number: 0,
+                settled: false,
+            },
+            tasks,
+        ),
+    )]);
+    let mut dataset_names = HashMap::from([(DATASET.to_string(), DATASET_NAME.to_string())]);
+    for (n, (dataset_id, name, count, settled)) in MORE_DATASETS.into_iter().enumerate() {
+        let owner = Owner {
+            dataset_id,
+            task_id: more_task_id,
+            number: n + 1,
+            settled,
+        };
+        datasets.insert(dataset_id.to_string(), live(owner, count));
+        dataset_names.insert(dataset_id.to_string(), name.to_string());
+    }
     let served = Arc::new(AtomicU64::new(0));
     let hook = move |req: &Recorded, _: &Catalog| {
         let n = served.fetch_add(1, Ordering::SeqCst);
@@ -87,7 +168,8 @@ pub fn setup(tasks: usize, step: Duration, fail_percent: u64) -> Setup {
             .then(|| Action::Reply(Reply::api_error(503, "APIGW.0001", "Simulated: try again.")))
     };
     Setup {
-        datasets: HashMap::from([(DATASET.to_string(), Tasks::Live(tasks, Arc::new(make)))]),
+        datasets,
+        dataset_names,
         hook: Some(Arc::new(hook)),
         ..Setup::default()
     }

@@ -2,37 +2,36 @@
 //! one task's details, and the lifecycle of the tasks that move on as they are polled.
 
 use crate::routes::Call;
-use crate::{OffsetMode, Reply, Tasks};
+use crate::{Reply, Tasks, created};
 
 /// A page's body: the tasks at `indices`, `total`, then `extra` (top-level fields as
 /// raw JSON text starting with a comma).
 pub(crate) fn page_body(tasks: &Tasks, indices: &[usize], total: usize, extra: &str) -> Vec<u8> {
+    page_body_of(indices.iter().map(|&i| tasks.text(i)), total, extra)
+}
+
+/// A page's body holding the task texts `texts`, `total`, then `extra`.
+fn page_body_of(texts: impl Iterator<Item = String>, total: usize, extra: &str) -> Vec<u8> {
     let mut body = String::from("{\"tasks\" : [ ");
-    for (n, &i) in indices.iter().enumerate() {
+    for (n, text) in texts.enumerate() {
         if n > 0 {
             body.push_str(", ");
         }
-        body.push_str(&tasks.text(i));
+        body.push_str(&text);
     }
     body.push_str(&format!(" ], \"total_count\" : {total}{extra} }}"));
     body.into_bytes()
 }
 
-/// `GET /v2/{project}/datasets/{dataset}/tasks`: the ListTasks API itself.
+/// `GET /v2/{project}/datasets/{dataset}/tasks`: the ListTasks API itself. The tasks
+/// started through CreateTask in the dataset come first, newest first, as they are now
+/// (listing them does not move them on), then the dataset's own.
 pub(crate) fn list_tasks(call: &Call) -> Reply {
     let (req, shared) = (call.req, call.shared);
     let tasks = call.tasks();
-    let limit = match req.param("limit").map(str::parse::<usize>) {
-        None => 10,
-        Some(Ok(l)) if (1..=100).contains(&l) => l,
-        Some(_) => return Reply::api_error(400, "ModelArts.4101", "Invalid parameter: limit"),
-    };
-    let offset = match req.param("offset").map(str::parse::<usize>) {
-        None => 0,
-        Some(Ok(o)) => o,
-        Some(Err(_)) => {
-            return Reply::api_error(400, "ModelArts.4101", "Invalid parameter: offset");
-        }
+    let window = match call.page_window() {
+        Ok(window) => window,
+        Err(refusal) => return refusal,
     };
     // Without `type` the API lists auto labeling (0 and 1); codes it does not know pass too.
     let wanted: Box<dyn Fn(i64) -> bool> = match req.param("type") {
@@ -44,38 +43,54 @@ pub(crate) fn list_tasks(call: &Call) -> Reply {
         Some(_) => return Reply::api_error(400, "ModelArts.4101", "Invalid parameter: type"),
     };
     let name = req.param("task_name");
-    let start = match shared.setup.offset_mode {
-        OffsetMode::Page => offset.saturating_mul(limit),
-        OffsetMode::Record => offset,
-    };
-    // Generated tasks are all pre-labeling: without a name filter, a page is a range.
-    let selected: Vec<usize> = match (tasks, req.param("type"), name) {
-        (Tasks::Generated(n), None | Some("pre-label"), None) => {
-            let page = start.min(*n)..start.saturating_add(limit).min(*n);
+    let dataset_id = call.capture("dataset");
+    let started: Vec<String> = {
+        let created = shared.created.lock().unwrap();
+        let in_dataset = created
+            .iter()
+            .rev()
+            .filter(|s| s.task.dataset_id == dataset_id)
+            .collect::<Vec<_>>();
+        if in_dataset.is_empty()
+            && tasks.is_generated()
+            && name.is_none()
+            && matches!(req.param("type"), None | Some("pre-label"))
+        {
+            // Generated tasks are all pre-labeling: without a name filter, a page is a range.
+            let n = tasks.len();
+            let page = window.start.min(n)..window.end.min(n);
             let body = page_body(
                 tasks,
                 &page.collect::<Vec<_>>(),
-                *n,
+                n,
                 &shared.catalog.extra_fields,
             );
             return Reply::json(200, body);
         }
-        _ => (0..tasks.len())
-            .filter(|&i| {
-                let (kind, task_name) = tasks.meta(i);
-                wanted(kind) && name.is_none_or(|n| task_name.contains(n))
+        in_dataset
+            .into_iter()
+            .filter(|s| {
+                wanted(s.task.task_type)
+                    && name.is_none_or(|n| s.task.name.as_deref().unwrap_or("").contains(n))
             })
-            .collect(),
+            .map(|s| s.text(s.current()))
+            .collect()
     };
-    let end = start.saturating_add(limit).min(selected.len());
-    let page = if start < end {
-        &selected[start..end]
-    } else {
-        &[][..]
-    };
+    let own: Vec<usize> = (0..tasks.len())
+        .filter(|&i| {
+            let meta = tasks.meta(i);
+            wanted(meta.kind) && name.is_none_or(|n| meta.name.contains(n))
+        })
+        .collect();
+    let total = started.len() + own.len();
+    let page = window.start.min(total)..window.end.min(total);
+    let texts = page.map(|p| match started.get(p) {
+        Some(text) => text.clone(),
+        None => tasks.text(own[p - started.len()]),
+    });
     Reply::json(
         200,
-        page_body(tasks, page, selected.len(), &shared.catalog.extra_fields),
+        page_body_of(texts, total, &shared.catalog.extra_fields),
     )
 }
 
@@ -91,13 +106,17 @@ pub fn lifecycle(task_id: &str) -> Option<&'static [(i64, f64)]> {
     })
 }
 
-/// `GET /v2/{project}/datasets/{dataset}/tasks/{task_id}`: a details answer of
-/// [`Setup::details`](crate::Setup::details), a fixture task as it is, or a moving
-/// task's next step.
+/// `GET /v2/{project}/datasets/{dataset}/tasks/{task_id}`: the next step of a task
+/// started in the dataset through CreateTask, a details answer of
+/// [`Setup::details`](crate::Setup::details), a moving task's next step, or a fixture
+/// task as it is.
 pub(crate) fn task_details(call: &Call) -> Reply {
     let shared = call.shared;
     let tasks = call.tasks();
     let task_id = call.capture("task_id");
+    if let Some(text) = created::poll(call, call.capture("dataset"), task_id) {
+        return Reply::json(200, text);
+    }
     if let Some(text) = shared.setup.details.get(task_id) {
         return Reply::json(200, text.clone());
     }
@@ -126,6 +145,17 @@ pub(crate) fn task_details(call: &Call) -> Reply {
     });
     match found {
         Some(text) => Reply::json(200, text),
+        // Not the error table's "Task not found": the tests of matasks expect this text.
         None => Reply::api_error(400, "ModelArts.4612", "The task does not exist."),
     }
+}
+
+/// Whether the `{dataset}` of the path has the task `task_id` of its own (a fixture, a
+/// moving task or a [`Setup::details`](crate::Setup::details) answer), for
+/// StopAutoAnnotation.
+pub(crate) fn exists(call: &Call, task_id: &str) -> bool {
+    let tasks = call.tasks();
+    call.shared.setup.details.contains_key(task_id)
+        || lifecycle(task_id).is_some()
+        || (0..tasks.len()).any(|i| tasks.meta(i).task_id.as_deref() == Some(task_id))
 }
