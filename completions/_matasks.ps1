@@ -41,7 +41,11 @@ Register-ArgumentCompleter -Native -CommandName 'matasks' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List a dataset''s intelligent tasks (auto labeling, pre-labeling, auto grouping, auto deployment)')
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List a dataset''s intelligent tasks (auto labeling, pre-labeling, auto grouping, auto deployment)')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one task: status, progress, elapsed time and any error')
+            [CompletionResult]::new('datasets', 'datasets', [CompletionResultType]::ParameterValue, 'List the project''s datasets: IDs, names, samples and running tasks')
+            [CompletionResult]::new('ds', 'ds', [CompletionResultType]::ParameterValue, 'List the project''s datasets: IDs, names, samples and running tasks')
             [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Wait until a task is done; the exit status says how it ended (0 succeeded, 7 failed, 8 stopped, 124 timed out)')
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start an intelligent task in a dataset (auto-label, pre-label, auto-grouping) and print its ID')
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop a running task')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Inspect and change the configuration: profiles, credentials, the config file')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a completion script for a shell, e.g. `matasks completions bash > /etc/bash_completion.d/matasks`')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -54,9 +58,9 @@ Register-ArgumentCompleter -Native -CommandName 'matasks' -ScriptBlock {
             [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Only tasks of this type, or `all` [default: the API''s, auto-label and pre-label]')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Only tasks whose name matches NAME (filtered by the server)')
             [CompletionResult]::new('--task-name', '--task-name', [CompletionResultType]::ParameterName, 'Only tasks whose name matches NAME (filtered by the server)')
-            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Tasks per page, 1 to 100 [default: 10; 100 with --all]')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Items per page, 1 to 100 [default: 10; 100 with --all]')
             [CompletionResult]::new('--offset', '--offset', [CompletionResultType]::ParameterName, 'Page to show (with --all: to start from), counting from 0')
-            [CompletionResult]::new('--max-items', '--max-items', [CompletionResultType]::ParameterName, 'Stop after N tasks (implies --all)')
+            [CompletionResult]::new('--max-items', '--max-items', [CompletionResultType]::ParameterName, 'Stop after N items (implies --all)')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Pages requested at once with --all, 1 to 32 [default: the profile''s `concurrency`, else 8]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
@@ -74,6 +78,8 @@ Register-ArgumentCompleter -Native -CommandName 'matasks' -ScriptBlock {
             [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Time allowed to connect, e.g. 500ms, 10s [default: the profile''s, else 10s]')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, from sending it to the answer''s last byte, e.g. 30s, 2m [default: the profile''s, else 30s]')
             [CompletionResult]::new('--ca-bundle', '--ca-bundle', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust besides the system''s (private clouds)')
+            [CompletionResult]::new('-A', '-A ', [CompletionResultType]::ParameterName, 'The tasks of every dataset of the project (all pages of each), with a DATASET column; -o json groups them by dataset')
+            [CompletionResult]::new('--all-datasets', '--all-datasets', [CompletionResultType]::ParameterName, 'The tasks of every dataset of the project (all pages of each), with a DATASET column; -o json groups them by dataset')
             [CompletionResult]::new('-a', '-a', [CompletionResultType]::ParameterName, 'Fetch every page, concurrently, printing in order')
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Fetch every page, concurrently, printing in order')
             [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Add MODEL, VERSION, UNCONFIRMED and MESSAGE to the table''s columns')
@@ -95,9 +101,9 @@ Register-ArgumentCompleter -Native -CommandName 'matasks' -ScriptBlock {
             [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Only tasks of this type, or `all` [default: the API''s, auto-label and pre-label]')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Only tasks whose name matches NAME (filtered by the server)')
             [CompletionResult]::new('--task-name', '--task-name', [CompletionResultType]::ParameterName, 'Only tasks whose name matches NAME (filtered by the server)')
-            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Tasks per page, 1 to 100 [default: 10; 100 with --all]')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Items per page, 1 to 100 [default: 10; 100 with --all]')
             [CompletionResult]::new('--offset', '--offset', [CompletionResultType]::ParameterName, 'Page to show (with --all: to start from), counting from 0')
-            [CompletionResult]::new('--max-items', '--max-items', [CompletionResultType]::ParameterName, 'Stop after N tasks (implies --all)')
+            [CompletionResult]::new('--max-items', '--max-items', [CompletionResultType]::ParameterName, 'Stop after N items (implies --all)')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Pages requested at once with --all, 1 to 32 [default: the profile''s `concurrency`, else 8]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
@@ -115,6 +121,8 @@ Register-ArgumentCompleter -Native -CommandName 'matasks' -ScriptBlock {
             [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Time allowed to connect, e.g. 500ms, 10s [default: the profile''s, else 10s]')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, from sending it to the answer''s last byte, e.g. 30s, 2m [default: the profile''s, else 30s]')
             [CompletionResult]::new('--ca-bundle', '--ca-bundle', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust besides the system''s (private clouds)')
+            [CompletionResult]::new('-A', '-A ', [CompletionResultType]::ParameterName, 'The tasks of every dataset of the project (all pages of each), with a DATASET column; -o json groups them by dataset')
+            [CompletionResult]::new('--all-datasets', '--all-datasets', [CompletionResultType]::ParameterName, 'The tasks of every dataset of the project (all pages of each), with a DATASET column; -o json groups them by dataset')
             [CompletionResult]::new('-a', '-a', [CompletionResultType]::ParameterName, 'Fetch every page, concurrently, printing in order')
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Fetch every page, concurrently, printing in order')
             [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Add MODEL, VERSION, UNCONFIRMED and MESSAGE to the table''s columns')
@@ -153,11 +161,79 @@ Register-ArgumentCompleter -Native -CommandName 'matasks' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'matasks;datasets' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Only datasets whose name matches TEXT (the server''s fuzzy search)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Only datasets whose name matches TEXT (the server''s fuzzy search)')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Items per page, 1 to 100 [default: 10; 100 with --all]')
+            [CompletionResult]::new('--offset', '--offset', [CompletionResultType]::ParameterName, 'Page to show (with --all: to start from), counting from 0')
+            [CompletionResult]::new('--max-items', '--max-items', [CompletionResultType]::ParameterName, 'Stop after N items (implies --all)')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Pages requested at once with --all, 1 to 32 [default: the profile''s `concurrency`, else 8]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'The table''s columns, in order, comma-separated')
+            [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Order by created or name, -FIELD for descending; the server sorts, so the order holds across pages [default: the server''s, newest first]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use from the config file [default: the file''s `default_profile`, else "default"]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: <config dir>/matasks/config.toml]')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region whose ModelArts endpoint to use, e.g. cn-north-4')
+            [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output; `auto` colours a terminal unless NO_COLOR is set')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile''s `retries`, else 3]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Time allowed to connect, e.g. 500ms, 10s [default: the profile''s, else 10s]')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, from sending it to the answer''s last byte, e.g. 30s, 2m [default: the profile''s, else 30s]')
+            [CompletionResult]::new('--ca-bundle', '--ca-bundle', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust besides the system''s (private clouds)')
+            [CompletionResult]::new('--running', '--running', [CompletionResultType]::ParameterName, 'Only datasets with a task running in them (the server is asked to check each dataset; the list is then filtered here)')
+            [CompletionResult]::new('-a', '-a', [CompletionResultType]::ParameterName, 'Fetch every page, concurrently, printing in order')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Fetch every page, concurrently, printing in order')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Add VERSION and DESCRIPTION to the table''s columns')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify TLS certificates (a warning says so on every run)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'matasks;ds' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Only datasets whose name matches TEXT (the server''s fuzzy search)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Only datasets whose name matches TEXT (the server''s fuzzy search)')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Items per page, 1 to 100 [default: 10; 100 with --all]')
+            [CompletionResult]::new('--offset', '--offset', [CompletionResultType]::ParameterName, 'Page to show (with --all: to start from), counting from 0')
+            [CompletionResult]::new('--max-items', '--max-items', [CompletionResultType]::ParameterName, 'Stop after N items (implies --all)')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Pages requested at once with --all, 1 to 32 [default: the profile''s `concurrency`, else 8]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'The table''s columns, in order, comma-separated')
+            [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Order by created or name, -FIELD for descending; the server sorts, so the order holds across pages [default: the server''s, newest first]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use from the config file [default: the file''s `default_profile`, else "default"]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: <config dir>/matasks/config.toml]')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region whose ModelArts endpoint to use, e.g. cn-north-4')
+            [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output; `auto` colours a terminal unless NO_COLOR is set')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile''s `retries`, else 3]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Time allowed to connect, e.g. 500ms, 10s [default: the profile''s, else 10s]')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, from sending it to the answer''s last byte, e.g. 30s, 2m [default: the profile''s, else 30s]')
+            [CompletionResult]::new('--ca-bundle', '--ca-bundle', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust besides the system''s (private clouds)')
+            [CompletionResult]::new('--running', '--running', [CompletionResultType]::ParameterName, 'Only datasets with a task running in them (the server is asked to check each dataset; the list is then filtered here)')
+            [CompletionResult]::new('-a', '-a', [CompletionResultType]::ParameterName, 'Fetch every page, concurrently, printing in order')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Fetch every page, concurrently, printing in order')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Add VERSION and DESCRIPTION to the table''s columns')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify TLS certificates (a warning says so on every run)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'matasks;wait' {
             [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Dataset ID [default: the profile''s `dataset_id`]')
             [CompletionResult]::new('--dataset', '--dataset', [CompletionResultType]::ParameterName, 'Dataset ID [default: the profile''s `dataset_id`]')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up after this long, e.g. 90s, 15m, 2h (exit 124)')
-            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Time between polls, at least 1s')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up waiting after this long, e.g. 90s, 15m, 2h (exit 124)')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Time between polls while waiting, at least 1s')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Print the final task (json) or every change seen (ndjson) on stdout')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Print the final task (json) or every change seen (ndjson) on stdout')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use from the config file [default: the file''s `default_profile`, else "default"]')
@@ -170,6 +246,178 @@ Register-ArgumentCompleter -Native -CommandName 'matasks' -ScriptBlock {
             [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Time allowed to connect, e.g. 500ms, 10s [default: the profile''s, else 10s]')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, from sending it to the answer''s last byte, e.g. 30s, 2m [default: the profile''s, else 30s]')
             [CompletionResult]::new('--ca-bundle', '--ca-bundle', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust besides the system''s (private clouds)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify TLS certificates (a warning says so on every run)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'matasks;start' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use from the config file [default: the file''s `default_profile`, else "default"]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: <config dir>/matasks/config.toml]')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region whose ModelArts endpoint to use, e.g. cn-north-4')
+            [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output; `auto` colours a terminal unless NO_COLOR is set')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile''s `retries`, else 3]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Time allowed to connect, e.g. 500ms, 10s [default: the profile''s, else 10s]')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, from sending it to the answer''s last byte, e.g. 30s, 2m [default: the profile''s, else 30s]')
+            [CompletionResult]::new('--ca-bundle', '--ca-bundle', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust besides the system''s (private clouds)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify TLS certificates (a warning says so on every run)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('auto-label', 'auto-label', [CompletionResultType]::ParameterValue, 'Active learning: train on the labeled samples, then label the others')
+            [CompletionResult]::new('pre-label', 'pre-label', [CompletionResultType]::ParameterValue, 'Pre-labeling: label the samples with a model you choose')
+            [CompletionResult]::new('auto-grouping', 'auto-grouping', [CompletionResultType]::ParameterValue, 'Auto grouping: cluster the unlabeled images')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'matasks;start;auto-label' {
+            [CompletionResult]::new('--algorithm', '--algorithm', [CompletionResultType]::ParameterName, 'fast trains on labeled samples only; accurate also uses unlabeled ones')
+            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Dataset ID [default: the profile''s `dataset_id`]')
+            [CompletionResult]::new('--dataset', '--dataset', [CompletionResultType]::ParameterName, 'Dataset ID [default: the profile''s `dataset_id`]')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The task''s name (`config.name`)')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'The task''s description (`config.description`)')
+            [CompletionResult]::new('--config-json', '--config-json', [CompletionResultType]::ParameterName, 'The rest of the task''s `config` as a JSON object, from FILE or - for stdin; checked against the API reference, flags may repeat but not contradict it')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up waiting after this long, e.g. 90s, 15m, 2h (exit 124)')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Time between polls while waiting, at least 1s')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Print the answer (json, ndjson: one line) instead of the task ID; with --wait, as `wait -o` does')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Print the answer (json, ndjson: one line) instead of the task ID; with --wait, as `wait -o` does')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use from the config file [default: the file''s `default_profile`, else "default"]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: <config dir>/matasks/config.toml]')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region whose ModelArts endpoint to use, e.g. cn-north-4')
+            [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output; `auto` colours a terminal unless NO_COLOR is set')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile''s `retries`, else 3]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Time allowed to connect, e.g. 500ms, 10s [default: the profile''s, else 10s]')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, from sending it to the answer''s last byte, e.g. 30s, 2m [default: the profile''s, else 30s]')
+            [CompletionResult]::new('--ca-bundle', '--ca-bundle', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust besides the system''s (private clouds)')
+            [CompletionResult]::new('--collect-key-samples', '--collect-key-samples', [CompletionResultType]::ParameterName, 'Collect key samples (`collect_key_sample`)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the request (credentials masked) and its curl command line instead of sending it')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Then wait until the task is done, as `matasks wait` does: same output, same exit status (0 succeeded, 7 failed, 8 stopped, 124 timed out)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify TLS certificates (a warning says so on every run)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'matasks;start;pre-label' {
+            [CompletionResult]::new('--model-id', '--model-id', [CompletionResultType]::ParameterName, 'The model that labels the samples (required, here or in the config JSON)')
+            [CompletionResult]::new('--specification', '--specification', [CompletionResultType]::ParameterName, 'Resource specification of the inference service, e.g. modelarts.vm.cpu.2u')
+            [CompletionResult]::new('--instances', '--instances', [CompletionResultType]::ParameterName, 'Instances of the inference service [default: 1 with --specification]')
+            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Dataset ID [default: the profile''s `dataset_id`]')
+            [CompletionResult]::new('--dataset', '--dataset', [CompletionResultType]::ParameterName, 'Dataset ID [default: the profile''s `dataset_id`]')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The task''s name (`config.name`)')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'The task''s description (`config.description`)')
+            [CompletionResult]::new('--config-json', '--config-json', [CompletionResultType]::ParameterName, 'The rest of the task''s `config` as a JSON object, from FILE or - for stdin; checked against the API reference, flags may repeat but not contradict it')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up waiting after this long, e.g. 90s, 15m, 2h (exit 124)')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Time between polls while waiting, at least 1s')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Print the answer (json, ndjson: one line) instead of the task ID; with --wait, as `wait -o` does')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Print the answer (json, ndjson: one line) instead of the task ID; with --wait, as `wait -o` does')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use from the config file [default: the file''s `default_profile`, else "default"]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: <config dir>/matasks/config.toml]')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region whose ModelArts endpoint to use, e.g. cn-north-4')
+            [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output; `auto` colours a terminal unless NO_COLOR is set')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile''s `retries`, else 3]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Time allowed to connect, e.g. 500ms, 10s [default: the profile''s, else 10s]')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, from sending it to the answer''s last byte, e.g. 30s, 2m [default: the profile''s, else 30s]')
+            [CompletionResult]::new('--ca-bundle', '--ca-bundle', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust besides the system''s (private clouds)')
+            [CompletionResult]::new('--collect-key-samples', '--collect-key-samples', [CompletionResultType]::ParameterName, 'Collect key samples (`collect_key_sample`)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the request (credentials masked) and its curl command line instead of sending it')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Then wait until the task is done, as `matasks wait` does: same output, same exit status (0 succeeded, 7 failed, 8 stopped, 124 timed out)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify TLS certificates (a warning says so on every run)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'matasks;start;auto-grouping' {
+            [CompletionResult]::new('--clusters', '--clusters', [CompletionResultType]::ParameterName, 'Number of groups to cluster the images into')
+            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Dataset ID [default: the profile''s `dataset_id`]')
+            [CompletionResult]::new('--dataset', '--dataset', [CompletionResultType]::ParameterName, 'Dataset ID [default: the profile''s `dataset_id`]')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The task''s name (`config.name`)')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'The task''s description (`config.description`)')
+            [CompletionResult]::new('--config-json', '--config-json', [CompletionResultType]::ParameterName, 'The rest of the task''s `config` as a JSON object, from FILE or - for stdin; checked against the API reference, flags may repeat but not contradict it')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up waiting after this long, e.g. 90s, 15m, 2h (exit 124)')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Time between polls while waiting, at least 1s')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Print the answer (json, ndjson: one line) instead of the task ID; with --wait, as `wait -o` does')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Print the answer (json, ndjson: one line) instead of the task ID; with --wait, as `wait -o` does')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use from the config file [default: the file''s `default_profile`, else "default"]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: <config dir>/matasks/config.toml]')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region whose ModelArts endpoint to use, e.g. cn-north-4')
+            [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output; `auto` colours a terminal unless NO_COLOR is set')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile''s `retries`, else 3]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Time allowed to connect, e.g. 500ms, 10s [default: the profile''s, else 10s]')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, from sending it to the answer''s last byte, e.g. 30s, 2m [default: the profile''s, else 30s]')
+            [CompletionResult]::new('--ca-bundle', '--ca-bundle', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust besides the system''s (private clouds)')
+            [CompletionResult]::new('--collect-key-samples', '--collect-key-samples', [CompletionResultType]::ParameterName, 'Collect key samples (`collect_key_sample`)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the request (credentials masked) and its curl command line instead of sending it')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Then wait until the task is done, as `matasks wait` does: same output, same exit status (0 succeeded, 7 failed, 8 stopped, 124 timed out)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify TLS certificates (a warning says so on every run)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'matasks;start;help' {
+            [CompletionResult]::new('auto-label', 'auto-label', [CompletionResultType]::ParameterValue, 'Active learning: train on the labeled samples, then label the others')
+            [CompletionResult]::new('pre-label', 'pre-label', [CompletionResultType]::ParameterValue, 'Pre-labeling: label the samples with a model you choose')
+            [CompletionResult]::new('auto-grouping', 'auto-grouping', [CompletionResultType]::ParameterValue, 'Auto grouping: cluster the unlabeled images')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'matasks;start;help;auto-label' {
+            break
+        }
+        'matasks;start;help;pre-label' {
+            break
+        }
+        'matasks;start;help;auto-grouping' {
+            break
+        }
+        'matasks;start;help;help' {
+            break
+        }
+        'matasks;stop' {
+            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Dataset ID [default: the profile''s `dataset_id`]')
+            [CompletionResult]::new('--dataset', '--dataset', [CompletionResultType]::ParameterName, 'Dataset ID [default: the profile''s `dataset_id`]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up waiting after this long, e.g. 90s, 15m, 2h (exit 124)')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Time between polls while waiting, at least 1s')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'With --wait, print the final task (json) or every change seen (ndjson) on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'With --wait, print the final task (json) or every change seen (ndjson) on stdout')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use from the config file [default: the file''s `default_profile`, else "default"]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: <config dir>/matasks/config.toml]')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region whose ModelArts endpoint to use, e.g. cn-north-4')
+            [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output; `auto` colours a terminal unless NO_COLOR is set')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile''s `retries`, else 3]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Time allowed to connect, e.g. 500ms, 10s [default: the profile''s, else 10s]')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, from sending it to the answer''s last byte, e.g. 30s, 2m [default: the profile''s, else 30s]')
+            [CompletionResult]::new('--ca-bundle', '--ca-bundle', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust besides the system''s (private clouds)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the request (credentials masked) and its curl command line instead of sending it')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Then wait until the task has stopped: exit 0 once it is stopped (or succeeded before the stop took), 7 if it failed, 124 on --timeout')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked')
             [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify TLS certificates (a warning says so on every run)')
@@ -446,7 +694,10 @@ Register-ArgumentCompleter -Native -CommandName 'matasks' -ScriptBlock {
         'matasks;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List a dataset''s intelligent tasks (auto labeling, pre-labeling, auto grouping, auto deployment)')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one task: status, progress, elapsed time and any error')
+            [CompletionResult]::new('datasets', 'datasets', [CompletionResultType]::ParameterValue, 'List the project''s datasets: IDs, names, samples and running tasks')
             [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Wait until a task is done; the exit status says how it ended (0 succeeded, 7 failed, 8 stopped, 124 timed out)')
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start an intelligent task in a dataset (auto-label, pre-label, auto-grouping) and print its ID')
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop a running task')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Inspect and change the configuration: profiles, credentials, the config file')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a completion script for a shell, e.g. `matasks completions bash > /etc/bash_completion.d/matasks`')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -458,7 +709,28 @@ Register-ArgumentCompleter -Native -CommandName 'matasks' -ScriptBlock {
         'matasks;help;get' {
             break
         }
+        'matasks;help;datasets' {
+            break
+        }
         'matasks;help;wait' {
+            break
+        }
+        'matasks;help;start' {
+            [CompletionResult]::new('auto-label', 'auto-label', [CompletionResultType]::ParameterValue, 'Active learning: train on the labeled samples, then label the others')
+            [CompletionResult]::new('pre-label', 'pre-label', [CompletionResultType]::ParameterValue, 'Pre-labeling: label the samples with a model you choose')
+            [CompletionResult]::new('auto-grouping', 'auto-grouping', [CompletionResultType]::ParameterValue, 'Auto grouping: cluster the unlabeled images')
+            break
+        }
+        'matasks;help;start;auto-label' {
+            break
+        }
+        'matasks;help;start;pre-label' {
+            break
+        }
+        'matasks;help;start;auto-grouping' {
+            break
+        }
+        'matasks;help;stop' {
             break
         }
         'matasks;help;config' {

@@ -43,7 +43,11 @@ complete -c matasks -n "__fish_matasks_needs_command" -s V -l version -d 'Print 
 complete -c matasks -n "__fish_matasks_needs_command" -f -a "list" -d 'List a dataset\'s intelligent tasks (auto labeling, pre-labeling, auto grouping, auto deployment)'
 complete -c matasks -n "__fish_matasks_needs_command" -f -a "ls" -d 'List a dataset\'s intelligent tasks (auto labeling, pre-labeling, auto grouping, auto deployment)'
 complete -c matasks -n "__fish_matasks_needs_command" -f -a "get" -d 'Show one task: status, progress, elapsed time and any error'
+complete -c matasks -n "__fish_matasks_needs_command" -f -a "datasets" -d 'List the project\'s datasets: IDs, names, samples and running tasks'
+complete -c matasks -n "__fish_matasks_needs_command" -f -a "ds" -d 'List the project\'s datasets: IDs, names, samples and running tasks'
 complete -c matasks -n "__fish_matasks_needs_command" -f -a "wait" -d 'Wait until a task is done; the exit status says how it ended (0 succeeded, 7 failed, 8 stopped, 124 timed out)'
+complete -c matasks -n "__fish_matasks_needs_command" -f -a "start" -d 'Start an intelligent task in a dataset (auto-label, pre-label, auto-grouping) and print its ID'
+complete -c matasks -n "__fish_matasks_needs_command" -f -a "stop" -d 'Stop a running task'
 complete -c matasks -n "__fish_matasks_needs_command" -f -a "config" -d 'Inspect and change the configuration: profiles, credentials, the config file'
 complete -c matasks -n "__fish_matasks_needs_command" -f -a "completions" -d 'Print a completion script for a shell, e.g. `matasks completions bash > /etc/bash_completion.d/matasks`'
 complete -c matasks -n "__fish_matasks_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -54,9 +58,9 @@ auto-grouping\t'Clustering of unlabeled images'
 auto-deploy\t'One-click model deployment'
 all\t'Every kind: one query per type, merged newest first (ndjson streams pages as they arrive instead)'"
 complete -c matasks -n "__fish_matasks_using_subcommand list" -s n -l task-name -d 'Only tasks whose name matches NAME (filtered by the server)' -r
-complete -c matasks -n "__fish_matasks_using_subcommand list" -l limit -d 'Tasks per page, 1 to 100 [default: 10; 100 with --all]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand list" -l limit -d 'Items per page, 1 to 100 [default: 10; 100 with --all]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l offset -d 'Page to show (with --all: to start from), counting from 0' -r
-complete -c matasks -n "__fish_matasks_using_subcommand list" -l max-items -d 'Stop after N tasks (implies --all)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand list" -l max-items -d 'Stop after N items (implies --all)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l concurrency -d 'Pages requested at once with --all, 1 to 32 [default: the profile\'s `concurrency`, else 8]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand list" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for reading'
 json\t'One document: {"total_count": N, "tasks": [...]}'
@@ -68,7 +72,8 @@ failed\t''
 succeeded\t''
 stopping\t''
 stopped\t''"
-complete -c matasks -n "__fish_matasks_using_subcommand list" -l columns -d 'The table\'s columns, in order, comma-separated' -r -f -a "id\t''
+complete -c matasks -n "__fish_matasks_using_subcommand list" -l columns -d 'The table\'s columns, in order, comma-separated' -r -f -a "dataset\t'The task\'s dataset: its name with --all-datasets, else its ID'
+id\t''
 name\t''
 type\t''
 status\t''
@@ -94,6 +99,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand list" -l retries -d 'Ret
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand list" -s A -l all-datasets -d 'The tasks of every dataset of the project (all pages of each), with a DATASET column; -o json groups them by dataset'
 complete -c matasks -n "__fish_matasks_using_subcommand list" -s a -l all -d 'Fetch every page, concurrently, printing in order'
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l wide -d 'Add MODEL, VERSION, UNCONFIRMED and MESSAGE to the table\'s columns'
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l watch -d 'List again every --interval until Ctrl-C: on a terminal the table is redrawn in place; otherwise one NDJSON line per task that appears or changes'
@@ -109,9 +115,9 @@ auto-grouping\t'Clustering of unlabeled images'
 auto-deploy\t'One-click model deployment'
 all\t'Every kind: one query per type, merged newest first (ndjson streams pages as they arrive instead)'"
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -s n -l task-name -d 'Only tasks whose name matches NAME (filtered by the server)' -r
-complete -c matasks -n "__fish_matasks_using_subcommand ls" -l limit -d 'Tasks per page, 1 to 100 [default: 10; 100 with --all]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand ls" -l limit -d 'Items per page, 1 to 100 [default: 10; 100 with --all]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l offset -d 'Page to show (with --all: to start from), counting from 0' -r
-complete -c matasks -n "__fish_matasks_using_subcommand ls" -l max-items -d 'Stop after N tasks (implies --all)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand ls" -l max-items -d 'Stop after N items (implies --all)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l concurrency -d 'Pages requested at once with --all, 1 to 32 [default: the profile\'s `concurrency`, else 8]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for reading'
 json\t'One document: {"total_count": N, "tasks": [...]}'
@@ -123,7 +129,8 @@ failed\t''
 succeeded\t''
 stopping\t''
 stopped\t''"
-complete -c matasks -n "__fish_matasks_using_subcommand ls" -l columns -d 'The table\'s columns, in order, comma-separated' -r -f -a "id\t''
+complete -c matasks -n "__fish_matasks_using_subcommand ls" -l columns -d 'The table\'s columns, in order, comma-separated' -r -f -a "dataset\t'The task\'s dataset: its name with --all-datasets, else its ID'
+id\t''
 name\t''
 type\t''
 status\t''
@@ -149,6 +156,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand ls" -l retries -d 'Retri
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand ls" -s A -l all-datasets -d 'The tasks of every dataset of the project (all pages of each), with a DATASET column; -o json groups them by dataset'
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -s a -l all -d 'Fetch every page, concurrently, printing in order'
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l wide -d 'Add MODEL, VERSION, UNCONFIRMED and MESSAGE to the table\'s columns'
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l watch -d 'List again every --interval until Ctrl-C: on a terminal the table is redrawn in place; otherwise one NDJSON line per task that appears or changes'
@@ -177,9 +185,83 @@ complete -c matasks -n "__fish_matasks_using_subcommand get" -s v -l verbose -d 
 complete -c matasks -n "__fish_matasks_using_subcommand get" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
 complete -c matasks -n "__fish_matasks_using_subcommand get" -s h -l help -d 'Print help'
 complete -c matasks -n "__fish_matasks_using_subcommand get" -s V -l version -d 'Print version'
+complete -c matasks -n "__fish_matasks_using_subcommand datasets" -s n -l name -d 'Only datasets whose name matches TEXT (the server\'s fuzzy search)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l limit -d 'Items per page, 1 to 100 [default: 10; 100 with --all]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l offset -d 'Page to show (with --all: to start from), counting from 0' -r
+complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l max-items -d 'Stop after N items (implies --all)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l concurrency -d 'Pages requested at once with --all, 1 to 32 [default: the profile\'s `concurrency`, else 8]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand datasets" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for reading'
+json\t'One document: {"total_count": N, "tasks": [...]}'
+ndjson\t'One task per line, compact'"
+complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l columns -d 'The table\'s columns, in order, comma-separated' -r -f -a "id\t''
+name\t''
+type\t''
+status\t''
+samples\t'Labeled samples of all'
+running\t'The tasks running in the dataset'
+created\t''
+version\t'The current version\'s name'
+description\t''"
+complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l sort -d 'Order by created or name, -FIELD for descending; the server sorts, so the order holds across pages [default: the server\'s, newest first]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4' -r
+complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l project-id -d 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l running -d 'Only datasets with a task running in them (the server is asked to check each dataset; the list is then filtered here)'
+complete -c matasks -n "__fish_matasks_using_subcommand datasets" -s a -l all -d 'Fetch every page, concurrently, printing in order'
+complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l wide -d 'Add VERSION and DESCRIPTION to the table\'s columns'
+complete -c matasks -n "__fish_matasks_using_subcommand datasets" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
+complete -c matasks -n "__fish_matasks_using_subcommand datasets" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c matasks -n "__fish_matasks_using_subcommand datasets" -s V -l version -d 'Print version'
+complete -c matasks -n "__fish_matasks_using_subcommand ds" -s n -l name -d 'Only datasets whose name matches TEXT (the server\'s fuzzy search)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand ds" -l limit -d 'Items per page, 1 to 100 [default: 10; 100 with --all]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand ds" -l offset -d 'Page to show (with --all: to start from), counting from 0' -r
+complete -c matasks -n "__fish_matasks_using_subcommand ds" -l max-items -d 'Stop after N items (implies --all)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand ds" -l concurrency -d 'Pages requested at once with --all, 1 to 32 [default: the profile\'s `concurrency`, else 8]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand ds" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for reading'
+json\t'One document: {"total_count": N, "tasks": [...]}'
+ndjson\t'One task per line, compact'"
+complete -c matasks -n "__fish_matasks_using_subcommand ds" -l columns -d 'The table\'s columns, in order, comma-separated' -r -f -a "id\t''
+name\t''
+type\t''
+status\t''
+samples\t'Labeled samples of all'
+running\t'The tasks running in the dataset'
+created\t''
+version\t'The current version\'s name'
+description\t''"
+complete -c matasks -n "__fish_matasks_using_subcommand ds" -l sort -d 'Order by created or name, -FIELD for descending; the server sorts, so the order holds across pages [default: the server\'s, newest first]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand ds" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand ds" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand ds" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand ds" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4' -r
+complete -c matasks -n "__fish_matasks_using_subcommand ds" -l project-id -d 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand ds" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c matasks -n "__fish_matasks_using_subcommand ds" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand ds" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand ds" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand ds" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand ds" -l running -d 'Only datasets with a task running in them (the server is asked to check each dataset; the list is then filtered here)'
+complete -c matasks -n "__fish_matasks_using_subcommand ds" -s a -l all -d 'Fetch every page, concurrently, printing in order'
+complete -c matasks -n "__fish_matasks_using_subcommand ds" -l wide -d 'Add VERSION and DESCRIPTION to the table\'s columns'
+complete -c matasks -n "__fish_matasks_using_subcommand ds" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+complete -c matasks -n "__fish_matasks_using_subcommand ds" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
+complete -c matasks -n "__fish_matasks_using_subcommand ds" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c matasks -n "__fish_matasks_using_subcommand ds" -s V -l version -d 'Print version'
 complete -c matasks -n "__fish_matasks_using_subcommand wait" -s d -l dataset -d 'Dataset ID [default: the profile\'s `dataset_id`]' -r
-complete -c matasks -n "__fish_matasks_using_subcommand wait" -l timeout -d 'Give up after this long, e.g. 90s, 15m, 2h (exit 124)' -r
-complete -c matasks -n "__fish_matasks_using_subcommand wait" -l interval -d 'Time between polls, at least 1s' -r
+complete -c matasks -n "__fish_matasks_using_subcommand wait" -l timeout -d 'Give up waiting after this long, e.g. 90s, 15m, 2h (exit 124)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand wait" -l interval -d 'Time between polls while waiting, at least 1s' -r
 complete -c matasks -n "__fish_matasks_using_subcommand wait" -s o -l output -d 'Print the final task (json) or every change seen (ndjson) on stdout' -r -f -a "json\t'The task as it ended, one document'
 ndjson\t'One line per change of status or progress, as it is seen'"
 complete -c matasks -n "__fish_matasks_using_subcommand wait" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
@@ -198,6 +280,140 @@ complete -c matasks -n "__fish_matasks_using_subcommand wait" -s v -l verbose -d
 complete -c matasks -n "__fish_matasks_using_subcommand wait" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
 complete -c matasks -n "__fish_matasks_using_subcommand wait" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c matasks -n "__fish_matasks_using_subcommand wait" -s V -l version -d 'Print version'
+complete -c matasks -n "__fish_matasks_using_subcommand start; and not __fish_seen_subcommand_from auto-label pre-label auto-grouping help" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and not __fish_seen_subcommand_from auto-label pre-label auto-grouping help" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand start; and not __fish_seen_subcommand_from auto-label pre-label auto-grouping help" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and not __fish_seen_subcommand_from auto-label pre-label auto-grouping help" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and not __fish_seen_subcommand_from auto-label pre-label auto-grouping help" -l project-id -d 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and not __fish_seen_subcommand_from auto-label pre-label auto-grouping help" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c matasks -n "__fish_matasks_using_subcommand start; and not __fish_seen_subcommand_from auto-label pre-label auto-grouping help" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and not __fish_seen_subcommand_from auto-label pre-label auto-grouping help" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and not __fish_seen_subcommand_from auto-label pre-label auto-grouping help" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and not __fish_seen_subcommand_from auto-label pre-label auto-grouping help" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand start; and not __fish_seen_subcommand_from auto-label pre-label auto-grouping help" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+complete -c matasks -n "__fish_matasks_using_subcommand start; and not __fish_seen_subcommand_from auto-label pre-label auto-grouping help" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
+complete -c matasks -n "__fish_matasks_using_subcommand start; and not __fish_seen_subcommand_from auto-label pre-label auto-grouping help" -s h -l help -d 'Print help'
+complete -c matasks -n "__fish_matasks_using_subcommand start; and not __fish_seen_subcommand_from auto-label pre-label auto-grouping help" -s V -l version -d 'Print version'
+complete -c matasks -n "__fish_matasks_using_subcommand start; and not __fish_seen_subcommand_from auto-label pre-label auto-grouping help" -f -a "auto-label" -d 'Active learning: train on the labeled samples, then label the others'
+complete -c matasks -n "__fish_matasks_using_subcommand start; and not __fish_seen_subcommand_from auto-label pre-label auto-grouping help" -f -a "pre-label" -d 'Pre-labeling: label the samples with a model you choose'
+complete -c matasks -n "__fish_matasks_using_subcommand start; and not __fish_seen_subcommand_from auto-label pre-label auto-grouping help" -f -a "auto-grouping" -d 'Auto grouping: cluster the unlabeled images'
+complete -c matasks -n "__fish_matasks_using_subcommand start; and not __fish_seen_subcommand_from auto-label pre-label auto-grouping help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-label" -l algorithm -d 'fast trains on labeled samples only; accurate also uses unlabeled ones' -r -f -a "fast\t''
+accurate\t''"
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-label" -s d -l dataset -d 'Dataset ID [default: the profile\'s `dataset_id`]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-label" -l name -d 'The task\'s name (`config.name`)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-label" -l description -d 'The task\'s description (`config.description`)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-label" -l config-json -d 'The rest of the task\'s `config` as a JSON object, from FILE or - for stdin; checked against the API reference, flags may repeat but not contradict it' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-label" -l timeout -d 'Give up waiting after this long, e.g. 90s, 15m, 2h (exit 124)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-label" -l interval -d 'Time between polls while waiting, at least 1s' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-label" -s o -l output -d 'Print the answer (json, ndjson: one line) instead of the task ID; with --wait, as `wait -o` does' -r -f -a "json\t'The task as it ended, one document'
+ndjson\t'One line per change of status or progress, as it is seen'"
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-label" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-label" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-label" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-label" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-label" -l project-id -d 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-label" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-label" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-label" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-label" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-label" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-label" -l collect-key-samples -d 'Collect key samples (`collect_key_sample`)'
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-label" -l dry-run -d 'Print the request (credentials masked) and its curl command line instead of sending it'
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-label" -l wait -d 'Then wait until the task is done, as `matasks wait` does: same output, same exit status (0 succeeded, 7 failed, 8 stopped, 124 timed out)'
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-label" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-label" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-label" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-label" -s V -l version -d 'Print version'
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -l model-id -d 'The model that labels the samples (required, here or in the config JSON)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -l specification -d 'Resource specification of the inference service, e.g. modelarts.vm.cpu.2u' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -l instances -d 'Instances of the inference service [default: 1 with --specification]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -s d -l dataset -d 'Dataset ID [default: the profile\'s `dataset_id`]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -l name -d 'The task\'s name (`config.name`)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -l description -d 'The task\'s description (`config.description`)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -l config-json -d 'The rest of the task\'s `config` as a JSON object, from FILE or - for stdin; checked against the API reference, flags may repeat but not contradict it' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -l timeout -d 'Give up waiting after this long, e.g. 90s, 15m, 2h (exit 124)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -l interval -d 'Time between polls while waiting, at least 1s' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -s o -l output -d 'Print the answer (json, ndjson: one line) instead of the task ID; with --wait, as `wait -o` does' -r -f -a "json\t'The task as it ended, one document'
+ndjson\t'One line per change of status or progress, as it is seen'"
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -l project-id -d 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -l collect-key-samples -d 'Collect key samples (`collect_key_sample`)'
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -l dry-run -d 'Print the request (credentials masked) and its curl command line instead of sending it'
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -l wait -d 'Then wait until the task is done, as `matasks wait` does: same output, same exit status (0 succeeded, 7 failed, 8 stopped, 124 timed out)'
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -s V -l version -d 'Print version'
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-grouping" -l clusters -d 'Number of groups to cluster the images into' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-grouping" -s d -l dataset -d 'Dataset ID [default: the profile\'s `dataset_id`]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-grouping" -l name -d 'The task\'s name (`config.name`)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-grouping" -l description -d 'The task\'s description (`config.description`)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-grouping" -l config-json -d 'The rest of the task\'s `config` as a JSON object, from FILE or - for stdin; checked against the API reference, flags may repeat but not contradict it' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-grouping" -l timeout -d 'Give up waiting after this long, e.g. 90s, 15m, 2h (exit 124)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-grouping" -l interval -d 'Time between polls while waiting, at least 1s' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-grouping" -s o -l output -d 'Print the answer (json, ndjson: one line) instead of the task ID; with --wait, as `wait -o` does' -r -f -a "json\t'The task as it ended, one document'
+ndjson\t'One line per change of status or progress, as it is seen'"
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-grouping" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-grouping" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-grouping" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-grouping" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-grouping" -l project-id -d 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-grouping" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-grouping" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-grouping" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-grouping" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-grouping" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-grouping" -l collect-key-samples -d 'Collect key samples (`collect_key_sample`)'
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-grouping" -l dry-run -d 'Print the request (credentials masked) and its curl command line instead of sending it'
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-grouping" -l wait -d 'Then wait until the task is done, as `matasks wait` does: same output, same exit status (0 succeeded, 7 failed, 8 stopped, 124 timed out)'
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-grouping" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-grouping" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-grouping" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-grouping" -s V -l version -d 'Print version'
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from help" -f -a "auto-label" -d 'Active learning: train on the labeled samples, then label the others'
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from help" -f -a "pre-label" -d 'Pre-labeling: label the samples with a model you choose'
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from help" -f -a "auto-grouping" -d 'Auto grouping: cluster the unlabeled images'
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c matasks -n "__fish_matasks_using_subcommand stop" -s d -l dataset -d 'Dataset ID [default: the profile\'s `dataset_id`]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand stop" -l timeout -d 'Give up waiting after this long, e.g. 90s, 15m, 2h (exit 124)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand stop" -l interval -d 'Time between polls while waiting, at least 1s' -r
+complete -c matasks -n "__fish_matasks_using_subcommand stop" -s o -l output -d 'With --wait, print the final task (json) or every change seen (ndjson) on stdout' -r -f -a "json\t'The task as it ended, one document'
+ndjson\t'One line per change of status or progress, as it is seen'"
+complete -c matasks -n "__fish_matasks_using_subcommand stop" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand stop" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand stop" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand stop" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4' -r
+complete -c matasks -n "__fish_matasks_using_subcommand stop" -l project-id -d 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand stop" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c matasks -n "__fish_matasks_using_subcommand stop" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand stop" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand stop" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand stop" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand stop" -l dry-run -d 'Print the request (credentials masked) and its curl command line instead of sending it'
+complete -c matasks -n "__fish_matasks_using_subcommand stop" -l wait -d 'Then wait until the task has stopped: exit 0 once it is stopped (or succeeded before the stop took), 7 if it failed, 124 on --timeout'
+complete -c matasks -n "__fish_matasks_using_subcommand stop" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+complete -c matasks -n "__fish_matasks_using_subcommand stop" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
+complete -c matasks -n "__fish_matasks_using_subcommand stop" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c matasks -n "__fish_matasks_using_subcommand stop" -s V -l version -d 'Print version'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
@@ -395,12 +611,18 @@ complete -c matasks -n "__fish_matasks_using_subcommand completions" -s v -l ver
 complete -c matasks -n "__fish_matasks_using_subcommand completions" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
 complete -c matasks -n "__fish_matasks_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c matasks -n "__fish_matasks_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list get wait config completions help" -f -a "list" -d 'List a dataset\'s intelligent tasks (auto labeling, pre-labeling, auto grouping, auto deployment)'
-complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list get wait config completions help" -f -a "get" -d 'Show one task: status, progress, elapsed time and any error'
-complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list get wait config completions help" -f -a "wait" -d 'Wait until a task is done; the exit status says how it ended (0 succeeded, 7 failed, 8 stopped, 124 timed out)'
-complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list get wait config completions help" -f -a "config" -d 'Inspect and change the configuration: profiles, credentials, the config file'
-complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list get wait config completions help" -f -a "completions" -d 'Print a completion script for a shell, e.g. `matasks completions bash > /etc/bash_completion.d/matasks`'
-complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list get wait config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list get datasets wait start stop config completions help" -f -a "list" -d 'List a dataset\'s intelligent tasks (auto labeling, pre-labeling, auto grouping, auto deployment)'
+complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list get datasets wait start stop config completions help" -f -a "get" -d 'Show one task: status, progress, elapsed time and any error'
+complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list get datasets wait start stop config completions help" -f -a "datasets" -d 'List the project\'s datasets: IDs, names, samples and running tasks'
+complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list get datasets wait start stop config completions help" -f -a "wait" -d 'Wait until a task is done; the exit status says how it ended (0 succeeded, 7 failed, 8 stopped, 124 timed out)'
+complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list get datasets wait start stop config completions help" -f -a "start" -d 'Start an intelligent task in a dataset (auto-label, pre-label, auto-grouping) and print its ID'
+complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list get datasets wait start stop config completions help" -f -a "stop" -d 'Stop a running task'
+complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list get datasets wait start stop config completions help" -f -a "config" -d 'Inspect and change the configuration: profiles, credentials, the config file'
+complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list get datasets wait start stop config completions help" -f -a "completions" -d 'Print a completion script for a shell, e.g. `matasks completions bash > /etc/bash_completion.d/matasks`'
+complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list get datasets wait start stop config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c matasks -n "__fish_matasks_using_subcommand help; and __fish_seen_subcommand_from start" -f -a "auto-label" -d 'Active learning: train on the labeled samples, then label the others'
+complete -c matasks -n "__fish_matasks_using_subcommand help; and __fish_seen_subcommand_from start" -f -a "pre-label" -d 'Pre-labeling: label the samples with a model you choose'
+complete -c matasks -n "__fish_matasks_using_subcommand help; and __fish_seen_subcommand_from start" -f -a "auto-grouping" -d 'Auto grouping: cluster the unlabeled images'
 complete -c matasks -n "__fish_matasks_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the config file\'s path (and say on stderr if it does not exist yet)'
 complete -c matasks -n "__fish_matasks_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "list" -d 'List the profiles, marking the default and the one in effect'
 complete -c matasks -n "__fish_matasks_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show the settings in effect and where each comes from; secrets are masked'

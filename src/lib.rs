@@ -74,6 +74,7 @@ pub mod fuzzing {
                             .chain(&output::WIDE_COLUMNS)
                             .copied()
                             .collect(),
+                        dataset_names: Default::default(),
                     };
                     output::sink(format, std::io::sink(), style)
                 } else {

@@ -125,6 +125,12 @@ impl Client {
             .map_err(|error| anyhow::Error::new(*error))
     }
 
+    /// Get the credentials ready before a request that is sent only once, so that a
+    /// failure to get them is told apart from a failure of that request.
+    pub async fn prepare(&self) -> Result<()> {
+        self.authorized.auth().prepare().await
+    }
+
     /// A read of the project's `segments`.
     pub async fn get(&self, segments: &[&str], query: &[(&str, &str)]) -> Result<Vec<u8>> {
         self.call(Method::GET, segments, query, None, Retry::Idempotent)

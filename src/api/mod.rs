@@ -7,6 +7,8 @@ pub mod datasets;
 pub mod offsets;
 pub mod page;
 pub mod paging;
+pub mod preview;
+pub mod project;
 pub mod projects;
 pub mod session;
 pub mod tasks;

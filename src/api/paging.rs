@@ -37,10 +37,47 @@ use crate::util::term;
 pub trait Sink {
     /// Called once, before any item, with the first page.
     fn begin(&mut self, first: &Page<'_>) -> io::Result<()>;
+    /// The items that follow, up to the next group, are one dataset's (a listing
+    /// across datasets).
+    fn group(&mut self, _group: &Group<'_>) -> io::Result<()> {
+        Ok(())
+    }
     fn item(&mut self, raw: &RawValue) -> io::Result<()>;
     /// Called after each page's items, so streaming formats can flush.
     fn page_done(&mut self) -> io::Result<()>;
     fn finish(&mut self) -> io::Result<()>;
+}
+
+/// One dataset's part of a listing across datasets.
+#[derive(Debug, Clone, Copy)]
+pub struct Group<'a> {
+    pub dataset_id: &'a str,
+    /// `dataset_name` as the dataset list wrote it.
+    pub name: Option<&'a RawValue>,
+    /// The dataset's own total of the tasks asked for.
+    pub total: Option<u64>,
+    /// Why its tasks could not be listed (or not all of them).
+    pub error: Option<&'a str>,
+}
+
+/// Every item of a listing, kept whole.
+#[derive(Debug, Default)]
+pub struct Collected(pub Vec<Box<RawValue>>);
+
+impl Sink for Collected {
+    fn begin(&mut self, _: &Page<'_>) -> io::Result<()> {
+        Ok(())
+    }
+    fn item(&mut self, raw: &RawValue) -> io::Result<()> {
+        self.0.push(raw.to_owned());
+        Ok(())
+    }
+    fn page_done(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+    fn finish(&mut self) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Which pages to fetch, of which list.
@@ -421,9 +458,10 @@ impl<'a> Listing<'a> {
 
     /// Take in the first page: its total, and its envelope for the output.
     fn begin(&mut self, first: &Page<'_>, shared: &RefCell<Shared<'_>>) -> std::io::Result<()> {
-        self.total_first = first.total_count;
-        self.total_now = first.total_count;
-        self.total_max = first.total_count;
+        let total = self.plan.resource.known_total(first.total_count);
+        self.total_first = total;
+        self.total_now = total;
+        self.total_max = total;
         let mut shared = shared.borrow_mut();
         if self.check_next {
             self.first_ids = shared.seen.all(first);
@@ -526,7 +564,7 @@ impl<'a> Listing<'a> {
 
     /// Print page `n`'s new tasks; whether the listing goes on.
     fn take(&mut self, n: u64, page: &Page<'_>, shared: &RefCell<Shared<'_>>) -> Result<bool> {
-        if let Some(now) = page.total_count {
+        if let Some(now) = self.plan.resource.known_total(page.total_count) {
             if self.total_first.is_some_and(|first| first != now) && self.total_changed_to.is_none()
             {
                 self.total_changed_to = Some(now);

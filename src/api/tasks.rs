@@ -1,14 +1,16 @@
 //! A dataset's intelligent tasks: `GET /v2/{project_id}/datasets/{dataset_id}/tasks`,
-//! one page at a time, and one task's details.
+//! one page at a time, one task's details, and starting and stopping one.
 
 use anyhow::{Context, Result};
+use reqwest::Method;
 use serde_json::value::RawValue;
 
 use crate::api::client::Client;
 use crate::api::page::PageBody;
-use crate::domain::id::Id;
+use crate::domain::id::{Id, IdKind, Origin};
 use crate::domain::resource::Resource;
 use crate::domain::task::TaskType;
+use crate::transport::http::Retry;
 use crate::util::error::Malformed;
 
 /// The query of one ListTasks request.
@@ -41,8 +43,7 @@ impl ListQuery {
 pub async fn list_tasks(client: &Client, dataset_id: &Id, query: &ListQuery) -> Result<PageBody> {
     let params = query.params();
     let pairs: Vec<(&str, &str)> = params.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let segments = ["datasets", dataset_id.as_str(), "tasks"];
-    let body = client.get(&segments, &pairs).await?;
+    let body = client.get(&tasks_path(dataset_id), &pairs).await?;
     Ok(PageBody::new(
         body,
         Resource::TASKS,
@@ -62,6 +63,69 @@ pub async fn get_task(client: &Client, dataset_id: &Id, task_id: &Id) -> Result<
         return Err(malformed("not a JSON object").into());
     }
     Ok(body)
+}
+
+/// The path of a dataset's task list, where tasks are started.
+pub fn tasks_path(dataset_id: &Id) -> [&str; 3] {
+    ["datasets", dataset_id.as_str(), "tasks"]
+}
+
+/// The path that stops a task.
+pub fn stop_path<'a>(dataset_id: &'a Id, task_id: &'a Id) -> [&'a str; 5] {
+    [
+        "datasets",
+        dataset_id.as_str(),
+        "tasks",
+        task_id.as_str(),
+        "stop",
+    ]
+}
+
+/// Start a task: `POST .../datasets/{dataset_id}/tasks` with `body`, sent once (a
+/// second try could start a second task). The answer as the server wrote it.
+pub async fn create_task(client: &Client, dataset_id: &Id, body: Vec<u8>) -> Result<Vec<u8>> {
+    client
+        .call(
+            Method::POST,
+            &tasks_path(dataset_id),
+            &[],
+            Some(body),
+            Retry::Never,
+        )
+        .await
+}
+
+/// The `task_id` of CreateTask's answer, checked as an ID.
+pub fn created_task_id(answer: &[u8]) -> Result<Id> {
+    #[derive(serde::Deserialize)]
+    struct Created {
+        task_id: String,
+    }
+    let created: Created = serde_json::from_slice(answer).map_err(|e| {
+        Malformed(format!(
+            "malformed answer to starting a task: no task ID ({e})"
+        ))
+    })?;
+    Ok(Id::new(
+        IdKind::Task,
+        &created.task_id,
+        Origin::Service("the answer to starting a task".to_string()),
+    )?)
+}
+
+/// Stop a task: `POST .../tasks/{task_id}/stop`. Stopping twice is stopping once, so
+/// it is retried as a read is.
+pub async fn stop_task(client: &Client, dataset_id: &Id, task_id: &Id) -> Result<()> {
+    client
+        .call(
+            Method::POST,
+            &stop_path(dataset_id, task_id),
+            &[],
+            None,
+            Retry::Idempotent,
+        )
+        .await?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -5,7 +5,10 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use crate::settings::Overrides;
+use crate::api::offsets::Offsets;
+use crate::api::paging::Plan;
+use crate::domain::resource::Resource;
+use crate::settings::{self, Overrides};
 pub use crate::util::duration::parse_duration;
 use crate::util::term::ColorChoice;
 
@@ -120,4 +123,70 @@ pub fn parse_interval(text: &str) -> Result<std::time::Duration, String> {
         return Err(format!("`{text}` is too short: poll at most once a second"));
     }
     Ok(interval)
+}
+
+/// Which pages of a list to fetch: the flags every listing command shares.
+#[derive(Debug, Clone, Args)]
+pub struct PagingArgs {
+    /// Items per page, 1 to 100 [default: 10; 100 with --all]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100))]
+    pub limit: Option<u32>,
+
+    /// Page to show (with --all: to start from), counting from 0
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub offset: u32,
+
+    /// Fetch every page, concurrently, printing in order
+    #[arg(short, long)]
+    pub all: bool,
+
+    /// Stop after N items (implies --all)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_items: Option<u64>,
+
+    /// Pages requested at once with --all, 1 to 32 [default: the profile's `concurrency`, else 8]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=32))]
+    pub concurrency: Option<u32>,
+}
+
+/// The API's own default page size.
+const DEFAULT_LIMIT: u32 = 10;
+/// The page size for `--all`: the API's largest, for the fewest requests.
+pub const ALL_LIMIT: u32 = 100;
+
+impl PagingArgs {
+    /// Page size, start, cap and concurrency of a listing of `resource`, from the flags
+    /// and the profile.
+    pub fn plan(
+        &self,
+        resource: Resource,
+        profile_concurrency: Option<u32>,
+        offsets: &Offsets,
+    ) -> Plan {
+        let all = self.all || self.max_items.is_some();
+        let limit = self.limit.unwrap_or(match self.max_items {
+            // From the first page, no bigger pages than the cap needs. Further on, the
+            // page size must stay put: `--offset` counts pages of that size.
+            Some(cap) if self.offset == 0 => u32::try_from(cap).unwrap_or(ALL_LIMIT).min(ALL_LIMIT),
+            _ if all => ALL_LIMIT,
+            _ => DEFAULT_LIMIT,
+        });
+        Plan {
+            resource,
+            first_page: u64::from(self.offset),
+            limit,
+            all,
+            max_items: self.max_items,
+            concurrency: self.concurrency(profile_concurrency),
+            counting: offsets.counting(),
+            counting_may_be_stale: offsets.may_be_stale(),
+        }
+    }
+
+    /// Requests at once: the flag's, else the profile's, else the default.
+    pub fn concurrency(&self, profile_concurrency: Option<u32>) -> usize {
+        self.concurrency
+            .or(profile_concurrency)
+            .unwrap_or(settings::DEFAULT_CONCURRENCY) as usize
+    }
 }

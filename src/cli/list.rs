@@ -9,11 +9,11 @@ use anyhow::{Context as _, Result};
 use clap::{Args, ValueEnum};
 
 use super::GlobalArgs;
-use super::args::{DatasetArg, parse_interval};
+use super::args::{DatasetArg, PagingArgs, parse_interval};
 use super::context::Context;
 use crate::api::offsets::Offsets;
 use crate::api::page::Page;
-use crate::api::paging::{self, Outcome, Plan};
+use crate::api::paging::{self, Outcome};
 use crate::api::tasks::{self, ListQuery};
 use crate::domain::resource::Resource;
 use crate::domain::task::TaskType;
@@ -32,6 +32,11 @@ pub struct ListArgs {
     #[command(flatten)]
     pub dataset: DatasetArg,
 
+    /// The tasks of every dataset of the project (all pages of each), with a DATASET
+    /// column; -o json groups them by dataset
+    #[arg(short = 'A', long)]
+    pub all_datasets: bool,
+
     /// Only tasks of this type, or `all` [default: the API's, auto-label and pre-label]
     #[arg(short = 't', long = "type", value_enum, value_name = "TYPE")]
     pub task_type: Option<TypeChoice>,
@@ -40,25 +45,8 @@ pub struct ListArgs {
     #[arg(short = 'n', long, value_name = "NAME")]
     pub task_name: Option<String>,
 
-    /// Tasks per page, 1 to 100 [default: 10; 100 with --all]
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100))]
-    pub limit: Option<u32>,
-
-    /// Page to show (with --all: to start from), counting from 0
-    #[arg(long, value_name = "N", default_value_t = 0)]
-    pub offset: u32,
-
-    /// Fetch every page, concurrently, printing in order
-    #[arg(short, long)]
-    pub all: bool,
-
-    /// Stop after N tasks (implies --all)
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
-    pub max_items: Option<u64>,
-
-    /// Pages requested at once with --all, 1 to 32 [default: the profile's `concurrency`, else 8]
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=32))]
-    pub concurrency: Option<u32>,
+    #[command(flatten)]
+    pub paging: PagingArgs,
 
     /// Output format
     #[arg(short, long, value_enum, default_value_t = OutputFormat::Table, value_name = "FORMAT")]
@@ -144,11 +132,6 @@ fn parse_sort(text: &str) -> Result<Sort, String> {
     Ok(Sort { field, descending })
 }
 
-/// The API's own default page size.
-const DEFAULT_LIMIT: u32 = 10;
-/// The page size for `--all`: the API's largest, for the fewest requests.
-const ALL_LIMIT: u32 = 100;
-
 pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
     let context = Context::new(global)?;
     let settings = &context.settings;
@@ -158,7 +141,7 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
         None => vec![None],
     };
     let merged = types.len() > 1;
-    if merged && args.offset > 0 {
+    if merged && args.paging.offset > 0 {
         return Err(UsageError(
             "--offset cannot be used with --type all: the merged listing has no pages of its \
              own (give one type with --offset, or list every page with --all)"
@@ -171,7 +154,9 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
         Cache::from_env(&settings::process_env),
         settings.endpoint.value.to_string(),
     );
-    let mut plan = plan(args, settings.concurrency, &offsets);
+    let mut plan = args
+        .paging
+        .plan(Resource::TASKS, settings.concurrency, &offsets);
     let client = context.client(plan.concurrency).await?;
 
     let task_name = args.task_name.clone().filter(|n| !n.is_empty());
@@ -206,10 +191,15 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
             interval: args.interval,
             until_done: args.until_done,
             statuses: &args.status,
-            sort: args.sort,
+            sort: args.sort.or(merged.then_some(Sort::NEWEST_FIRST)),
             output: args.output,
         };
-        return super::watch::run(&options, &mut plan, &sources, style, &mut offsets).await;
+        let mut lister = super::watch::Sources {
+            plan: &mut plan,
+            sources: &sources,
+            offsets: &mut offsets,
+        };
+        return super::watch::run(&options, &mut lister, style).await;
     }
     // Streamed JSON on the same terminal is its own progress report.
     let progress = if plan.all
@@ -244,7 +234,7 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
     );
     // Returns with the progress bar cleared, so the table can be drawn.
     let outcomes = if merged {
-        sink.limit_to(args.max_items);
+        sink.limit_to(args.paging.max_items);
         // Streamed, the output starts before any task; held for sorting, it starts
         // once every type's total is known.
         if sort.is_none() {
@@ -288,33 +278,7 @@ fn incomplete(labels: &[String], outcomes: &[Outcome], offsets: &Offsets) -> Res
     }
 }
 
-/// Page size, start, cap and concurrency from the flags and the profile.
-fn plan(args: &ListArgs, profile_concurrency: Option<u32>, offsets: &Offsets) -> Plan {
-    let all = args.all || args.max_items.is_some();
-    let limit = args.limit.unwrap_or(match args.max_items {
-        // From the first page, no bigger pages than the cap needs. Further on, the
-        // page size must stay put: `--offset` counts pages of that size.
-        Some(cap) if args.offset == 0 => u32::try_from(cap).unwrap_or(ALL_LIMIT).min(ALL_LIMIT),
-        _ if all => ALL_LIMIT,
-        _ => DEFAULT_LIMIT,
-    });
-    let concurrency = args
-        .concurrency
-        .or(profile_concurrency)
-        .unwrap_or(settings::DEFAULT_CONCURRENCY);
-    Plan {
-        resource: Resource::TASKS,
-        first_page: u64::from(args.offset),
-        limit,
-        all,
-        max_items: args.max_items,
-        concurrency: concurrency as usize,
-        counting: offsets.counting(),
-        counting_may_be_stale: offsets.may_be_stale(),
-    }
-}
-
-fn table_style(global: &GlobalArgs, args: &ListArgs, stdout_is_terminal: bool) -> TableStyle {
+pub fn table_style(global: &GlobalArgs, args: &ListArgs, stdout_is_terminal: bool) -> TableStyle {
     let mut columns = if args.columns.is_empty() {
         output::DEFAULT_COLUMNS.to_vec()
     } else {
@@ -329,6 +293,7 @@ fn table_style(global: &GlobalArgs, args: &ListArgs, stdout_is_terminal: bool) -
     }
     TableStyle {
         columns,
+        dataset_names: Default::default(),
         color: term::use_color(global.color, stdout_is_terminal),
         width: if stdout_is_terminal {
             term::terminal_width()
@@ -373,30 +338,42 @@ mod tests {
         )
     }
 
+    use crate::api::paging::Plan;
+
+    fn args_plan(args: &ListArgs, profile: Option<u32>, offsets: &Offsets) -> Plan {
+        args.paging.plan(Resource::TASKS, profile, offsets)
+    }
+
     #[test]
     fn page_size_follows_all_max_items_and_offset() {
-        assert_eq!(plan(&args(&[]), None, &auto()).limit, 10);
-        assert_eq!(plan(&args(&["--all"]), None, &auto()).limit, 100);
-        assert_eq!(plan(&args(&["--max-items", "5"]), None, &auto()).limit, 5);
-        assert!(plan(&args(&["--max-items", "5"]), None, &auto()).all);
+        assert_eq!(args_plan(&args(&[]), None, &auto()).limit, 10);
+        assert_eq!(args_plan(&args(&["--all"]), None, &auto()).limit, 100);
         assert_eq!(
-            plan(&args(&["--max-items", "500"]), None, &auto()).limit,
+            args_plan(&args(&["--max-items", "5"]), None, &auto()).limit,
+            5
+        );
+        assert!(args_plan(&args(&["--max-items", "5"]), None, &auto()).all);
+        assert_eq!(
+            args_plan(&args(&["--max-items", "500"]), None, &auto()).limit,
             100
         );
         // Page 3 means page 3 of 100 tasks, whatever the cap.
         assert_eq!(
-            plan(&args(&["--max-items", "5", "--offset", "3"]), None, &auto()).limit,
+            args_plan(&args(&["--max-items", "5", "--offset", "3"]), None, &auto()).limit,
             100
         );
         assert_eq!(
-            plan(&args(&["--max-items", "5", "--limit", "7"]), None, &auto()).limit,
+            args_plan(&args(&["--max-items", "5", "--limit", "7"]), None, &auto()).limit,
             7
         );
-        assert_eq!(plan(&args(&["--all"]), Some(3), &auto()).concurrency, 3);
         assert_eq!(
-            plan(&args(&["--all", "--concurrency", "5"]), Some(3), &auto()).concurrency,
+            args_plan(&args(&["--all"]), Some(3), &auto()).concurrency,
+            3
+        );
+        assert_eq!(
+            args_plan(&args(&["--all", "--concurrency", "5"]), Some(3), &auto()).concurrency,
             5
         );
-        assert_eq!(plan(&args(&["--all"]), None, &auto()).concurrency, 8);
+        assert_eq!(args_plan(&args(&["--all"]), None, &auto()).concurrency, 8);
     }
 }

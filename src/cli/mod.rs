@@ -2,13 +2,17 @@
 //! the global flags into the settings' overrides, runs one command (each in a file of
 //! its own, with its arguments) and reports how it ended.
 
+mod across;
 mod args;
 mod completions;
 mod config;
 mod context;
+mod datasets;
 mod get;
 mod list;
 mod report;
+mod start;
+mod stop;
 mod wait;
 mod watch;
 
@@ -52,9 +56,20 @@ pub enum Command {
     /// Show one task: status, progress, elapsed time and any error
     Get(get::GetArgs),
 
+    /// List the project's datasets: IDs, names, samples and running tasks
+    #[command(visible_alias = "ds")]
+    Datasets(datasets::DatasetsArgs),
+
     /// Wait until a task is done; the exit status says how it ended (0 succeeded,
     /// 7 failed, 8 stopped, 124 timed out)
     Wait(wait::WaitArgs),
+
+    /// Start an intelligent task in a dataset (auto-label, pre-label, auto-grouping) and
+    /// print its ID
+    Start(start::StartArgs),
+
+    /// Stop a running task
+    Stop(stop::StopArgs),
 
     /// Inspect and change the configuration: profiles, credentials, the config file
     #[command(subcommand)]
@@ -69,8 +84,12 @@ impl Command {
     /// Whether the command writes data to stdout, which must then be open.
     pub fn prints_data(&self) -> bool {
         match self {
-            Command::List(_) | Command::Get(_) | Command::Completions(_) => true,
+            Command::List(_) | Command::Get(_) | Command::Datasets(_) | Command::Completions(_) => {
+                true
+            }
             Command::Wait(args) => args.output.is_some(),
+            Command::Start(_) => true,
+            Command::Stop(args) => args.dry_run || args.output.is_some(),
             Command::Config(command) => matches!(
                 command,
                 config::ConfigCommand::Path
@@ -111,9 +130,13 @@ pub fn run() -> ExitCode {
     };
     let result = runtime.block_on(async {
         match &cli.command {
+            Command::List(args) if args.all_datasets => across::run(&cli.global, args).await,
             Command::List(args) => list::run(&cli.global, args).await,
             Command::Get(args) => get::run(&cli.global, args).await,
+            Command::Datasets(args) => datasets::run(&cli.global, args).await,
             Command::Wait(args) => wait::run(&cli.global, args).await,
+            Command::Start(args) => start::run(&cli.global, args).await,
+            Command::Stop(args) => stop::run(&cli.global, args).await,
             Command::Config(command) => config::run(&cli.global, command).await,
             Command::Completions(args) => completions::run(args),
         }

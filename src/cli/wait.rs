@@ -29,17 +29,33 @@ pub struct WaitArgs {
     #[command(flatten)]
     pub dataset: DatasetArg,
 
-    /// Give up after this long, e.g. 90s, 15m, 2h (exit 124)
-    #[arg(long, value_name = "DURATION", value_parser = parse_duration, default_value = "60m")]
-    pub timeout: std::time::Duration,
-
-    /// Time between polls, at least 1s
-    #[arg(long, value_name = "DURATION", value_parser = parse_interval, default_value = "10s")]
-    pub interval: std::time::Duration,
+    #[command(flatten)]
+    pub wait: WaitOptions,
 
     /// Print the final task (json) or every change seen (ndjson) on stdout
     #[arg(short, long, value_enum, value_name = "FORMAT")]
     pub output: Option<WaitOutput>,
+}
+
+/// How long to wait, and how often to look: shared by `wait`, `start --wait` and
+/// `stop --wait`.
+#[derive(Debug, Clone, Args)]
+pub struct WaitOptions {
+    /// Give up waiting after this long, e.g. 90s, 15m, 2h (exit 124)
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration, default_value = "60m")]
+    pub timeout: std::time::Duration,
+
+    /// Time between polls while waiting, at least 1s
+    #[arg(long, value_name = "DURATION", value_parser = parse_interval, default_value = "10s")]
+    pub interval: std::time::Duration,
+}
+
+/// What a wait is for: any end, or the end of a task being stopped, where being
+/// stopped is success.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expecting {
+    AnyEnd,
+    Stopped,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -58,12 +74,40 @@ enum Outcome {
 
 pub async fn run(global: &GlobalArgs, args: &WaitArgs) -> Result<()> {
     let task_id = context::task_id(&args.task_id)?;
+    wait_for(
+        global,
+        &task_id,
+        &args.dataset,
+        &args.wait,
+        args.output,
+        Expecting::AnyEnd,
+    )
+    .await
+}
+
+/// Wait for `task_id` to end, reporting as `wait` does; the exit status says how it
+/// ended (a stop that was `expecting` is a success).
+pub async fn wait_for(
+    global: &GlobalArgs,
+    task_id: &Id,
+    dataset: &DatasetArg,
+    options: &WaitOptions,
+    output: Option<WaitOutput>,
+    expecting: Expecting,
+) -> Result<()> {
+    let args = &Waiting {
+        task_id: task_id.to_string(),
+        dataset,
+        interval: options.interval,
+        timeout: options.timeout,
+        output,
+    };
     let started = Instant::now();
     let report = Report::new(&args.task_id, args.output);
     let mut last_seen: Option<String> = None;
     // Connecting (and getting a token) is part of the wait: the deadline and Ctrl-C
     // cover it too.
-    let waiting = poll(global, args, &task_id, &report, started, &mut last_seen);
+    let waiting = poll(global, args, task_id, &report, started, &mut last_seen);
     let outcome = tokio::select! {
         // A task that is done wins over a deadline that passes at the same moment.
         biased;
@@ -105,6 +149,10 @@ pub async fn run(global: &GlobalArgs, args: &WaitArgs) -> Result<()> {
                     term::error(&format!("task {} failed{why}", args.task_id));
                     Err(Ended(ExitKind::TaskFailed).into())
                 }
+                _ if expecting == Expecting::Stopped => {
+                    term::note(&format!("task {} stopped (waited {waited})", args.task_id));
+                    Ok(())
+                }
                 _ => {
                     term::error(&format!("task {} was stopped", args.task_id));
                     Err(Ended(ExitKind::TaskStopped).into())
@@ -133,16 +181,25 @@ pub async fn run(global: &GlobalArgs, args: &WaitArgs) -> Result<()> {
 /// not answer as the API at all: waiting until the deadline would not change that.
 /// Once it has, anything else is ridden out, a refused connection included (the
 /// service may be restarting).
+/// A wait's task and settings.
+struct Waiting<'a> {
+    task_id: String,
+    dataset: &'a DatasetArg,
+    interval: std::time::Duration,
+    timeout: std::time::Duration,
+    output: Option<WaitOutput>,
+}
+
 async fn poll(
     global: &GlobalArgs,
-    args: &WaitArgs,
+    args: &Waiting<'_>,
     task_id: &Id,
     report: &Report,
     started: Instant,
     last_seen: &mut Option<String>,
 ) -> Result<Outcome> {
     let context = Context::new(global)?;
-    let dataset = context.dataset(&args.dataset)?;
+    let dataset = context.dataset(args.dataset)?;
     let client = context.client(1).await?;
     let mut last_change: Option<(String, String)> = None;
     let mut answered = false;

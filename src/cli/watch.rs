@@ -10,8 +10,8 @@ use serde_json::value::RawValue;
 
 use super::report::is_lasting;
 use crate::api::offsets::Offsets;
-use crate::api::page::{Page, PageBody};
-use crate::api::paging::{self, Outcome, Plan};
+use crate::api::page::PageBody;
+use crate::api::paging::{self, Collected, Plan};
 use crate::domain::task::{Status, TaskView};
 use crate::output::json::write_line;
 use crate::output::shape::{Shaped, Sort};
@@ -34,77 +34,63 @@ pub struct Options<'a> {
 /// Between listings unless `--interval` says otherwise.
 const DEFAULT_INTERVAL: std::time::Duration = std::time::Duration::from_secs(5);
 
-/// Every task of one listing, kept whole.
-#[derive(Default)]
-struct Collect(Vec<Box<RawValue>>);
+/// What a watch lists each round.
+pub trait Lister {
+    /// List once into `sink`; what the listing lacks, when it came up short.
+    async fn list_once(&mut self, sink: &mut dyn Sink) -> Result<Option<String>>;
 
-impl Sink for Collect {
-    fn begin(&mut self, _: &Page<'_>) -> io::Result<()> {
-        Ok(())
+    /// The table's style for what the last listing found.
+    fn style(&self, base: &output::TableStyle) -> output::TableStyle {
+        base.clone()
     }
-    fn item(&mut self, raw: &RawValue) -> io::Result<()> {
-        self.0.push(raw.to_owned());
-        Ok(())
-    }
-    fn page_done(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-    fn finish(&mut self) -> io::Result<()> {
-        Ok(())
+}
+
+/// A dataset's listings, `(label, fetch)` each: several are merged into one.
+pub struct Sources<'a, F> {
+    pub plan: &'a mut Plan,
+    pub sources: &'a [(String, F)],
+    pub offsets: &'a mut Offsets,
+}
+
+impl<F, Fut> Lister for Sources<'_, F>
+where
+    F: Fn(u64) -> Fut,
+    Fut: Future<Output = Result<PageBody>>,
+{
+    async fn list_once(&mut self, sink: &mut dyn Sink) -> Result<Option<String>> {
+        let progress = Progress::hidden();
+        let outcomes = match self.sources {
+            [(_, fetch)] => vec![paging::run(self.plan, fetch, sink, &progress).await?],
+            _ => paging::run_merged(self.plan, self.sources, sink, &progress).await?,
+        };
+        // What offsets count, once found out, spares the next listings the finding.
+        self.offsets.learn(&outcomes);
+        self.plan.counting = self.offsets.counting();
+        self.plan.counting_may_be_stale = self.offsets.may_be_stale();
+        let labels: Vec<String> = self.sources.iter().map(|(l, _)| l.clone()).collect();
+        Ok(incomplete_message(&labels, &outcomes))
     }
 }
 
 /// Listing again and again, until Ctrl-C (heard from the start, and a success) or,
-/// with `--until-done`, until every task is done. `sources` are the listings, `(label,
-/// fetch)`: several are merged into one.
-pub async fn run<F, Fut>(
+/// with `--until-done`, until every task is done.
+pub async fn run(
     args: &Options<'_>,
-    plan: &mut Plan,
-    sources: &[(String, F)],
+    lister: &mut impl Lister,
     table_style: output::TableStyle,
-    offsets: &mut Offsets,
-) -> Result<()>
-where
-    F: Fn(u64) -> Fut,
-    Fut: Future<Output = Result<PageBody>>,
-{
+) -> Result<()> {
     tokio::select! {
-        result = watch(args, plan, sources, &table_style, offsets) => result,
+        result = watch(args, lister, &table_style) => result,
         _ = tokio::signal::ctrl_c() => Ok(()),
     }
 }
 
-/// One listing of every source, into `sink`.
-async fn list_once<F, Fut>(
-    plan: &Plan,
-    sources: &[(String, F)],
-    sink: &mut dyn Sink,
-) -> Result<Vec<Outcome>>
-where
-    F: Fn(u64) -> Fut,
-    Fut: Future<Output = Result<PageBody>>,
-{
-    let progress = Progress::hidden();
-    match sources {
-        [(_, fetch)] => Ok(vec![paging::run(plan, fetch, sink, &progress).await?]),
-        _ => paging::run_merged(plan, sources, sink, &progress).await,
-    }
-}
-
-async fn watch<F, Fut>(
+async fn watch(
     args: &Options<'_>,
-    plan: &mut Plan,
-    sources: &[(String, F)],
+    lister: &mut impl Lister,
     table_style: &output::TableStyle,
-    offsets: &mut Offsets,
-) -> Result<()>
-where
-    F: Fn(u64) -> Fut,
-    Fut: Future<Output = Result<PageBody>>,
-{
-    let sort = args
-        .sort
-        .or((sources.len() > 1).then_some(Sort::NEWEST_FIRST));
+) -> Result<()> {
+    let sort = args.sort;
     let interval = args.interval.unwrap_or(DEFAULT_INTERVAL);
     let on_terminal = io::stdout().is_terminal();
     let mut seen: HashMap<String, (String, String)> = HashMap::new();
@@ -115,9 +101,9 @@ where
         .join(" ");
     let command = crate::util::text::clean(&command);
     loop {
-        let mut listing = Collect::default();
-        let outcomes = match list_once(plan, sources, &mut listing).await {
-            Ok(outcomes) => outcomes,
+        let mut listing = Collected::default();
+        let incomplete = match lister.list_once(&mut listing).await {
+            Ok(incomplete) => incomplete,
             Err(e) => {
                 // A fault that may pass costs one listing, not the watch.
                 if is_lasting(&e) {
@@ -133,13 +119,8 @@ where
                 continue;
             }
         };
-        // What offsets count, once found out, spares the next listings the finding.
-        offsets.learn(&outcomes);
-        plan.counting = offsets.counting();
-        plan.counting_may_be_stale = offsets.may_be_stale();
         // An incomplete listing costs a watch nothing but a warning: the next may not be.
-        let labels: Vec<String> = sources.iter().map(|(label, _)| label.clone()).collect();
-        if let Some(message) = incomplete_message(&labels, &outcomes) {
+        if let Some(message) = incomplete {
             term::warn(&message);
         }
         let listed: Vec<(TaskView, Box<RawValue>)> = listing
@@ -163,7 +144,7 @@ where
             let mut text = Vec::new();
             {
                 let mut sink = Shaped::new(
-                    output::sink(OutputFormat::Table, &mut text, table_style.clone()),
+                    output::sink(OutputFormat::Table, &mut text, lister.style(table_style)),
                     Vec::new(),
                     sort,
                     Default::default(),

@@ -110,15 +110,32 @@ pub fn text(raw: &Raw) -> String {
     }
 }
 
-/// A time: epoch milliseconds shown in UTC, `2020-11-03 07:22:39`; anything else as
-/// the server wrote it.
+/// A time: epoch milliseconds shown in the local time zone (`TZ`, else the system's),
+/// `2020-11-03 15:22:39`, as the tasks' own times read; anything else as the server
+/// wrote it.
 pub fn time(raw: &Raw) -> String {
+    time_in(raw, &local_zone())
+}
+
+/// The local time zone, looked up once; UTC when the system names none.
+fn local_zone() -> jiff::tz::TimeZone {
+    static ZONE: std::sync::OnceLock<jiff::tz::TimeZone> = std::sync::OnceLock::new();
+    ZONE.get_or_init(|| jiff::tz::TimeZone::try_system().unwrap_or(jiff::tz::TimeZone::UTC))
+        .clone()
+}
+
+/// [`time`] in `zone`.
+pub fn time_in(raw: &Raw, zone: &jiff::tz::TimeZone) -> String {
     match read(raw) {
         Read::Number(n) => n
             .parse::<i64>()
             .ok()
             .and_then(|ms| jiff::Timestamp::from_millisecond(ms).ok())
-            .map(|t| t.strftime("%Y-%m-%d %H:%M:%S").to_string())
+            .map(|t| {
+                t.to_zoned_datetime(zone.clone())
+                    .strftime("%Y-%m-%d %H:%M:%S")
+                    .to_string()
+            })
             .unwrap_or_else(|| n.to_string()),
         _ => text(raw),
     }

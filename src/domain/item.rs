@@ -40,6 +40,11 @@ impl Item {
         Some(value)
     }
 
+    /// The JSON text at `path` as the server wrote it, if it is there.
+    pub fn raw_text(&self, path: &str) -> Option<Box<str>> {
+        self.raw(path)
+    }
+
     /// One line of text for a cell; `-` where there is nothing.
     pub fn text(&self, path: &str) -> String {
         field::text(&self.raw(path))
@@ -67,15 +72,25 @@ impl Item {
         }
     }
 
-    /// How many elements an array holds; `-` when it is no array.
-    pub fn count(&self, path: &str) -> String {
+    /// The strings of an array (other elements skipped); none when it is no array.
+    pub fn strings(&self, path: &str) -> Option<Vec<String>> {
         match read(&self.raw(path)) {
             Read::Other(array) if array.starts_with('[') => {
-                serde_json::from_str::<Vec<&RawValue>>(array)
-                    .map_or_else(|_| MISSING.to_string(), |items| items.len().to_string())
+                let items = serde_json::from_str::<Vec<&RawValue>>(array).ok()?;
+                Some(
+                    items
+                        .into_iter()
+                        .filter_map(|item| serde_json::from_str::<String>(item.get()).ok())
+                        .collect(),
+                )
             }
-            _ => MISSING.to_string(),
+            _ => None,
         }
+    }
+
+    /// Whether the field is the JSON value `true`.
+    pub fn is_true(&self, path: &str) -> bool {
+        self.raw(path).as_deref() == Some("true")
     }
 
     /// `yes` or `no` for a boolean.
@@ -86,6 +101,16 @@ impl Item {
             _ => self.text(path),
         }
     }
+}
+
+/// Whether a dataset of the dataset list has a task running (`exist_running_task`, or
+/// any `running_tasks_id`): the answer says so only when asked to check.
+pub fn has_running_task(dataset: &str) -> bool {
+    let item = Item::parse(dataset);
+    item.is_true("exist_running_task")
+        || item
+            .strings("running_tasks_id")
+            .is_some_and(|ids| !ids.is_empty())
 }
 
 #[cfg(test)]
@@ -102,10 +127,27 @@ mod tests {
         assert_eq!(item.text("n"), "1e400");
         assert_eq!(item.pair("stats.done", "stats.all"), "3/7");
         assert_eq!(item.pair("stats.none", "nothing"), MISSING);
-        assert_eq!(item.count("ids"), "2");
-        assert_eq!(item.count("id"), MISSING);
         assert_eq!(item.flag("on"), "yes");
-        assert_eq!(item.time("when"), "2020-11-18 09:09:55");
+        assert_eq!(
+            field::time_in(&item.raw("when"), &jiff::tz::TimeZone::UTC),
+            "2020-11-18 09:09:55"
+        );
+        let beijing = jiff::tz::TimeZone::fixed(jiff::tz::offset(8));
+        assert_eq!(
+            field::time_in(&item.raw("when"), &beijing),
+            "2020-11-18 17:09:55"
+        );
+        assert_eq!(field::time_in(&item.raw("id"), &beijing), "a");
+        assert_eq!(item.strings("ids"), Some(vec!["x".into(), "y".into()]));
+        assert_eq!(item.strings("id"), None);
+        assert!(item.is_true("on"));
+        assert!(!item.is_true("id"));
+        assert!(has_running_task(r#"{"exist_running_task":true}"#));
+        assert!(has_running_task(r#"{"running_tasks_id":["a"]}"#));
+        assert!(!has_running_task(
+            r#"{"exist_running_task":false,"running_tasks_id":[]}"#
+        ));
+        assert!(!has_running_task(r#"{"dataset_id":"a"}"#));
         assert_eq!(item.text("name"), "a\\x1b[2Jb");
         assert_eq!(item.text("empty"), MISSING);
         assert_eq!(item.text("stats.done.deeper"), MISSING);

@@ -7,4 +7,5 @@ pub mod id;
 pub mod item;
 pub mod offsets;
 pub mod resource;
+pub mod start;
 pub mod task;

@@ -13,6 +13,7 @@ use crate::util::duration::humanize_seconds;
 #[derive(Debug, Default)]
 pub struct TaskView {
     task_id: Raw,
+    dataset_id: Raw,
     task_name: Raw,
     kind: Raw,
     status: Raw,
@@ -42,6 +43,7 @@ pub struct TaskView {
 #[serde(field_identifier, rename_all = "snake_case")]
 enum Field {
     TaskId,
+    DatasetId,
     TaskName,
     #[serde(rename = "type")]
     Kind,
@@ -187,6 +189,7 @@ impl TaskView {
         for (field, value) in members::<Field>(raw) {
             let slot = match field {
                 Field::TaskId => &mut view.task_id,
+                Field::DatasetId => &mut view.dataset_id,
                 Field::TaskName => &mut view.task_name,
                 Field::Kind => &mut view.kind,
                 Field::Status => &mut view.status,
@@ -239,6 +242,11 @@ impl TaskView {
 
     pub fn id(&self) -> String {
         text(&self.task_id)
+    }
+
+    /// The dataset the task belongs to, as the task says.
+    pub fn dataset_id(&self) -> String {
+        text(&self.dataset_id)
     }
 
     /// The task asked for by `task_id`: an answer that does not say its ID (the

@@ -8,6 +8,8 @@ use crate::domain::task::{MISSING, TaskView};
 /// A column of the table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Column {
+    /// The task's dataset: its name with --all-datasets, else its ID
+    Dataset,
     Id,
     Name,
     Type,
@@ -48,6 +50,7 @@ pub const WIDE_COLUMNS: [Column; 4] = [
 impl Column {
     pub fn header(self) -> &'static str {
         match self {
+            Column::Dataset => "DATASET",
             Column::Id => "ID",
             Column::Name => "NAME",
             Column::Type => "TYPE",
@@ -65,6 +68,7 @@ impl Column {
 
     pub fn value(self, task: &TaskView) -> String {
         match self {
+            Column::Dataset => task.dataset_id(),
             Column::Id => task.id(),
             Column::Name => task.name(),
             Column::Type => task.type_label(),
@@ -85,7 +89,7 @@ impl Column {
 
     /// Long free text, cut to fit rather than dropped.
     pub fn cut_to_fit(self) -> bool {
-        matches!(self, Column::Name | Column::Message)
+        matches!(self, Column::Name | Column::Message | Column::Dataset)
     }
 
     pub fn right_aligned(self) -> bool {
@@ -99,6 +103,8 @@ impl Column {
     pub fn drop_rank(self) -> Option<u8> {
         Some(match self {
             Column::Unconfirmed => 0,
+            // Cut to fit first; given up before the task's own name.
+            Column::Dataset => 9,
             Column::Version => 1,
             Column::Model => 2,
             Column::Created => 3,

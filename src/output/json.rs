@@ -9,7 +9,7 @@ use serde_json::value::RawValue;
 
 use super::Sink;
 use crate::api::page::Page;
-use crate::api::paging::Outcome;
+use crate::api::paging::{Group, Outcome};
 use crate::util::text;
 
 /// The field of a merged listing's JSON that keeps each type's own total.
@@ -156,6 +156,102 @@ impl<W: Write> Sink for JsonSink<W> {
             write_compact(&mut self.out, value.get())?;
         }
         self.out.write_all(b"\n}\n")?;
+        self.out.flush()
+    }
+}
+
+/// The tasks of every dataset, grouped: `{"datasets": [{"dataset_id": ...,
+/// "dataset_name": ..., "total_count": N, "tasks": [...]}, ...], "total_count": N}`, the
+/// last the sum of the datasets' totals. A dataset whose tasks could not all be listed
+/// also has `"matasks_error"`, saying why.
+pub struct GroupedJsonSink<W> {
+    out: W,
+    /// Groups begun, and items in the open one.
+    groups: usize,
+    items: usize,
+    total: u64,
+}
+
+impl<W: Write> GroupedJsonSink<W> {
+    pub fn new(out: W) -> Self {
+        GroupedJsonSink {
+            out,
+            groups: 0,
+            items: 0,
+            total: 0,
+        }
+    }
+
+    fn close_group(&mut self) -> io::Result<()> {
+        if self.groups > 0 {
+            if self.items > 0 {
+                self.out.write_all(b"\n      ")?;
+            }
+            self.out.write_all(b"]}")?;
+        }
+        Ok(())
+    }
+}
+
+impl<W: Write> Sink for GroupedJsonSink<W> {
+    fn begin(&mut self, _first: &Page<'_>) -> io::Result<()> {
+        self.out.write_all(b"{\n  \"datasets\": [")
+    }
+
+    fn group(&mut self, group: &Group<'_>) -> io::Result<()> {
+        self.close_group()?;
+        self.out.write_all(if self.groups == 0 {
+            b"\n    "
+        } else {
+            b",\n    "
+        })?;
+        self.out.write_all(b"{\"dataset_id\": ")?;
+        serde_json::to_writer(&mut self.out, group.dataset_id)?;
+        self.out.write_all(b", \"dataset_name\": ")?;
+        match group.name {
+            Some(name) => write_compact(&mut self.out, name.get())?,
+            None => self.out.write_all(b"null")?,
+        }
+        self.out.write_all(b", \"total_count\": ")?;
+        match group.total {
+            Some(total) => {
+                self.total += total;
+                write!(self.out, "{total}")?;
+            }
+            None => self.out.write_all(b"null")?,
+        }
+        if let Some(error) = group.error {
+            self.out.write_all(b", \"matasks_error\": ")?;
+            serde_json::to_writer(&mut self.out, &text::clean(error))?;
+        }
+        self.out.write_all(b", \"tasks\": [")?;
+        self.groups += 1;
+        self.items = 0;
+        Ok(())
+    }
+
+    fn item(&mut self, raw: &RawValue) -> io::Result<()> {
+        let separator: &[u8] = if self.items == 0 {
+            b"\n        "
+        } else {
+            b",\n        "
+        };
+        self.out.write_all(separator)?;
+        write_compact(&mut self.out, raw.get())?;
+        self.items += 1;
+        Ok(())
+    }
+
+    fn page_done(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        self.close_group()?;
+        if self.groups > 0 {
+            self.out.write_all(b"\n  ")?;
+        }
+        write!(self.out, "],\n  \"total_count\": {}\n}}\n", self.total)?;
         self.out.flush()
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod columns;
 pub mod json;
+pub mod preview;
 pub mod shape;
 pub mod summary;
 mod table;
@@ -42,6 +43,8 @@ pub struct TableStyle {
     pub width: Option<usize>,
     /// The columns, in order.
     pub columns: Vec<Column>,
+    /// The names DATASET shows for dataset IDs.
+    pub dataset_names: std::rc::Rc<std::collections::HashMap<String, String>>,
 }
 
 pub fn sink<'a, W: Write + 'a>(
@@ -52,9 +55,33 @@ pub fn sink<'a, W: Write + 'a>(
     match format {
         OutputFormat::Table => Box::new(table::TableSink::new(
             out,
-            Box::new(table::TaskTable(table.columns)),
+            Box::new(table::TaskTable {
+                columns: table.columns,
+                dataset_names: table.dataset_names,
+                dataset: None,
+            }),
             table.color,
             table.width,
+        )),
+        OutputFormat::Json => Box::new(json::JsonSink::new(out)),
+        OutputFormat::Ndjson => Box::new(json::NdjsonSink::new(out)),
+    }
+}
+
+/// A sink for the datasets: a table of `columns`, or JSON as the server wrote it.
+pub fn dataset_sink<'a, W: Write + 'a>(
+    format: OutputFormat,
+    out: W,
+    columns: &[views::DatasetColumn],
+    color: bool,
+    width: Option<usize>,
+) -> Box<dyn Sink + 'a> {
+    match format {
+        OutputFormat::Table => Box::new(table::TableSink::new(
+            out,
+            Box::new(views::dataset_table(columns)),
+            color,
+            width,
         )),
         OutputFormat::Json => Box::new(json::JsonSink::new(out)),
         OutputFormat::Ndjson => Box::new(json::NdjsonSink::new(out)),
@@ -81,6 +108,7 @@ pub fn sink_for<'a, W: Write + 'a>(
                 color,
                 width,
                 columns: DEFAULT_COLUMNS.to_vec(),
+                dataset_names: Default::default(),
             },
         ),
     }

@@ -9,6 +9,7 @@ use serde_json::value::RawValue;
 
 use super::Sink;
 use crate::api::page::Page;
+use crate::api::paging::Group;
 use crate::domain::task::{Status, TaskView};
 
 /// What `--sort` orders by.
@@ -93,6 +94,23 @@ impl Sort {
     }
 }
 
+/// Put `tasks` in `sort` order; equal keys keep their order.
+pub fn sort_tasks(tasks: &mut [Box<RawValue>], sort: Sort) {
+    let mut keyed: Vec<(Key, usize)> = tasks
+        .iter()
+        .enumerate()
+        .map(|(n, raw)| (sort.key(&TaskView::parse(raw.get())), n))
+        .collect();
+    keyed.sort_by(|a, b| sort.compare(&a.0, &b.0));
+    let mut taken: Vec<Option<Box<RawValue>>> = tasks
+        .iter_mut()
+        .map(|raw| Some(std::mem::replace(raw, RawValue::NULL.to_owned())))
+        .collect();
+    for (slot, (_, n)) in tasks.iter_mut().zip(keyed) {
+        *slot = taken[n].take().expect("each task is placed once");
+    }
+}
+
 /// Passes to `inner` the tasks whose status is one of `statuses` (all when empty), in
 /// `sort` order (which holds every task until the end) or as they come; at most
 /// `max` of them, counted before the status filter, when a limit is set.
@@ -102,6 +120,9 @@ pub struct Shaped<'a> {
     sort: Option<Sort>,
     /// Tasks held for sorting: the sort key, whether the status filter passes it.
     held: Vec<(Key, bool, Box<RawValue>)>,
+    /// The dataset of each held task, by index into `groups`, when groups were given.
+    held_groups: Vec<usize>,
+    groups: Vec<String>,
     matched: Rc<Cell<u64>>,
     max: Option<u64>,
     /// Tasks passed on (or dropped by the filter) so far, when not sorting.
@@ -121,6 +142,8 @@ impl<'a> Shaped<'a> {
             statuses,
             sort,
             held: Vec::new(),
+            held_groups: Vec::new(),
+            groups: Vec::new(),
             matched,
             max: None,
             taken: 0,
@@ -142,11 +165,23 @@ impl Sink for Shaped<'_> {
         self.inner.begin(first)
     }
 
+    fn group(&mut self, group: &Group<'_>) -> io::Result<()> {
+        if self.sort.is_some() {
+            // Sorted, tasks of every group mix: each keeps its group to be told with it.
+            self.groups.push(group.dataset_id.to_string());
+            return Ok(());
+        }
+        self.inner.group(group)
+    }
+
     fn item(&mut self, raw: &RawValue) -> io::Result<()> {
         if let Some(sort) = self.sort {
             let task = TaskView::parse(raw.get());
             let passes = self.passes(&task);
             self.held.push((sort.key(&task), passes, raw.to_owned()));
+            if !self.groups.is_empty() {
+                self.held_groups.push(self.groups.len() - 1);
+            }
             return Ok(());
         }
         if self.max.is_some_and(|max| self.taken >= max) {
@@ -169,18 +204,79 @@ impl Sink for Shaped<'_> {
 
     fn finish(&mut self) -> io::Result<()> {
         if let Some(sort) = self.sort {
-            let mut held = std::mem::take(&mut self.held);
+            let held = std::mem::take(&mut self.held);
+            let groups = std::mem::take(&mut self.held_groups);
+            let mut order: Vec<usize> = (0..held.len()).collect();
             // Stable: equal keys keep the server's order.
-            held.sort_by(|a, b| sort.compare(&a.0, &b.0));
+            order.sort_by(|&a, &b| sort.compare(&held[a].0, &held[b].0));
             let max = self
                 .max
                 .map_or(usize::MAX, |m| usize::try_from(m).unwrap_or(usize::MAX));
-            for (_, _, raw) in held.iter().take(max).filter(|(_, passes, _)| *passes) {
+            let mut told = None;
+            for n in order.into_iter().take(max).filter(|&n| held[n].1) {
+                if let Some(&group) = groups.get(n)
+                    && told != Some(group)
+                {
+                    self.inner.group(&Group {
+                        dataset_id: &self.groups[group],
+                        name: None,
+                        total: None,
+                        error: None,
+                    })?;
+                    told = Some(group);
+                }
                 self.matched.set(self.matched.get() + 1);
-                self.inner.item(raw)?;
+                self.inner.item(&held[n].2)?;
             }
             self.inner.page_done()?;
         }
+        self.inner.finish()
+    }
+}
+
+/// Passes on to `inner` the items `keep` accepts, counting them in `matched`.
+pub struct Filtered<'a> {
+    inner: Box<dyn Sink + 'a>,
+    keep: fn(&str) -> bool,
+    matched: Rc<Cell<u64>>,
+}
+
+impl<'a> Filtered<'a> {
+    pub fn new(
+        inner: Box<dyn Sink + 'a>,
+        keep: fn(&str) -> bool,
+        matched: Rc<Cell<u64>>,
+    ) -> Filtered<'a> {
+        Filtered {
+            inner,
+            keep,
+            matched,
+        }
+    }
+}
+
+impl Sink for Filtered<'_> {
+    fn begin(&mut self, first: &Page<'_>) -> io::Result<()> {
+        self.inner.begin(first)
+    }
+
+    fn group(&mut self, group: &Group<'_>) -> io::Result<()> {
+        self.inner.group(group)
+    }
+
+    fn item(&mut self, raw: &RawValue) -> io::Result<()> {
+        if !(self.keep)(raw.get()) {
+            return Ok(());
+        }
+        self.matched.set(self.matched.get() + 1);
+        self.inner.item(raw)
+    }
+
+    fn page_done(&mut self) -> io::Result<()> {
+        self.inner.page_done()
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
         self.inner.finish()
     }
 }

@@ -14,24 +14,42 @@ pub fn summary(
     task_type: Option<TaskType>,
     matched: Option<u64>,
 ) -> String {
-    let shown = outcome.printed;
     let noun = match task_type {
         Some(t) => format!("{} tasks", t.as_api_str()),
         None => "auto-labeling and pre-labeling tasks".to_string(),
     };
+    let matched = matched.map(|m| format!("{m} matching --status"));
+    let mut notes = Vec::new();
+    if task_type.is_none() {
+        notes.push("--type all lists every kind".to_string());
+    }
+    page_summary(outcome, plan, &noun, matched, notes)
+}
+
+/// The line under a table of any list: `10 of 246 {noun} (next page: --offset 1)`,
+/// then `, {matched}` when a filter let only some through, and `notes`.
+pub fn page_summary(
+    outcome: &Outcome,
+    plan: &Plan,
+    noun: &str,
+    matched: Option<String>,
+    extra_notes: Vec<String>,
+) -> String {
+    let shown = outcome.printed;
     let mut notes = Vec::new();
     let mut line = match outcome.total {
         None if shown == 0 => format!("no {noun} found"),
         None => format!("{shown} {noun}"),
         Some(0) if shown == 0 => format!("no {noun} found"),
-        // More than the first page's total when tasks were created while listing.
+        // More than the first page's total when items were created while listing.
         Some(total) if plan.all && shown >= total => format!("{shown} {noun}"),
         Some(total) if plan.all => format!("{shown} of {total} {noun}"),
         Some(total) if shown == 0 => {
             let limit = u64::from(plan.limit);
             format!(
-                "no {noun} on page {}: {total} tasks fill pages 0 to {} at --limit {limit}",
+                "no {noun} on page {}: {total} {} fill pages 0 to {} at --limit {limit}",
                 plan.first_page,
+                plan.resource.plural,
                 total.div_ceil(limit) - 1
             )
         }
@@ -50,11 +68,9 @@ pub fn summary(
         }
     };
     if let Some(matched) = matched {
-        line.push_str(&format!(", {matched} matching --status"));
+        line.push_str(&format!(", {matched}"));
     }
-    if task_type.is_none() {
-        notes.push("--type all lists every kind".to_string());
-    }
+    notes.extend(extra_notes);
     if notes.is_empty() {
         line
     } else {
@@ -106,6 +122,11 @@ pub fn merged_summary(
 /// What an incomplete whole listing lacks, and why, for its error: none when every
 /// listing held what its total promised.
 pub fn incomplete_message(labels: &[String], outcomes: &[Outcome]) -> Option<String> {
+    incomplete_listing(labels, outcomes, "tasks")
+}
+
+/// [`incomplete_message`] of a list whose items are `plural`.
+pub fn incomplete_listing(labels: &[String], outcomes: &[Outcome], plural: &str) -> Option<String> {
     let short: Vec<(&str, &Outcome, &Missing)> = labels
         .iter()
         .zip(outcomes)
@@ -121,7 +142,7 @@ pub fn incomplete_message(labels: &[String], outcomes: &[Outcome]) -> Option<Str
                 format!("{label} ")
             };
             format!(
-                "incomplete listing: {} of {} {label}tasks, {missing} missing: {}",
+                "incomplete listing: {} of {} {label}{plural}, {missing} missing: {}",
                 outcome.printed, m.expected, m.why
             )
         }
@@ -131,7 +152,7 @@ pub fn incomplete_message(labels: &[String], outcomes: &[Outcome]) -> Option<Str
                 .map(|(label, o, m)| format!("{label} {} of {}: {}", o.printed, m.expected, m.why))
                 .collect();
             format!(
-                "incomplete listing: {missing} tasks missing ({})",
+                "incomplete listing: {missing} {plural} missing ({})",
                 parts.join("; ")
             )
         }

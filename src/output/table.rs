@@ -17,6 +17,7 @@ use super::{Column, Sink};
 #[cfg(test)]
 use super::{DEFAULT_COLUMNS, WIDE_COLUMNS};
 use crate::api::page::Page;
+use crate::api::paging::Group;
 use crate::domain::task::{Status, TaskView};
 
 /// Spaces between columns.
@@ -47,14 +48,34 @@ pub trait View {
     /// One item's cells, in column order, onto `cells`; the colour of its status, as
     /// a 256-colour code, if it has one.
     fn cells(&self, raw: &str, cells: &mut Vec<String>) -> Option<u8>;
+
+    /// The items that follow are dataset `dataset_id`'s.
+    fn group(&mut self, _dataset_id: &str) {}
 }
 
-/// The task table: the columns chosen of [`Column`].
-pub struct TaskTable(pub Vec<Column>);
+/// The task table: the columns chosen of [`Column`], and the names of the datasets
+/// its tasks may belong to (DATASET shows the ID of any other).
+pub struct TaskTable {
+    pub columns: Vec<Column>,
+    pub dataset_names: std::rc::Rc<std::collections::HashMap<String, String>>,
+    /// The dataset the tasks now arriving were listed from, when a listing says.
+    pub dataset: Option<String>,
+}
+
+impl TaskTable {
+    #[cfg(test)]
+    pub fn new(columns: Vec<Column>) -> TaskTable {
+        TaskTable {
+            columns,
+            dataset_names: Default::default(),
+            dataset: None,
+        }
+    }
+}
 
 impl View for TaskTable {
     fn layout(&self) -> Vec<Layout> {
-        self.0
+        self.columns
             .iter()
             .map(|&c| Layout {
                 header: c.header(),
@@ -68,8 +89,22 @@ impl View for TaskTable {
 
     fn cells(&self, raw: &str, cells: &mut Vec<String>) -> Option<u8> {
         let task = TaskView::parse(raw);
-        cells.extend(self.0.iter().map(|c| c.value(&task)));
+        cells.extend(self.columns.iter().map(|&c| match c {
+            Column::Dataset => {
+                // Where the task was listed from, else what the task says.
+                let id = self.dataset.clone().unwrap_or_else(|| task.dataset_id());
+                match self.dataset_names.get(&id) {
+                    Some(name) => crate::util::text::clean(name).into_owned(),
+                    None => id,
+                }
+            }
+            c => c.value(&task),
+        }));
         status_color(task.status()).map(ansi_code)
+    }
+
+    fn group(&mut self, dataset_id: &str) {
+        self.dataset = Some(dataset_id.to_string());
     }
 }
 
@@ -121,6 +156,11 @@ impl<'v, W: Write> TableSink<'v, W> {
 
 impl<W: Write> Sink for TableSink<'_, W> {
     fn begin(&mut self, _first: &Page<'_>) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn group(&mut self, group: &Group<'_>) -> io::Result<()> {
+        self.view.group(group.dataset_id);
         Ok(())
     }
 
@@ -422,7 +462,7 @@ mod tests {
         let mut out = Vec::new();
         let mut sink = TableSink::new(
             &mut out,
-            Box::new(TaskTable(style.columns.clone())),
+            Box::new(TaskTable::new(style.columns.clone())),
             style.color,
             style.width,
         );
@@ -442,6 +482,7 @@ mod tests {
                 color: false,
                 width,
                 columns: DEFAULT_COLUMNS.to_vec(),
+                dataset_names: Default::default(),
             },
         )
     }
@@ -505,6 +546,7 @@ mod tests {
             color: false,
             width: None,
             columns,
+            dataset_names: Default::default(),
         };
         let rows = [
             r#"{"task_id":"a","status":2,"model_name":"m1","model_version":"0.0.1","unconfirmed_sample_count":7,"error_code":"E.1","error_msg":"broke","message":"ignored"}"#,
@@ -562,6 +604,7 @@ mod tests {
                 color: false,
                 width: Some(40),
                 columns: DEFAULT_COLUMNS.to_vec(),
+                dataset_names: Default::default(),
             },
         );
         for line in text.lines() {
@@ -577,6 +620,7 @@ mod tests {
                 color: true,
                 width: None,
                 columns: DEFAULT_COLUMNS.to_vec(),
+                dataset_names: Default::default(),
             },
         );
         assert!(
@@ -604,10 +648,11 @@ mod tests {
             color: false,
             width: None,
             columns: DEFAULT_COLUMNS.to_vec(),
+            dataset_names: Default::default(),
         };
         let mut sink = TableSink::new(
             &mut out,
-            Box::new(TaskTable(style.columns)),
+            Box::new(TaskTable::new(style.columns)),
             style.color,
             style.width,
         );
@@ -630,7 +675,7 @@ mod tests {
 
     #[test]
     fn columns_cut_to_fit_share_what_is_left() {
-        let columns = TaskTable(vec![Column::Id, Column::Name, Column::Message]).layout();
+        let columns = TaskTable::new(vec![Column::Id, Column::Name, Column::Message]).layout();
         // ID 5 wide, NAME 40, MESSAGE 8: 5 + 2 + NAME + 2 + MESSAGE in 40 columns.
         let widths = column_widths(&columns, &[5, 40, 8], &[0, 1, 2], Some(40));
         assert_eq!(widths, [5, 23, 8], "the short message keeps its width");

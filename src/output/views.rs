@@ -78,6 +78,19 @@ const TEAM_TASK_STATUSES: &[(i64, &str)] = &[
     (7, "sampling acceptance"),
 ];
 
+/// A dataset's running tasks, when the answer says (`check_running_task=true`): one or
+/// two by ID, more by their number.
+fn running(item: &Item) -> String {
+    match item.strings("running_tasks_id") {
+        Some(ids) if ids.is_empty() => "none".to_string(),
+        Some(ids) if ids.len() <= 2 => crate::util::text::clean(&ids.join(", ")).into_owned(),
+        Some(ids) => format!("{} tasks", ids.len()),
+        None if item.is_true("exist_running_task") => "yes".to_string(),
+        None => item.flag("exist_running_task"),
+    }
+}
+
+/// Every column a dataset table can show, in [`DatasetColumn`]'s order.
 const DATASETS: &[ItemColumn] = &[
     column("ID", |i| i.text("dataset_id")),
     column("NAME", |i| i.text("dataset_name")),
@@ -86,10 +99,48 @@ const DATASETS: &[ItemColumn] = &[
     number("SAMPLES", |i| {
         i.pair("annotated_sample_count", "total_sample_count")
     }),
-    column("VERSION", |i| i.text("current_version_name")),
-    number("RUNNING", |i| i.count("running_tasks_id")),
+    column("RUNNING", running),
     column("CREATED", |i| i.time("create_time")),
+    column("VERSION", |i| i.text("current_version_name")),
+    column("DESCRIPTION", |i| i.text("description")),
 ];
+
+/// A column of the dataset table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DatasetColumn {
+    Id,
+    Name,
+    Type,
+    Status,
+    /// Labeled samples of all
+    Samples,
+    /// The tasks running in the dataset
+    Running,
+    Created,
+    /// The current version's name
+    Version,
+    Description,
+}
+
+/// The dataset columns without `--columns` or `--wide`.
+pub const DATASET_DEFAULT_COLUMNS: [DatasetColumn; 7] = [
+    DatasetColumn::Id,
+    DatasetColumn::Name,
+    DatasetColumn::Type,
+    DatasetColumn::Status,
+    DatasetColumn::Samples,
+    DatasetColumn::Running,
+    DatasetColumn::Created,
+];
+
+/// What `--wide` adds to the dataset table.
+pub const DATASET_WIDE_COLUMNS: [DatasetColumn; 2] =
+    [DatasetColumn::Version, DatasetColumn::Description];
+
+/// The dataset table of `columns`, in their order.
+pub fn dataset_table(columns: &[DatasetColumn]) -> ItemTable {
+    ItemTable(columns.iter().map(|&c| &DATASETS[c as usize]).collect())
+}
 
 const IMPORT_TASKS: &[ItemColumn] = &[
     column("ID", |i| i.text("task_id")),
@@ -136,18 +187,18 @@ const TEAM_TASKS: &[ItemColumn] = &[
 /// The table of a list other than tasks; none for tasks, whose table is their own.
 pub fn view_of(resource: Resource) -> Option<ItemTable> {
     let columns = match resource {
-        Resource::DATASETS => DATASETS,
+        Resource::DATASETS => return Some(dataset_table(&DATASET_DEFAULT_COLUMNS)),
         Resource::IMPORT_TASKS => IMPORT_TASKS,
         Resource::EXPORT_TASKS => EXPORT_TASKS,
         Resource::VERSIONS => VERSIONS,
         Resource::TEAM_TASKS => TEAM_TASKS,
         _ => return None,
     };
-    Some(ItemTable(columns))
+    Some(ItemTable(columns.iter().collect()))
 }
 
 /// A table of items, by its columns.
-pub struct ItemTable(&'static [ItemColumn]);
+pub struct ItemTable(Vec<&'static ItemColumn>);
 
 impl View for ItemTable {
     fn layout(&self) -> Vec<Layout> {
@@ -266,7 +317,7 @@ mod tests {
     }
 
     #[test]
-    fn codes_are_named_and_times_shown_in_utc() {
+    fn codes_are_named_and_times_shown_in_local_time() {
         let (resource, example) = EXAMPLES[0];
         let table = render(resource, example, OutputFormat::Table);
         let first = table.lines().nth(1).unwrap();
@@ -275,6 +326,7 @@ mod tests {
             "{first}"
         );
         assert!(first.contains("image classification  normal"), "{first}");
-        assert!(first.contains("2020-11-18 09:09:55"), "{first}");
+        let created = crate::domain::field::time(&Some("1605690595404".into()));
+        assert!(first.contains(&created), "{first}");
     }
 }

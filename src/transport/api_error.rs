@@ -293,6 +293,23 @@ pub fn never_reached_the_api(err: &anyhow::Error) -> bool {
     })
 }
 
+/// Whether a request that failed may all the same have been carried out: it was sent,
+/// and what came back does not say it was refused. A timeout, a connection broken
+/// after the request went out, or HTTP 500, 502, 503 or 504 say nothing of what the
+/// service did; an answer of the API refusing it (4xx, 501) or a failure to connect
+/// does.
+pub fn may_have_been_carried_out(err: &anyhow::Error) -> bool {
+    if never_reached_the_api(err) {
+        return false;
+    }
+    if let Some(api) = err.chain().find_map(|c| c.downcast_ref::<ApiError>()) {
+        return matches!(api.status, 500 | 502 | 503 | 504)
+            && api.code.as_deref().and_then(known_code).is_none();
+    }
+    err.chain()
+        .any(|cause| cause.downcast_ref::<reqwest::Error>().is_some())
+}
+
 /// Whether the server's certificate was refused. The TLS error arrives wrapped by the
 /// connector in types of its own, so it is recognised by rustls's words for it.
 pub fn is_untrusted_certificate(err: &anyhow::Error) -> bool {
@@ -632,6 +649,39 @@ mod tests {
         let timed_out = failed_get(format!("http://{addr}/"), Duration::from_millis(100));
         assert!(!never_reached_the_api(&timed_out), "{timed_out:#}");
         drop(silent);
+        // What was sent may have been done unless the failure says it was not.
+        assert!(!may_have_been_carried_out(&refused));
+        assert!(may_have_been_carried_out(&broken));
+        assert!(may_have_been_carried_out(&timed_out));
+        let sent = |status: u16, code: &str| {
+            let mut error = coded(status, code);
+            error.message = Some("Injected.".to_string());
+            anyhow::Error::new(error).context("starting a task")
+        };
+        for status in [500, 502, 503, 504] {
+            assert!(
+                may_have_been_carried_out(&sent(status, "APIGW.0001")),
+                "{status}"
+            );
+            let mut empty = coded(status, "");
+            empty.code = None;
+            empty.message = None;
+            empty.body_note = Some(EMPTY_BODY.to_string());
+            assert!(
+                may_have_been_carried_out(&anyhow::Error::new(empty)),
+                "{status}"
+            );
+        }
+        for (status, code) in [
+            (400, "ModelArts.4101"),
+            (401, "APIGW.0301"),
+            (429, "ModelArts.4206"),
+            (501, "ModelArts.4386"),
+            (503, "ModelArts.6101"),
+        ] {
+            assert!(!may_have_been_carried_out(&sent(status, code)), "{code}");
+        }
+        assert!(!may_have_been_carried_out(&anyhow::anyhow!("no token")));
 
         let answer = |status: u16, code: Option<&str>, note: Option<&str>| {
             let mut error = coded(status, code.unwrap_or(""));

@@ -221,10 +221,7 @@ impl Http {
             let credentials = credentials();
             async move {
                 let mut headers = credentials.await.map_err(Failure::Before)?;
-                headers.push(("Accept", "application/json".to_string()));
-                if request.body.is_some() {
-                    headers.push(("Content-Type", "application/json;charset=utf8".to_string()));
-                }
+                headers.extend(content_headers(request.body.is_some()));
                 self.send(Call {
                     method: request.method.clone(),
                     url: request.url.clone(),
@@ -397,6 +394,16 @@ fn counted(outcome: Result<Answer>, tried: u32, exhausted: bool) -> Result<Answe
         Err(e) if exhausted => Err(e.context(format!("gave up after {tried} attempts"))),
         Err(e) => Err(e.context(format!("failed on attempt {tried}"))),
     }
+}
+
+/// The headers every request carries besides its credentials: what it accepts, and
+/// what its body is when it has one.
+pub fn content_headers(has_body: bool) -> Vec<(&'static str, String)> {
+    let mut headers = vec![("Accept", "application/json".to_string())];
+    if has_body {
+        headers.push(("Content-Type", "application/json;charset=utf8".to_string()));
+    }
+    headers
 }
 
 /// Whether a request may be sent again after a failure.

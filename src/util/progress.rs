@@ -6,25 +6,46 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 pub struct Progress {
     bar: Option<ProgressBar>,
+    /// What the bar counts: pages, or datasets.
+    unit: &'static str,
 }
 
 impl Progress {
     pub fn hidden() -> Progress {
-        Progress { bar: None }
+        Progress {
+            bar: None,
+            unit: "pages",
+        }
     }
 
-    /// A bar on stderr if stderr is a terminal, otherwise nothing at all.
+    /// A bar of pages on stderr if stderr is a terminal, otherwise nothing at all.
     pub fn on_stderr() -> Progress {
+        Progress::counting("pages")
+    }
+
+    /// A bar on stderr counting `unit` (pages, datasets) if stderr is a terminal.
+    pub fn counting(unit: &'static str) -> Progress {
         if !io::stderr().is_terminal() {
             return Progress::hidden();
         }
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
         bar.set_style(
-            ProgressStyle::with_template("{spinner} {pos} pages, {msg}")
+            ProgressStyle::with_template(&format!("{{spinner}} {{pos}} {unit}, {{msg}}"))
                 .expect("the template is valid"),
         );
         bar.set_message("0 tasks");
-        Progress { bar: Some(bar) }
+        Progress {
+            bar: Some(bar),
+            unit,
+        }
+    }
+
+    /// Run `f` with the bar out of the way, for a message on stderr.
+    pub fn suspend<R>(&self, f: impl FnOnce() -> R) -> R {
+        match &self.bar {
+            Some(bar) => bar.suspend(f),
+            None => f(),
+        }
     }
 
     /// More pages expected, once a first page has told (each listing of a merged
@@ -33,8 +54,11 @@ impl Progress {
         if let Some(bar) = &self.bar {
             bar.set_length(bar.length().unwrap_or(0).saturating_add(pages));
             bar.set_style(
-                ProgressStyle::with_template("{bar:30} {pos}/{len} pages, {msg}")
-                    .expect("the template is valid"),
+                ProgressStyle::with_template(&format!(
+                    "{{bar:30}} {{pos}}/{{len}} {}, {{msg}}",
+                    self.unit
+                ))
+                .expect("the template is valid"),
             );
         }
     }

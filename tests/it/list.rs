@@ -862,6 +862,7 @@ fn the_servers_verifier_reproduces_the_sdk_vectors() {
         "limit=10&offset=0&type=pre-label",
         &headers,
         "20261129T120000Z",
+        b"",
     )
     .unwrap();
     assert_eq!(
@@ -876,6 +877,7 @@ fn the_servers_verifier_reproduces_the_sdk_vectors() {
         "limit=100&offset=2&task_name=nightly%20run%2F%C3%BC%2B~%2A",
         &headers,
         "20261129T120000Z",
+        b"",
     )
     .unwrap();
     assert_eq!(
@@ -943,7 +945,7 @@ fn status_filters_keep_the_servers_total() {
     assert_eq!(out.status.code(), Some(2));
     assert_stderr_has(
         &out,
-        "[possible values: id, name, type, status, progress, samples, created, elapsed, model, version, unconfirmed, message]",
+        "[possible values: dataset, id, name, type, status, progress, samples, created, elapsed, model, version, unconfirmed, message]",
     );
     let out = sandbox.run(&["list", "--status", "done"]);
     assert_eq!(out.status.code(), Some(2));

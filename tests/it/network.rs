@@ -767,6 +767,6 @@ fn a_total_that_is_a_string_is_refused_on_one_page_and_by_config_check() {
     assert_eq!(out.status.code(), Some(1));
     assert_stderr_has(
         &out,
-        "error: malformed response listing the project's datasets: `total_number` is \"5\", not a count",
+        "error: malformed response listing the project's datasets (offset 0): `total_number` is \"5\", not a count",
     );
 }

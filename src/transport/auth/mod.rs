@@ -148,6 +148,16 @@ impl Authenticator {
         }
     }
 
+    /// Get what requests will need before the first is sent (a password's token), so
+    /// that a failure to get it cannot be taken for a failure of a request that was
+    /// sent.
+    pub async fn prepare(&self) -> Result<()> {
+        match self {
+            Authenticator::Password(password) => password.token().await.map(|_| ()),
+            _ => Ok(()),
+        }
+    }
+
     /// After a 401: whether a renewed token is worth one more try. Only a cached
     /// token is renewed, once per run.
     pub async fn renew_after_rejection(&self, used: Used) -> Result<bool> {

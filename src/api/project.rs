@@ -1,0 +1,174 @@
+//! The tasks of every dataset of the project: the datasets listed (every page), then
+//! each dataset's tasks (every page), several datasets at once under the client's one
+//! cap on requests in flight, handed over in a stable order: datasets in the order the
+//! dataset list gave them, each dataset's tasks in the server's order.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use anyhow::Result;
+use futures_util::{Stream, StreamExt};
+use serde_json::value::RawValue;
+
+use crate::api::client::Client;
+use crate::api::datasets::{self, DatasetQuery};
+use crate::api::page::PageBody;
+use crate::api::paging::{self, Collected, Outcome, Plan};
+use crate::api::tasks::{self, ListQuery};
+use crate::domain::id::{Id, IdKind, Origin};
+use crate::domain::item::Item;
+use crate::domain::resource::Resource;
+use crate::domain::task::TaskType;
+use crate::util::progress::Progress;
+use crate::util::term;
+
+/// A dataset of the dataset list.
+#[derive(Debug)]
+pub struct Dataset {
+    pub id: Id,
+    /// `dataset_name` as the list wrote it.
+    pub name_raw: Option<Box<RawValue>>,
+    /// The name to show: the ID when the dataset has none.
+    pub name: String,
+}
+
+/// Every dataset of the project, and how the listing went. `plan` is the dataset
+/// list's (every page).
+pub async fn all_datasets(
+    client: &Client,
+    plan: &Plan,
+    progress: &Progress,
+) -> Result<(Vec<Dataset>, Outcome)> {
+    let limit = plan.limit;
+    let fetch = |offset: u64| async move {
+        let query = DatasetQuery {
+            limit,
+            offset,
+            ..DatasetQuery::default()
+        };
+        datasets::list_datasets(client, &query).await
+    };
+    let mut collected = Collected::default();
+    let outcome = paging::run(plan, fetch, &mut collected, progress).await?;
+    let mut found = Vec::with_capacity(collected.0.len());
+    for raw in collected.0 {
+        let item = Item::parse(raw.get());
+        let text = item.raw_text("dataset_id");
+        let id = match text.as_deref().map(serde_json::from_str::<String>) {
+            Some(Ok(id)) => Id::new(
+                IdKind::Dataset,
+                &id,
+                Origin::Service("the dataset list".to_string()),
+            ),
+            _ => {
+                term::warn("the dataset list holds a dataset without an ID; it is left out");
+                continue;
+            }
+        };
+        let id = match id {
+            Ok(id) => id,
+            Err(e) => {
+                term::warn(&format!("{e}; the dataset is left out"));
+                continue;
+            }
+        };
+        let name_raw = item
+            .raw_text("dataset_name")
+            .and_then(|text| RawValue::from_string(text.into_string()).ok());
+        let name = name_raw
+            .as_ref()
+            .and_then(|raw| serde_json::from_str::<String>(raw.get()).ok())
+            .filter(|name| !name.is_empty())
+            .unwrap_or_else(|| id.to_string());
+        found.push(Dataset { id, name_raw, name });
+    }
+    Ok((found, outcome))
+}
+
+/// One dataset's tasks, whole, and how their listings went; or why they could not be
+/// listed (what was listed before the failure is dropped: a dataset is shown whole or
+/// not at all).
+pub struct DatasetTasks {
+    pub dataset: Dataset,
+    pub tasks: Vec<Box<RawValue>>,
+    /// One per type asked for.
+    pub outcomes: Vec<Outcome>,
+    pub error: Option<anyhow::Error>,
+}
+
+type PageFuture<'a> = Pin<Box<dyn Future<Output = Result<PageBody>> + 'a>>;
+
+/// The tasks of each of `datasets` in turn, `plan.concurrency` datasets listed at once:
+/// every page of each type of `types` (merged when several), named `task_name`.
+pub fn tasks_of_each<'a>(
+    client: &'a Client,
+    datasets: Vec<Dataset>,
+    types: &'a [Option<TaskType>],
+    task_name: Option<&'a str>,
+    plan: &'a Plan,
+) -> impl Stream<Item = DatasetTasks> + 'a {
+    futures_util::stream::iter(datasets)
+        .map(move |dataset| async move {
+            let merged = types.len() > 1;
+            let sources: Vec<(String, _)> = types
+                .iter()
+                .map(|&task_type| {
+                    let label = match task_type {
+                        Some(t) if merged => t.as_api_str().to_string(),
+                        _ => String::new(),
+                    };
+                    let id = &dataset.id;
+                    let fetch = move |offset: u64| -> PageFuture<'_> {
+                        Box::pin(async move {
+                            let query = ListQuery {
+                                limit: plan.limit,
+                                offset,
+                                task_type,
+                                task_name: task_name.map(str::to_string),
+                            };
+                            tasks::list_tasks(client, id, &query).await
+                        })
+                    };
+                    (label, fetch)
+                })
+                .collect();
+            let mut collected = Collected::default();
+            let progress = Progress::hidden();
+            let listed = if merged {
+                paging::run_merged(plan, &sources, &mut collected, &progress).await
+            } else {
+                paging::run(plan, &sources[0].1, &mut collected, &progress)
+                    .await
+                    .map(|outcome| vec![outcome])
+            };
+            drop(sources);
+            match listed {
+                Ok(outcomes) => DatasetTasks {
+                    dataset,
+                    tasks: collected.0,
+                    outcomes,
+                    error: None,
+                },
+                Err(error) => DatasetTasks {
+                    dataset,
+                    tasks: Vec::new(),
+                    outcomes: Vec::new(),
+                    error: Some(error),
+                },
+            }
+        })
+        .buffered(plan.concurrency.max(1))
+}
+
+/// The plan of one dataset's task listing, from the flags' plan: every page, from the
+/// first, with the page size and concurrency asked for.
+pub fn tasks_plan(plan: &Plan) -> Plan {
+    Plan {
+        resource: Resource::TASKS,
+        first_page: 0,
+        all: true,
+        // The cap applies to the whole output, not to each dataset.
+        max_items: None,
+        ..plan.clone()
+    }
+}

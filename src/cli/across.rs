@@ -1,0 +1,337 @@
+//! `matasks list --all-datasets`: the tasks of every dataset of the project, in one
+//! listing. A dataset that fails is reported and the others go on; the exit status
+//! then says the listing is incomplete, naming the datasets.
+
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::io::{self, BufWriter, IsTerminal};
+use std::rc::Rc;
+
+use anyhow::{Context as _, Result};
+use futures_util::StreamExt;
+
+use super::GlobalArgs;
+use super::args::ALL_LIMIT;
+use super::context::Context;
+use super::list::{ListArgs, table_style};
+use crate::api::offsets::Offsets;
+use crate::api::page::Page;
+use crate::api::paging::{Group, Plan};
+use crate::api::project::{self, DatasetTasks};
+use crate::domain::resource::Resource;
+use crate::domain::task::TaskType;
+use crate::output::json::{GroupedJsonSink, NdjsonSink};
+use crate::output::shape::{Shaped, Sort, sort_tasks};
+use crate::output::summary::incomplete_message;
+use crate::output::{self, Column, OutputFormat, Sink};
+use crate::settings;
+use crate::transport::auth::cache::Cache;
+use crate::util::error::{Incomplete, UsageError};
+use crate::util::progress::Progress;
+use crate::util::term;
+
+pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
+    let context = Context::new(global)?;
+    if args.paging.offset > 0 {
+        return Err(UsageError(
+            "--offset cannot be used with --all-datasets, which lists every page of every \
+             dataset"
+                .to_string(),
+        )
+        .into());
+    }
+    let settings = &context.settings;
+    let mut offsets = Offsets::resolve(
+        settings.offset_mode.unwrap_or_default(),
+        Cache::from_env(&settings::process_env),
+        settings.endpoint.value.to_string(),
+    );
+    let concurrency = args.paging.concurrency(settings.concurrency);
+    let datasets_plan = Plan {
+        resource: Resource::DATASETS,
+        first_page: 0,
+        limit: ALL_LIMIT,
+        all: true,
+        max_items: None,
+        concurrency,
+        counting: offsets.counting(),
+        counting_may_be_stale: offsets.may_be_stale(),
+    };
+    let types: Vec<Option<TaskType>> = match args.task_type {
+        Some(choice) => choice.types().into_iter().map(Some).collect(),
+        None => vec![None],
+    };
+    let client = context.client(concurrency).await?;
+    let labels: Vec<String> = types
+        .iter()
+        .map(|t| match t {
+            Some(t) if types.len() > 1 => t.as_api_str().to_string(),
+            _ => String::new(),
+        })
+        .collect();
+    let task_name = args.task_name.as_deref().filter(|n| !n.is_empty());
+    if args.watch {
+        let mut style = table_style(global, args, io::stdout().is_terminal());
+        if args.columns.is_empty() {
+            style.columns.insert(0, Column::Dataset);
+        }
+        let mut plan = project::tasks_plan(&datasets_plan);
+        plan.limit = args.paging.limit.unwrap_or(ALL_LIMIT);
+        let options = super::watch::Options {
+            interval: args.interval,
+            until_done: args.until_done,
+            statuses: &args.status,
+            sort: args.sort,
+            output: args.output,
+        };
+        let mut lister = Watched {
+            client: &client,
+            datasets_plan,
+            plan,
+            types: &types,
+            labels: &labels,
+            task_name,
+            offsets: &mut offsets,
+            names: Rc::default(),
+        };
+        return super::watch::run(&options, &mut lister, style).await;
+    }
+
+    let stdout = io::stdout();
+    let on_terminal = stdout.is_terminal();
+    let shows_progress =
+        term::verbosity() == 0 && (args.output == OutputFormat::Table || !on_terminal);
+    let bar = |unit| {
+        if shows_progress {
+            Progress::counting(unit)
+        } else {
+            Progress::hidden()
+        }
+    };
+    let (datasets, listed) = {
+        let progress = bar("pages of datasets");
+        project::all_datasets(&client, &datasets_plan, &progress).await?
+    };
+    let progress = bar("datasets");
+    offsets.learn(std::slice::from_ref(&listed));
+    let mut plan = project::tasks_plan(&datasets_plan);
+    plan.limit = args.paging.limit.unwrap_or(ALL_LIMIT);
+    plan.counting = offsets.counting();
+    plan.counting_may_be_stale = offsets.may_be_stale();
+    progress.add_pages(datasets.len() as u64);
+    let dataset_count = datasets.len();
+
+    let mut style = table_style(global, args, on_terminal);
+    if args.columns.is_empty() {
+        style.columns.insert(0, Column::Dataset);
+    }
+    style.dataset_names = Rc::new(names_of(&datasets));
+    if args.sort.is_some() && args.output == OutputFormat::Ndjson {
+        term::warn("--sort is ignored with -o ndjson, which streams tasks in the server's order");
+    }
+    // Each dataset's kinds merged newest first, as `list --type all` shows one dataset's.
+    let merged_order = (types.len() > 1).then_some(Sort::NEWEST_FIRST);
+    let out = BufWriter::new(stdout.lock());
+    let (inner, shaped_sort, group_sort): (Box<dyn Sink>, Option<Sort>, Option<Sort>) =
+        match args.output {
+            // The table is one list: sorted as a whole when asked.
+            OutputFormat::Table => (
+                output::sink(OutputFormat::Table, out, style),
+                args.sort,
+                merged_order.filter(|_| args.sort.is_none()),
+            ),
+            // The document keeps each dataset's tasks together: sorted within each.
+            OutputFormat::Json => (
+                Box::new(GroupedJsonSink::new(out)),
+                None,
+                args.sort.or(merged_order),
+            ),
+            OutputFormat::Ndjson => (Box::new(NdjsonSink::new(out)), None, None),
+        };
+    let matched = Rc::new(Cell::new(0));
+    let mut sink = Shaped::new(inner, args.status.clone(), shaped_sort, matched.clone());
+    sink.limit_to(args.paging.max_items);
+    sink.begin(&Page::parse(b"{\"tasks\":[]}", Resource::TASKS)?)
+        .context("cannot write to stdout")?;
+
+    let mut each = std::pin::pin!(project::tasks_of_each(
+        &client, datasets, &types, task_name, &plan
+    ));
+    let mut failures: Vec<String> = Vec::new();
+    let mut handed = 0u64;
+    let mut datasets_done = 0;
+    // Without a sort, the output holds the first --max-items as they come: the
+    // datasets after those are not listed at all.
+    let early_stop = shaped_sort.is_none();
+    while let Some(DatasetTasks {
+        dataset,
+        mut tasks,
+        outcomes,
+        error,
+    }) = each.next().await
+    {
+        datasets_done += 1;
+        let problem = problem(error.as_ref(), &labels, &outcomes);
+        if let Some(problem) = &problem {
+            progress.suspend(|| term::warn(&format!("{}: {problem}", named(&dataset))));
+            failures.push(named(&dataset));
+        }
+        let total = (!outcomes.is_empty() && outcomes.iter().all(|o| o.total.is_some()))
+            .then(|| outcomes.iter().filter_map(|o| o.total).sum());
+        sink.group(&Group {
+            dataset_id: dataset.id.as_str(),
+            name: dataset.name_raw.as_deref(),
+            total,
+            error: problem.as_deref(),
+        })
+        .context("cannot write to stdout")?;
+        if let Some(sort) = group_sort {
+            sort_tasks(&mut tasks, sort);
+        }
+        for task in &tasks {
+            sink.item(task).context("cannot write to stdout")?;
+            handed += 1;
+        }
+        sink.page_done().context("cannot write to stdout")?;
+        progress.page_done(handed);
+        if early_stop && args.paging.max_items.is_some_and(|max| handed >= max) {
+            break;
+        }
+    }
+    progress.clear();
+    sink.finish().context("cannot write to stdout")?;
+
+    let shown = args.paging.max_items.map_or(handed, |max| handed.min(max));
+    if args.output == OutputFormat::Table {
+        let mut line = format!(
+            "{shown} {} in {} of {dataset_count} datasets",
+            if shown == 1 { "task" } else { "tasks" },
+            datasets_done
+        );
+        if datasets_done == dataset_count {
+            line = format!(
+                "{shown} {} in {dataset_count} datasets",
+                if shown == 1 { "task" } else { "tasks" }
+            );
+        }
+        if !args.status.is_empty() {
+            line.push_str(&format!(", {} matching --status", matched.get()));
+        }
+        let mut notes = Vec::new();
+        if let Some(max) = args
+            .paging
+            .max_items
+            .filter(|&max| handed > max || early_stop && handed >= max)
+        {
+            notes.push(format!("--max-items {max}"));
+        }
+        if args.task_type.is_none() {
+            notes.push("auto-labeling and pre-labeling tasks; --type all lists every kind".into());
+        }
+        if !notes.is_empty() {
+            line.push_str(&format!(" ({})", notes.join("; ")));
+        }
+        term::note(&line);
+    }
+    match failed(&failures, dataset_count) {
+        None => Ok(()),
+        Some(message) => Err(Incomplete {
+            message,
+            hint: Some("the warnings above say why for each; the others were listed".to_string()),
+        }
+        .into()),
+    }
+}
+
+/// `dataset ID (name)`, for messages.
+fn named(dataset: &project::Dataset) -> String {
+    format!(
+        "dataset {} ({})",
+        dataset.id,
+        crate::util::text::clean(&dataset.name)
+    )
+}
+
+/// Why a dataset's tasks are not all listed: its listing failed, or came up short.
+fn problem(
+    error: Option<&anyhow::Error>,
+    labels: &[String],
+    outcomes: &[crate::api::paging::Outcome],
+) -> Option<String> {
+    let problem = match error {
+        Some(e) => format!("{e:#}"),
+        None => incomplete_message(labels, outcomes)?,
+    };
+    Some(crate::util::text::clean(&problem).into_owned())
+}
+
+/// The message of a listing some of whose `failures` (of `count` datasets) failed.
+fn failed(failures: &[String], count: usize) -> Option<String> {
+    (!failures.is_empty()).then(|| {
+        format!(
+            "incomplete listing: the tasks of {} of {count} datasets could not all be listed: \
+             {}",
+            failures.len(),
+            failures.join(", ")
+        )
+    })
+}
+
+/// `--watch --all-datasets`: every round lists the datasets again, then their tasks.
+struct Watched<'a> {
+    client: &'a crate::api::client::Client,
+    datasets_plan: Plan,
+    plan: Plan,
+    types: &'a [Option<TaskType>],
+    labels: &'a [String],
+    task_name: Option<&'a str>,
+    offsets: &'a mut Offsets,
+    /// The names of the datasets the last round found.
+    names: Rc<HashMap<String, String>>,
+}
+
+impl super::watch::Lister for Watched<'_> {
+    async fn list_once(&mut self, sink: &mut dyn Sink) -> Result<Option<String>> {
+        let hidden = Progress::hidden();
+        let (datasets, listed) =
+            project::all_datasets(self.client, &self.datasets_plan, &hidden).await?;
+        self.offsets.learn(std::slice::from_ref(&listed));
+        self.plan.counting = self.offsets.counting();
+        self.plan.counting_may_be_stale = self.offsets.may_be_stale();
+        self.names = Rc::new(names_of(&datasets));
+        let count = datasets.len();
+        let mut failures = Vec::new();
+        let mut each = std::pin::pin!(project::tasks_of_each(
+            self.client,
+            datasets,
+            self.types,
+            self.task_name,
+            &self.plan
+        ));
+        while let Some(listed) = each.next().await {
+            if let Some(problem) = problem(listed.error.as_ref(), self.labels, &listed.outcomes) {
+                term::warn(&format!("{}: {problem}", named(&listed.dataset)));
+                failures.push(named(&listed.dataset));
+            }
+            for task in &listed.tasks {
+                sink.item(task)?;
+            }
+        }
+        Ok(failed(&failures, count))
+    }
+
+    fn style(&self, base: &output::TableStyle) -> output::TableStyle {
+        output::TableStyle {
+            dataset_names: self.names.clone(),
+            ..base.clone()
+        }
+    }
+}
+
+/// Each dataset's name by its ID.
+fn names_of(datasets: &[project::Dataset]) -> HashMap<String, String> {
+    datasets
+        .iter()
+        .map(|d| (d.id.to_string(), d.name.clone()))
+        .collect()
+}

@@ -1,0 +1,177 @@
+//! `matasks datasets`: the project's datasets, one page or every page.
+
+use std::cell::Cell;
+use std::io::{self, BufWriter, IsTerminal};
+use std::rc::Rc;
+
+use anyhow::{Context as _, Result};
+use clap::{Args, ValueEnum};
+
+use super::GlobalArgs;
+use super::args::PagingArgs;
+use super::context::Context;
+use crate::api::datasets::{self, DatasetOrder, DatasetQuery};
+use crate::api::offsets::Offsets;
+use crate::api::paging;
+use crate::domain::item::has_running_task;
+use crate::domain::resource::Resource;
+use crate::output::shape::Filtered;
+use crate::output::summary::{incomplete_listing, page_summary};
+use crate::output::views::{DATASET_DEFAULT_COLUMNS, DATASET_WIDE_COLUMNS, DatasetColumn};
+use crate::output::{self, OutputFormat, Sink};
+use crate::settings;
+use crate::transport::auth::cache::Cache;
+use crate::util::error::Incomplete;
+use crate::util::progress::Progress;
+use crate::util::term;
+
+#[derive(Debug, Args)]
+pub struct DatasetsArgs {
+    /// Only datasets whose name matches TEXT (the server's fuzzy search)
+    #[arg(short = 'n', long, value_name = "TEXT")]
+    pub name: Option<String>,
+
+    /// Only datasets with a task running in them (the server is asked to check each
+    /// dataset; the list is then filtered here)
+    #[arg(long)]
+    pub running: bool,
+
+    #[command(flatten)]
+    pub paging: PagingArgs,
+
+    /// Output format
+    #[arg(short, long, value_enum, default_value_t = OutputFormat::Table, value_name = "FORMAT")]
+    pub output: OutputFormat,
+
+    /// The table's columns, in order, comma-separated
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "COLUMN")]
+    pub columns: Vec<DatasetColumn>,
+
+    /// Add VERSION and DESCRIPTION to the table's columns
+    #[arg(long)]
+    pub wide: bool,
+
+    /// Order by created or name, -FIELD for descending; the server sorts, so the order
+    /// holds across pages [default: the server's, newest first]
+    #[arg(long, value_name = "[-]FIELD", value_parser = parse_order, allow_hyphen_values = true)]
+    pub sort: Option<(DatasetOrder, bool)>,
+}
+
+/// The orders the server can list datasets in.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum OrderName {
+    Created,
+    Name,
+}
+
+/// `--sort FIELD` or `--sort -FIELD`.
+fn parse_order(text: &str) -> Result<(DatasetOrder, bool), String> {
+    let (descending, name) = match text.strip_prefix('-') {
+        Some(name) => (true, name),
+        None => (false, text),
+    };
+    match OrderName::from_str(name, true) {
+        Ok(OrderName::Created) => Ok((DatasetOrder::Created, descending)),
+        Ok(OrderName::Name) => Ok((DatasetOrder::Name, descending)),
+        Err(_) => Err(format!(
+            "`{text}` is not a dataset order: give created or name, with - before it to reverse"
+        )),
+    }
+}
+
+pub async fn run(global: &GlobalArgs, args: &DatasetsArgs) -> Result<()> {
+    let context = Context::new(global)?;
+    let settings = &context.settings;
+    let mut offsets = Offsets::resolve(
+        settings.offset_mode.unwrap_or_default(),
+        Cache::from_env(&settings::process_env),
+        settings.endpoint.value.to_string(),
+    );
+    let plan = args
+        .paging
+        .plan(Resource::DATASETS, settings.concurrency, &offsets);
+    let client = context.client(plan.concurrency).await?;
+    let (client, limit) = (&client, plan.limit);
+    let search = args.name.clone().filter(|n| !n.is_empty());
+    let fetch = |offset: u64| {
+        let query = DatasetQuery {
+            limit,
+            offset,
+            search: search.clone(),
+            // Always asked, so that RUNNING and `--running` have something to read.
+            check_running: true,
+            order: args.sort,
+        };
+        async move { datasets::list_datasets(client, &query).await }
+    };
+
+    let stdout = io::stdout();
+    let on_terminal = stdout.is_terminal();
+    let progress = if plan.all
+        && term::verbosity() == 0
+        && (args.output == OutputFormat::Table || !on_terminal)
+    {
+        Progress::on_stderr()
+    } else {
+        Progress::hidden()
+    };
+    let matched = Rc::new(Cell::new(0));
+    let sink = output::dataset_sink(
+        args.output,
+        BufWriter::new(stdout.lock()),
+        &columns(args),
+        term::use_color(global.color, on_terminal),
+        if on_terminal {
+            term::terminal_width()
+        } else {
+            None
+        },
+    );
+    let mut sink: Box<dyn Sink> = if args.running {
+        Box::new(Filtered::new(sink, has_running_task, matched.clone()))
+    } else {
+        sink
+    };
+    let outcome = paging::run(&plan, fetch, sink.as_mut(), &progress).await?;
+    sink.finish().context("cannot write to stdout")?;
+    let outcomes = [outcome];
+    offsets.learn(&outcomes);
+    let [outcome] = outcomes;
+    if args.output == OutputFormat::Table {
+        let matched = args
+            .running
+            .then(|| format!("{} with a running task", matched.get()));
+        term::note(&page_summary(
+            &outcome,
+            &plan,
+            "datasets",
+            matched,
+            Vec::new(),
+        ));
+    }
+    match incomplete_listing(&[String::new()], std::slice::from_ref(&outcome), "datasets") {
+        None => Ok(()),
+        Some(message) => Err(Incomplete {
+            message,
+            hint: Some(offsets.advice()),
+        }
+        .into()),
+    }
+}
+
+/// The table's columns from `--columns` and `--wide`.
+fn columns(args: &DatasetsArgs) -> Vec<DatasetColumn> {
+    let mut columns = if args.columns.is_empty() {
+        DATASET_DEFAULT_COLUMNS.to_vec()
+    } else {
+        args.columns.clone()
+    };
+    if args.wide {
+        for column in DATASET_WIDE_COLUMNS {
+            if !columns.contains(&column) {
+                columns.push(column);
+            }
+        }
+    }
+    columns
+}

@@ -1,0 +1,78 @@
+//! `matasks stop`: stop a task, and optionally wait until it has stopped.
+
+use std::io::{self, Write};
+
+use anyhow::{Context as _, Result};
+use clap::Args;
+use reqwest::Method;
+
+use super::GlobalArgs;
+use super::args::DatasetArg;
+use super::context::{self, Context};
+use super::wait::{self, Expecting, WaitOptions, WaitOutput};
+use crate::api::preview::preview;
+use crate::api::tasks;
+use crate::output::preview::render;
+use crate::util::term;
+
+#[derive(Debug, Args)]
+pub struct StopArgs {
+    /// The task's ID, as `list` shows it
+    pub task_id: String,
+
+    #[command(flatten)]
+    pub dataset: DatasetArg,
+
+    /// Print the request (credentials masked) and its curl command line instead of
+    /// sending it
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Then wait until the task has stopped: exit 0 once it is stopped (or succeeded
+    /// before the stop took), 7 if it failed, 124 on --timeout
+    #[arg(long, conflicts_with = "dry_run")]
+    pub wait: bool,
+
+    #[command(flatten)]
+    pub waiting: WaitOptions,
+
+    /// With --wait, print the final task (json) or every change seen (ndjson) on stdout
+    #[arg(short, long, value_enum, value_name = "FORMAT", requires = "wait")]
+    pub output: Option<WaitOutput>,
+}
+
+pub async fn run(global: &GlobalArgs, args: &StopArgs) -> Result<()> {
+    let task_id = context::task_id(&args.task_id)?;
+    let context = Context::new(global)?;
+    let dataset = context.dataset(&args.dataset)?;
+    if args.dry_run {
+        let segments = tasks::stop_path(&dataset, &task_id).map(str::to_string);
+        let request = preview(&context.settings, Method::POST, &segments, None).await?;
+        let mut out = io::stdout().lock();
+        out.write_all(render(&request).as_bytes())
+            .and_then(|()| out.flush())
+            .context("cannot write to stdout")?;
+        return Ok(());
+    }
+    let client = context.client(1).await?;
+    tasks::stop_task(&client, &dataset, &task_id)
+        .await
+        .with_context(|| format!("cannot stop task {task_id}"))?;
+    term::note(&format!(
+        "asked task {task_id} of dataset {dataset} to stop"
+    ));
+    if !args.wait {
+        return Ok(());
+    }
+    wait::wait_for(
+        global,
+        &task_id,
+        &DatasetArg {
+            dataset: Some(dataset.to_string()),
+        },
+        &args.waiting,
+        args.output,
+        Expecting::Stopped,
+    )
+    .await
+}
