@@ -258,12 +258,10 @@ pub async fn run(global: &GlobalArgs, args: &StartArgs) -> Result<()> {
     if !common.wait {
         return Ok(());
     }
-    wait::wait_for(
+    wait::wait_in(
         global,
         &task_id,
-        &DatasetArg {
-            dataset: Some(dataset.to_string()),
-        },
+        &dataset,
         &common.waiting,
         common.output,
         Expecting::AnyEnd,

@@ -64,12 +64,10 @@ pub async fn run(global: &GlobalArgs, args: &StopArgs) -> Result<()> {
     if !args.wait {
         return Ok(());
     }
-    wait::wait_for(
+    wait::wait_in(
         global,
         &task_id,
-        &DatasetArg {
-            dataset: Some(dataset.to_string()),
-        },
+        &dataset,
         &args.waiting,
         args.output,
         Expecting::Stopped,

@@ -85,6 +85,22 @@ pub async fn run(global: &GlobalArgs, args: &WaitArgs) -> Result<()> {
     .await
 }
 
+/// [`wait_for`] a task of a dataset already resolved, as `start --wait` and `stop
+/// --wait` do.
+pub async fn wait_in(
+    global: &GlobalArgs,
+    task_id: &Id,
+    dataset: &Id,
+    options: &WaitOptions,
+    output: Option<WaitOutput>,
+    expecting: Expecting,
+) -> Result<()> {
+    let dataset = DatasetArg {
+        dataset: Some(dataset.to_string()),
+    };
+    wait_for(global, task_id, &dataset, options, output, expecting).await
+}
+
 /// Wait for `task_id` to end, reporting as `wait` does; the exit status says how it
 /// ended (a stop that was `expecting` is a success).
 pub async fn wait_for(
