@@ -1,8 +1,9 @@
 //! What the server's `offset` counts for a listing: as the profile says, as found out
 //! before for the endpoint (kept in the cache), or to be found out while listing.
 
-use crate::api::paging::Outcome;
+use crate::api::paging::{Outcome, Plan};
 use crate::domain::offsets::{Counting, OffsetMode};
+use crate::settings::{self, Settings};
 use crate::transport::auth::cache::Cache;
 use crate::util::term;
 
@@ -60,6 +61,22 @@ impl Offsets {
             endpoint,
             forgotten: false,
         }
+    }
+
+    /// For the profile's `offset_mode` against its endpoint, with what this user's
+    /// cache knows of it.
+    pub fn of(settings: &Settings) -> Offsets {
+        Offsets::resolve(
+            settings.offset_mode.unwrap_or_default(),
+            Cache::from_env(&settings::process_env),
+            settings.endpoint.value.to_string(),
+        )
+    }
+
+    /// Have `plan` page with what is known now of what offsets count.
+    pub fn steer(&self, plan: &mut Plan) {
+        plan.counting = self.counting();
+        plan.counting_may_be_stale = self.may_be_stale();
     }
 
     /// What offsets count, when that is known before listing.

@@ -24,8 +24,6 @@ use crate::output::json::{GroupedJsonSink, NdjsonSink};
 use crate::output::shape::{Shaped, Sort, sort_tasks};
 use crate::output::summary::incomplete_message;
 use crate::output::{self, Column, OutputFormat, Sink};
-use crate::settings;
-use crate::transport::auth::cache::Cache;
 use crate::util::error::{Incomplete, UsageError};
 use crate::util::progress::Progress;
 use crate::util::term;
@@ -41,11 +39,7 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
         .into());
     }
     let settings = &context.settings;
-    let mut offsets = Offsets::resolve(
-        settings.offset_mode.unwrap_or_default(),
-        Cache::from_env(&settings::process_env),
-        settings.endpoint.value.to_string(),
-    );
+    let mut offsets = Offsets::of(settings);
     let concurrency = args.paging.concurrency(settings.concurrency);
     let datasets_plan = Plan {
         resource: Resource::DATASETS,
@@ -116,8 +110,7 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
     offsets.learn(std::slice::from_ref(&listed));
     let mut plan = project::tasks_plan(&datasets_plan);
     plan.limit = args.paging.limit.unwrap_or(ALL_LIMIT);
-    plan.counting = offsets.counting();
-    plan.counting_may_be_stale = offsets.may_be_stale();
+    offsets.steer(&mut plan);
     progress.add_pages(datasets.len() as u64);
     let dataset_count = datasets.len();
 
@@ -296,8 +289,7 @@ impl super::watch::Lister for Watched<'_> {
         let (datasets, listed) =
             project::all_datasets(self.client, &self.datasets_plan, &hidden).await?;
         self.offsets.learn(std::slice::from_ref(&listed));
-        self.plan.counting = self.offsets.counting();
-        self.plan.counting_may_be_stale = self.offsets.may_be_stale();
+        self.offsets.steer(&mut self.plan);
         self.names = Rc::new(names_of(&datasets));
         let count = datasets.len();
         let mut failures = Vec::new();

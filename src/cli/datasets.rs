@@ -19,8 +19,6 @@ use crate::output::shape::Filtered;
 use crate::output::summary::{incomplete_listing, page_summary};
 use crate::output::views::{DATASET_DEFAULT_COLUMNS, DATASET_WIDE_COLUMNS, DatasetColumn};
 use crate::output::{self, OutputFormat, Sink};
-use crate::settings;
-use crate::transport::auth::cache::Cache;
 use crate::util::error::Incomplete;
 use crate::util::progress::Progress;
 use crate::util::term;
@@ -82,11 +80,7 @@ fn parse_order(text: &str) -> Result<(DatasetOrder, bool), String> {
 pub async fn run(global: &GlobalArgs, args: &DatasetsArgs) -> Result<()> {
     let context = Context::new(global)?;
     let settings = &context.settings;
-    let mut offsets = Offsets::resolve(
-        settings.offset_mode.unwrap_or_default(),
-        Cache::from_env(&settings::process_env),
-        settings.endpoint.value.to_string(),
-    );
+    let mut offsets = Offsets::of(settings);
     let plan = args
         .paging
         .plan(Resource::DATASETS, settings.concurrency, &offsets);

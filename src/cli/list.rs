@@ -21,8 +21,6 @@ use crate::output::json::merged_envelope;
 use crate::output::shape::{Shaped, Sort, SortField};
 use crate::output::summary::{incomplete_message, merged_summary, summary};
 use crate::output::{self, Column, OutputFormat, Sink, TableStyle};
-use crate::settings;
-use crate::transport::auth::cache::Cache;
 use crate::util::error::{Incomplete, UsageError};
 use crate::util::progress::Progress;
 use crate::util::term;
@@ -149,11 +147,7 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
         )
         .into());
     }
-    let mut offsets = Offsets::resolve(
-        settings.offset_mode.unwrap_or_default(),
-        Cache::from_env(&settings::process_env),
-        settings.endpoint.value.to_string(),
-    );
+    let mut offsets = Offsets::of(settings);
     let mut plan = args
         .paging
         .plan(Resource::TASKS, settings.concurrency, &offsets);
@@ -339,6 +333,7 @@ mod tests {
     }
 
     use crate::api::paging::Plan;
+    use crate::transport::auth::cache::Cache;
 
     fn args_plan(args: &ListArgs, profile: Option<u32>, offsets: &Offsets) -> Plan {
         args.paging.plan(Resource::TASKS, profile, offsets)

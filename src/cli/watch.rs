@@ -65,8 +65,7 @@ where
         };
         // What offsets count, once found out, spares the next listings the finding.
         self.offsets.learn(&outcomes);
-        self.plan.counting = self.offsets.counting();
-        self.plan.counting_may_be_stale = self.offsets.may_be_stale();
+        self.offsets.steer(self.plan);
         let labels: Vec<String> = self.sources.iter().map(|(l, _)| l.clone()).collect();
         Ok(incomplete_message(&labels, &outcomes))
     }

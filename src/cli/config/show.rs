@@ -199,11 +199,7 @@ fn show_rows(overrides: &Overrides, s: &Settings) -> Vec<Row> {
             rows.push(secret_row("password", password));
         }
     }
-    let offsets = crate::api::offsets::Offsets::resolve(
-        s.offset_mode.unwrap_or_default(),
-        crate::transport::auth::cache::Cache::from_env(&settings::process_env),
-        s.endpoint.value.to_string(),
-    );
+    let offsets = crate::api::offsets::Offsets::of(s);
     let (mode, source) = offsets.describe();
     rows.push(row("offset_mode", mode, source));
     match s.concurrency {
