@@ -258,8 +258,8 @@ pub async fn run(global: &GlobalArgs, args: &StartArgs) -> Result<()> {
     if !common.wait {
         return Ok(());
     }
-    wait::wait_in(
-        global,
+    wait::wait_for(
+        &context,
         &task_id,
         &dataset,
         &common.waiting,

@@ -64,8 +64,8 @@ pub async fn run(global: &GlobalArgs, args: &StopArgs) -> Result<()> {
     if !args.wait {
         return Ok(());
     }
-    wait::wait_in(
-        global,
+    wait::wait_for(
+        &context,
         &task_id,
         &dataset,
         &args.waiting,

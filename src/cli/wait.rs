@@ -74,10 +74,12 @@ enum Outcome {
 
 pub async fn run(global: &GlobalArgs, args: &WaitArgs) -> Result<()> {
     let task_id = context::task_id(&args.task_id)?;
+    let context = Context::new(global)?;
+    let dataset = context.dataset(&args.dataset)?;
     wait_for(
-        global,
+        &context,
         &task_id,
-        &args.dataset,
+        &dataset,
         &args.wait,
         args.output,
         Expecting::AnyEnd,
@@ -85,55 +87,40 @@ pub async fn run(global: &GlobalArgs, args: &WaitArgs) -> Result<()> {
     .await
 }
 
-/// [`wait_for`] a task of a dataset already resolved, as `start --wait` and `stop
-/// --wait` do.
-pub async fn wait_in(
-    global: &GlobalArgs,
+/// Wait for `task_id` of `dataset` to end, reporting as `wait` does; the exit status
+/// says how it ended (a stop that was `expecting` is a success).
+pub async fn wait_for(
+    context: &Context,
     task_id: &Id,
     dataset: &Id,
     options: &WaitOptions,
     output: Option<WaitOutput>,
     expecting: Expecting,
 ) -> Result<()> {
-    let dataset = DatasetArg {
-        dataset: Some(dataset.to_string()),
-    };
-    wait_for(global, task_id, &dataset, options, output, expecting).await
-}
-
-/// Wait for `task_id` to end, reporting as `wait` does; the exit status says how it
-/// ended (a stop that was `expecting` is a success).
-pub async fn wait_for(
-    global: &GlobalArgs,
-    task_id: &Id,
-    dataset: &DatasetArg,
-    options: &WaitOptions,
-    output: Option<WaitOutput>,
-    expecting: Expecting,
-) -> Result<()> {
-    let args = &Waiting {
-        task_id: task_id.to_string(),
-        dataset,
-        interval: options.interval,
-        timeout: options.timeout,
-        output,
-    };
     let started = Instant::now();
-    let report = Report::new(&args.task_id, args.output);
+    let report = Report::new(task_id.as_str(), output);
     let mut last_seen: Option<String> = None;
     // Connecting (and getting a token) is part of the wait: the deadline and Ctrl-C
     // cover it too.
-    let waiting = poll(global, args, task_id, &report, started, &mut last_seen);
+    let waiting = poll(
+        context,
+        task_id,
+        dataset,
+        options.interval,
+        &report,
+        started,
+        &mut last_seen,
+    );
     let outcome = tokio::select! {
         // A task that is done wins over a deadline that passes at the same moment.
         biased;
         outcome = waiting => outcome?,
-        () = tokio::time::sleep(args.timeout) => Outcome::TimedOut(last_seen.clone()),
+        () = tokio::time::sleep(options.timeout) => Outcome::TimedOut(last_seen.clone()),
         _ = tokio::signal::ctrl_c() => {
             report.clear();
             term::note(&format!(
                 "interrupted: stopped waiting for task {}, which goes on",
-                args.task_id
+                task_id
             ));
             return Err(Ended(ExitKind::Interrupted).into());
         }
@@ -144,7 +131,7 @@ pub async fn wait_for(
         Outcome::Done(_, text) => Some(text.clone()),
         Outcome::TimedOut(text) => text.clone(),
     };
-    if args.output == Some(WaitOutput::Json)
+    if output == Some(WaitOutput::Json)
         && let Some(text) = &last
     {
         report.print(text);
@@ -154,23 +141,20 @@ pub async fn wait_for(
             let task = TaskView::parse(&text);
             match status {
                 Status::Succeeded => {
-                    term::note(&format!(
-                        "task {} succeeded (waited {waited})",
-                        args.task_id
-                    ));
+                    term::note(&format!("task {} succeeded (waited {waited})", task_id));
                     Ok(())
                 }
                 Status::Failed => {
                     let why = task.error().map(|e| format!(": {e}")).unwrap_or_default();
-                    term::error(&format!("task {} failed{why}", args.task_id));
+                    term::error(&format!("task {} failed{why}", task_id));
                     Err(Ended(ExitKind::TaskFailed).into())
                 }
                 _ if expecting == Expecting::Stopped => {
-                    term::note(&format!("task {} stopped (waited {waited})", args.task_id));
+                    term::note(&format!("task {} stopped (waited {waited})", task_id));
                     Ok(())
                 }
                 _ => {
-                    term::error(&format!("task {} was stopped", args.task_id));
+                    term::error(&format!("task {} was stopped", task_id));
                     Err(Ended(ExitKind::TaskStopped).into())
                 }
             }
@@ -183,8 +167,8 @@ pub async fn wait_for(
             term::error(&format!(
                 "gave up waiting for task {} after {}{state}; it goes on (wait longer with \
                  --timeout)",
-                args.task_id,
-                humanize(args.timeout)
+                task_id,
+                humanize(options.timeout)
             ));
             Err(Ended(ExitKind::TimedOut).into())
         }
@@ -197,30 +181,20 @@ pub async fn wait_for(
 /// not answer as the API at all: waiting until the deadline would not change that.
 /// Once it has, anything else is ridden out, a refused connection included (the
 /// service may be restarting).
-/// A wait's task and settings.
-struct Waiting<'a> {
-    task_id: String,
-    dataset: &'a DatasetArg,
-    interval: std::time::Duration,
-    timeout: std::time::Duration,
-    output: Option<WaitOutput>,
-}
-
 async fn poll(
-    global: &GlobalArgs,
-    args: &Waiting<'_>,
+    context: &Context,
     task_id: &Id,
+    dataset: &Id,
+    interval: Duration,
     report: &Report,
     started: Instant,
     last_seen: &mut Option<String>,
 ) -> Result<Outcome> {
-    let context = Context::new(global)?;
-    let dataset = context.dataset(args.dataset)?;
     let client = context.client(1).await?;
     let mut last_change: Option<(String, String)> = None;
     let mut answered = false;
     loop {
-        match tasks::get_task(&client, &dataset, task_id).await {
+        match tasks::get_task(&client, dataset, task_id).await {
             Ok(body) => {
                 answered = true;
                 let text = String::from_utf8_lossy(&body).into_owned();
@@ -240,7 +214,7 @@ async fn poll(
                 return Err(e.context(Advised {
                     message: format!(
                         "stopped waiting for task {} before any answer from the API",
-                        args.task_id
+                        task_id
                     ),
                     hint: "the wait ends early: nothing has answered as the ModelArts API \
                            yet, which waiting would not change (is the endpoint or region \
@@ -250,11 +224,11 @@ async fn poll(
             }
             Err(e) => report.warn(&format!(
                 "could not check task {}: {e:#}; trying again in {}",
-                args.task_id,
-                humanize(args.interval)
+                task_id,
+                humanize(interval)
             )),
         }
-        tokio::time::sleep(args.interval).await;
+        tokio::time::sleep(interval).await;
     }
 }
 
