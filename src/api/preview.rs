@@ -33,7 +33,7 @@ const PROJECT_PLACEHOLDER: &str = "PROJECT_ID";
 pub async fn preview(
     settings: &Settings,
     method: Method,
-    segments: &[String],
+    segments: &[&str],
     body: Option<Vec<u8>>,
 ) -> Result<Preview> {
     let mut notes = Vec::new();
@@ -56,7 +56,7 @@ pub async fn preview(
         },
     };
     let mut path = vec!["v2", project.as_str()];
-    path.extend(segments.iter().map(String::as_str));
+    path.extend_from_slice(segments);
     let url = build_url(&settings.endpoint.value, &path, &[])?;
     let payload = body.as_deref().unwrap_or_default();
     let credentials: Vec<(&'static str, String)> = match &settings.auth {

@@ -1,15 +1,19 @@
 //! What a command that talks to the API starts with: the settings in effect, the
 //! dataset it works on, and a client.
 
-use anyhow::Result;
+use anyhow::{Context as _, Result};
+use reqwest::Method;
 
 use super::GlobalArgs;
 use super::args::DatasetArg;
 use crate::api::client::Client;
+use crate::api::preview::preview;
 use crate::api::session;
 use crate::domain::id::{BadId, Id, IdKind, Origin};
+use crate::output::preview::render;
 use crate::settings::{self, Overrides, Settings};
 use crate::util::error::UsageError;
+use crate::util::term;
 
 /// The settings of one run, and where they came from.
 pub struct Context {
@@ -35,6 +39,13 @@ impl Context {
     /// A client of the project, with at most `in_flight` requests at once.
     pub async fn client(&self, in_flight: usize) -> Result<Client> {
         session::client_for(&self.settings, in_flight).await
+    }
+
+    /// `--dry-run`: print the POST to the project's `segments` with `body` that these
+    /// settings would send, and send nothing.
+    pub async fn dry_run(&self, segments: &[&str], body: Option<Vec<u8>>) -> Result<()> {
+        let request = preview(&self.settings, Method::POST, segments, body).await?;
+        term::print(&render(&request)).context("cannot write to stdout")
     }
 }
 

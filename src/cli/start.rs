@@ -5,7 +5,6 @@ use std::path::PathBuf;
 
 use anyhow::{Context as _, Result};
 use clap::{Args, Subcommand, ValueEnum};
-use reqwest::Method;
 use serde_json::{Map, Value, json};
 
 use super::GlobalArgs;
@@ -13,13 +12,11 @@ use super::args::DatasetArg;
 use super::context::Context;
 use super::wait::{self, Expecting, WaitOptions, WaitOutput};
 use crate::api::client::Client;
-use crate::api::preview::preview;
 use crate::api::tasks::{self, ListQuery};
 use crate::domain::id::Id;
 use crate::domain::start::StartRequest;
 use crate::domain::task::{Status, TaskType, TaskView};
 use crate::output::json::write_line;
-use crate::output::preview::render;
 use crate::transport::api_error::{ApiError, may_have_been_carried_out};
 use crate::util::error::{Advised, UsageError, io_reason};
 use crate::util::term;
@@ -222,16 +219,9 @@ pub async fn run(global: &GlobalArgs, args: &StartArgs) -> Result<()> {
     let context = Context::new(global)?;
     let dataset = context.dataset(&common.dataset)?;
     if common.dry_run {
-        let segments = tasks::tasks_path(&dataset).map(str::to_string);
-        let request = preview(
-            &context.settings,
-            Method::POST,
-            &segments,
-            Some(checked.body),
-        )
-        .await?;
-        print(&render(&request))?;
-        return Ok(());
+        return context
+            .dry_run(&tasks::tasks_path(&dataset), Some(checked.body))
+            .await;
     }
     let client = context.client(1).await?;
     client.prepare().await?;
@@ -253,7 +243,7 @@ pub async fn run(global: &GlobalArgs, args: &StartArgs) -> Result<()> {
         }
         // With `--wait -o`, the wait's output says it all.
         (Some(_), true) => {}
-        (None, _) => print(&format!("{task_id}\n"))?,
+        (None, _) => term::print(&format!("{task_id}\n")).context("cannot write to stdout")?,
     }
     if !common.wait {
         return Ok(());
@@ -267,14 +257,6 @@ pub async fn run(global: &GlobalArgs, args: &StartArgs) -> Result<()> {
         Expecting::AnyEnd,
     )
     .await
-}
-
-/// `text` on stdout, at once: a script reads the ID before a wait begins.
-fn print(text: &str) -> Result<()> {
-    let mut out = io::stdout().lock();
-    out.write_all(text.as_bytes())
-        .and_then(|()| out.flush())
-        .context("cannot write to stdout")
 }
 
 /// A failed start, with what to do next: a task that may exist all the same is to be

@@ -1,18 +1,13 @@
 //! `matasks stop`: stop a task, and optionally wait until it has stopped.
 
-use std::io::{self, Write};
-
 use anyhow::{Context as _, Result};
 use clap::Args;
-use reqwest::Method;
 
 use super::GlobalArgs;
 use super::args::DatasetArg;
 use super::context::{self, Context};
 use super::wait::{self, Expecting, WaitOptions, WaitOutput};
-use crate::api::preview::preview;
 use crate::api::tasks;
-use crate::output::preview::render;
 use crate::util::term;
 
 #[derive(Debug, Args)]
@@ -46,13 +41,9 @@ pub async fn run(global: &GlobalArgs, args: &StopArgs) -> Result<()> {
     let context = Context::new(global)?;
     let dataset = context.dataset(&args.dataset)?;
     if args.dry_run {
-        let segments = tasks::stop_path(&dataset, &task_id).map(str::to_string);
-        let request = preview(&context.settings, Method::POST, &segments, None).await?;
-        let mut out = io::stdout().lock();
-        out.write_all(render(&request).as_bytes())
-            .and_then(|()| out.flush())
-            .context("cannot write to stdout")?;
-        return Ok(());
+        return context
+            .dry_run(&tasks::stop_path(&dataset, &task_id), None)
+            .await;
     }
     let client = context.client(1).await?;
     tasks::stop_task(&client, &dataset, &task_id)

@@ -132,6 +132,13 @@ pub fn stdout_is_open() -> bool {
     !STDOUT_CLOSED_AT_START.load(Ordering::Relaxed)
 }
 
+/// `text` on stdout, flushed at once: a script may read it before the command ends.
+pub fn print(text: &str) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()
+}
+
 /// Whether stdout is a pipe (or socket) whose reader has gone. A write would fail
 /// with a broken pipe; this tells a command that writes nothing for a while, such as
 /// a watch with no news, without writing.
