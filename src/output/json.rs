@@ -60,6 +60,22 @@ pub fn write_compact(out: &mut impl Write, json: &str) -> io::Result<()> {
     out.write_all(&bytes[start..])
 }
 
+/// The next element of an array, `written` of them before it: on a line of its own,
+/// after `indent`, compacted.
+fn write_element(
+    out: &mut impl Write,
+    written: &mut usize,
+    indent: &str,
+    raw: &RawValue,
+) -> io::Result<()> {
+    let separator = if *written == 0 { "\n" } else { ",\n" };
+    out.write_all(separator.as_bytes())?;
+    out.write_all(indent.as_bytes())?;
+    write_compact(out, raw.get())?;
+    *written += 1;
+    Ok(())
+}
+
 /// One task per line.
 pub struct NdjsonSink<W> {
     out: W,
@@ -129,15 +145,7 @@ impl<W: Write> Sink for JsonSink<W> {
     }
 
     fn item(&mut self, raw: &RawValue) -> io::Result<()> {
-        let separator: &[u8] = if self.items == 0 {
-            b"\n    "
-        } else {
-            b",\n    "
-        };
-        self.out.write_all(separator)?;
-        write_compact(&mut self.out, raw.get())?;
-        self.items += 1;
-        Ok(())
+        write_element(&mut self.out, &mut self.items, "    ", raw)
     }
 
     fn page_done(&mut self) -> io::Result<()> {
@@ -231,15 +239,7 @@ impl<W: Write> Sink for GroupedJsonSink<W> {
     }
 
     fn item(&mut self, raw: &RawValue) -> io::Result<()> {
-        let separator: &[u8] = if self.items == 0 {
-            b"\n        "
-        } else {
-            b",\n        "
-        };
-        self.out.write_all(separator)?;
-        write_compact(&mut self.out, raw.get())?;
-        self.items += 1;
-        Ok(())
+        write_element(&mut self.out, &mut self.items, "        ", raw)
     }
 
     fn page_done(&mut self) -> io::Result<()> {

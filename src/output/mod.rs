@@ -52,20 +52,12 @@ pub fn sink<'a, W: Write + 'a>(
     out: W,
     table: TableStyle,
 ) -> Box<dyn Sink + 'a> {
-    match format {
-        OutputFormat::Table => Box::new(table::TableSink::new(
-            out,
-            Box::new(table::TaskTable {
-                columns: table.columns,
-                dataset_names: table.dataset_names,
-                dataset: None,
-            }),
-            table.color,
-            table.width,
-        )),
-        OutputFormat::Json => Box::new(json::JsonSink::new(out)),
-        OutputFormat::Ndjson => Box::new(json::NdjsonSink::new(out)),
-    }
+    let view = table::TaskTable {
+        columns: table.columns,
+        dataset_names: table.dataset_names,
+        dataset: None,
+    };
+    sink_of(format, out, Box::new(view), table.color, table.width)
 }
 
 /// A sink for the datasets: a table of `columns`, or JSON as the server wrote it.
@@ -76,13 +68,20 @@ pub fn dataset_sink<'a, W: Write + 'a>(
     color: bool,
     width: Option<usize>,
 ) -> Box<dyn Sink + 'a> {
+    let view = views::dataset_table(columns);
+    sink_of(format, out, Box::new(view), color, width)
+}
+
+/// A table of `view`, or JSON and NDJSON as the server wrote the items.
+fn sink_of<'a, W: Write + 'a>(
+    format: OutputFormat,
+    out: W,
+    view: Box<dyn table::View + 'a>,
+    color: bool,
+    width: Option<usize>,
+) -> Box<dyn Sink + 'a> {
     match format {
-        OutputFormat::Table => Box::new(table::TableSink::new(
-            out,
-            Box::new(views::dataset_table(columns)),
-            color,
-            width,
-        )),
+        OutputFormat::Table => Box::new(table::TableSink::new(out, view, color, width)),
         OutputFormat::Json => Box::new(json::JsonSink::new(out)),
         OutputFormat::Ndjson => Box::new(json::NdjsonSink::new(out)),
     }
@@ -97,11 +96,9 @@ pub fn sink_for<'a, W: Write + 'a>(
     color: bool,
     width: Option<usize>,
 ) -> Box<dyn Sink + 'a> {
-    match (format, views::view_of(resource)) {
-        (OutputFormat::Table, Some(view)) => {
-            Box::new(table::TableSink::new(out, Box::new(view), color, width))
-        }
-        _ => sink(
+    match views::view_of(resource) {
+        Some(view) => sink_of(format, out, Box::new(view), color, width),
+        None => sink(
             format,
             out,
             TableStyle {

@@ -95,20 +95,13 @@ impl Sort {
 }
 
 /// Put `tasks` in `sort` order; equal keys keep their order.
-pub fn sort_tasks(tasks: &mut [Box<RawValue>], sort: Sort) {
-    let mut keyed: Vec<(Key, usize)> = tasks
-        .iter()
-        .enumerate()
-        .map(|(n, raw)| (sort.key(&TaskView::parse(raw.get())), n))
+pub fn sort_tasks(tasks: &mut Vec<Box<RawValue>>, sort: Sort) {
+    let mut keyed: Vec<(Key, Box<RawValue>)> = std::mem::take(tasks)
+        .into_iter()
+        .map(|raw| (sort.key(&TaskView::parse(raw.get())), raw))
         .collect();
     keyed.sort_by(|a, b| sort.compare(&a.0, &b.0));
-    let mut taken: Vec<Option<Box<RawValue>>> = tasks
-        .iter_mut()
-        .map(|raw| Some(std::mem::replace(raw, RawValue::NULL.to_owned())))
-        .collect();
-    for (slot, (_, n)) in tasks.iter_mut().zip(keyed) {
-        *slot = taken[n].take().expect("each task is placed once");
-    }
+    tasks.extend(keyed.into_iter().map(|(_, raw)| raw));
 }
 
 /// Passes to `inner` the tasks whose status is one of `statuses` (all when empty), in
