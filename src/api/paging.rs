@@ -200,6 +200,24 @@ where
     run_all(plan, sources, sink, progress, true).await
 }
 
+/// The listings of `sources` into `sink`: one as [`run`] lists it, several merged as
+/// [`run_merged`] does (the output's `begin` then being the caller's).
+pub async fn run_sources<F, Fut>(
+    plan: &Plan,
+    sources: &[(String, F)],
+    sink: &mut dyn Sink,
+    progress: &Progress,
+) -> Result<Vec<Outcome>>
+where
+    F: Fn(u64) -> Fut,
+    Fut: Future<Output = Result<PageBody>>,
+{
+    match sources {
+        [(_, fetch)] => Ok(vec![run(plan, fetch, sink, progress).await?]),
+        _ => run_merged(plan, sources, sink, progress).await,
+    }
+}
+
 async fn run_all<F, Fut>(
     plan: &Plan,
     sources: &[(String, F)],

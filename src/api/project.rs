@@ -3,18 +3,14 @@
 //! cap on requests in flight, handed over in a stable order: datasets in the order the
 //! dataset list gave them, each dataset's tasks in the server's order.
 
-use std::future::Future;
-use std::pin::Pin;
-
 use anyhow::Result;
 use futures_util::{Stream, StreamExt};
 use serde_json::value::RawValue;
 
 use crate::api::client::Client;
 use crate::api::datasets::{self, DatasetQuery};
-use crate::api::page::PageBody;
 use crate::api::paging::{self, Collected, Outcome, Plan};
-use crate::api::tasks::{self, ListQuery};
+use crate::api::tasks;
 use crate::domain::id::{Id, IdKind, Origin};
 use crate::domain::item::Item;
 use crate::domain::resource::Resource;
@@ -96,8 +92,6 @@ pub struct DatasetTasks {
     pub error: Option<anyhow::Error>,
 }
 
-type PageFuture<'a> = Pin<Box<dyn Future<Output = Result<PageBody>> + 'a>>;
-
 /// The tasks of each of `datasets` in turn, `plan.concurrency` datasets listed at once:
 /// every page of each type of `types` (merged when several), named `task_name`.
 pub fn tasks_of_each<'a>(
@@ -109,38 +103,10 @@ pub fn tasks_of_each<'a>(
 ) -> impl Stream<Item = DatasetTasks> + 'a {
     futures_util::stream::iter(datasets)
         .map(move |dataset| async move {
-            let merged = types.len() > 1;
-            let sources: Vec<(String, _)> = types
-                .iter()
-                .map(|&task_type| {
-                    let label = match task_type {
-                        Some(t) if merged => t.as_api_str().to_string(),
-                        _ => String::new(),
-                    };
-                    let id = &dataset.id;
-                    let fetch = move |offset: u64| -> PageFuture<'_> {
-                        Box::pin(async move {
-                            let query = ListQuery {
-                                limit: plan.limit,
-                                offset,
-                                task_type,
-                                task_name: task_name.map(str::to_string),
-                            };
-                            tasks::list_tasks(client, id, &query).await
-                        })
-                    };
-                    (label, fetch)
-                })
-                .collect();
+            let sources = tasks::sources(client, &dataset.id, types, task_name, plan.limit);
             let mut collected = Collected::default();
             let progress = Progress::hidden();
-            let listed = if merged {
-                paging::run_merged(plan, &sources, &mut collected, &progress).await
-            } else {
-                paging::run(plan, &sources[0].1, &mut collected, &progress)
-                    .await
-                    .map(|outcome| vec![outcome])
-            };
+            let listed = paging::run_sources(plan, &sources, &mut collected, &progress).await;
             drop(sources);
             match listed {
                 Ok(outcomes) => DatasetTasks {

@@ -1,6 +1,9 @@
 //! A dataset's intelligent tasks: `GET /v2/{project_id}/datasets/{dataset_id}/tasks`,
 //! one page at a time, one task's details, and starting and stopping one.
 
+use std::future::Future;
+use std::pin::Pin;
+
 use anyhow::{Context, Result};
 use reqwest::Method;
 use serde_json::value::RawValue;
@@ -49,6 +52,51 @@ pub async fn list_tasks(client: &Client, dataset_id: &Id, query: &ListQuery) -> 
         Resource::TASKS,
         format!("tasks of dataset {dataset_id} (offset {})", query.offset),
     ))
+}
+
+/// The label of each listing of `types` in messages: the type's name when several
+/// are merged, none for a listing of its own.
+pub fn labels(types: &[Option<TaskType>]) -> Vec<String> {
+    types
+        .iter()
+        .map(|task_type| match task_type {
+            Some(t) if types.len() > 1 => t.as_api_str().to_string(),
+            _ => String::new(),
+        })
+        .collect()
+}
+
+/// A page on its way, boxed so that the listings of several types are of one type.
+pub type PageFuture<'a> = Pin<Box<dyn Future<Output = Result<PageBody>> + 'a>>;
+
+/// The listings of `dataset_id`'s tasks of each of `types` (none: the API's default)
+/// named like `task_name`, `limit` a page, as paging takes them: `(label, fetch)`,
+/// where `fetch(offset)` gets the answer to one value of the API's `offset`.
+pub fn sources<'a>(
+    client: &'a Client,
+    dataset_id: &'a Id,
+    types: &[Option<TaskType>],
+    task_name: Option<&'a str>,
+    limit: u32,
+) -> Vec<(String, impl Fn(u64) -> PageFuture<'a> + 'a)> {
+    labels(types)
+        .into_iter()
+        .zip(types.iter().copied())
+        .map(move |(label, task_type)| {
+            let fetch = move |offset: u64| -> PageFuture<'a> {
+                Box::pin(async move {
+                    let query = ListQuery {
+                        limit,
+                        offset,
+                        task_type,
+                        task_name: task_name.map(str::to_string),
+                    };
+                    list_tasks(client, dataset_id, &query).await
+                })
+            };
+            (label, fetch)
+        })
+        .collect()
 }
 
 /// One task's details: `GET /v2/{project_id}/datasets/{dataset_id}/tasks/{task_id}`.

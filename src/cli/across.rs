@@ -11,13 +11,14 @@ use anyhow::{Context as _, Result};
 use futures_util::StreamExt;
 
 use super::GlobalArgs;
-use super::args::ALL_LIMIT;
+use super::args::{ALL_LIMIT, listing_progress};
 use super::context::Context;
 use super::list::{ListArgs, table_style};
 use crate::api::offsets::Offsets;
 use crate::api::page::Page;
 use crate::api::paging::{Group, Plan};
 use crate::api::project::{self, DatasetTasks};
+use crate::api::tasks;
 use crate::domain::resource::Resource;
 use crate::domain::task::TaskType;
 use crate::output::json::{GroupedJsonSink, NdjsonSink};
@@ -51,26 +52,18 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
         counting: offsets.counting(),
         counting_may_be_stale: offsets.may_be_stale(),
     };
-    let types: Vec<Option<TaskType>> = match args.task_type {
-        Some(choice) => choice.types().into_iter().map(Some).collect(),
-        None => vec![None],
-    };
-    let client = context.client(concurrency).await?;
-    let labels: Vec<String> = types
-        .iter()
-        .map(|t| match t {
-            Some(t) if types.len() > 1 => t.as_api_str().to_string(),
-            _ => String::new(),
-        })
-        .collect();
+    let types = args.queries();
+    let labels = tasks::labels(&types);
     let task_name = args.task_name.as_deref().filter(|n| !n.is_empty());
+    let mut plan = project::tasks_plan(&datasets_plan);
+    plan.limit = args.paging.limit.unwrap_or(ALL_LIMIT);
+    let on_terminal = io::stdout().is_terminal();
+    let mut style = table_style(global, args, on_terminal);
+    if args.columns.is_empty() {
+        style.columns.insert(0, Column::Dataset);
+    }
+    let client = context.client(concurrency).await?;
     if args.watch {
-        let mut style = table_style(global, args, io::stdout().is_terminal());
-        if args.columns.is_empty() {
-            style.columns.insert(0, Column::Dataset);
-        }
-        let mut plan = project::tasks_plan(&datasets_plan);
-        plan.limit = args.paging.limit.unwrap_or(ALL_LIMIT);
         let options = super::watch::Options {
             interval: args.interval,
             until_done: args.until_done,
@@ -91,53 +84,35 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
         return super::watch::run(&options, &mut lister, style).await;
     }
 
-    let stdout = io::stdout();
-    let on_terminal = stdout.is_terminal();
-    let shows_progress =
-        term::verbosity() == 0 && (args.output == OutputFormat::Table || !on_terminal);
-    let bar = |unit| {
-        if shows_progress {
-            Progress::counting(unit)
-        } else {
-            Progress::hidden()
-        }
-    };
+    let bar = |unit| listing_progress(args.output, on_terminal, unit);
     let (datasets, listed) = {
         let progress = bar("pages of datasets");
         project::all_datasets(&client, &datasets_plan, &progress).await?
     };
     let progress = bar("datasets");
     offsets.learn(std::slice::from_ref(&listed));
-    let mut plan = project::tasks_plan(&datasets_plan);
-    plan.limit = args.paging.limit.unwrap_or(ALL_LIMIT);
     offsets.steer(&mut plan);
     progress.add_pages(datasets.len() as u64);
     let dataset_count = datasets.len();
 
-    let mut style = table_style(global, args, on_terminal);
-    if args.columns.is_empty() {
-        style.columns.insert(0, Column::Dataset);
-    }
     style.dataset_names = Rc::new(names_of(&datasets));
-    if args.sort.is_some() && args.output == OutputFormat::Ndjson {
-        term::warn("--sort is ignored with -o ndjson, which streams tasks in the server's order");
-    }
+    let sort = args.sort_unless_streamed();
     // Each dataset's kinds merged newest first, as `list --type all` shows one dataset's.
     let merged_order = (types.len() > 1).then_some(Sort::NEWEST_FIRST);
-    let out = BufWriter::new(stdout.lock());
+    let out = BufWriter::new(io::stdout().lock());
     let (inner, shaped_sort, group_sort): (Box<dyn Sink>, Option<Sort>, Option<Sort>) =
         match args.output {
             // The table is one list: sorted as a whole when asked.
             OutputFormat::Table => (
                 output::sink(OutputFormat::Table, out, style),
-                args.sort,
-                merged_order.filter(|_| args.sort.is_none()),
+                sort,
+                merged_order.filter(|_| sort.is_none()),
             ),
             // The document keeps each dataset's tasks together: sorted within each.
             OutputFormat::Json => (
                 Box::new(GroupedJsonSink::new(out)),
                 None,
-                args.sort.or(merged_order),
+                sort.or(merged_order),
             ),
             OutputFormat::Ndjson => (Box::new(NdjsonSink::new(out)), None, None),
         };
@@ -169,8 +144,10 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
             progress.suspend(|| term::warn(&format!("{}: {problem}", named(&dataset))));
             failures.push(named(&dataset));
         }
-        let total = (!outcomes.is_empty() && outcomes.iter().all(|o| o.total.is_some()))
-            .then(|| outcomes.iter().filter_map(|o| o.total).sum());
+        // Known when every listing of the dataset knew its own; none for a failure.
+        let total = (!outcomes.is_empty())
+            .then(|| outcomes.iter().map(|o| o.total).sum::<Option<u64>>())
+            .flatten();
         sink.group(&Group {
             dataset_id: dataset.id.as_str(),
             name: dataset.name_raw.as_deref(),
@@ -196,17 +173,13 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
 
     let shown = args.paging.max_items.map_or(handed, |max| handed.min(max));
     if args.output == OutputFormat::Table {
-        let mut line = format!(
-            "{shown} {} in {} of {dataset_count} datasets",
-            if shown == 1 { "task" } else { "tasks" },
-            datasets_done
-        );
-        if datasets_done == dataset_count {
-            line = format!(
-                "{shown} {} in {dataset_count} datasets",
-                if shown == 1 { "task" } else { "tasks" }
-            );
-        }
+        let noun = Resource::TASKS.noun(shown);
+        let of = if datasets_done == dataset_count {
+            String::new()
+        } else {
+            format!("{datasets_done} of ")
+        };
+        let mut line = format!("{shown} {noun} in {of}{dataset_count} datasets");
         if !args.status.is_empty() {
             line.push_str(&format!(", {} matching --status", matched.get()));
         }

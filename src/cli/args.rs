@@ -8,9 +8,11 @@ use clap::Args;
 use crate::api::offsets::Offsets;
 use crate::api::paging::Plan;
 use crate::domain::resource::Resource;
+use crate::output::OutputFormat;
 use crate::settings::{self, Overrides};
 pub use crate::util::duration::parse_duration;
-use crate::util::term::ColorChoice;
+use crate::util::progress::Progress;
+use crate::util::term::{self, ColorChoice};
 
 #[derive(Debug, Clone, Args)]
 pub struct GlobalArgs {
@@ -188,5 +190,20 @@ impl PagingArgs {
         self.concurrency
             .or(profile_concurrency)
             .unwrap_or(settings::DEFAULT_CONCURRENCY) as usize
+    }
+}
+
+/// The progress bar of a listing of many pages (or datasets), counting `unit`: none
+/// with `-v`, whose report of each request stands in for it, nor for JSON streamed to
+/// the terminal the bar would share, which is its own report of progress.
+pub fn listing_progress(
+    output: OutputFormat,
+    stdout_is_terminal: bool,
+    unit: &'static str,
+) -> Progress {
+    if term::verbosity() == 0 && (output == OutputFormat::Table || !stdout_is_terminal) {
+        Progress::counting(unit)
+    } else {
+        Progress::hidden()
     }
 }

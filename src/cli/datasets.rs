@@ -8,7 +8,7 @@ use anyhow::{Context as _, Result};
 use clap::{Args, ValueEnum};
 
 use super::GlobalArgs;
-use super::args::PagingArgs;
+use super::args::{PagingArgs, listing_progress};
 use super::context::Context;
 use crate::api::datasets::{self, DatasetOrder, DatasetQuery};
 use crate::api::offsets::Offsets;
@@ -101,11 +101,8 @@ pub async fn run(global: &GlobalArgs, args: &DatasetsArgs) -> Result<()> {
 
     let stdout = io::stdout();
     let on_terminal = stdout.is_terminal();
-    let progress = if plan.all
-        && term::verbosity() == 0
-        && (args.output == OutputFormat::Table || !on_terminal)
-    {
-        Progress::on_stderr()
+    let progress = if plan.all {
+        listing_progress(args.output, on_terminal, "pages")
     } else {
         Progress::hidden()
     };

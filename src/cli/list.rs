@@ -9,12 +9,12 @@ use anyhow::{Context as _, Result};
 use clap::{Args, ValueEnum};
 
 use super::GlobalArgs;
-use super::args::{DatasetArg, PagingArgs, parse_interval};
+use super::args::{DatasetArg, PagingArgs, listing_progress, parse_interval};
 use super::context::Context;
 use crate::api::offsets::Offsets;
 use crate::api::page::Page;
 use crate::api::paging::{self, Outcome};
-use crate::api::tasks::{self, ListQuery};
+use crate::api::tasks;
 use crate::domain::resource::Resource;
 use crate::domain::task::TaskType;
 use crate::output::json::merged_envelope;
@@ -82,6 +82,29 @@ pub struct ListArgs {
     pub interval: Option<std::time::Duration>,
 }
 
+impl ListArgs {
+    /// The queries `--type` asks for: one per type, or one without a type (the API's
+    /// default kinds).
+    pub fn queries(&self) -> Vec<Option<TaskType>> {
+        match self.task_type {
+            Some(choice) => choice.types().into_iter().map(Some).collect(),
+            None => vec![None],
+        }
+    }
+
+    /// `--sort`, unless the output streams in the server's order (NDJSON), which a
+    /// warning then says.
+    pub fn sort_unless_streamed(&self) -> Option<Sort> {
+        if self.sort.is_some() && self.output == OutputFormat::Ndjson {
+            term::warn(
+                "--sort is ignored with -o ndjson, which streams tasks in the server's order",
+            );
+            return None;
+        }
+        self.sort
+    }
+}
+
 /// What `--type` selects: one kind of task, or every kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum TypeChoice {
@@ -134,10 +157,7 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
     let context = Context::new(global)?;
     let settings = &context.settings;
     let dataset = context.dataset(&args.dataset)?;
-    let types: Vec<Option<TaskType>> = match args.task_type {
-        Some(choice) => choice.types().into_iter().map(Some).collect(),
-        None => vec![None],
-    };
+    let types = args.queries();
     let merged = types.len() > 1;
     if merged && args.paging.offset > 0 {
         return Err(UsageError(
@@ -153,29 +173,9 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
         .plan(Resource::TASKS, settings.concurrency, &offsets);
     let client = context.client(plan.concurrency).await?;
 
-    let task_name = args.task_name.clone().filter(|n| !n.is_empty());
-    let (client, dataset, limit) = (&client, &dataset, plan.limit);
-    let sources: Vec<_> = types
-        .iter()
-        .map(|&task_type| {
-            let label = match task_type {
-                Some(t) if merged => t.as_api_str().to_string(),
-                _ => String::new(),
-            };
-            let task_name = task_name.clone();
-            let fetch = move |offset: u64| {
-                let query = ListQuery {
-                    limit,
-                    offset,
-                    task_type,
-                    task_name: task_name.clone(),
-                };
-                async move { tasks::list_tasks(client, dataset, &query).await }
-            };
-            (label, fetch)
-        })
-        .collect();
-    let labels: Vec<String> = sources.iter().map(|(label, _)| label.clone()).collect();
+    let task_name = args.task_name.as_deref().filter(|n| !n.is_empty());
+    let sources = tasks::sources(&client, &dataset, &types, task_name, plan.limit);
+    let labels = tasks::labels(&types);
 
     let stdout = io::stdout();
     let stdout_is_terminal = stdout.is_terminal();
@@ -195,26 +195,15 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
         };
         return super::watch::run(&options, &mut lister, style).await;
     }
-    // Streamed JSON on the same terminal is its own progress report.
-    let progress = if plan.all
-        && term::verbosity() == 0
-        && (args.output == OutputFormat::Table || !stdout_is_terminal)
-    {
-        Progress::on_stderr()
+    let progress = if plan.all {
+        listing_progress(args.output, stdout_is_terminal, "pages")
     } else {
         Progress::hidden()
     };
-    let sort = match args.sort {
-        Some(_) if args.output == OutputFormat::Ndjson => {
-            term::warn(
-                "--sort is ignored with -o ndjson, which streams tasks in the server's order",
-            );
-            None
-        }
-        // A merged listing, newest first unless --sort says otherwise.
-        None if merged && args.output != OutputFormat::Ndjson => Some(Sort::NEWEST_FIRST),
-        sort => sort,
-    };
+    // A merged listing, newest first unless --sort says otherwise.
+    let sort = args
+        .sort_unless_streamed()
+        .or((merged && args.output != OutputFormat::Ndjson).then_some(Sort::NEWEST_FIRST));
     let matched = Rc::new(Cell::new(0));
     let mut sink = Shaped::new(
         output::sink(

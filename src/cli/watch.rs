@@ -59,10 +59,7 @@ where
 {
     async fn list_once(&mut self, sink: &mut dyn Sink) -> Result<Option<String>> {
         let progress = Progress::hidden();
-        let outcomes = match self.sources {
-            [(_, fetch)] => vec![paging::run(self.plan, fetch, sink, &progress).await?],
-            _ => paging::run_merged(self.plan, self.sources, sink, &progress).await?,
-        };
+        let outcomes = paging::run_sources(self.plan, self.sources, sink, &progress).await?;
         // What offsets count, once found out, spares the next listings the finding.
         self.offsets.learn(&outcomes);
         self.offsets.steer(self.plan);

@@ -18,12 +18,8 @@ impl Progress {
         }
     }
 
-    /// A bar of pages on stderr if stderr is a terminal, otherwise nothing at all.
-    pub fn on_stderr() -> Progress {
-        Progress::counting("pages")
-    }
-
-    /// A bar on stderr counting `unit` (pages, datasets) if stderr is a terminal.
+    /// A bar on stderr counting `unit` (pages, datasets) if stderr is a terminal,
+    /// otherwise nothing at all.
     pub fn counting(unit: &'static str) -> Progress {
         if !io::stderr().is_terminal() {
             return Progress::hidden();
