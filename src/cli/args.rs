@@ -207,3 +207,43 @@ pub fn listing_progress(
         Progress::hidden()
     }
 }
+
+/// A table's columns: those `--columns` gave, else `default`; then, with `--wide`,
+/// each of `wide` not there yet.
+pub fn chosen_columns<T: Copy + PartialEq>(
+    given: &[T],
+    default: &[T],
+    wide: bool,
+    wide_columns: &[T],
+) -> Vec<T> {
+    let mut columns = if given.is_empty() {
+        default.to_vec()
+    } else {
+        given.to_vec()
+    };
+    if wide {
+        for &column in wide_columns {
+            if !columns.contains(&column) {
+                columns.push(column);
+            }
+        }
+    }
+    columns
+}
+
+/// The width a table is fitted to: the terminal's, when stdout is one.
+pub fn table_width(stdout_is_terminal: bool) -> Option<usize> {
+    if stdout_is_terminal {
+        term::terminal_width()
+    } else {
+        None
+    }
+}
+
+/// `-FIELD` or `FIELD` of a `--sort`: whether descending, and the field's name.
+pub fn split_descending(text: &str) -> (bool, &str) {
+    match text.strip_prefix('-') {
+        Some(name) => (true, name),
+        None => (false, text),
+    }
+}

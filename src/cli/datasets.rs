@@ -8,7 +8,7 @@ use anyhow::{Context as _, Result};
 use clap::{Args, ValueEnum};
 
 use super::GlobalArgs;
-use super::args::{PagingArgs, listing_progress};
+use super::args::{PagingArgs, chosen_columns, listing_progress, split_descending, table_width};
 use super::context::Context;
 use crate::api::datasets::{self, DatasetOrder, DatasetQuery};
 use crate::api::offsets::Offsets;
@@ -64,10 +64,7 @@ enum OrderName {
 
 /// `--sort FIELD` or `--sort -FIELD`.
 fn parse_order(text: &str) -> Result<(DatasetOrder, bool), String> {
-    let (descending, name) = match text.strip_prefix('-') {
-        Some(name) => (true, name),
-        None => (false, text),
-    };
+    let (descending, name) = split_descending(text);
     match OrderName::from_str(name, true) {
         Ok(OrderName::Created) => Ok((DatasetOrder::Created, descending)),
         Ok(OrderName::Name) => Ok((DatasetOrder::Name, descending)),
@@ -110,13 +107,14 @@ pub async fn run(global: &GlobalArgs, args: &DatasetsArgs) -> Result<()> {
     let sink = output::dataset_sink(
         args.output,
         BufWriter::new(stdout.lock()),
-        &columns(args),
+        &chosen_columns(
+            &args.columns,
+            &DATASET_DEFAULT_COLUMNS,
+            args.wide,
+            &DATASET_WIDE_COLUMNS,
+        ),
         term::use_color(global.color, on_terminal),
-        if on_terminal {
-            term::terminal_width()
-        } else {
-            None
-        },
+        table_width(on_terminal),
     );
     let mut sink: Box<dyn Sink> = if args.running {
         Box::new(Filtered::new(sink, has_running_task, matched.clone()))
@@ -148,21 +146,4 @@ pub async fn run(global: &GlobalArgs, args: &DatasetsArgs) -> Result<()> {
         }
         .into()),
     }
-}
-
-/// The table's columns from `--columns` and `--wide`.
-fn columns(args: &DatasetsArgs) -> Vec<DatasetColumn> {
-    let mut columns = if args.columns.is_empty() {
-        DATASET_DEFAULT_COLUMNS.to_vec()
-    } else {
-        args.columns.clone()
-    };
-    if args.wide {
-        for column in DATASET_WIDE_COLUMNS {
-            if !columns.contains(&column) {
-                columns.push(column);
-            }
-        }
-    }
-    columns
 }

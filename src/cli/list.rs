@@ -9,7 +9,10 @@ use anyhow::{Context as _, Result};
 use clap::{Args, ValueEnum};
 
 use super::GlobalArgs;
-use super::args::{DatasetArg, PagingArgs, listing_progress, parse_interval};
+use super::args::{
+    DatasetArg, PagingArgs, chosen_columns, listing_progress, parse_interval, split_descending,
+    table_width,
+};
 use super::context::Context;
 use crate::api::offsets::Offsets;
 use crate::api::page::Page;
@@ -136,10 +139,7 @@ impl TypeChoice {
 
 /// `--sort FIELD` or `--sort -FIELD`.
 fn parse_sort(text: &str) -> Result<Sort, String> {
-    let (descending, name) = match text.strip_prefix('-') {
-        Some(name) => (true, name),
-        None => (false, text),
-    };
+    let (descending, name) = split_descending(text);
     let field = SortField::from_str(name, true).map_err(|_| {
         let names: Vec<String> = SortField::value_variants()
             .iter()
@@ -262,27 +262,16 @@ fn incomplete(labels: &[String], outcomes: &[Outcome], offsets: &Offsets) -> Res
 }
 
 pub fn table_style(global: &GlobalArgs, args: &ListArgs, stdout_is_terminal: bool) -> TableStyle {
-    let mut columns = if args.columns.is_empty() {
-        output::DEFAULT_COLUMNS.to_vec()
-    } else {
-        args.columns.clone()
-    };
-    if args.wide {
-        for column in output::WIDE_COLUMNS {
-            if !columns.contains(&column) {
-                columns.push(column);
-            }
-        }
-    }
     TableStyle {
-        columns,
+        columns: chosen_columns(
+            &args.columns,
+            &output::DEFAULT_COLUMNS,
+            args.wide,
+            &output::WIDE_COLUMNS,
+        ),
         dataset_names: Default::default(),
         color: term::use_color(global.color, stdout_is_terminal),
-        width: if stdout_is_terminal {
-            term::terminal_width()
-        } else {
-            None
-        },
+        width: table_width(stdout_is_terminal),
     }
 }
 
