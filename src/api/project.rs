@@ -12,7 +12,6 @@ use crate::api::datasets::{self, DatasetQuery};
 use crate::api::paging::{self, Collected, Outcome, Plan};
 use crate::api::tasks;
 use crate::domain::id::{Id, IdKind, Origin};
-use crate::domain::item::Item;
 use crate::domain::resource::Resource;
 use crate::domain::task::TaskType;
 use crate::util::progress::Progress;
@@ -46,31 +45,30 @@ pub async fn all_datasets(
     };
     let mut collected = Collected::default();
     let outcome = paging::run(plan, fetch, &mut collected, progress).await?;
+    /// The two fields read of each dataset, the rest skipped.
+    #[derive(serde::Deserialize)]
+    struct Listed {
+        dataset_id: String,
+        dataset_name: Option<Box<RawValue>>,
+    }
     let mut found = Vec::with_capacity(collected.0.len());
     for raw in collected.0 {
-        let item = Item::parse(raw.get());
-        let text = item.raw_text("dataset_id");
-        let id = match text.as_deref().map(serde_json::from_str::<String>) {
-            Some(Ok(id)) => Id::new(
-                IdKind::Dataset,
-                &id,
-                Origin::Service("the dataset list".to_string()),
-            ),
-            _ => {
-                term::warn("the dataset list holds a dataset without an ID; it is left out");
-                continue;
-            }
+        let Ok(Listed {
+            dataset_id,
+            dataset_name: name_raw,
+        }) = serde_json::from_str(raw.get())
+        else {
+            term::warn("the dataset list holds a dataset without an ID; it is left out");
+            continue;
         };
-        let id = match id {
+        let origin = Origin::Service("the dataset list".to_string());
+        let id = match Id::new(IdKind::Dataset, &dataset_id, origin) {
             Ok(id) => id,
             Err(e) => {
                 term::warn(&format!("{e}; the dataset is left out"));
                 continue;
             }
         };
-        let name_raw = item
-            .raw_text("dataset_name")
-            .and_then(|text| RawValue::from_string(text.into_string()).ok());
         let name = name_raw
             .as_ref()
             .and_then(|raw| serde_json::from_str::<String>(raw.get()).ok())

@@ -40,11 +40,6 @@ impl Item {
         Some(value)
     }
 
-    /// The JSON text at `path` as the server wrote it, if it is there.
-    pub fn raw_text(&self, path: &str) -> Option<Box<str>> {
-        self.raw(path)
-    }
-
     /// One line of text for a cell; `-` where there is nothing.
     pub fn text(&self, path: &str) -> String {
         field::text(&self.raw(path))
