@@ -7,13 +7,13 @@
 //! turns so that a noisy moment spreads over all of them, and reports the median and
 //! its ratio to AK/SK signing with the key in the file, measured in the same run.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
 use fake_modelarts::{
     AK, AUTH_TOKEN, DATASET, DOMAIN, FakeServer, NO_HOME, PASSWORD, PROJECT, REGION, SK, Setup,
-    USER,
+    USER, write_private,
 };
 
 struct Case {
@@ -24,15 +24,6 @@ struct Case {
     /// Emptied before each run: the cost of a token or project fetched every time.
     fresh_cache: bool,
     times: Vec<Duration>,
-}
-
-fn write_private(path: &Path, text: &str) {
-    std::fs::write(path, text).unwrap();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)).unwrap();
-    }
 }
 
 fn main() {

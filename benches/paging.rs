@@ -20,12 +20,14 @@
 //! parent is charged the parent's resident memory until it execs (Linux records that in
 //! the child's peak RSS), so the measuring process stays small and does nothing else.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use fake_modelarts::{AK, FakeServer, NO_HOME, OffsetMode, PROJECT, SK, Setup, Tasks};
+mod support;
+
+use fake_modelarts::{FakeServer, NO_HOME, OffsetMode, Setup, Tasks, write_private};
 
 /// Set in the server's own process to the number of tasks to serve.
 const SERVE: &str = "MATASKS_BENCH_SERVE";
@@ -72,38 +74,15 @@ impl Server {
     }
 
     fn counting(tasks: usize, offset_mode: OffsetMode) -> Server {
-        let mut server = Command::new(std::env::current_exe().unwrap());
+        let mut vars = vec![(SERVE, tasks.to_string())];
         if offset_mode == OffsetMode::Record {
-            server.env(SERVE_RECORDS, "1");
+            vars.push((SERVE_RECORDS, "1".to_string()));
         }
-        let mut process = server
-            .env(SERVE, tasks.to_string())
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("start the server process");
-        let mut url = String::new();
-        BufReader::new(process.stdout.take().unwrap())
-            .read_line(&mut url)
-            .unwrap();
+        let spawned = support::spawn_server(&vars);
         let dir = tempfile::tempdir().unwrap();
-        let config = dir.path().join("config.toml");
-        std::fs::write(
-            &config,
-            format!(
-                "[profiles.default]\nendpoint = \"{}\"\nproject_id = \"{PROJECT}\"\n\
-                 access_key = \"{AK}\"\nsecret_key = \"{SK}\"\n",
-                url.trim()
-            ),
-        )
-        .unwrap();
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            std::fs::set_permissions(&config, std::fs::Permissions::from_mode(0o600)).unwrap();
-        }
+        let config = support::server_config(dir.path(), &spawned.url);
         Server {
-            process,
+            process: spawned.process,
             config,
             dir,
         }
@@ -113,12 +92,7 @@ impl Server {
     fn config_with(&self, name: &str, lines: &str) -> PathBuf {
         let path = self.dir.path().join(name);
         let text = std::fs::read_to_string(&self.config).unwrap();
-        std::fs::write(&path, format!("{text}{lines}")).unwrap();
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
-        }
+        write_private(&path, &format!("{text}{lines}"));
         path
     }
 }

@@ -24,7 +24,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use fake_modelarts::{AK, FakeServer, NO_HOME, PROJECT, SK, Setup, many_dataset_id, many_datasets};
+mod support;
+
+use fake_modelarts::{FakeServer, NO_HOME, Setup, many_dataset_id, many_datasets};
 
 /// Set in the server's own process.
 const SERVE: &str = "MATASKS_BENCH_SERVE_PROJECT";
@@ -66,36 +68,13 @@ struct Server {
 
 impl Server {
     fn start() -> Server {
-        let mut process = Command::new(std::env::current_exe().unwrap())
-            .env(SERVE, "1")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("start the server process");
-        let ask = process.stdin.take();
-        let mut answers = BufReader::new(process.stdout.take().unwrap());
-        let mut url = String::new();
-        answers.read_line(&mut url).unwrap();
+        let mut spawned = support::spawn_server(&[(SERVE, "1".to_string())]);
         let dir = tempfile::tempdir().unwrap();
-        let config = dir.path().join("config.toml");
-        std::fs::write(
-            &config,
-            format!(
-                "[profiles.default]\nendpoint = \"{}\"\nproject_id = \"{PROJECT}\"\n\
-                 access_key = \"{AK}\"\nsecret_key = \"{SK}\"\n",
-                url.trim()
-            ),
-        )
-        .unwrap();
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            std::fs::set_permissions(&config, std::fs::Permissions::from_mode(0o600)).unwrap();
-        }
+        let config = support::server_config(dir.path(), &spawned.url);
         Server {
-            process,
-            ask,
-            answers,
+            ask: spawned.process.stdin.take(),
+            process: spawned.process,
+            answers: spawned.answers,
             config,
             _dir: dir,
         }

@@ -57,12 +57,7 @@ impl Sandbox {
 
     /// Replace the config file (private to its owner, as it should be).
     pub fn write_config(&self, text: &str) {
-        std::fs::write(&self.config, text).unwrap();
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            std::fs::set_permissions(&self.config, std::fs::Permissions::from_mode(0o600)).unwrap();
-        }
+        fake_modelarts::write_private(&self.config, text);
     }
 
     /// The binary, using this sandbox's config file and cache directory.

@@ -165,6 +165,26 @@ impl Tasks {
     }
 }
 
+/// A profile of the fake server at `url` with its project and access keys: the
+/// config of a bench or test that needs nothing else.
+pub fn aksk_profile(url: &str) -> String {
+    format!(
+        "[profiles.default]\nendpoint = \"{url}\"\nproject_id = \"{PROJECT}\"\n\
+         access_key = \"{AK}\"\nsecret_key = \"{SK}\"\n"
+    )
+}
+
+/// Write `text` to `path`, readable by its owner only, as matasks wants a config file
+/// that holds secrets.
+pub fn write_private(path: &std::path::Path, text: &str) {
+    std::fs::write(path, text).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+}
+
 /// The ID of dataset `n` of [`many_datasets`]: 19 letters and digits, as the service's
 /// IDs are, ordered as `n` is.
 pub fn many_dataset_id(n: usize) -> String {
