@@ -10,7 +10,7 @@ use serde_json::{Map, Value, json};
 use super::GlobalArgs;
 use super::args::DatasetArg;
 use super::context::Context;
-use super::wait::{self, Expecting, WaitOptions, WaitOutput};
+use super::wait::{self, Expecting, Through, WaitOptions, WaitOutput};
 use crate::api::client::Client;
 use crate::api::tasks::{self, ListQuery};
 use crate::domain::id::Id;
@@ -249,7 +249,7 @@ pub async fn run(global: &GlobalArgs, args: &StartArgs) -> Result<()> {
         return Ok(());
     }
     wait::wait_for(
-        &context,
+        Through::Client(&client),
         &task_id,
         &dataset,
         &common.waiting,

@@ -6,7 +6,7 @@ use clap::Args;
 use super::GlobalArgs;
 use super::args::DatasetArg;
 use super::context::{self, Context};
-use super::wait::{self, Expecting, WaitOptions, WaitOutput};
+use super::wait::{self, Expecting, Through, WaitOptions, WaitOutput};
 use crate::api::tasks;
 use crate::util::term;
 
@@ -56,7 +56,7 @@ pub async fn run(global: &GlobalArgs, args: &StopArgs) -> Result<()> {
         return Ok(());
     }
     wait::wait_for(
-        &context,
+        Through::Client(&client),
         &task_id,
         &dataset,
         &args.waiting,

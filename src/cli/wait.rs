@@ -12,6 +12,7 @@ use super::GlobalArgs;
 use super::args::{DatasetArg, parse_duration, parse_interval};
 use super::context::{self, Context};
 use super::report::is_lasting;
+use crate::api::client::Client;
 use crate::api::tasks;
 use crate::domain::id::Id;
 use crate::domain::task::{Status, TaskView};
@@ -77,7 +78,7 @@ pub async fn run(global: &GlobalArgs, args: &WaitArgs) -> Result<()> {
     let context = Context::new(global)?;
     let dataset = context.dataset(&args.dataset)?;
     wait_for(
-        &context,
+        Through::Settings(&context),
         &task_id,
         &dataset,
         &args.wait,
@@ -87,10 +88,18 @@ pub async fn run(global: &GlobalArgs, args: &WaitArgs) -> Result<()> {
     .await
 }
 
+/// Where a wait gets its client: made as part of the wait (under its deadline), or
+/// the one a command that has just sent a request already holds, its credentials
+/// ready.
+pub enum Through<'a> {
+    Settings(&'a Context),
+    Client(&'a Client),
+}
+
 /// Wait for `task_id` of `dataset` to end, reporting as `wait` does; the exit status
 /// says how it ended (a stop that was `expecting` is a success).
 pub async fn wait_for(
-    context: &Context,
+    through: Through<'_>,
     task_id: &Id,
     dataset: &Id,
     options: &WaitOptions,
@@ -103,7 +112,7 @@ pub async fn wait_for(
     // Connecting (and getting a token) is part of the wait: the deadline and Ctrl-C
     // cover it too.
     let waiting = poll(
-        context,
+        through,
         task_id,
         dataset,
         options.interval,
@@ -182,7 +191,7 @@ pub async fn wait_for(
 /// Once it has, anything else is ridden out, a refused connection included (the
 /// service may be restarting).
 async fn poll(
-    context: &Context,
+    through: Through<'_>,
     task_id: &Id,
     dataset: &Id,
     interval: Duration,
@@ -190,11 +199,18 @@ async fn poll(
     started: Instant,
     last_seen: &mut Option<String>,
 ) -> Result<Outcome> {
-    let client = context.client(1).await?;
+    let made;
+    let client = match through {
+        Through::Client(client) => client,
+        Through::Settings(context) => {
+            made = context.client(1).await?;
+            &made
+        }
+    };
     let mut last_change: Option<(String, String)> = None;
     let mut answered = false;
     loop {
-        match tasks::get_task(&client, dataset, task_id).await {
+        match tasks::get_task(client, dataset, task_id).await {
             Ok(body) => {
                 answered = true;
                 let text = String::from_utf8_lossy(&body).into_owned();

@@ -265,6 +265,23 @@ fn start_wait_ends_as_wait_does() {
 }
 
 #[test]
+fn start_wait_keeps_the_credentials_of_the_start() {
+    // The secret comes from a command: the wait after the start does not run it again.
+    let sandbox = Sandbox::with(quiet());
+    let runs = sandbox.dir.path().join("secret-runs");
+    sandbox.write_config(&format!(
+        "[profiles.default]\nendpoint = \"{}\"\nproject_id = \"{PROJECT}\"\n\
+         dataset_id = \"{DATASET}\"\naccess_key = \"{AK}\"\n\
+         secret_key_command = \"sh -c 'echo run >> {} && printf %s {SK}'\"\n",
+        sandbox.server.url(),
+        runs.display()
+    ));
+    let out = sandbox.run(&["start", "auto-grouping", "--wait", "--interval", "1s"]);
+    assert_ok(&out);
+    assert_eq!(std::fs::read_to_string(&runs).unwrap().lines().count(), 1);
+}
+
+#[test]
 fn a_start_is_sent_once_and_a_failure_after_sending_says_to_look_before_trying_again() {
     let sandbox = Sandbox::with(failing_posts("/tasks", 1, 503, "APIGW.0001"));
     let out = sandbox.run(&["start", "auto-label"]);
