@@ -16,10 +16,9 @@ use crate::api::paging;
 use crate::domain::item::has_running_task;
 use crate::domain::resource::Resource;
 use crate::output::shape::Filtered;
-use crate::output::summary::{incomplete_listing, page_summary};
+use crate::output::summary::{check_complete, page_summary};
 use crate::output::views::{DATASET_DEFAULT_COLUMNS, DATASET_WIDE_COLUMNS, DatasetColumn};
 use crate::output::{self, OutputFormat, Sink};
-use crate::util::error::Incomplete;
 use crate::util::progress::Progress;
 use crate::util::term;
 
@@ -138,12 +137,11 @@ pub async fn run(global: &GlobalArgs, args: &DatasetsArgs) -> Result<()> {
             Vec::new(),
         ));
     }
-    match incomplete_listing(&[String::new()], std::slice::from_ref(&outcome), "datasets") {
-        None => Ok(()),
-        Some(message) => Err(Incomplete {
-            message,
-            hint: Some(offsets.advice()),
-        }
-        .into()),
-    }
+    let labels = [String::new()];
+    Ok(check_complete(
+        &labels,
+        std::slice::from_ref(&outcome),
+        "datasets",
+        &offsets,
+    )?)
 }

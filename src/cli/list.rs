@@ -16,15 +16,15 @@ use super::args::{
 use super::context::Context;
 use crate::api::offsets::Offsets;
 use crate::api::page::Page;
-use crate::api::paging::{self, Outcome};
+use crate::api::paging;
 use crate::api::tasks;
 use crate::domain::resource::Resource;
 use crate::domain::task::TaskType;
 use crate::output::json::merged_envelope;
 use crate::output::shape::{Shaped, Sort, SortField};
-use crate::output::summary::{incomplete_message, merged_summary, summary};
+use crate::output::summary::{check_complete, merged_summary, summary};
 use crate::output::{self, Column, OutputFormat, Sink, TableStyle};
-use crate::util::error::{Incomplete, UsageError};
+use crate::util::error::UsageError;
 use crate::util::progress::Progress;
 use crate::util::term;
 
@@ -245,20 +245,7 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
             summary(&outcomes[0], &plan, types[0], matched)
         });
     }
-    incomplete(&labels, &outcomes, &offsets)
-}
-
-/// The error of a whole listing that came up short of its total: what it printed
-/// stays printed.
-fn incomplete(labels: &[String], outcomes: &[Outcome], offsets: &Offsets) -> Result<()> {
-    match incomplete_message(labels, outcomes) {
-        None => Ok(()),
-        Some(message) => Err(Incomplete {
-            message,
-            hint: Some(offsets.advice()),
-        }
-        .into()),
-    }
+    Ok(check_complete(&labels, &outcomes, "tasks", &offsets)?)
 }
 
 pub fn table_style(global: &GlobalArgs, args: &ListArgs, stdout_is_terminal: bool) -> TableStyle {

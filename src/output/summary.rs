@@ -1,9 +1,11 @@
 //! The lines about a listing on stderr: the summary under the table (`10 of 246
 //! tasks (next page: --offset 1)`), and what an incomplete listing lacks.
 
+use crate::api::offsets::Offsets;
 use crate::api::paging::{Missing, Outcome, Plan};
 use crate::domain::offsets::Counting;
 use crate::domain::task::TaskType;
+use crate::util::error::Incomplete;
 
 /// The line under the table, on stderr: `10 of 246 pre-label tasks (next page:
 /// --offset 1)`, and how many of them `--status` let through. Without a type, it
@@ -117,6 +119,23 @@ pub fn merged_summary(
         " (--all lists every one)"
     };
     format!("{head}: {}{matched}{tail}", parts.join(", "))
+}
+
+/// The error of a whole listing of `plural` that came up short of its total (what it
+/// printed stays printed), with what the server's offsets may have to do with it.
+pub fn check_complete(
+    labels: &[String],
+    outcomes: &[Outcome],
+    plural: &str,
+    offsets: &Offsets,
+) -> Result<(), Incomplete> {
+    match incomplete_listing(labels, outcomes, plural) {
+        None => Ok(()),
+        Some(message) => Err(Incomplete {
+            message,
+            hint: Some(offsets.advice()),
+        }),
+    }
 }
 
 /// What an incomplete whole listing lacks, and why, for its error: none when every
