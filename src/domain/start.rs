@@ -5,6 +5,7 @@
 use serde_json::{Map, Value, json};
 
 use super::task::TaskType;
+use crate::util::text::closest;
 
 /// What a task is started with: settings given one by one, over a `config` given whole.
 #[derive(Debug, Clone, Default)]
@@ -166,14 +167,7 @@ fn check_object(
 ) -> Result<(), String> {
     for (key, value) in object {
         let Some(&(_, kind)) = keys.iter().find(|(k, _)| k == key) else {
-            let known = keys
-                .iter()
-                .map(|(k, _)| *k)
-                .filter(|k| strsim::jaro_winkler(k, key) > 0.85)
-                .max_by(|a, b| {
-                    strsim::jaro_winkler(a, key).total_cmp(&strsim::jaro_winkler(b, key))
-                });
-            let guess = known
+            let guess = closest(key, keys.iter().map(|(k, _)| *k), 0.85)
                 .map(|k| format!(" (did you mean `{k}`?)"))
                 .unwrap_or_default();
             warnings.push(format!(

@@ -44,6 +44,21 @@ fn shown(c: char) -> Shown {
     }
 }
 
+/// Of `names`, the one most like `text` (Jaro-Winkler), if it scores above `above`:
+/// the name a typo most likely meant.
+pub fn closest<'a>(
+    text: &str,
+    names: impl IntoIterator<Item = &'a str>,
+    above: f64,
+) -> Option<&'a str> {
+    names
+        .into_iter()
+        .map(|name| (strsim::jaro_winkler(name, text), name))
+        .filter(|(score, _)| *score > above)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, name)| name)
+}
+
 /// Whether `c` is not shown as itself: a control character (a line break or tab
 /// included), a bidi control, or a zero-width or other invisible format character.
 pub fn is_hidden(c: char) -> bool {
@@ -76,6 +91,15 @@ pub fn clean(text: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_closest_name_above_the_bar_or_none() {
+        let names = ["n_clusters", "name", "model_id"];
+        assert_eq!(closest("n_cluster", names, 0.85), Some("n_clusters"));
+        assert_eq!(closest("nmae", names, 0.8), Some("name"));
+        assert_eq!(closest("brand_new", names, 0.85), None);
+        assert_eq!(closest("x", [], 0.0), None);
+    }
 
     #[test]
     fn plain_text_is_borrowed_as_it_is() {

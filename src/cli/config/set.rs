@@ -8,7 +8,7 @@ use super::{file_path, prompt, report_unusable};
 use crate::settings::edit::{Editor, Value};
 use crate::settings::{self, KeyKind, Overrides};
 use crate::util::error::UsageError;
-use crate::util::term;
+use crate::util::{term, text};
 
 #[derive(Debug, Args)]
 pub struct SetArgs {
@@ -68,13 +68,8 @@ impl clap::builder::TypedValueParser for ConfigKey {
         } else {
             "that is not a config key (what was typed is not shown: it may be a secret)".to_string()
         };
-        if looks_like_a_key
-            && let Some(close) = ConfigKey::keys()
-                .map(|k| (strsim::jaro_winkler(k, text), k))
-                .filter(|(score, _)| *score > 0.8)
-                .max_by(|a, b| a.0.total_cmp(&b.0))
-        {
-            message.push_str(&format!("; did you mean `{}`?", close.1));
+        if looks_like_a_key && let Some(close) = text::closest(text, ConfigKey::keys(), 0.8) {
+            message.push_str(&format!("; did you mean `{close}`?"));
         }
         message.push_str(&format!(
             "\n\n  keys: {}\n",
