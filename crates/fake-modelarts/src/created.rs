@@ -8,7 +8,7 @@ use serde_json::Value;
 use serde_json::value::RawValue;
 
 use crate::routes::Call;
-use crate::{Reply, is_running_status};
+use crate::{Reply, is_running_status, json_string};
 
 /// A task started through CreateTask, as [`FakeServer::created_tasks`] shows it.
 ///
@@ -135,10 +135,6 @@ impl Started {
         self.task.polls += 1;
         self.text(shown)
     }
-}
-
-fn json_string(text: &str) -> String {
-    Value::from(text).to_string()
 }
 
 fn invalid(what: &str) -> Reply {

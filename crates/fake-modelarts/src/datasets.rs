@@ -2,7 +2,7 @@
 //! running tasks when asked, in the API's own pretty style.
 
 use crate::routes::Call;
-use crate::{Reply, Shared, Tasks};
+use crate::{Reply, Shared, Tasks, json_string};
 
 /// When the first dataset (by ID) was created, in epoch milliseconds; each next one was
 /// created an hour earlier, so that the order by ID is also the API's default order,
@@ -50,7 +50,6 @@ impl Dataset<'_> {
     /// Its JSON object, written as the API writes it; with `running` (from
     /// [`Dataset::running_tasks`]) when the query asked for it.
     fn item(&self, running: Option<&(bool, Vec<String>)>) -> String {
-        let quoted = |text: &str| serde_json::Value::from(text).to_string();
         let count = self.tasks.len();
         let total_samples = 100 + 20 * count.min(1000);
         let annotated_samples = total_samples * 3 / 4;
@@ -63,11 +62,11 @@ impl Dataset<'_> {
              \"total_sample_count\" : {total_samples},\n    \
              \"annotated_sample_count\" : {annotated_samples},\n    \
              \"workspace_id\" : \"0\"",
-            quoted(self.id),
-            quoted(&self.name),
+            json_string(self.id),
+            json_string(&self.name),
         );
         if let Some((any, ids)) = running {
-            let ids = ids.iter().map(|id| quoted(id)).collect::<Vec<_>>();
+            let ids = ids.iter().map(|id| json_string(id)).collect::<Vec<_>>();
             let ids = if ids.is_empty() {
                 "[ ]".to_string()
             } else {

@@ -165,6 +165,11 @@ impl Tasks {
     }
 }
 
+/// `text` as a JSON string.
+pub(crate) fn json_string(text: &str) -> String {
+    serde_json::Value::from(text).to_string()
+}
+
 /// A profile of the fake server at `url` with its project and access keys: the
 /// config of a bench or test that needs nothing else.
 pub fn aksk_profile(url: &str) -> String {
@@ -326,7 +331,7 @@ impl Setup {
         let (tasks, fields) = fixtures::listing_parts(answer);
         let extra_fields = fields
             .iter()
-            .map(|(key, value)| format!(", {} : {value}", serde_json::to_string(key).unwrap()))
+            .map(|(key, value)| format!(", {} : {value}", json_string(key)))
             .collect();
         Setup {
             datasets: HashMap::from([(DATASET.to_string(), Tasks::Fixed(tasks))]),
