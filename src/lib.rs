@@ -43,6 +43,7 @@ pub extern "C" fn look_at_stdout_at_start() {
 pub mod fuzzing {
     use crate::domain::resource::Resource;
     use crate::output::{self, OutputFormat, TableStyle};
+    use clap::ValueEnum;
 
     /// A page as `list` reads it (and as a page of each other list), then written
     /// out in every format, the table at a narrow width: nothing in an answer may make
@@ -60,25 +61,21 @@ pub mod fuzzing {
             let Ok(page) = body.parse() else {
                 continue;
             };
-            for format in [
-                OutputFormat::Table,
-                OutputFormat::Json,
-                OutputFormat::Ndjson,
-            ] {
+            let style = TableStyle {
+                color: true,
+                width: Some(40),
+                columns: output::DEFAULT_COLUMNS
+                    .iter()
+                    .chain(&output::WIDE_COLUMNS)
+                    .copied()
+                    .collect(),
+                ..TableStyle::default()
+            };
+            for format in OutputFormat::value_variants() {
                 let mut sink = if resource == Resource::TASKS {
-                    let style = TableStyle {
-                        color: true,
-                        width: Some(40),
-                        columns: output::DEFAULT_COLUMNS
-                            .iter()
-                            .chain(&output::WIDE_COLUMNS)
-                            .copied()
-                            .collect(),
-                        dataset_names: Default::default(),
-                    };
-                    output::sink(format, std::io::sink(), style)
+                    output::sink(*format, std::io::sink(), style.clone())
                 } else {
-                    output::sink_for(resource, format, std::io::sink(), true, Some(40))
+                    output::sink_for(resource, *format, std::io::sink(), style.clone())
                 };
                 let _ = sink.begin(&page);
                 for item in &page.items {

@@ -46,6 +46,11 @@ pub trait Sink {
     /// Called after each page's items, so streaming formats can flush.
     fn page_done(&mut self) -> io::Result<()>;
     fn finish(&mut self) -> io::Result<()>;
+    /// Whether more items could change the output: false once a sink that keeps the
+    /// first N matching items has them, so that no further page is fetched.
+    fn wants_more(&self) -> bool {
+        true
+    }
 }
 
 /// One dataset's part of a listing across datasets.
@@ -599,7 +604,7 @@ impl<'a> Listing<'a> {
         let mut shared = shared.borrow_mut();
         let shared = &mut *shared;
         for raw in &page.items {
-            if self.capped() {
+            if self.capped() || !shared.sink.wants_more() {
                 break;
             }
             taken += 1;
@@ -625,7 +630,7 @@ impl<'a> Listing<'a> {
         };
         let repeated = repeated - duplicates;
 
-        let stop = if self.capped() {
+        let stop = if self.capped() || !shared.sink.wants_more() {
             Some(Stop::Capped)
         } else if page.items.is_empty() {
             Some(Stop::Empty(n))

@@ -4,7 +4,7 @@
 
 use std::cell::Cell;
 use std::collections::HashMap;
-use std::io::{self, BufWriter, IsTerminal};
+use std::io::{self, IsTerminal};
 use std::rc::Rc;
 
 use anyhow::{Context as _, Result};
@@ -21,7 +21,7 @@ use crate::api::project::{self, DatasetTasks};
 use crate::api::tasks;
 use crate::domain::resource::Resource;
 use crate::domain::task::TaskType;
-use crate::output::json::{GroupedJsonSink, NdjsonSink};
+use crate::output::json::GroupedJsonSink;
 use crate::output::shape::{Shaped, Sort, sort_tasks};
 use crate::output::summary::incomplete_message;
 use crate::output::{self, Column, OutputFormat, Sink};
@@ -30,8 +30,9 @@ use crate::util::progress::Progress;
 use crate::util::term;
 
 pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
+    let jq = args.checked_jq()?;
     let context = Context::new(global)?;
-    if args.paging.offset > 0 {
+    if args.paging.offset.is_some() {
         return Err(UsageError(
             "--offset cannot be used with --all-datasets, which lists every page of every \
              dataset"
@@ -99,23 +100,17 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
     let sort = args.sort_unless_streamed();
     // Each dataset's kinds merged newest first, as `list --type all` shows one dataset's.
     let merged_order = (types.len() > 1).then_some(Sort::NEWEST_FIRST);
-    let out = BufWriter::new(io::stdout().lock());
-    let (inner, shaped_sort, group_sort): (Box<dyn Sink>, Option<Sort>, Option<Sort>) =
-        match args.output {
-            // The table is one list: sorted as a whole when asked.
-            OutputFormat::Table => (
-                output::sink(OutputFormat::Table, out, style),
-                sort,
-                merged_order.filter(|_| sort.is_none()),
-            ),
-            // The document keeps each dataset's tasks together: sorted within each.
-            OutputFormat::Json => (
-                Box::new(GroupedJsonSink::new(out)),
-                None,
-                sort.or(merged_order),
-            ),
-            OutputFormat::Ndjson => (Box::new(NdjsonSink::new(out)), None, None),
-        };
+    let grouped = |out| Box::new(GroupedJsonSink::new(out)) as Box<dyn Sink>;
+    let inner = args.sink(jq.as_ref(), style, on_terminal, grouped);
+    let (shaped_sort, group_sort) = match args.output {
+        // The table is one list: sorted as a whole when asked.
+        OutputFormat::Table | OutputFormat::Tsv | OutputFormat::Csv => {
+            (sort, merged_order.filter(|_| sort.is_none()))
+        }
+        // The document keeps each dataset's tasks together: sorted within each.
+        OutputFormat::Json => (None, sort.or(merged_order)),
+        OutputFormat::Ndjson => (None, None),
+    };
     let matched = Rc::new(Cell::new(0));
     let mut sink = Shaped::new(inner, args.status.clone(), shaped_sort, matched.clone());
     sink.limit_to(args.paging.max_items);
@@ -164,14 +159,19 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
         }
         sink.page_done().context("cannot write to stdout")?;
         progress.page_done(handed);
-        if early_stop && args.paging.max_items.is_some_and(|max| handed >= max) {
+        if early_stop && !sink.wants_more() {
             break;
         }
     }
     progress.clear();
     sink.finish().context("cannot write to stdout")?;
 
-    let shown = args.paging.max_items.map_or(handed, |max| handed.min(max));
+    // Tasks printed, or read when a filter printed only some of them.
+    let shown = if args.status.is_empty() {
+        matched.get()
+    } else {
+        handed
+    };
     if args.output == OutputFormat::Table {
         let noun = Resource::TASKS.noun(shown);
         let of = if datasets_done == dataset_count {
@@ -184,12 +184,8 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
             line.push_str(&format!(", {} matching --status", matched.get()));
         }
         let mut notes = Vec::new();
-        if let Some(max) = args
-            .paging
-            .max_items
-            .filter(|&max| handed > max || early_stop && handed >= max)
-        {
-            notes.push(format!("--max-items {max}"));
+        if let Some(max) = args.paging.max_items.filter(|&max| matched.get() >= max) {
+            notes.push(format!("the first {max}: --max-items {max}"));
         }
         if args.task_type.is_none() {
             notes.push("auto-labeling and pre-labeling tasks; --type all lists every kind".into());

@@ -2,13 +2,16 @@
 //! overrides, and `--dataset`.
 
 use std::path::PathBuf;
+use std::rc::Rc;
 
 use clap::Args;
 
 use crate::api::offsets::Offsets;
 use crate::api::paging::Plan;
-use crate::domain::resource::Resource;
+use crate::domain::resource::{DEFAULT_PAGE_SIZE, Resource};
 use crate::output::OutputFormat;
+use crate::output::jq::Jq;
+use crate::util::error::{MistakeIn, UsageError};
 use crate::settings::{self, Overrides};
 pub use crate::util::duration::parse_duration;
 use crate::util::progress::Progress;
@@ -118,6 +121,42 @@ pub struct DatasetArg {
     pub dataset: Option<String>,
 }
 
+/// `--jq EXPR`, on every command that prints JSON.
+#[derive(Debug, Clone, Args)]
+pub struct JqArg {
+    /// Run a jq program on the JSON document this prints (implies -o json), e.g.
+    /// '.tasks[] | select(.status == $status.failed) | .task_id'; strings print raw;
+    /// $status and $type name the codes
+    #[arg(long, value_name = "EXPR")]
+    pub jq: Option<String>,
+}
+
+impl JqArg {
+    /// The program, compiled before anything is sent: a mistake in it is a usage
+    /// error. `json` says whether the command's output is JSON (`--jq` sets `-o json`
+    /// unless another format was asked for).
+    pub fn compile(&self, json: bool) -> anyhow::Result<Option<Rc<Jq>>> {
+        let Some(code) = &self.jq else {
+            return Ok(None);
+        };
+        if !json {
+            return Err(UsageError(
+                "--jq runs on the JSON document: give -o json, or no -o".to_string(),
+            )
+            .into());
+        }
+        match Jq::compile(code) {
+            Ok(jq) => Ok(Some(Rc::new(jq))),
+            Err(e) => Err(MistakeIn {
+                message: e.message,
+                text: e.program,
+                caret: e.caret,
+            }
+            .into()),
+        }
+    }
+}
+
 /// A poll interval: a duration of at least a second, to spare the API.
 pub fn parse_interval(text: &str) -> Result<std::time::Duration, String> {
     let interval = parse_duration(text)?;
@@ -130,13 +169,14 @@ pub fn parse_interval(text: &str) -> Result<std::time::Duration, String> {
 /// Which pages of a list to fetch: the flags every listing command shares.
 #[derive(Debug, Clone, Args)]
 pub struct PagingArgs {
-    /// Items per page, 1 to 100 [default: 10; 100 with --all]
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100))]
+    /// Items per page, 1 to 100 [default: 10; 100 with --all, --status or --sort]
+    #[arg(long, value_name = "N", value_parser = parse_limit)]
     pub limit: Option<u32>,
 
-    /// Page to show (with --all: to start from), counting from 0
-    #[arg(long, value_name = "N", default_value_t = 0)]
-    pub offset: u32,
+    /// Page to show (with --all: to start from), counting from 0; --status and --sort
+    /// then act on that page only [default: 0]
+    #[arg(long, value_name = "N")]
+    pub offset: Option<u32>,
 
     /// Fetch every page, concurrently, printing in order
     #[arg(short, long)]
@@ -151,34 +191,68 @@ pub struct PagingArgs {
     pub concurrency: Option<u32>,
 }
 
-/// The API's own default page size.
-const DEFAULT_LIMIT: u32 = 10;
 /// The page size for `--all`: the API's largest, for the fewest requests.
 pub const ALL_LIMIT: u32 = 100;
 
+/// `--limit N`: a page size the API takes, 1 to [`ALL_LIMIT`].
+fn parse_limit(text: &str) -> Result<u32, String> {
+    let limit: u32 = text
+        .parse()
+        .map_err(|_| format!("`{text}` is not a number of items per page"))?;
+    match limit {
+        0 => Err("a page holds at least 1 item".to_string()),
+        n if n > ALL_LIMIT => Err(format!(
+            "a page holds at most {ALL_LIMIT} items; to list more, use --all (every page) \
+             or --max-items {n}"
+        )),
+        n => Ok(n),
+    }
+}
+
+/// What a listing's output does with what it is given, which decides how much of the
+/// list it needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shaping {
+    /// Everything is printed as it comes.
+    None,
+    /// A filter or a sort acts here: without `--offset`, on every page.
+    FilterOrSort,
+}
+
 impl PagingArgs {
+    /// The page the user asked for, 0 when none.
+    pub fn offset(&self) -> u32 {
+        self.offset.unwrap_or(0)
+    }
+
     /// Page size, start, cap and concurrency of a listing of `resource`, from the flags
-    /// and the profile.
+    /// and the profile. A filter or a sort without `--offset` reads every page (as
+    /// `--all` does), and `--max-items` is then left to the output, which counts what
+    /// passes the filter.
     pub fn plan(
         &self,
         resource: Resource,
         profile_concurrency: Option<u32>,
         offsets: &Offsets,
+        shaping: Shaping,
     ) -> Plan {
-        let all = self.all || self.max_items.is_some();
+        let shaped = shaping == Shaping::FilterOrSort;
+        let all = self.all || self.max_items.is_some() || (shaped && self.offset.is_none());
         let limit = self.limit.unwrap_or(match self.max_items {
             // From the first page, no bigger pages than the cap needs. Further on, the
             // page size must stay put: `--offset` counts pages of that size.
-            Some(cap) if self.offset == 0 => u32::try_from(cap).unwrap_or(ALL_LIMIT).min(ALL_LIMIT),
+            Some(cap) if self.offset() == 0 && !shaped => {
+                u32::try_from(cap).unwrap_or(ALL_LIMIT).min(ALL_LIMIT)
+            }
             _ if all => ALL_LIMIT,
-            _ => DEFAULT_LIMIT,
+            _ => DEFAULT_PAGE_SIZE,
         });
         Plan {
             resource,
-            first_page: u64::from(self.offset),
+            first_page: u64::from(self.offset()),
             limit,
             all,
-            max_items: self.max_items,
+            max_items: self.max_items.filter(|_| !shaped),
             concurrency: self.concurrency(profile_concurrency),
             counting: offsets.counting(),
             counting_may_be_stale: offsets.may_be_stale(),

@@ -5,10 +5,13 @@ use std::io::{self, BufWriter, IsTerminal};
 use std::rc::Rc;
 
 use anyhow::{Context as _, Result};
+use clap::builder::ArgPredicate;
 use clap::{Args, ValueEnum};
 
 use super::GlobalArgs;
-use super::args::{PagingArgs, chosen_columns, listing_progress, split_descending, table_width};
+use super::args::{
+    JqArg, PagingArgs, Shaping, chosen_columns, listing_progress, split_descending, table_width,
+};
 use super::context::Context;
 use crate::api::datasets::{self, DatasetOrder, DatasetQuery};
 use crate::api::offsets::Offsets;
@@ -18,7 +21,7 @@ use crate::domain::resource::Resource;
 use crate::output::shape::Filtered;
 use crate::output::summary::{check_complete, page_summary};
 use crate::output::views::{DATASET_DEFAULT_COLUMNS, DATASET_WIDE_COLUMNS, DatasetColumn};
-use crate::output::{self, OutputFormat, Sink};
+use crate::output::{self, OutputFormat, Sink, TableStyle};
 use crate::util::progress::Progress;
 use crate::util::term;
 
@@ -29,7 +32,7 @@ pub struct DatasetsArgs {
     pub name: Option<String>,
 
     /// Only datasets with a task running in them (the server is asked to check each
-    /// dataset; the list is then filtered here)
+    /// dataset; the list is then filtered here, over every page unless --offset picks one)
     #[arg(long)]
     pub running: bool,
 
@@ -37,8 +40,22 @@ pub struct DatasetsArgs {
     pub paging: PagingArgs,
 
     /// Output format
-    #[arg(short, long, value_enum, default_value_t = OutputFormat::Table, value_name = "FORMAT")]
+    #[arg(
+        short,
+        long,
+        value_enum,
+        default_value_t = OutputFormat::Table,
+        default_value_if("jq", ArgPredicate::IsPresent, "json"),
+        value_name = "FORMAT"
+    )]
     pub output: OutputFormat,
+
+    #[command(flatten)]
+    pub jq: JqArg,
+
+    /// Print no header line (table, tsv, csv)
+    #[arg(long)]
+    pub no_headers: bool,
 
     /// The table's columns, in order, comma-separated
     #[arg(long, value_enum, value_delimiter = ',', value_name = "COLUMN")]
@@ -74,12 +91,19 @@ fn parse_order(text: &str) -> Result<(DatasetOrder, bool), String> {
 }
 
 pub async fn run(global: &GlobalArgs, args: &DatasetsArgs) -> Result<()> {
+    let jq = args.jq.compile(args.output == OutputFormat::Json)?;
     let context = Context::new(global)?;
     let settings = &context.settings;
     let mut offsets = Offsets::of(settings);
+    // `--running` filters here; `--sort` is the server's, which holds across pages.
+    let shaping = if args.running {
+        Shaping::FilterOrSort
+    } else {
+        Shaping::None
+    };
     let plan = args
         .paging
-        .plan(Resource::DATASETS, settings.concurrency, &offsets);
+        .plan(Resource::DATASETS, settings.concurrency, &offsets, shaping);
     let client = context.client(plan.concurrency).await?;
     let (client, limit) = (&client, plan.limit);
     let search = args.name.clone().filter(|n| !n.is_empty());
@@ -103,20 +127,30 @@ pub async fn run(global: &GlobalArgs, args: &DatasetsArgs) -> Result<()> {
         Progress::hidden()
     };
     let matched = Rc::new(Cell::new(0));
-    let sink = output::dataset_sink(
-        args.output,
-        BufWriter::new(stdout.lock()),
-        &chosen_columns(
-            &args.columns,
-            &DATASET_DEFAULT_COLUMNS,
-            args.wide,
-            &DATASET_WIDE_COLUMNS,
-        ),
-        term::use_color(global.color, on_terminal),
-        table_width(on_terminal),
+    let style = TableStyle {
+        color: term::use_color(global.color, on_terminal),
+        width: table_width(on_terminal),
+        no_headers: args.no_headers,
+        verbatim: !on_terminal,
+        ..TableStyle::default()
+    };
+    let columns = chosen_columns(
+        &args.columns,
+        &DATASET_DEFAULT_COLUMNS,
+        args.wide,
+        &DATASET_WIDE_COLUMNS,
     );
+    let out = BufWriter::new(stdout.lock());
+    let sink = match &jq {
+        Some(jq) => jq.sink(out, on_terminal, |document| {
+            output::dataset_sink(OutputFormat::Json, document, &columns, &style)
+        }),
+        None => output::dataset_sink(args.output, out, &columns, &style),
+    };
     let mut sink: Box<dyn Sink> = if args.running {
-        Box::new(Filtered::new(sink, has_running_task, matched.clone()))
+        let mut running = Filtered::new(sink, has_running_task, matched.clone());
+        running.limit_to(args.paging.max_items);
+        Box::new(running)
     } else {
         sink
     };
@@ -126,16 +160,20 @@ pub async fn run(global: &GlobalArgs, args: &DatasetsArgs) -> Result<()> {
     offsets.learn(&outcomes);
     let [outcome] = outcomes;
     if args.output == OutputFormat::Table {
+        let mut notes = Vec::new();
+        if args.running && !plan.all {
+            notes.push(format!("--running applied to page {} only", plan.first_page));
+        }
+        if let Some(max) = args.paging.max_items
+            && args.running
+            && matched.get() >= max
+        {
+            notes.push(format!("the first {max}: --max-items {max}"));
+        }
         let matched = args
             .running
             .then(|| format!("{} with a running task", matched.get()));
-        term::note(&page_summary(
-            &outcome,
-            &plan,
-            "datasets",
-            matched,
-            Vec::new(),
-        ));
+        term::note(&page_summary(&outcome, &plan, "datasets", matched, notes));
     }
     let labels = [String::new()];
     Ok(check_complete(

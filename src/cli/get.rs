@@ -4,13 +4,16 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 
 use anyhow::{Context as _, Result};
 use clap::Args;
+use clap::builder::ArgPredicate;
 
 use super::GlobalArgs;
-use super::args::DatasetArg;
+use super::args::{DatasetArg, JqArg};
 use super::context::{self, Context};
 use crate::api::tasks;
 use crate::domain::task::TaskView;
-use crate::output::{self, OutputFormat, json::write_line};
+use crate::output::jq::write_document;
+use crate::output::{self, OutputFormat};
+use crate::util::error::UsageError;
 use crate::util::term;
 
 #[derive(Debug, Args)]
@@ -28,13 +31,26 @@ pub struct GetArgs {
         long,
         value_enum,
         default_value_t = OutputFormat::Table,
+        default_value_if("jq", ArgPredicate::IsPresent, "json"),
         value_name = "FORMAT",
         hide_possible_values = true
     )]
     pub output: OutputFormat,
+
+    #[command(flatten)]
+    pub jq: JqArg,
 }
 
 pub async fn run(global: &GlobalArgs, args: &GetArgs) -> Result<()> {
+    let jq = args.jq.compile(args.output == OutputFormat::Json)?;
+    if matches!(args.output, OutputFormat::Tsv | OutputFormat::Csv) {
+        return Err(UsageError(
+            "get shows one task as keys and values: give -o table, json or ndjson (list has \
+             -o tsv and csv)"
+                .to_string(),
+        )
+        .into());
+    }
     let task_id = context::task_id(&args.task_id)?;
     let context = Context::new(global)?;
     let dataset = context.dataset(&args.dataset)?;
@@ -47,12 +63,13 @@ pub async fn run(global: &GlobalArgs, args: &GetArgs) -> Result<()> {
     match args.output {
         // Lossless: the server's object, with only the whitespace between tokens gone.
         OutputFormat::Json | OutputFormat::Ndjson => {
-            write_line(&mut out, &text)?;
+            write_document(&mut out, &text, jq.as_deref(), stdout.is_terminal())?;
         }
         OutputFormat::Table => {
             let task = TaskView::parse(&text).or_id(&args.task_id);
             out.write_all(output::details(&task, color).as_bytes())?;
         }
+        OutputFormat::Tsv | OutputFormat::Csv => unreachable!("refused before the request"),
     }
     out.flush().context("cannot write to stdout")
 }

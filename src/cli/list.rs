@@ -2,24 +2,26 @@
 //! or again and again (`--watch`).
 
 use std::cell::Cell;
-use std::io::{self, BufWriter, IsTerminal};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::rc::Rc;
 
 use anyhow::{Context as _, Result};
+use clap::builder::ArgPredicate;
 use clap::{Args, ValueEnum};
 
 use super::GlobalArgs;
 use super::args::{
-    DatasetArg, PagingArgs, chosen_columns, listing_progress, parse_interval, split_descending,
-    table_width,
+    DatasetArg, JqArg, PagingArgs, Shaping, chosen_columns, listing_progress, parse_interval,
+    split_descending, table_width,
 };
 use super::context::Context;
 use crate::api::offsets::Offsets;
 use crate::api::page::Page;
-use crate::api::paging;
+use crate::api::paging::{self, Plan};
 use crate::api::tasks;
 use crate::domain::resource::Resource;
 use crate::domain::task::TaskType;
+use crate::output::jq::Jq;
 use crate::output::json::merged_envelope;
 use crate::output::shape::{Shaped, Sort, SortField};
 use crate::output::summary::{check_complete, merged_summary, summary};
@@ -50,11 +52,25 @@ pub struct ListArgs {
     pub paging: PagingArgs,
 
     /// Output format
-    #[arg(short, long, value_enum, default_value_t = OutputFormat::Table, value_name = "FORMAT")]
+    #[arg(
+        short,
+        long,
+        value_enum,
+        default_value_t = OutputFormat::Table,
+        default_value_if("jq", ArgPredicate::IsPresent, "json"),
+        value_name = "FORMAT"
+    )]
     pub output: OutputFormat,
 
-    /// Only tasks in these statuses, comma-separated or repeated (filtered here; the
-    /// server's total stays as it is)
+    #[command(flatten)]
+    pub jq: JqArg,
+
+    /// Print no header line (table, tsv, csv)
+    #[arg(long)]
+    pub no_headers: bool,
+
+    /// Only tasks in these statuses, comma-separated or repeated: filtered here, over
+    /// every page unless --offset picks one (the server's total stays as it is)
     #[arg(long, value_enum, value_delimiter = ',', value_name = "STATUS")]
     pub status: Vec<crate::domain::task::Status>,
 
@@ -66,8 +82,9 @@ pub struct ListArgs {
     #[arg(long)]
     pub wide: bool,
 
-    /// Order by created, name, status, progress or elapsed; -FIELD reverses (table and
-    /// json; ndjson keeps the server's order, as it streams)
+    /// Order by created, name, status, progress or elapsed; -FIELD reverses: sorted
+    /// here, over every page unless --offset picks one (ndjson keeps the server's order,
+    /// as it streams)
     #[arg(long, value_name = "[-]FIELD", value_parser = parse_sort, allow_hyphen_values = true)]
     pub sort: Option<Sort>,
 
@@ -105,6 +122,74 @@ impl ListArgs {
             return None;
         }
         self.sort
+    }
+
+    /// The `--jq` program, compiled; refuses the flags `--watch` cannot honour.
+    pub fn checked_jq(&self) -> Result<Option<Rc<Jq>>> {
+        let jq = self.jq.compile(self.output == OutputFormat::Json)?;
+        if self.watch && (jq.is_some() || matches!(self.output, OutputFormat::Tsv | OutputFormat::Csv)) {
+            return Err(UsageError(
+                "--watch redraws a table on a terminal and prints changes as NDJSON otherwise: \
+                 it cannot be used with --jq or -o tsv/csv"
+                    .to_string(),
+            )
+            .into());
+        }
+        Ok(jq)
+    }
+
+    /// The sink a listing prints through: the format's, or JSON for a `--jq` program.
+    pub fn sink<'a>(
+        &self,
+        jq: Option<&Rc<Jq>>,
+        style: TableStyle,
+        on_terminal: bool,
+        json: impl FnOnce(Box<dyn Write + 'a>) -> Box<dyn Sink + 'a>,
+    ) -> Box<dyn Sink + 'a> {
+        let out = BufWriter::new(io::stdout().lock());
+        match jq {
+            Some(jq) => jq.sink(out, on_terminal, |document| json(Box::new(document))),
+            None if self.output == OutputFormat::Json => json(Box::new(out)),
+            None => output::sink(self.output, out, style),
+        }
+    }
+
+    /// Whether `--status` or `--sort` act here, and so need every page (unless
+    /// `--offset` picks one).
+    pub fn shaping(&self) -> Shaping {
+        let sorted = self.sort.is_some() && self.output != OutputFormat::Ndjson;
+        if sorted || !self.status.is_empty() {
+            Shaping::FilterOrSort
+        } else {
+            Shaping::None
+        }
+    }
+
+    /// What the summary says of `--status`, `--sort` and `--max-items`: that they
+    /// acted on one page only, or that the cap was reached.
+    pub fn shaping_notes(&self, plan: &Plan, matched: u64) -> Vec<String> {
+        let mut notes = Vec::new();
+        if self.shaping() == Shaping::FilterOrSort && !plan.all {
+            let flags: Vec<&str> = [
+                (!self.status.is_empty()).then_some("--status"),
+                self.sort.is_some().then_some("--sort"),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            notes.push(format!(
+                "{} applied to page {} only",
+                flags.join(" and "),
+                plan.first_page
+            ));
+        }
+        if let Some(max) = self.paging.max_items
+            && plan.max_items.is_none()
+            && matched >= max
+        {
+            notes.push(format!("the first {max}: --max-items {max}"));
+        }
+        notes
     }
 }
 
@@ -154,12 +239,13 @@ fn parse_sort(text: &str) -> Result<Sort, String> {
 }
 
 pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
+    let jq = args.checked_jq()?;
     let context = Context::new(global)?;
     let settings = &context.settings;
     let dataset = context.dataset(&args.dataset)?;
     let types = args.queries();
     let merged = types.len() > 1;
-    if merged && args.paging.offset > 0 {
+    if merged && args.paging.offset() > 0 {
         return Err(UsageError(
             "--offset cannot be used with --type all: the merged listing has no pages of its \
              own (give one type with --offset, or list every page with --all)"
@@ -168,9 +254,9 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
         .into());
     }
     let mut offsets = Offsets::of(settings);
-    let mut plan = args
-        .paging
-        .plan(Resource::TASKS, settings.concurrency, &offsets);
+    let mut plan =
+        args.paging
+            .plan(Resource::TASKS, settings.concurrency, &offsets, args.shaping());
     let client = context.client(plan.concurrency).await?;
 
     let task_name = args.task_name.as_deref().filter(|n| !n.is_empty());
@@ -205,19 +291,17 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
         .sort_unless_streamed()
         .or((merged && args.output != OutputFormat::Ndjson).then_some(Sort::NEWEST_FIRST));
     let matched = Rc::new(Cell::new(0));
+    let style = table_style(global, args, stdout_is_terminal);
+    let json = |out| output::sink(OutputFormat::Json, out, TableStyle::default());
     let mut sink = Shaped::new(
-        output::sink(
-            args.output,
-            BufWriter::new(stdout.lock()),
-            table_style(global, args, stdout_is_terminal),
-        ),
+        args.sink(jq.as_ref(), style, stdout_is_terminal, json),
         args.status.clone(),
         sort,
         matched.clone(),
     );
+    sink.limit_to(args.paging.max_items);
     // Returns with the progress bar cleared, so the table can be drawn.
     let outcomes = if merged {
-        sink.limit_to(args.paging.max_items);
         // Streamed, the output starts before any task; held for sorting, it starts
         // once every type's total is known.
         if sort.is_none() {
@@ -238,11 +322,12 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
     offsets.learn(&outcomes);
 
     if args.output == OutputFormat::Table {
+        let notes = args.shaping_notes(&plan, matched.get());
         let matched = (!args.status.is_empty()).then(|| matched.get());
         term::note(&if merged {
-            merged_summary(&labels, &outcomes, &plan, matched)
+            merged_summary(&labels, &outcomes, &plan, matched, notes)
         } else {
-            summary(&outcomes[0], &plan, types[0], matched)
+            summary(&outcomes[0], &plan, types[0], matched, notes)
         });
     }
     Ok(check_complete(&labels, &outcomes, "tasks", &offsets)?)
@@ -259,6 +344,8 @@ pub fn table_style(global: &GlobalArgs, args: &ListArgs, stdout_is_terminal: boo
         dataset_names: Default::default(),
         color: term::use_color(global.color, stdout_is_terminal),
         width: table_width(stdout_is_terminal),
+        no_headers: args.no_headers,
+        verbatim: !stdout_is_terminal,
     }
 }
 
@@ -297,11 +384,11 @@ mod tests {
         )
     }
 
-    use crate::api::paging::Plan;
     use crate::transport::auth::cache::Cache;
 
     fn args_plan(args: &ListArgs, profile: Option<u32>, offsets: &Offsets) -> Plan {
-        args.paging.plan(Resource::TASKS, profile, offsets)
+        args.paging
+            .plan(Resource::TASKS, profile, offsets, args.shaping())
     }
 
     #[test]

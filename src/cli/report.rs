@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use crate::domain::id::BadId;
 use crate::transport::api_error::{ApiError, is_untrusted_certificate};
 use crate::util::error::{
-    Advised, ConfigError, Ended, ExitKind, Incomplete, UsageError, is_broken_pipe,
+    Advised, ConfigError, Ended, ExitKind, Incomplete, MistakeIn, UsageError, is_broken_pipe,
 };
 use crate::util::term;
 
@@ -26,7 +26,7 @@ pub fn kind_of(err: &anyhow::Error) -> ExitKind {
         if let Some(api) = cause.downcast_ref::<ApiError>() {
             return api.kind();
         }
-        if cause.is::<UsageError>() {
+        if cause.is::<UsageError>() || cause.is::<MistakeIn>() {
             return ExitKind::Usage;
         }
         if let Some(bad) = cause.downcast_ref::<BadId>() {
@@ -69,6 +69,9 @@ pub fn report(err: &anyhow::Error) -> ExitCode {
         return ExitCode::from(*kind as u8);
     }
     term::error(&format!("{err:#}"));
+    if let Some(mistake) = err.downcast_ref::<MistakeIn>() {
+        term::excerpt(&mistake.text, mistake.caret);
+    }
     let untrusted = is_untrusted_certificate(err);
     if untrusted {
         term::hint(

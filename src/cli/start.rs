@@ -1,22 +1,23 @@
 //! `matasks start`: start an intelligent task in a dataset, and optionally wait for it.
 
-use std::io::{self, Read, Write};
+use std::io::{self, IsTerminal, Read};
 use std::path::PathBuf;
 
 use anyhow::{Context as _, Result};
+use clap::builder::ArgPredicate;
 use clap::{Args, Subcommand, ValueEnum};
 use serde_json::{Map, Value, json};
 
 use super::GlobalArgs;
-use super::args::DatasetArg;
+use super::args::{DatasetArg, JqArg};
 use super::context::Context;
-use super::wait::{self, Expecting, Through, WaitOptions, WaitOutput};
+use super::wait::{self, Expecting, Printed, Through, WaitOptions, WaitOutput};
 use crate::api::client::Client;
 use crate::api::tasks::{self, ListQuery};
 use crate::domain::id::Id;
 use crate::domain::start::StartRequest;
 use crate::domain::task::{Status, TaskType, TaskView};
-use crate::output::json::write_line;
+use crate::output::jq::write_document;
 use crate::transport::api_error::{ApiError, may_have_been_carried_out};
 use crate::util::error::{Advised, UsageError, io_reason};
 use crate::util::term;
@@ -119,8 +120,17 @@ pub struct StartCommon {
 
     /// Print the answer (json, ndjson: one line) instead of the task ID; with --wait, as
     /// `wait -o` does
-    #[arg(short, long, value_enum, value_name = "FORMAT")]
+    #[arg(
+        short,
+        long,
+        value_enum,
+        value_name = "FORMAT",
+        default_value_if("jq", ArgPredicate::IsPresent, "json")
+    )]
     pub output: Option<WaitOutput>,
+
+    #[command(flatten)]
+    pub jq: JqArg,
 }
 
 impl StartArgs {
@@ -212,6 +222,7 @@ fn read_config(path: &std::path::Path) -> Result<Map<String, Value>> {
 
 pub async fn run(global: &GlobalArgs, args: &StartArgs) -> Result<()> {
     let (kind, common) = args.parts();
+    let printed = Printed::of(common.output, &common.jq)?;
     let checked = args.request()?.body(kind).map_err(UsageError)?;
     for warning in &checked.warnings {
         term::warn(warning);
@@ -237,9 +248,10 @@ pub async fn run(global: &GlobalArgs, args: &StartArgs) -> Result<()> {
     match (common.output, common.wait) {
         (Some(_), false) => {
             let text = String::from_utf8_lossy(&answer);
+            let on_terminal = io::stdout().is_terminal();
             let mut out = io::stdout().lock();
-            write_line(&mut out, &text).context("cannot write to stdout")?;
-            out.flush().context("cannot write to stdout")?;
+            write_document(&mut out, &text, printed.jq.as_deref(), on_terminal)
+                .context("cannot write to stdout")?;
         }
         // With `--wait -o`, the wait's output says it all.
         (Some(_), true) => {}
@@ -253,7 +265,7 @@ pub async fn run(global: &GlobalArgs, args: &StartArgs) -> Result<()> {
         &task_id,
         &dataset,
         &common.waiting,
-        common.output,
+        &printed,
         Expecting::AnyEnd,
     )
     .await

@@ -2,11 +2,12 @@
 
 use anyhow::{Context as _, Result};
 use clap::Args;
+use clap::builder::ArgPredicate;
 
 use super::GlobalArgs;
-use super::args::DatasetArg;
+use super::args::{DatasetArg, JqArg};
 use super::context::{self, Context};
-use super::wait::{self, Expecting, Through, WaitOptions, WaitOutput};
+use super::wait::{self, Expecting, Printed, Through, WaitOptions, WaitOutput};
 use crate::api::tasks;
 use crate::util::term;
 
@@ -32,11 +33,27 @@ pub struct StopArgs {
     pub waiting: WaitOptions,
 
     /// With --wait, print the final task (json) or every change seen (ndjson) on stdout
-    #[arg(short, long, value_enum, value_name = "FORMAT", requires = "wait")]
+    #[arg(
+        short,
+        long,
+        value_enum,
+        value_name = "FORMAT",
+        requires = "wait",
+        default_value_if("jq", ArgPredicate::IsPresent, "json")
+    )]
     pub output: Option<WaitOutput>,
+
+    /// With --wait, run a jq program on the final task (implies -o json); strings print
+    /// raw; $status and $type name the codes
+    #[arg(long, value_name = "EXPR", requires = "wait")]
+    pub jq: Option<String>,
 }
 
 pub async fn run(global: &GlobalArgs, args: &StopArgs) -> Result<()> {
+    let jq = JqArg {
+        jq: args.jq.clone(),
+    };
+    let printed = Printed::of(args.output, &jq)?;
     let task_id = context::task_id(&args.task_id)?;
     let context = Context::new(global)?;
     let dataset = context.dataset(&args.dataset)?;
@@ -60,7 +77,7 @@ pub async fn run(global: &GlobalArgs, args: &StopArgs) -> Result<()> {
         &task_id,
         &dataset,
         &args.waiting,
-        args.output,
+        &printed,
         Expecting::Stopped,
     )
     .await

@@ -1,21 +1,24 @@
 //! `matasks wait`: poll a task until it is done, and say how it ended in the exit status.
 
 use std::cell::Cell;
+use std::rc::Rc;
 use std::io::{self, IsTerminal, Write};
 use std::time::{Duration, Instant};
 
 use anyhow::Result;
+use clap::builder::ArgPredicate;
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::GlobalArgs;
-use super::args::{DatasetArg, parse_duration, parse_interval};
+use super::args::{DatasetArg, JqArg, parse_duration, parse_interval};
 use super::context::{self, Context};
 use super::report::is_lasting;
 use crate::api::client::Client;
 use crate::api::tasks;
 use crate::domain::id::Id;
 use crate::domain::task::{Status, TaskView};
+use crate::output::jq::Jq;
 use crate::output::json::write_line;
 use crate::transport::api_error::never_reached_the_api;
 use crate::util::duration::humanize;
@@ -34,8 +37,17 @@ pub struct WaitArgs {
     pub wait: WaitOptions,
 
     /// Print the final task (json) or every change seen (ndjson) on stdout
-    #[arg(short, long, value_enum, value_name = "FORMAT")]
+    #[arg(
+        short,
+        long,
+        value_enum,
+        value_name = "FORMAT",
+        default_value_if("jq", ArgPredicate::IsPresent, "json")
+    )]
     pub output: Option<WaitOutput>,
+
+    #[command(flatten)]
+    pub jq: JqArg,
 }
 
 /// How long to wait, and how often to look: shared by `wait`, `start --wait` and
@@ -59,6 +71,22 @@ pub enum Expecting {
     Stopped,
 }
 
+/// What a wait prints on stdout: the format, and the `--jq` program the final task
+/// goes through.
+#[derive(Clone, Default)]
+pub struct Printed {
+    pub output: Option<WaitOutput>,
+    pub jq: Option<Rc<Jq>>,
+}
+
+impl Printed {
+    /// `-o` and `--jq` as given (the program compiled, or a usage error).
+    pub fn of(output: Option<WaitOutput>, jq: &JqArg) -> Result<Printed> {
+        let jq = jq.compile(output == Some(WaitOutput::Json))?;
+        Ok(Printed { output, jq })
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum WaitOutput {
     /// The task as it ended, one document
@@ -74,6 +102,7 @@ enum Outcome {
 }
 
 pub async fn run(global: &GlobalArgs, args: &WaitArgs) -> Result<()> {
+    let printed = Printed::of(args.output, &args.jq)?;
     let task_id = context::task_id(&args.task_id)?;
     let context = Context::new(global)?;
     let dataset = context.dataset(&args.dataset)?;
@@ -82,7 +111,7 @@ pub async fn run(global: &GlobalArgs, args: &WaitArgs) -> Result<()> {
         &task_id,
         &dataset,
         &args.wait,
-        args.output,
+        &printed,
         Expecting::AnyEnd,
     )
     .await
@@ -103,11 +132,11 @@ pub async fn wait_for(
     task_id: &Id,
     dataset: &Id,
     options: &WaitOptions,
-    output: Option<WaitOutput>,
+    printed: &Printed,
     expecting: Expecting,
 ) -> Result<()> {
     let started = Instant::now();
-    let report = Report::new(task_id.as_str(), output);
+    let report = Report::new(task_id.as_str(), printed);
     let mut last_seen: Option<String> = None;
     // Connecting (and getting a token) is part of the wait: the deadline and Ctrl-C
     // cover it too.
@@ -140,10 +169,10 @@ pub async fn wait_for(
         Outcome::Done(_, text) => Some(text.clone()),
         Outcome::TimedOut(text) => text.clone(),
     };
-    if output == Some(WaitOutput::Json)
+    if printed.output == Some(WaitOutput::Json)
         && let Some(text) = &last
     {
-        report.print(text);
+        report.print_document(text)?;
     }
     match outcome {
         Outcome::Done(status, text) => {
@@ -254,12 +283,13 @@ async fn poll(
 struct Report {
     bar: Option<ProgressBar>,
     ndjson: bool,
+    jq: Option<Rc<Jq>>,
     task_id: String,
     stdout_open: Cell<bool>,
 }
 
 impl Report {
-    fn new(task_id: &str, output: Option<WaitOutput>) -> Report {
+    fn new(task_id: &str, printed: &Printed) -> Report {
         let redraws = io::stderr().is_terminal()
             && term::verbosity() == 0
             && std::env::var_os("TERM").is_none_or(|t| t != "dumb");
@@ -278,7 +308,8 @@ impl Report {
         });
         Report {
             bar,
-            ndjson: output == Some(WaitOutput::Ndjson),
+            ndjson: printed.output == Some(WaitOutput::Ndjson),
+            jq: printed.jq.clone(),
             task_id: task_id.to_string(),
             stdout_open: Cell::new(true),
         }
@@ -300,6 +331,25 @@ impl Report {
         };
         if written.is_err() {
             self.stdout_open.set(false);
+        }
+    }
+
+    /// The task as it ended, as one document: the server's text, or what the `--jq`
+    /// program makes of it, whose failure is the command's.
+    fn print_document(&self, text: &str) -> Result<()> {
+        let Some(jq) = &self.jq else {
+            self.print(text);
+            return Ok(());
+        };
+        if !self.stdout_open.get() {
+            return Ok(());
+        }
+        let on_terminal = io::stdout().is_terminal();
+        let mut out = io::stdout().lock();
+        let written = jq.run(text.as_bytes(), &mut out, on_terminal);
+        match written {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+            written => Ok(written?),
         }
     }
 

@@ -100,13 +100,41 @@ pub fn coded(raw: &Raw, name: impl Fn(i64) -> Option<&'static str>) -> String {
         .unwrap_or_else(|| text(raw))
 }
 
+thread_local! {
+    /// Whether [`text`] leaves text as the server wrote it, inside [`verbatim`].
+    static VERBATIM: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Run `f` with text read as the server wrote it, line breaks and control characters
+/// included, rather than made safe for a terminal: for output that quotes or escapes
+/// them itself (CSV, TSV) and goes to a file or a pipe, where nothing acts on them.
+pub fn verbatim<T>(f: impl FnOnce() -> T) -> T {
+    struct Restore(bool);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            VERBATIM.with(|v| v.set(self.0));
+        }
+    }
+    let _restore = Restore(VERBATIM.with(|v| v.replace(true)));
+    f()
+}
+
+/// Text from outside, made safe for a terminal unless inside [`verbatim`].
+pub fn show(text: &str) -> String {
+    if VERBATIM.with(|v| v.get()) {
+        text.to_string()
+    } else {
+        crate::util::text::clean(text).into_owned()
+    }
+}
+
 /// A value as one line of text, safe for a terminal: a number as the server wrote it.
 pub fn text(raw: &Raw) -> String {
     match read(raw) {
         Read::Missing => MISSING.to_string(),
-        Read::Text(s) => crate::util::text::clean(&s).into_owned(),
+        Read::Text(s) => show(&s),
         Read::Number(n) => n.to_string(),
-        Read::Other(other) => crate::util::text::clean(other).into_owned(),
+        Read::Other(other) => show(other),
     }
 }
 

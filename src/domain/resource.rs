@@ -3,6 +3,9 @@
 //! removal of repeats and the output take such a description, so that any list works
 //! as the tasks do.
 
+/// The page size the lists use when asked for none.
+pub const DEFAULT_PAGE_SIZE: u32 = 10;
+
 /// One list of the API.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Resource {

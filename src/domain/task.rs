@@ -99,6 +99,29 @@ pub enum Status {
 }
 
 impl Status {
+    pub const ALL: [Status; 7] = [
+        Status::Queued,
+        Status::Initializing,
+        Status::Running,
+        Status::Failed,
+        Status::Succeeded,
+        Status::Stopping,
+        Status::Stopped,
+    ];
+
+    /// The code the API writes for the status.
+    pub fn code(self) -> i64 {
+        match self {
+            Status::Queued => -1,
+            Status::Initializing => 0,
+            Status::Running => 1,
+            Status::Failed => 2,
+            Status::Succeeded => 3,
+            Status::Stopping => 4,
+            Status::Stopped => 5,
+        }
+    }
+
     pub fn from_code(code: i64) -> Option<Status> {
         Some(match code {
             -1 => Status::Queued,
@@ -160,6 +183,16 @@ impl TaskType {
             10 => TaskType::AutoDeploy,
             _ => return None,
         })
+    }
+
+    /// The code a task's `type` holds.
+    pub fn code(self) -> i64 {
+        match self {
+            TaskType::AutoLabel => 0,
+            TaskType::PreLabel => 1,
+            TaskType::AutoGrouping => 7,
+            TaskType::AutoDeploy => 10,
+        }
     }
 
     pub fn as_api_str(self) -> &'static str {

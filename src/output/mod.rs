@@ -3,6 +3,8 @@
 //! end. Also the table's columns, `--status` and `--sort`, and the lines under a table.
 
 pub mod columns;
+mod delimited;
+pub mod jq;
 pub mod json;
 pub mod preview;
 pub mod shape;
@@ -32,10 +34,25 @@ pub enum OutputFormat {
     Json,
     /// One task per line, compact
     Ndjson,
+    /// The table's columns as tab-separated values, nothing cut; tabs, line breaks
+    /// and backslashes in a value written as \t, \n, \r, \\
+    Tsv,
+    /// The table's columns as comma-separated values (RFC 4180 quoting), nothing cut
+    Csv,
 }
 
-/// How the table fits its output.
-#[derive(Debug, Clone)]
+impl OutputFormat {
+    /// Whether the output is one line per item with the table's columns.
+    pub fn is_tabular(self) -> bool {
+        matches!(
+            self,
+            OutputFormat::Table | OutputFormat::Tsv | OutputFormat::Csv
+        )
+    }
+}
+
+/// How the table fits its output (and what CSV and TSV share with it).
+#[derive(Debug, Clone, Default)]
 pub struct TableStyle {
     /// Colour the status column.
     pub color: bool,
@@ -45,6 +62,10 @@ pub struct TableStyle {
     pub columns: Vec<Column>,
     /// The names DATASET shows for dataset IDs.
     pub dataset_names: std::rc::Rc<std::collections::HashMap<String, String>>,
+    /// No header line (`--no-headers`), for the table, CSV and TSV.
+    pub no_headers: bool,
+    /// CSV and TSV fields as the server wrote them: they go to a file or a pipe.
+    pub verbatim: bool,
 }
 
 pub fn sink<'a, W: Write + 'a>(
@@ -53,11 +74,11 @@ pub fn sink<'a, W: Write + 'a>(
     table: TableStyle,
 ) -> Box<dyn Sink + 'a> {
     let view = table::TaskTable {
-        columns: table.columns,
-        dataset_names: table.dataset_names,
+        columns: table.columns.clone(),
+        dataset_names: table.dataset_names.clone(),
         dataset: None,
     };
-    sink_of(format, out, Box::new(view), table.color, table.width)
+    sink_of(format, out, Box::new(view), &table)
 }
 
 /// A sink for the datasets: a table of `columns`, or JSON as the server wrote it.
@@ -65,11 +86,10 @@ pub fn dataset_sink<'a, W: Write + 'a>(
     format: OutputFormat,
     out: W,
     columns: &[views::DatasetColumn],
-    color: bool,
-    width: Option<usize>,
+    style: &TableStyle,
 ) -> Box<dyn Sink + 'a> {
     let view = views::dataset_table(columns);
-    sink_of(format, out, Box::new(view), color, width)
+    sink_of(format, out, Box::new(view), style)
 }
 
 /// A table of `view`, or JSON and NDJSON as the server wrote the items.
@@ -77,14 +97,25 @@ fn sink_of<'a, W: Write + 'a>(
     format: OutputFormat,
     out: W,
     view: Box<dyn table::View + 'a>,
-    color: bool,
-    width: Option<usize>,
+    style: &TableStyle,
 ) -> Box<dyn Sink + 'a> {
-    match format {
-        OutputFormat::Table => Box::new(table::TableSink::new(out, view, color, width)),
-        OutputFormat::Json => Box::new(json::JsonSink::new(out)),
-        OutputFormat::Ndjson => Box::new(json::NdjsonSink::new(out)),
-    }
+    let delimiter = match format {
+        OutputFormat::Table => {
+            return Box::new(table::TableSink::new(out, view, style.color, style.width));
+        }
+        OutputFormat::Json => return Box::new(json::JsonSink::new(out)),
+        OutputFormat::Ndjson => return Box::new(json::NdjsonSink::new(out)),
+        OutputFormat::Tsv => delimited::Delimiter::Tsv,
+        OutputFormat::Csv => delimited::Delimiter::Csv,
+    };
+    let headers = !style.no_headers;
+    Box::new(delimited::DelimitedSink::new(
+        out,
+        view,
+        delimiter,
+        headers,
+        style.verbatim,
+    ))
 }
 
 /// A sink for a list of `resource`: tasks with the default columns, other lists with
@@ -93,20 +124,10 @@ pub fn sink_for<'a, W: Write + 'a>(
     resource: Resource,
     format: OutputFormat,
     out: W,
-    color: bool,
-    width: Option<usize>,
+    style: TableStyle,
 ) -> Box<dyn Sink + 'a> {
     match views::view_of(resource) {
-        Some(view) => sink_of(format, out, Box::new(view), color, width),
-        None => sink(
-            format,
-            out,
-            TableStyle {
-                color,
-                width,
-                columns: DEFAULT_COLUMNS.to_vec(),
-                dataset_names: Default::default(),
-            },
-        ),
+        Some(view) => sink_of(format, out, Box::new(view), &style),
+        None => sink(format, out, style),
     }
 }

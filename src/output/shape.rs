@@ -106,7 +106,7 @@ pub fn sort_tasks(tasks: &mut Vec<Box<RawValue>>, sort: Sort) {
 
 /// Passes to `inner` the tasks whose status is one of `statuses` (all when empty), in
 /// `sort` order (which holds every task until the end) or as they come; at most
-/// `max` of them, counted before the status filter, when a limit is set.
+/// `max` of those that pass, when a limit is set.
 pub struct Shaped<'a> {
     inner: Box<dyn Sink + 'a>,
     statuses: Vec<Status>,
@@ -118,7 +118,7 @@ pub struct Shaped<'a> {
     groups: Vec<String>,
     matched: Rc<Cell<u64>>,
     max: Option<u64>,
-    /// Tasks passed on (or dropped by the filter) so far, when not sorting.
+    /// Tasks passed on so far, when not sorting.
     taken: u64,
 }
 
@@ -143,7 +143,8 @@ impl<'a> Shaped<'a> {
         }
     }
 
-    /// Pass on at most `max` tasks: the first in `sort` order, else the first to come.
+    /// Pass on at most `max` tasks of those the filter lets through: the first in
+    /// `sort` order, else the first to come.
     pub fn limit_to(&mut self, max: Option<u64>) {
         self.max = max;
     }
@@ -177,13 +178,13 @@ impl Sink for Shaped<'_> {
             }
             return Ok(());
         }
-        if self.max.is_some_and(|max| self.taken >= max) {
+        if !self.wants_more() {
             return Ok(());
         }
-        self.taken += 1;
         if !self.statuses.is_empty() && !self.passes(&TaskView::parse(raw.get())) {
             return Ok(());
         }
+        self.taken += 1;
         self.matched.set(self.matched.get() + 1);
         self.inner.item(raw)
     }
@@ -206,7 +207,7 @@ impl Sink for Shaped<'_> {
                 .max
                 .map_or(usize::MAX, |m| usize::try_from(m).unwrap_or(usize::MAX));
             let mut told = None;
-            for n in order.into_iter().take(max).filter(|&n| held[n].1) {
+            for n in order.into_iter().filter(|&n| held[n].1).take(max) {
                 if let Some(&group) = groups.get(n)
                     && told != Some(group)
                 {
@@ -225,13 +226,21 @@ impl Sink for Shaped<'_> {
         }
         self.inner.finish()
     }
+
+    fn wants_more(&self) -> bool {
+        // Sorted, any task may be among the first.
+        self.sort.is_some() || self.max.is_none_or(|max| self.taken < max)
+    }
 }
 
-/// Passes on to `inner` the items `keep` accepts, counting them in `matched`.
+/// Passes on to `inner` the items `keep` accepts, counting them in `matched`; at most
+/// `max` of them, when a limit is set.
 pub struct Filtered<'a> {
     inner: Box<dyn Sink + 'a>,
     keep: fn(&str) -> bool,
     matched: Rc<Cell<u64>>,
+    max: Option<u64>,
+    taken: u64,
 }
 
 impl<'a> Filtered<'a> {
@@ -244,7 +253,14 @@ impl<'a> Filtered<'a> {
             inner,
             keep,
             matched,
+            max: None,
+            taken: 0,
         }
+    }
+
+    /// Pass on at most `max` items of those `keep` accepts.
+    pub fn limit_to(&mut self, max: Option<u64>) {
+        self.max = max;
     }
 }
 
@@ -258,9 +274,10 @@ impl Sink for Filtered<'_> {
     }
 
     fn item(&mut self, raw: &RawValue) -> io::Result<()> {
-        if !(self.keep)(raw.get()) {
+        if !self.wants_more() || !(self.keep)(raw.get()) {
             return Ok(());
         }
+        self.taken += 1;
         self.matched.set(self.matched.get() + 1);
         self.inner.item(raw)
     }
@@ -271,6 +288,10 @@ impl Sink for Filtered<'_> {
 
     fn finish(&mut self) -> io::Result<()> {
         self.inner.finish()
+    }
+
+    fn wants_more(&self) -> bool {
+        self.max.is_none_or(|max| self.taken < max)
     }
 }
 
@@ -362,23 +383,59 @@ mod tests {
     }
 
     #[test]
-    fn at_most_counts_before_the_filter_and_after_the_sort() {
+    fn at_most_counts_after_the_filter_and_the_sort() {
         let ids = |statuses, sort, max| {
             let (listed, matched) = shaped_at_most(statuses, sort, Some(max));
             (listed.concat(), matched)
         };
         assert_eq!(ids(vec![], None, 2), ("ab".to_string(), 2));
         assert_eq!(ids(vec![], None, 9), ("abcd".to_string(), 4));
-        // The first two to come are a and b; only a is running.
-        assert_eq!(ids(vec![Status::Running], None, 2), ("a".to_string(), 1));
+        // The running tasks are a and d: both, though b and c come between them.
+        assert_eq!(ids(vec![Status::Running], None, 2), ("ad".to_string(), 2));
+        assert_eq!(ids(vec![Status::Running], None, 1), ("a".to_string(), 1));
         // Newest first: c, a, b, d; the first two are c and a.
         assert_eq!(
             ids(vec![], by(SortField::Created, true), 2),
             ("ca".to_string(), 2)
         );
+        // Newest first, running only: a, then d.
         assert_eq!(
             ids(vec![Status::Running], by(SortField::Created, true), 2),
-            ("a".to_string(), 1)
+            ("ad".to_string(), 2)
         );
+    }
+
+    #[test]
+    fn wants_no_more_once_it_has_the_first_matches_unless_sorting() {
+        let matched = Rc::new(Cell::new(0));
+        let ids = Rc::new(std::cell::RefCell::new(Vec::new()));
+        let mut sink = Shaped::new(Box::new(Ids(ids.clone())), vec![Status::Running], None, matched.clone());
+        sink.limit_to(Some(1));
+        let failed = RawValue::from_string(r#"{"task_id":"x","status":2}"#.into()).unwrap();
+        let running = RawValue::from_string(r#"{"task_id":"y","status":1}"#.into()).unwrap();
+        sink.item(&failed).unwrap();
+        assert!(sink.wants_more(), "a task the filter drops does not count");
+        sink.item(&running).unwrap();
+        assert!(!sink.wants_more());
+        sink.item(&running).unwrap();
+        assert_eq!(*ids.borrow(), ["y"]);
+
+        let mut sorted = Shaped::new(
+            Box::new(Ids(ids.clone())),
+            vec![],
+            by(SortField::Name, false),
+            matched,
+        );
+        sorted.limit_to(Some(1));
+        sorted.item(&running).unwrap();
+        sorted.item(&running).unwrap();
+        assert!(sorted.wants_more(), "a later task may sort first");
+
+        let mut datasets = Filtered::new(Box::new(Ids(ids)), |raw| raw.contains("\"status\":1"), Rc::default());
+        datasets.limit_to(Some(1));
+        datasets.item(&failed).unwrap();
+        assert!(datasets.wants_more());
+        datasets.item(&running).unwrap();
+        assert!(!datasets.wants_more());
     }
 }

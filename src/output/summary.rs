@@ -4,6 +4,7 @@
 use crate::api::offsets::Offsets;
 use crate::api::paging::{Missing, Outcome, Plan};
 use crate::domain::offsets::Counting;
+use crate::domain::resource::DEFAULT_PAGE_SIZE;
 use crate::domain::task::TaskType;
 use crate::util::error::Incomplete;
 
@@ -15,13 +16,14 @@ pub fn summary(
     plan: &Plan,
     task_type: Option<TaskType>,
     matched: Option<u64>,
+    notes: Vec<String>,
 ) -> String {
     let noun = match task_type {
         Some(t) => format!("{} tasks", t.as_api_str()),
         None => "auto-labeling and pre-labeling tasks".to_string(),
     };
     let matched = matched.map(|m| format!("{m} matching --status"));
-    let mut notes = Vec::new();
+    let mut notes = notes;
     if task_type.is_none() {
         notes.push("--type all lists every kind".to_string());
     }
@@ -58,12 +60,18 @@ pub fn page_summary(
         Some(total) => {
             let next = plan.first_page + 1;
             if next < total.div_ceil(u64::from(plan.limit)) {
+                // The same page size, or --offset would count other pages.
+                let limit = if plan.limit == DEFAULT_PAGE_SIZE {
+                    String::new()
+                } else {
+                    format!(" --limit {}", plan.limit)
+                };
                 notes.push(match outcome.counting {
                     Some(Counting::Records) => format!(
-                        "next page: --offset {next}, which asks for offset {}",
+                        "next page: --offset {next}{limit}, which asks for offset {}",
                         Counting::Records.param(next, plan.limit)
                     ),
-                    _ => format!("next page: --offset {next}"),
+                    _ => format!("next page: --offset {next}{limit}"),
                 });
             }
             format!("{shown} of {total} {noun}")
@@ -87,6 +95,7 @@ pub fn merged_summary(
     outcomes: &[Outcome],
     plan: &Plan,
     matched: Option<u64>,
+    notes: Vec<String>,
 ) -> String {
     let shown: u64 = outcomes.iter().map(|o| o.printed).sum();
     let total: u64 = outcomes.iter().filter_map(|o| o.total).sum();
@@ -113,10 +122,14 @@ pub fn merged_summary(
     } else {
         format!("{shown} of {total} tasks")
     };
-    let tail = if whole || plan.all {
-        ""
+    let mut notes = notes;
+    if !whole && !plan.all {
+        notes.push("--all lists every one".to_string());
+    }
+    let tail = if notes.is_empty() {
+        String::new()
     } else {
-        " (--all lists every one)"
+        format!(" ({})", notes.join("; "))
     };
     format!("{head}: {}{matched}{tail}", parts.join(", "))
 }
@@ -208,7 +221,7 @@ mod tests {
             &outcome(printed, total),
             &plan_of(offset, limit, false),
             Some(TaskType::PreLabel),
-            None,
+            None, Vec::new(),
         )
     }
 
@@ -237,8 +250,13 @@ mod tests {
                 &plan_of(2, 10, false),
                 Some(TaskType::PreLabel),
                 None
-            ),
+            , Vec::new()),
             "10 of 246 pre-label tasks (next page: --offset 3, which asks for offset 30)"
+        );
+        // Another page size is kept, or --offset would count other pages.
+        assert_eq!(
+            one_page(3, Some(246), 3, 1),
+            "3 of 246 pre-label tasks (next page: --offset 2 --limit 3)"
         );
     }
 
@@ -250,12 +268,12 @@ mod tests {
                 &plan_of(0, 10, false),
                 None,
                 Some(3)
-            ),
+            , Vec::new()),
             "10 of 246 auto-labeling and pre-labeling tasks, 3 matching --status (next page: \
              --offset 1; --type all lists every kind)"
         );
         assert_eq!(
-            summary(&outcome(0, Some(0)), &plan_of(0, 10, true), None, None),
+            summary(&outcome(0, Some(0)), &plan_of(0, 10, true), None, None, Vec::new()),
             "no auto-labeling and pre-labeling tasks found (--type all lists every kind)"
         );
     }
@@ -269,7 +287,7 @@ mod tests {
                 &plan,
                 Some(TaskType::AutoLabel),
                 None
-            ),
+            , Vec::new()),
             "246 auto-label tasks"
         );
         assert_eq!(
@@ -278,7 +296,7 @@ mod tests {
                 &plan,
                 Some(TaskType::AutoLabel),
                 None
-            ),
+            , Vec::new()),
             "100 of 246 auto-label tasks"
         );
         assert_eq!(
@@ -287,7 +305,7 @@ mod tests {
                 &plan,
                 Some(TaskType::AutoLabel),
                 None
-            ),
+            , Vec::new()),
             "247 auto-label tasks"
         );
     }
@@ -304,7 +322,7 @@ mod tests {
             outcome(2, None),
         ];
         assert_eq!(
-            merged_summary(&labels, &whole, &plan_of(0, 100, true), None),
+            merged_summary(&labels, &whole, &plan_of(0, 100, true), None, Vec::new()),
             "56 tasks: auto-label 30, pre-label 24, auto-grouping 2"
         );
         let first_pages = [
@@ -313,7 +331,7 @@ mod tests {
             outcome(2, Some(2)),
         ];
         assert_eq!(
-            merged_summary(&labels, &first_pages, &plan_of(0, 10, false), Some(4)),
+            merged_summary(&labels, &first_pages, &plan_of(0, 10, false), Some(4), Vec::new()),
             "22 of 56 tasks: auto-label 10 of 30, pre-label 10 of 24, auto-grouping 2, 4 \
              matching --status (--all lists every one)"
         );
@@ -326,11 +344,11 @@ mod tests {
             outcome(2, Some(2)),
         ];
         assert_eq!(
-            merged_summary(&labels, &each_five, &capped, None),
+            merged_summary(&labels, &each_five, &capped, None, Vec::new()),
             "5 of 56 tasks (--max-items 5)"
         );
         assert_eq!(
-            merged_summary(&labels, &each_five[2..], &capped, Some(1)),
+            merged_summary(&labels, &each_five[2..], &capped, Some(1), Vec::new()),
             "2 tasks: auto-label 2, 1 matching --status"
         );
     }

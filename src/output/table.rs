@@ -94,7 +94,7 @@ impl View for TaskTable {
                 // Where the task was listed from, else what the task says.
                 let id = self.dataset.clone().unwrap_or_else(|| task.dataset_id());
                 match self.dataset_names.get(&id) {
-                    Some(name) => crate::util::text::clean(name).into_owned(),
+                    Some(name) => crate::domain::field::show(name),
                     None => id,
                 }
             }
@@ -482,7 +482,7 @@ mod tests {
                 color: false,
                 width,
                 columns: DEFAULT_COLUMNS.to_vec(),
-                dataset_names: Default::default(),
+                ..Default::default()
             },
         )
     }
@@ -546,7 +546,7 @@ mod tests {
             color: false,
             width: None,
             columns,
-            dataset_names: Default::default(),
+            ..Default::default()
         };
         let rows = [
             r#"{"task_id":"a","status":2,"model_name":"m1","model_version":"0.0.1","unconfirmed_sample_count":7,"error_code":"E.1","error_msg":"broke","message":"ignored"}"#,
@@ -604,7 +604,7 @@ mod tests {
                 color: false,
                 width: Some(40),
                 columns: DEFAULT_COLUMNS.to_vec(),
-                dataset_names: Default::default(),
+                ..Default::default()
             },
         );
         for line in text.lines() {
@@ -620,7 +620,7 @@ mod tests {
                 color: true,
                 width: None,
                 columns: DEFAULT_COLUMNS.to_vec(),
-                dataset_names: Default::default(),
+                ..Default::default()
             },
         );
         assert!(
@@ -648,7 +648,7 @@ mod tests {
             color: false,
             width: None,
             columns: DEFAULT_COLUMNS.to_vec(),
-            dataset_names: Default::default(),
+            ..Default::default()
         };
         let mut sink = TableSink::new(
             &mut out,

@@ -83,7 +83,7 @@ const TEAM_TASK_STATUSES: &[(i64, &str)] = &[
 fn running(item: &Item) -> String {
     match item.strings("running_tasks_id") {
         Some(ids) if ids.is_empty() => "none".to_string(),
-        Some(ids) if ids.len() <= 2 => crate::util::text::clean(&ids.join(", ")).into_owned(),
+        Some(ids) if ids.len() <= 2 => crate::domain::field::show(&ids.join(", ")),
         Some(ids) => format!("{} tasks", ids.len()),
         None if item.is_true("exist_running_task") => "yes".to_string(),
         None => item.flag("exist_running_task"),
@@ -262,7 +262,7 @@ mod tests {
         let page = Page::parse(example.as_bytes(), resource).unwrap();
         let mut out = Vec::new();
         {
-            let mut sink = sink_for(resource, format, &mut out, false, None);
+            let mut sink = sink_for(resource, format, &mut out, Default::default());
             sink.begin(&page).unwrap();
             for item in &page.items {
                 sink.item(item).unwrap();

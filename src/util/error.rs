@@ -43,6 +43,25 @@ impl std::error::Error for Ended {}
 #[derive(Debug)]
 pub struct UsageError(pub String);
 
+/// A mistake in a piece of text the command line gave, such as a `--jq` program
+/// (exit 2): shown as the message, then the text with a caret under the mistake.
+#[derive(Debug)]
+pub struct MistakeIn {
+    pub message: String,
+    /// The text, safe to show.
+    pub text: String,
+    /// The terminal columns of the text before the mistake.
+    pub caret: usize,
+}
+
+impl fmt::Display for MistakeIn {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for MistakeIn {}
+
 /// The configuration or the credentials are missing or wrong (exit 3).
 #[derive(Debug)]
 pub struct ConfigError(pub String);

@@ -93,6 +93,12 @@ pub fn hint(message: &str) {
     prefixed("1;36", "hint", message);
 }
 
+/// A piece of the command line under an error, and a caret under `caret` columns in.
+pub fn excerpt(text: &str, caret: usize) {
+    emit(&format!("  {}", text::clean(text)));
+    emit(&format!("  {}^", " ".repeat(caret)));
+}
+
 /// A plain informational line, such as the table's page summary.
 pub fn note(message: &str) {
     emit(&text::clean(message));

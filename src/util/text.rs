@@ -68,13 +68,26 @@ pub fn is_hidden(c: char) -> bool {
 /// `text` as it may be shown on one line of a terminal (see the module's rule).
 /// Borrowed when there is nothing to change.
 pub fn clean(text: &str) -> Cow<'_, str> {
-    let Some(first) = text.find(is_hidden) else {
+    clean_but(text, |_| false)
+}
+
+/// `text` as it may be shown on a terminal, its line breaks and tabs kept: text
+/// that is meant to be several lines, such as a `--jq` program's raw output.
+pub fn clean_lines(text: &str) -> Cow<'_, str> {
+    clean_but(text, |c| c == '\n' || c == '\t')
+}
+
+/// [`clean`], leaving the characters `keep` says as they are.
+fn clean_but(text: &str, keep: impl Fn(char) -> bool) -> Cow<'_, str> {
+    let changed = |c: char| is_hidden(c) && !keep(c);
+    let Some(first) = text.find(changed) else {
         return Cow::Borrowed(text);
     };
     let mut out = String::with_capacity(text.len() + 8);
     out.push_str(&text[..first]);
     for c in text[first..].chars() {
         match shown(c) {
+            _ if keep(c) => out.push(c),
             Shown::Itself => out.push(c),
             Shown::Space => out.push(' '),
             _ if u32::from(c) < 0x100 => {
@@ -109,6 +122,12 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn lines_keep_their_breaks_and_tabs_only() {
+        assert_eq!(clean_lines("a\tb\nc\rd\x1b"), "a\tb\nc d\\x1b");
+        assert!(matches!(clean_lines("a\nb"), Cow::Borrowed(_)));
     }
 
     #[test]

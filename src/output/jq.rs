@@ -1,0 +1,418 @@
+//! `--jq EXPR`: a jq program run on the JSON document a command would print, as gh's
+//! `--jq` does. Strings are printed raw (as `jq -r` prints them), anything else as
+//! jq pretty-prints it. The program is compiled before any request, so a mistake in
+//! it costs nothing; jaq runs it.
+//!
+//! Besides jq's own, the program sees `$status` and `$type` (each kind's name to the
+//! code the API writes: `$status.failed` is 2, `$type["pre-label"]` and
+//! `$type.pre_label` are 1) and `$status_name` and `$type_name` (a code, as a string,
+//! to its name: `$status_name["2"]` is "failed").
+
+use std::cell::RefCell;
+use std::io::{self, Write};
+use std::rc::Rc;
+
+use jaq_core::load::{Arena, File, Loader};
+use jaq_core::{Ctx, Native, Vars, compile, data};
+use jaq_json::Val;
+use serde_json::value::RawValue;
+use unicode_width::UnicodeWidthStr;
+
+use super::Sink;
+use crate::api::page::Page;
+use crate::api::paging::Group;
+use crate::domain::task::{Status, TaskType};
+use crate::util::text;
+
+type Data = data::JustLut<Val>;
+
+/// The variables every program sees, in the order their values are given.
+const GLOBALS: [&str; 4] = ["$status", "$type", "$status_name", "$type_name"];
+
+/// A compiled `--jq` program.
+pub struct Jq {
+    filter: compile::Filter<Native<Data>>,
+    /// The values of [`GLOBALS`].
+    globals: Vec<Val>,
+}
+
+/// Why a `--jq` program cannot run: its first mistake, and where it is.
+#[derive(Debug)]
+pub struct JqError {
+    pub message: String,
+    /// The program, safe to show.
+    pub program: String,
+    /// The terminal columns of the program before the mistake.
+    pub caret: usize,
+}
+
+impl Jq {
+    /// Parse and compile `code`, with jq's standard filters and the named codes.
+    pub fn compile(code: &str) -> Result<Jq, JqError> {
+        let defs = jaq_core::defs()
+            .chain(jaq_std::defs())
+            .chain(jaq_json::defs());
+        let funs = jaq_core::funs()
+            .chain(jaq_std::funs())
+            .chain(jaq_json::funs());
+        let arena = Arena::default();
+        let modules = Loader::new(defs)
+            .load(&arena, File { code, path: () })
+            .map_err(|errors| {
+                let found = errors.into_iter().flat_map(|(_, error)| match error {
+                    jaq_core::load::Error::Io(io) => io
+                        .into_iter()
+                        .map(|(at, why)| (at, format!("cannot load: {why}")))
+                        .collect::<Vec<_>>(),
+                    jaq_core::load::Error::Lex(lex) => lex
+                        .into_iter()
+                        .map(|(expected, at)| (at, format!("expected {}", expected.as_str())))
+                        .collect(),
+                    jaq_core::load::Error::Parse(parse) => parse
+                        .into_iter()
+                        .map(|(expected, at)| {
+                            let found = if at.is_empty() {
+                                "the end".to_string()
+                            } else {
+                                format!("`{}`", text::clean(at))
+                            };
+                            (at, format!("expected {}, found {found}", expected.as_str()))
+                        })
+                        .collect(),
+                });
+                mistakes(code, found.collect())
+            })?;
+        let filter = compile::Compiler::default()
+            .with_funs(funs)
+            .with_global_vars(GLOBALS)
+            .compile(modules)
+            .map_err(|errors| {
+                let found = errors.into_iter().flat_map(|(_, undefined)| {
+                    undefined.into_iter().map(|(name, kind)| {
+                        (name, format!("undefined {} `{name}`", kind.as_str()))
+                    })
+                });
+                mistakes(code, found.collect())
+            })?;
+        Ok(Jq {
+            filter,
+            globals: globals(),
+        })
+    }
+
+    /// Run the program on `document` (JSON text), writing what it yields to `out`: a
+    /// string raw on a line of its own, anything else as pretty JSON. On a terminal,
+    /// control and invisible characters in raw strings are shown as escapes.
+    pub fn run(&self, document: &[u8], out: &mut dyn Write, on_terminal: bool) -> io::Result<()> {
+        let input = jaq_json::read::parse_single(document)
+            .map_err(|e| io::Error::other(format!("the JSON to run --jq on: {e}")))?;
+        let ctx = Ctx::<Data>::new(&self.filter.lut, Vars::new(self.globals.clone()));
+        let pretty = jaq_json::write::Pp {
+            indent: Some("  ".to_string()),
+            sep_space: true,
+            ..Default::default()
+        };
+        let mut json = Vec::new();
+        for result in self.filter.id.run((ctx, input)) {
+            let value = match result {
+                Ok(value) => value,
+                Err(exception) => match exception.get_err() {
+                    Ok(error) => {
+                        return Err(io::Error::other(format!(
+                            "--jq: {}",
+                            text::clean(&error.to_string())
+                        )));
+                    }
+                    Err(exception) => match exception.get_halt() {
+                        Ok(0) => break,
+                        Ok(code) => {
+                            return Err(io::Error::other(format!(
+                                "--jq: the program halted with status {code}"
+                            )));
+                        }
+                        Err(_) => return Err(io::Error::other("--jq: the program broke out")),
+                    },
+                },
+            };
+            match &value {
+                Val::TStr(bytes) | Val::BStr(bytes) => {
+                    let raw = String::from_utf8_lossy(bytes);
+                    if on_terminal {
+                        out.write_all(text::clean_lines(&raw).as_bytes())?;
+                    } else {
+                        out.write_all(raw.as_bytes())?;
+                    }
+                }
+                value => {
+                    json.clear();
+                    jaq_json::write::write(&mut json, &pretty, 0, value)?;
+                    write_escaped(out, &String::from_utf8_lossy(&json))?;
+                }
+            }
+            out.write_all(b"\n")?;
+        }
+        out.flush()
+    }
+
+    /// A sink that hands `inner` a buffer to write its JSON document into, and at the
+    /// end runs this program on it, writing to `out`.
+    pub fn sink<'a, W: Write + 'a>(
+        self: &Rc<Self>,
+        out: W,
+        on_terminal: bool,
+        inner: impl FnOnce(Document) -> Box<dyn Sink + 'a>,
+    ) -> Box<dyn Sink + 'a> {
+        let document = Document::default();
+        Box::new(JqSink {
+            inner: inner(document.clone()),
+            document,
+            jq: self.clone(),
+            out,
+            on_terminal,
+        })
+    }
+}
+
+/// One JSON document (`json`, the server's text) on stdout: compacted on a line, as
+/// `-o json` prints it, or what `jq` makes of it.
+pub fn write_document(
+    out: &mut dyn Write,
+    json: &str,
+    jq: Option<&Jq>,
+    on_terminal: bool,
+) -> io::Result<()> {
+    match jq {
+        Some(jq) => jq.run(json.as_bytes(), out, on_terminal),
+        None => {
+            super::json::write_line(&mut &mut *out, json)?;
+            out.flush()
+        }
+    }
+}
+
+/// The first of the mistakes `found` in `code` (where, and what), with where it is.
+fn mistakes(code: &str, found: Vec<(&str, String)>) -> JqError {
+    let (at, why) = found
+        .into_iter()
+        .next()
+        .unwrap_or(("", "cannot be compiled".to_string()));
+    let start = if at.is_empty() && !std::ptr::eq(at.as_ptr(), code.as_ptr()) {
+        // The end of the program, where it ran out.
+        code.len()
+    } else {
+        jaq_core::load::span(code, at).start.min(code.len())
+    };
+    let column = code[..start].chars().count() + 1;
+    JqError {
+        message: format!("--jq: {why} at column {column}"),
+        program: text::clean(code).into_owned(),
+        caret: text::clean(&code[..start]).width(),
+    }
+}
+
+/// Pretty JSON from jaq, with the characters a terminal acts on or hides written as
+/// the `\u` escapes that mean them, as matasks' own JSON writes them. They can only
+/// stand in strings: the layout's line breaks and indents are left as they are.
+fn write_escaped(out: &mut dyn Write, json: &str) -> io::Result<()> {
+    let mut start = 0;
+    for (at, c) in json.char_indices() {
+        if text::is_hidden(c) && !matches!(c, '\n' | '\t' | '\r') {
+            out.write_all(&json.as_bytes()[start..at])?;
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                write!(out, "\\u{unit:04x}")?;
+            }
+            start = at + c.len_utf8();
+        }
+    }
+    out.write_all(&json.as_bytes()[start..])
+}
+
+/// The values of [`GLOBALS`], from the status and type tables.
+fn globals() -> Vec<Val> {
+    let statuses: Vec<(String, i64)> = Status::ALL
+        .iter()
+        .map(|s| (s.name().to_string(), s.code()))
+        .collect();
+    let mut types: Vec<(String, i64)> = Vec::new();
+    for t in TaskType::ALL {
+        let name = t.as_api_str();
+        types.push((name.to_string(), t.code()));
+        types.push((name.replace('-', "_"), t.code()));
+    }
+    let by_name = |pairs: &[(String, i64)]| {
+        let members: Vec<String> = pairs
+            .iter()
+            .map(|(name, code)| format!("{}:{code}", serde_json::Value::from(name.as_str())))
+            .collect();
+        format!("{{{}}}", members.join(","))
+    };
+    let by_code = |pairs: &[(String, i64)]| {
+        let members: Vec<String> = pairs
+            .iter()
+            .filter(|(name, _)| !name.contains('_'))
+            .map(|(name, code)| format!("\"{code}\":{}", serde_json::Value::from(name.as_str())))
+            .collect();
+        format!("{{{}}}", members.join(","))
+    };
+    [
+        by_name(&statuses),
+        by_name(&types),
+        by_code(&statuses),
+        by_code(&types),
+    ]
+    .iter()
+    .map(|json| jaq_json::read::parse_single(json.as_bytes()).expect("the tables are JSON"))
+    .collect()
+}
+
+/// The JSON document a sink writes for a `--jq` program to run on.
+#[derive(Clone, Default)]
+pub struct Document(Rc<RefCell<Vec<u8>>>);
+
+impl Write for Document {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+struct JqSink<'a, W> {
+    inner: Box<dyn Sink + 'a>,
+    document: Document,
+    jq: Rc<Jq>,
+    out: W,
+    on_terminal: bool,
+}
+
+impl<W: Write> Sink for JqSink<'_, W> {
+    fn begin(&mut self, first: &Page<'_>) -> io::Result<()> {
+        self.inner.begin(first)
+    }
+
+    fn group(&mut self, group: &Group<'_>) -> io::Result<()> {
+        self.inner.group(group)
+    }
+
+    fn item(&mut self, raw: &RawValue) -> io::Result<()> {
+        self.inner.item(raw)
+    }
+
+    fn page_done(&mut self) -> io::Result<()> {
+        self.inner.page_done()
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        self.inner.finish()?;
+        let document = std::mem::take(&mut *self.document.0.borrow_mut());
+        self.jq.run(&document, &mut self.out, self.on_terminal)
+    }
+
+    fn wants_more(&self) -> bool {
+        self.inner.wants_more()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(code: &str, document: &str) -> String {
+        let mut out = Vec::new();
+        Jq::compile(code)
+            .unwrap()
+            .run(document.as_bytes(), &mut out, false)
+            .unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    const TASKS: &str = r#"{"total_count":3,"tasks":[
+        {"task_id":"a","status":2,"type":1},
+        {"task_id":"b","status":1,"type":0},
+        {"task_id":"c","status":2,"type":0,"name":"x\ty"}]}"#;
+
+    #[test]
+    fn strings_print_raw_and_the_rest_as_jq_pretty_prints() {
+        assert_eq!(
+            run(".tasks[] | select(.status == 2) | .task_id", TASKS),
+            "a\nc\n"
+        );
+        assert_eq!(run(".tasks[2].name", TASKS), "x\ty\n");
+        assert_eq!(
+            run(".tasks[0], .total_count, [], {}", TASKS),
+            "{\n  \"task_id\": \"a\",\n  \"status\": 2,\n  \"type\": 1\n}\n3\n[]\n{}\n"
+        );
+        assert_eq!(run("[.tasks[].task_id]", TASKS), "[\n  \"a\",\n  \"b\",\n  \"c\"\n]\n");
+    }
+
+    #[test]
+    fn names_stand_for_codes() {
+        assert_eq!(
+            run(
+                "[.tasks[] | select(.status == $status.failed and .type == $type.auto_label) | .task_id]",
+                TASKS
+            ),
+            "[\n  \"c\"\n]\n"
+        );
+        assert_eq!(run(r#"$type["pre-label"], $type.pre_label"#, TASKS), "1\n1\n");
+        assert_eq!(
+            run(".tasks[] | $status_name[.status | tostring]", TASKS),
+            "failed\nrunning\nfailed\n"
+        );
+        assert_eq!(run(r#"$type_name["7"], $status.queued"#, TASKS), "auto-grouping\n-1\n");
+    }
+
+    #[test]
+    fn mistakes_point_at_where_they_are() {
+        let error = |code| {
+            let e = Jq::compile(code).err().unwrap();
+            (e.message, e.program, e.caret)
+        };
+        let (message, program, caret) = error(".tasks[ | .x");
+        assert!(message.starts_with("--jq: expected "), "{message}");
+        // The bracket is never closed: the mistake is where the program ends.
+        assert_eq!((program.as_str(), caret), (".tasks[ | .x", 12));
+        assert_eq!(
+            error(".tasks[] | frobnicate"),
+            (
+                "--jq: undefined filter `frobnicate` at column 12".to_string(),
+                ".tasks[] | frobnicate".to_string(),
+                11
+            )
+        );
+        assert_eq!(error("$nope").0, "--jq: undefined variable `$nope` at column 1");
+        // Ran out: the caret goes after the end.
+        let (message, _, caret) = error(".a |");
+        assert!(message.ends_with("at column 5"), "{message}");
+        assert_eq!(caret, 4);
+        // Wide characters before the mistake move the caret by their width.
+        assert_eq!(error("\"日本\" | nope").2, 9);
+    }
+
+    #[test]
+    fn invisible_characters_become_escapes_outside_raw_strings() {
+        let document = "{\"a\":\"x\u{202e}y\u{9b}\"}";
+        assert_eq!(run(".", document), "{\n  \"a\": \"x\\u202ey\\u009b\"\n}\n");
+        assert_eq!(run(".a", document), "x\u{202e}y\u{9b}\n");
+        let mut out = Vec::new();
+        Jq::compile(".a")
+            .unwrap()
+            .run(document.as_bytes(), &mut out, true)
+            .unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "x\\u{202e}y\\x9b\n");
+    }
+
+    #[test]
+    fn a_runtime_error_ends_the_output_with_jq_s_message() {
+        let mut out = Vec::new();
+        let error = Jq::compile(".tasks[] | .task_id, (.status | .x)")
+            .unwrap()
+            .run(TASKS.as_bytes(), &mut out, false)
+            .unwrap_err();
+        assert_eq!(out, b"a\n");
+        assert!(error.to_string().starts_with("--jq: cannot index"), "{error}");
+    }
+}
