@@ -918,7 +918,7 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__datasets)
-            opts="-n -a -o -v -h -V --name --running --limit --offset --all --max-items --concurrency --output --columns --wide --sort --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
+            opts="-n -a -o -v -h -V --name --running --limit --offset --all --max-items --concurrency --output --jq --no-headers --columns --wide --sort --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -949,11 +949,15 @@ _matasks() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson tsv csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson tsv csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --columns)
@@ -1012,7 +1016,7 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__get)
-            opts="-d -o -v -h -V --dataset --output --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
+            opts="-d -o -v -h -V --dataset --output --jq --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1027,11 +1031,15 @@ _matasks() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson tsv csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson tsv csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -1362,7 +1370,7 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__list)
-            opts="-d -A -t -n -a -o -v -h -V --dataset --all-datasets --type --task-name --limit --offset --all --max-items --concurrency --output --status --columns --wide --sort --watch --until-done --interval --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
+            opts="-d -A -t -n -a -o -v -h -V --dataset --all-datasets --type --task-name --limit --offset --all --max-items --concurrency --output --jq --no-headers --status --columns --wide --sort --watch --until-done --interval --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1409,11 +1417,15 @@ _matasks() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson tsv csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json ndjson tsv csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --status)
@@ -1534,7 +1546,7 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__start__subcmd__auto__subcmd__grouping)
-            opts="-d -o -v -h -V --clusters --dataset --name --description --collect-key-samples --config-json --dry-run --wait --timeout --interval --output --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
+            opts="-d -o -v -h -V --clusters --dataset --name --description --collect-key-samples --config-json --dry-run --wait --timeout --interval --output --jq --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1578,6 +1590,10 @@ _matasks() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "json ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -1628,7 +1644,7 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__start__subcmd__auto__subcmd__label)
-            opts="-d -o -v -h -V --algorithm --dataset --name --description --collect-key-samples --config-json --dry-run --wait --timeout --interval --output --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
+            opts="-d -o -v -h -V --algorithm --dataset --name --description --collect-key-samples --config-json --dry-run --wait --timeout --interval --output --jq --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1672,6 +1688,10 @@ _matasks() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "json ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -1792,7 +1812,7 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__start__subcmd__pre__subcmd__label)
-            opts="-d -o -v -h -V --model-id --specification --instances --dataset --name --description --collect-key-samples --config-json --dry-run --wait --timeout --interval --output --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
+            opts="-d -o -v -h -V --model-id --specification --instances --dataset --name --description --collect-key-samples --config-json --dry-run --wait --timeout --interval --output --jq --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1846,6 +1866,10 @@ _matasks() {
                     COMPREPLY=($(compgen -W "json ndjson" -- "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1894,7 +1918,7 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__stop)
-            opts="-d -o -v -h -V --dataset --dry-run --wait --timeout --interval --output --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
+            opts="-d -o -v -h -V --dataset --dry-run --wait --timeout --interval --output --jq --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1922,6 +1946,10 @@ _matasks() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "json ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -1972,7 +2000,7 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__wait)
-            opts="-d -o -v -h -V --dataset --timeout --interval --output --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
+            opts="-d -o -v -h -V --dataset --timeout --interval --output --jq --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2000,6 +2028,10 @@ _matasks() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "json ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --profile)

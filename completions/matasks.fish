@@ -58,14 +58,17 @@ auto-grouping\t'Clustering of unlabeled images'
 auto-deploy\t'One-click model deployment'
 all\t'Every kind: one query per type, merged newest first (ndjson streams pages as they arrive instead)'"
 complete -c matasks -n "__fish_matasks_using_subcommand list" -s n -l task-name -d 'Only tasks whose name matches NAME (filtered by the server)' -r
-complete -c matasks -n "__fish_matasks_using_subcommand list" -l limit -d 'Items per page, 1 to 100 [default: 10; 100 with --all]' -r
-complete -c matasks -n "__fish_matasks_using_subcommand list" -l offset -d 'Page to show (with --all: to start from), counting from 0' -r
+complete -c matasks -n "__fish_matasks_using_subcommand list" -l limit -d 'Items per page, 1 to 100 [default: 10; 100 with --all, --status or --sort]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand list" -l offset -d 'Page to show (with --all: to start from), counting from 0; --status and --sort then act on that page only [default: 0]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l max-items -d 'Stop after N items (implies --all)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l concurrency -d 'Pages requested at once with --all, 1 to 32 [default: the profile\'s `concurrency`, else 8]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand list" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for reading'
 json\t'One document: {"total_count": N, "tasks": [...]}'
-ndjson\t'One task per line, compact'"
-complete -c matasks -n "__fish_matasks_using_subcommand list" -l status -d 'Only tasks in these statuses, comma-separated or repeated (filtered here; the server\'s total stays as it is)' -r -f -a "queued\t''
+ndjson\t'One task per line, compact'
+tsv\t'The table\'s columns as tab-separated values, nothing cut; tabs, line breaks and backslashes in a value written as \\t, \\n, \\r, \\\\'
+csv\t'The table\'s columns as comma-separated values (RFC 4180 quoting), nothing cut'"
+complete -c matasks -n "__fish_matasks_using_subcommand list" -l jq -d 'Run a jq program on the JSON document this prints (implies -o json), e.g. \'.tasks[] | select(.status == $status.failed) | .task_id\'; strings print raw; $status and $type name the codes' -r
+complete -c matasks -n "__fish_matasks_using_subcommand list" -l status -d 'Only tasks in these statuses, comma-separated or repeated: filtered here, over every page unless --offset picks one (the server\'s total stays as it is)' -r -f -a "queued\t''
 initializing\t''
 running\t''
 failed\t''
@@ -85,7 +88,7 @@ model\t'The model a pre-labeling or deployment task uses'
 version\t''
 unconfirmed\t'Samples labeled by the task but not yet confirmed'
 message\t'The task\'s error, else its message'"
-complete -c matasks -n "__fish_matasks_using_subcommand list" -l sort -d 'Order by created, name, status, progress or elapsed; -FIELD reverses (table and json; ndjson keeps the server\'s order, as it streams)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand list" -l sort -d 'Order by created, name, status, progress or elapsed; -FIELD reverses: sorted here, over every page unless --offset picks one (ndjson keeps the server\'s order, as it streams)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l interval -d 'With --watch, the time between listings, at least 1s [default: 5s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
@@ -101,6 +104,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand list" -l request-timeout
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand list" -s A -l all-datasets -d 'The tasks of every dataset of the project (all pages of each), with a DATASET column; -o json groups them by dataset'
 complete -c matasks -n "__fish_matasks_using_subcommand list" -s a -l all -d 'Fetch every page, concurrently, printing in order'
+complete -c matasks -n "__fish_matasks_using_subcommand list" -l no-headers -d 'Print no header line (table, tsv, csv)'
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l wide -d 'Add MODEL, VERSION, UNCONFIRMED and MESSAGE to the table\'s columns'
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l watch -d 'List again every --interval until Ctrl-C: on a terminal the table is redrawn in place; otherwise one NDJSON line per task that appears or changes'
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l until-done -d 'With --watch, stop once every task listed is done (succeeded, failed, stopped)'
@@ -115,14 +119,17 @@ auto-grouping\t'Clustering of unlabeled images'
 auto-deploy\t'One-click model deployment'
 all\t'Every kind: one query per type, merged newest first (ndjson streams pages as they arrive instead)'"
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -s n -l task-name -d 'Only tasks whose name matches NAME (filtered by the server)' -r
-complete -c matasks -n "__fish_matasks_using_subcommand ls" -l limit -d 'Items per page, 1 to 100 [default: 10; 100 with --all]' -r
-complete -c matasks -n "__fish_matasks_using_subcommand ls" -l offset -d 'Page to show (with --all: to start from), counting from 0' -r
+complete -c matasks -n "__fish_matasks_using_subcommand ls" -l limit -d 'Items per page, 1 to 100 [default: 10; 100 with --all, --status or --sort]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand ls" -l offset -d 'Page to show (with --all: to start from), counting from 0; --status and --sort then act on that page only [default: 0]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l max-items -d 'Stop after N items (implies --all)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l concurrency -d 'Pages requested at once with --all, 1 to 32 [default: the profile\'s `concurrency`, else 8]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for reading'
 json\t'One document: {"total_count": N, "tasks": [...]}'
-ndjson\t'One task per line, compact'"
-complete -c matasks -n "__fish_matasks_using_subcommand ls" -l status -d 'Only tasks in these statuses, comma-separated or repeated (filtered here; the server\'s total stays as it is)' -r -f -a "queued\t''
+ndjson\t'One task per line, compact'
+tsv\t'The table\'s columns as tab-separated values, nothing cut; tabs, line breaks and backslashes in a value written as \\t, \\n, \\r, \\\\'
+csv\t'The table\'s columns as comma-separated values (RFC 4180 quoting), nothing cut'"
+complete -c matasks -n "__fish_matasks_using_subcommand ls" -l jq -d 'Run a jq program on the JSON document this prints (implies -o json), e.g. \'.tasks[] | select(.status == $status.failed) | .task_id\'; strings print raw; $status and $type name the codes' -r
+complete -c matasks -n "__fish_matasks_using_subcommand ls" -l status -d 'Only tasks in these statuses, comma-separated or repeated: filtered here, over every page unless --offset picks one (the server\'s total stays as it is)' -r -f -a "queued\t''
 initializing\t''
 running\t''
 failed\t''
@@ -142,7 +149,7 @@ model\t'The model a pre-labeling or deployment task uses'
 version\t''
 unconfirmed\t'Samples labeled by the task but not yet confirmed'
 message\t'The task\'s error, else its message'"
-complete -c matasks -n "__fish_matasks_using_subcommand ls" -l sort -d 'Order by created, name, status, progress or elapsed; -FIELD reverses (table and json; ndjson keeps the server\'s order, as it streams)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand ls" -l sort -d 'Order by created, name, status, progress or elapsed; -FIELD reverses: sorted here, over every page unless --offset picks one (ndjson keeps the server\'s order, as it streams)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l interval -d 'With --watch, the time between listings, at least 1s [default: 5s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
@@ -158,6 +165,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand ls" -l request-timeout -
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -s A -l all-datasets -d 'The tasks of every dataset of the project (all pages of each), with a DATASET column; -o json groups them by dataset'
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -s a -l all -d 'Fetch every page, concurrently, printing in order'
+complete -c matasks -n "__fish_matasks_using_subcommand ls" -l no-headers -d 'Print no header line (table, tsv, csv)'
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l wide -d 'Add MODEL, VERSION, UNCONFIRMED and MESSAGE to the table\'s columns'
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l watch -d 'List again every --interval until Ctrl-C: on a terminal the table is redrawn in place; otherwise one NDJSON line per task that appears or changes'
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l until-done -d 'With --watch, stop once every task listed is done (succeeded, failed, stopped)'
@@ -168,7 +176,10 @@ complete -c matasks -n "__fish_matasks_using_subcommand ls" -s V -l version -d '
 complete -c matasks -n "__fish_matasks_using_subcommand get" -s d -l dataset -d 'Dataset ID [default: the profile\'s `dataset_id`]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand get" -s o -l output -d 'Output format: `table` shows keys and values; `json` and `ndjson` the server\'s task object, on one line' -r -f -a "table\t'Aligned columns for reading'
 json\t'One document: {"total_count": N, "tasks": [...]}'
-ndjson\t'One task per line, compact'"
+ndjson\t'One task per line, compact'
+tsv\t'The table\'s columns as tab-separated values, nothing cut; tabs, line breaks and backslashes in a value written as \\t, \\n, \\r, \\\\'
+csv\t'The table\'s columns as comma-separated values (RFC 4180 quoting), nothing cut'"
+complete -c matasks -n "__fish_matasks_using_subcommand get" -l jq -d 'Run a jq program on the JSON document this prints (implies -o json), e.g. \'.tasks[] | select(.status == $status.failed) | .task_id\'; strings print raw; $status and $type name the codes' -r
 complete -c matasks -n "__fish_matasks_using_subcommand get" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand get" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand get" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
@@ -186,13 +197,16 @@ complete -c matasks -n "__fish_matasks_using_subcommand get" -l insecure -d 'Do 
 complete -c matasks -n "__fish_matasks_using_subcommand get" -s h -l help -d 'Print help'
 complete -c matasks -n "__fish_matasks_using_subcommand get" -s V -l version -d 'Print version'
 complete -c matasks -n "__fish_matasks_using_subcommand datasets" -s n -l name -d 'Only datasets whose name matches TEXT (the server\'s fuzzy search)' -r
-complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l limit -d 'Items per page, 1 to 100 [default: 10; 100 with --all]' -r
-complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l offset -d 'Page to show (with --all: to start from), counting from 0' -r
+complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l limit -d 'Items per page, 1 to 100 [default: 10; 100 with --all, --status or --sort]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l offset -d 'Page to show (with --all: to start from), counting from 0; --status and --sort then act on that page only [default: 0]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l max-items -d 'Stop after N items (implies --all)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l concurrency -d 'Pages requested at once with --all, 1 to 32 [default: the profile\'s `concurrency`, else 8]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand datasets" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for reading'
 json\t'One document: {"total_count": N, "tasks": [...]}'
-ndjson\t'One task per line, compact'"
+ndjson\t'One task per line, compact'
+tsv\t'The table\'s columns as tab-separated values, nothing cut; tabs, line breaks and backslashes in a value written as \\t, \\n, \\r, \\\\'
+csv\t'The table\'s columns as comma-separated values (RFC 4180 quoting), nothing cut'"
+complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l jq -d 'Run a jq program on the JSON document this prints (implies -o json), e.g. \'.tasks[] | select(.status == $status.failed) | .task_id\'; strings print raw; $status and $type name the codes' -r
 complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l columns -d 'The table\'s columns, in order, comma-separated' -r -f -a "id\t''
 name\t''
 type\t''
@@ -215,21 +229,25 @@ complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l retries -d 
 complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
-complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l running -d 'Only datasets with a task running in them (the server is asked to check each dataset; the list is then filtered here)'
+complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l running -d 'Only datasets with a task running in them (the server is asked to check each dataset; the list is then filtered here, over every page unless --offset picks one)'
 complete -c matasks -n "__fish_matasks_using_subcommand datasets" -s a -l all -d 'Fetch every page, concurrently, printing in order'
+complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l no-headers -d 'Print no header line (table, tsv, csv)'
 complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l wide -d 'Add VERSION and DESCRIPTION to the table\'s columns'
 complete -c matasks -n "__fish_matasks_using_subcommand datasets" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
 complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
 complete -c matasks -n "__fish_matasks_using_subcommand datasets" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c matasks -n "__fish_matasks_using_subcommand datasets" -s V -l version -d 'Print version'
 complete -c matasks -n "__fish_matasks_using_subcommand ds" -s n -l name -d 'Only datasets whose name matches TEXT (the server\'s fuzzy search)' -r
-complete -c matasks -n "__fish_matasks_using_subcommand ds" -l limit -d 'Items per page, 1 to 100 [default: 10; 100 with --all]' -r
-complete -c matasks -n "__fish_matasks_using_subcommand ds" -l offset -d 'Page to show (with --all: to start from), counting from 0' -r
+complete -c matasks -n "__fish_matasks_using_subcommand ds" -l limit -d 'Items per page, 1 to 100 [default: 10; 100 with --all, --status or --sort]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand ds" -l offset -d 'Page to show (with --all: to start from), counting from 0; --status and --sort then act on that page only [default: 0]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ds" -l max-items -d 'Stop after N items (implies --all)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ds" -l concurrency -d 'Pages requested at once with --all, 1 to 32 [default: the profile\'s `concurrency`, else 8]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ds" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for reading'
 json\t'One document: {"total_count": N, "tasks": [...]}'
-ndjson\t'One task per line, compact'"
+ndjson\t'One task per line, compact'
+tsv\t'The table\'s columns as tab-separated values, nothing cut; tabs, line breaks and backslashes in a value written as \\t, \\n, \\r, \\\\'
+csv\t'The table\'s columns as comma-separated values (RFC 4180 quoting), nothing cut'"
+complete -c matasks -n "__fish_matasks_using_subcommand ds" -l jq -d 'Run a jq program on the JSON document this prints (implies -o json), e.g. \'.tasks[] | select(.status == $status.failed) | .task_id\'; strings print raw; $status and $type name the codes' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ds" -l columns -d 'The table\'s columns, in order, comma-separated' -r -f -a "id\t''
 name\t''
 type\t''
@@ -252,8 +270,9 @@ complete -c matasks -n "__fish_matasks_using_subcommand ds" -l retries -d 'Retri
 complete -c matasks -n "__fish_matasks_using_subcommand ds" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ds" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ds" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
-complete -c matasks -n "__fish_matasks_using_subcommand ds" -l running -d 'Only datasets with a task running in them (the server is asked to check each dataset; the list is then filtered here)'
+complete -c matasks -n "__fish_matasks_using_subcommand ds" -l running -d 'Only datasets with a task running in them (the server is asked to check each dataset; the list is then filtered here, over every page unless --offset picks one)'
 complete -c matasks -n "__fish_matasks_using_subcommand ds" -s a -l all -d 'Fetch every page, concurrently, printing in order'
+complete -c matasks -n "__fish_matasks_using_subcommand ds" -l no-headers -d 'Print no header line (table, tsv, csv)'
 complete -c matasks -n "__fish_matasks_using_subcommand ds" -l wide -d 'Add VERSION and DESCRIPTION to the table\'s columns'
 complete -c matasks -n "__fish_matasks_using_subcommand ds" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
 complete -c matasks -n "__fish_matasks_using_subcommand ds" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
@@ -264,6 +283,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand wait" -l timeout -d 'Giv
 complete -c matasks -n "__fish_matasks_using_subcommand wait" -l interval -d 'Time between polls while waiting, at least 1s' -r
 complete -c matasks -n "__fish_matasks_using_subcommand wait" -s o -l output -d 'Print the final task (json) or every change seen (ndjson) on stdout' -r -f -a "json\t'The task as it ended, one document'
 ndjson\t'One line per change of status or progress, as it is seen'"
+complete -c matasks -n "__fish_matasks_using_subcommand wait" -l jq -d 'Run a jq program on the JSON document this prints (implies -o json), e.g. \'.tasks[] | select(.status == $status.failed) | .task_id\'; strings print raw; $status and $type name the codes' -r
 complete -c matasks -n "__fish_matasks_using_subcommand wait" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand wait" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand wait" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
@@ -310,6 +330,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_s
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-label" -l interval -d 'Time between polls while waiting, at least 1s' -r
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-label" -s o -l output -d 'Print the answer (json, ndjson: one line) instead of the task ID; with --wait, as `wait -o` does' -r -f -a "json\t'The task as it ended, one document'
 ndjson\t'One line per change of status or progress, as it is seen'"
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-label" -l jq -d 'Run a jq program on the JSON document this prints (implies -o json), e.g. \'.tasks[] | select(.status == $status.failed) | .task_id\'; strings print raw; $status and $type name the codes' -r
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-label" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-label" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-label" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
@@ -340,6 +361,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_s
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -l interval -d 'Time between polls while waiting, at least 1s' -r
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -s o -l output -d 'Print the answer (json, ndjson: one line) instead of the task ID; with --wait, as `wait -o` does' -r -f -a "json\t'The task as it ended, one document'
 ndjson\t'One line per change of status or progress, as it is seen'"
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -l jq -d 'Run a jq program on the JSON document this prints (implies -o json), e.g. \'.tasks[] | select(.status == $status.failed) | .task_id\'; strings print raw; $status and $type name the codes' -r
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
@@ -368,6 +390,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_s
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-grouping" -l interval -d 'Time between polls while waiting, at least 1s' -r
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-grouping" -s o -l output -d 'Print the answer (json, ndjson: one line) instead of the task ID; with --wait, as `wait -o` does' -r -f -a "json\t'The task as it ended, one document'
 ndjson\t'One line per change of status or progress, as it is seen'"
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-grouping" -l jq -d 'Run a jq program on the JSON document this prints (implies -o json), e.g. \'.tasks[] | select(.status == $status.failed) | .task_id\'; strings print raw; $status and $type name the codes' -r
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-grouping" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-grouping" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-grouping" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
@@ -396,6 +419,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand stop" -l timeout -d 'Giv
 complete -c matasks -n "__fish_matasks_using_subcommand stop" -l interval -d 'Time between polls while waiting, at least 1s' -r
 complete -c matasks -n "__fish_matasks_using_subcommand stop" -s o -l output -d 'With --wait, print the final task (json) or every change seen (ndjson) on stdout' -r -f -a "json\t'The task as it ended, one document'
 ndjson\t'One line per change of status or progress, as it is seen'"
+complete -c matasks -n "__fish_matasks_using_subcommand stop" -l jq -d 'With --wait, run a jq program on the final task (implies -o json); strings print raw; $status and $type name the codes' -r
 complete -c matasks -n "__fish_matasks_using_subcommand stop" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand stop" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand stop" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r

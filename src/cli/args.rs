@@ -11,9 +11,9 @@ use crate::api::paging::Plan;
 use crate::domain::resource::{DEFAULT_PAGE_SIZE, Resource};
 use crate::output::OutputFormat;
 use crate::output::jq::Jq;
-use crate::util::error::{MistakeIn, UsageError};
 use crate::settings::{self, Overrides};
 pub use crate::util::duration::parse_duration;
+use crate::util::error::{MistakeIn, UsageError};
 use crate::util::progress::Progress;
 use crate::util::term::{self, ColorChoice};
 

@@ -162,7 +162,10 @@ pub async fn run(global: &GlobalArgs, args: &DatasetsArgs) -> Result<()> {
     if args.output == OutputFormat::Table {
         let mut notes = Vec::new();
         if args.running && !plan.all {
-            notes.push(format!("--running applied to page {} only", plan.first_page));
+            notes.push(format!(
+                "--running applied to page {} only",
+                plan.first_page
+            ));
         }
         if let Some(max) = args.paging.max_items
             && args.running

@@ -127,7 +127,9 @@ impl ListArgs {
     /// The `--jq` program, compiled; refuses the flags `--watch` cannot honour.
     pub fn checked_jq(&self) -> Result<Option<Rc<Jq>>> {
         let jq = self.jq.compile(self.output == OutputFormat::Json)?;
-        if self.watch && (jq.is_some() || matches!(self.output, OutputFormat::Tsv | OutputFormat::Csv)) {
+        if self.watch
+            && (jq.is_some() || matches!(self.output, OutputFormat::Tsv | OutputFormat::Csv))
+        {
             return Err(UsageError(
                 "--watch redraws a table on a terminal and prints changes as NDJSON otherwise: \
                  it cannot be used with --jq or -o tsv/csv"
@@ -254,9 +256,12 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
         .into());
     }
     let mut offsets = Offsets::of(settings);
-    let mut plan =
-        args.paging
-            .plan(Resource::TASKS, settings.concurrency, &offsets, args.shaping());
+    let mut plan = args.paging.plan(
+        Resource::TASKS,
+        settings.concurrency,
+        &offsets,
+        args.shaping(),
+    );
     let client = context.client(plan.concurrency).await?;
 
     let task_name = args.task_name.as_deref().filter(|n| !n.is_empty());

@@ -1,8 +1,8 @@
 //! `matasks wait`: poll a task until it is done, and say how it ended in the exit status.
 
 use std::cell::Cell;
-use std::rc::Rc;
 use std::io::{self, IsTerminal, Write};
+use std::rc::Rc;
 use std::time::{Duration, Instant};
 
 use anyhow::Result;

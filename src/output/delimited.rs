@@ -163,7 +163,8 @@ mod tests {
         let mut out = Vec::new();
         {
             let view = TaskTable::new(vec![Column::Id, Column::Name, Column::Status]);
-            let mut sink = DelimitedSink::new(&mut out, Box::new(view), delimiter, headers, verbatim);
+            let mut sink =
+                DelimitedSink::new(&mut out, Box::new(view), delimiter, headers, verbatim);
             for task in tasks {
                 let raw = RawValue::from_string(task.to_string()).unwrap();
                 sink.item(&raw).unwrap();
@@ -178,7 +179,12 @@ mod tests {
     #[test]
     fn csv_quotes_what_needs_it() {
         assert_eq!(
-            render(Delimiter::Csv, true, true, &[AWKWARD, r#"{"task_id":"t2"}"#]),
+            render(
+                Delimiter::Csv,
+                true,
+                true,
+                &[AWKWARD, r#"{"task_id":"t2"}"#]
+            ),
             "ID,NAME,STATUS\nt1,\"a, \"\"b\"\"\nc\td\\e\",running\nt2,-,-\n"
         );
     }

@@ -88,9 +88,9 @@ impl Jq {
             .compile(modules)
             .map_err(|errors| {
                 let found = errors.into_iter().flat_map(|(_, undefined)| {
-                    undefined.into_iter().map(|(name, kind)| {
-                        (name, format!("undefined {} `{name}`", kind.as_str()))
-                    })
+                    undefined
+                        .into_iter()
+                        .map(|(name, kind)| (name, format!("undefined {} `{name}`", kind.as_str())))
                 });
                 mistakes(code, found.collect())
             })?;
@@ -345,7 +345,10 @@ mod tests {
             run(".tasks[0], .total_count, [], {}", TASKS),
             "{\n  \"task_id\": \"a\",\n  \"status\": 2,\n  \"type\": 1\n}\n3\n[]\n{}\n"
         );
-        assert_eq!(run("[.tasks[].task_id]", TASKS), "[\n  \"a\",\n  \"b\",\n  \"c\"\n]\n");
+        assert_eq!(
+            run("[.tasks[].task_id]", TASKS),
+            "[\n  \"a\",\n  \"b\",\n  \"c\"\n]\n"
+        );
     }
 
     #[test]
@@ -357,12 +360,18 @@ mod tests {
             ),
             "[\n  \"c\"\n]\n"
         );
-        assert_eq!(run(r#"$type["pre-label"], $type.pre_label"#, TASKS), "1\n1\n");
+        assert_eq!(
+            run(r#"$type["pre-label"], $type.pre_label"#, TASKS),
+            "1\n1\n"
+        );
         assert_eq!(
             run(".tasks[] | $status_name[.status | tostring]", TASKS),
             "failed\nrunning\nfailed\n"
         );
-        assert_eq!(run(r#"$type_name["7"], $status.queued"#, TASKS), "auto-grouping\n-1\n");
+        assert_eq!(
+            run(r#"$type_name["7"], $status.queued"#, TASKS),
+            "auto-grouping\n-1\n"
+        );
     }
 
     #[test]
@@ -383,7 +392,10 @@ mod tests {
                 11
             )
         );
-        assert_eq!(error("$nope").0, "--jq: undefined variable `$nope` at column 1");
+        assert_eq!(
+            error("$nope").0,
+            "--jq: undefined variable `$nope` at column 1"
+        );
         // Ran out: the caret goes after the end.
         let (message, _, caret) = error(".a |");
         assert!(message.ends_with("at column 5"), "{message}");
@@ -413,6 +425,9 @@ mod tests {
             .run(TASKS.as_bytes(), &mut out, false)
             .unwrap_err();
         assert_eq!(out, b"a\n");
-        assert!(error.to_string().starts_with("--jq: cannot index"), "{error}");
+        assert!(
+            error.to_string().starts_with("--jq: cannot index"),
+            "{error}"
+        );
     }
 }

@@ -101,7 +101,12 @@ fn sink_of<'a, W: Write + 'a>(
 ) -> Box<dyn Sink + 'a> {
     let delimiter = match format {
         OutputFormat::Table => {
-            return Box::new(table::TableSink::new(out, view, style.color, style.width));
+            let table = table::TableSink::new(out, view, style.color, style.width);
+            return if style.no_headers {
+                Box::new(table.without_headers())
+            } else {
+                Box::new(table)
+            };
         }
         OutputFormat::Json => return Box::new(json::JsonSink::new(out)),
         OutputFormat::Ndjson => return Box::new(json::NdjsonSink::new(out)),

@@ -409,7 +409,12 @@ mod tests {
     fn wants_no_more_once_it_has_the_first_matches_unless_sorting() {
         let matched = Rc::new(Cell::new(0));
         let ids = Rc::new(std::cell::RefCell::new(Vec::new()));
-        let mut sink = Shaped::new(Box::new(Ids(ids.clone())), vec![Status::Running], None, matched.clone());
+        let mut sink = Shaped::new(
+            Box::new(Ids(ids.clone())),
+            vec![Status::Running],
+            None,
+            matched.clone(),
+        );
         sink.limit_to(Some(1));
         let failed = RawValue::from_string(r#"{"task_id":"x","status":2}"#.into()).unwrap();
         let running = RawValue::from_string(r#"{"task_id":"y","status":1}"#.into()).unwrap();
@@ -431,7 +436,11 @@ mod tests {
         sorted.item(&running).unwrap();
         assert!(sorted.wants_more(), "a later task may sort first");
 
-        let mut datasets = Filtered::new(Box::new(Ids(ids)), |raw| raw.contains("\"status\":1"), Rc::default());
+        let mut datasets = Filtered::new(
+            Box::new(Ids(ids)),
+            |raw| raw.contains("\"status\":1"),
+            Rc::default(),
+        );
         datasets.limit_to(Some(1));
         datasets.item(&failed).unwrap();
         assert!(datasets.wants_more());

@@ -221,7 +221,8 @@ mod tests {
             &outcome(printed, total),
             &plan_of(offset, limit, false),
             Some(TaskType::PreLabel),
-            None, Vec::new(),
+            None,
+            Vec::new(),
         )
     }
 
@@ -249,8 +250,9 @@ mod tests {
                 &records,
                 &plan_of(2, 10, false),
                 Some(TaskType::PreLabel),
-                None
-            , Vec::new()),
+                None,
+                Vec::new()
+            ),
             "10 of 246 pre-label tasks (next page: --offset 3, which asks for offset 30)"
         );
         // Another page size is kept, or --offset would count other pages.
@@ -267,13 +269,20 @@ mod tests {
                 &outcome(10, Some(246)),
                 &plan_of(0, 10, false),
                 None,
-                Some(3)
-            , Vec::new()),
+                Some(3),
+                Vec::new()
+            ),
             "10 of 246 auto-labeling and pre-labeling tasks, 3 matching --status (next page: \
              --offset 1; --type all lists every kind)"
         );
         assert_eq!(
-            summary(&outcome(0, Some(0)), &plan_of(0, 10, true), None, None, Vec::new()),
+            summary(
+                &outcome(0, Some(0)),
+                &plan_of(0, 10, true),
+                None,
+                None,
+                Vec::new()
+            ),
             "no auto-labeling and pre-labeling tasks found (--type all lists every kind)"
         );
     }
@@ -286,8 +295,9 @@ mod tests {
                 &outcome(246, Some(246)),
                 &plan,
                 Some(TaskType::AutoLabel),
-                None
-            , Vec::new()),
+                None,
+                Vec::new()
+            ),
             "246 auto-label tasks"
         );
         assert_eq!(
@@ -295,8 +305,9 @@ mod tests {
                 &outcome(100, Some(246)),
                 &plan,
                 Some(TaskType::AutoLabel),
-                None
-            , Vec::new()),
+                None,
+                Vec::new()
+            ),
             "100 of 246 auto-label tasks"
         );
         assert_eq!(
@@ -304,8 +315,9 @@ mod tests {
                 &outcome(247, Some(246)),
                 &plan,
                 Some(TaskType::AutoLabel),
-                None
-            , Vec::new()),
+                None,
+                Vec::new()
+            ),
             "247 auto-label tasks"
         );
     }
@@ -331,7 +343,13 @@ mod tests {
             outcome(2, Some(2)),
         ];
         assert_eq!(
-            merged_summary(&labels, &first_pages, &plan_of(0, 10, false), Some(4), Vec::new()),
+            merged_summary(
+                &labels,
+                &first_pages,
+                &plan_of(0, 10, false),
+                Some(4),
+                Vec::new()
+            ),
             "22 of 56 tasks: auto-label 10 of 30, pre-label 10 of 24, auto-grouping 2, 4 \
              matching --status (--all lists every one)"
         );

@@ -116,6 +116,8 @@ pub struct TableSink<'v, W> {
     color: bool,
     /// Cut and drop columns so that rows fit this many terminal columns.
     width: Option<usize>,
+    /// Write the header line.
+    headers: bool,
     rows: Rows,
     /// One item's cells, kept to spare an allocation per row.
     cells: Vec<String>,
@@ -143,6 +145,7 @@ impl<'v, W: Write> TableSink<'v, W> {
             layout,
             color,
             width,
+            headers: true,
             rows: Rows {
                 text: String::new(),
                 starts: Vec::new(),
@@ -151,6 +154,14 @@ impl<'v, W: Write> TableSink<'v, W> {
             },
             cells: Vec::new(),
         }
+    }
+}
+
+impl<W: Write> TableSink<'_, W> {
+    /// No header line (`--no-headers`).
+    pub fn without_headers(mut self) -> Self {
+        self.headers = false;
+        self
     }
 }
 
@@ -193,6 +204,7 @@ impl<W: Write> Sink for TableSink<'_, W> {
             &self.layout,
             self.color,
             self.width,
+            self.headers,
         )?;
         self.out.flush()
     }
@@ -320,6 +332,7 @@ fn write_table(
     columns: &[Layout],
     color: bool,
     width: Option<usize>,
+    headers: bool,
 ) -> io::Result<()> {
     let keep = match width {
         Some(width) => columns_that_fit(columns, &rows.widths, width),
@@ -334,7 +347,9 @@ fn write_table(
         columns,
         color,
     };
-    lines.write(out, &mut line, |i| (columns[i].header, None), true)?;
+    if headers {
+        lines.write(out, &mut line, |i| (columns[i].header, None), true)?;
+    }
     let mut cells: Vec<&str> = Vec::with_capacity(columns.len());
     for (n, &start) in rows.starts.iter().enumerate() {
         let end = rows.starts.get(n + 1).copied().unwrap_or(rows.text.len());

@@ -202,7 +202,7 @@ fn limit_and_offset_choose_the_page() {
     let out = sandbox.run(&["list", "--limit", "2", "--offset", "1"]);
     assert_eq!(
         stderr_of(&out),
-        "2 of 6 auto-labeling and pre-labeling tasks (next page: --offset 2; --type all lists every kind)\n"
+        "2 of 6 auto-labeling and pre-labeling tasks (next page: --offset 2 --limit 2; --type all lists every kind)\n"
     );
     let out = sandbox.run(&["list", "--limit", "4", "--offset", "1"]);
     assert_eq!(
@@ -897,7 +897,7 @@ fn status_filters_keep_the_servers_total() {
     assert!(lines[1].starts_with("Fa1LeDtask000000001"));
     assert_eq!(
         stderr_of(&out),
-        "6 of 6 auto-labeling and pre-labeling tasks, 1 matching --status (--type all lists every kind)\n"
+        "6 auto-labeling and pre-labeling tasks, 1 matching --status (--type all lists every kind)\n"
     );
 
     let out = sandbox.run(&[

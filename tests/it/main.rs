@@ -12,6 +12,7 @@ mod network;
 mod paging;
 mod project;
 mod reference;
+mod scripts;
 mod simulator;
 mod support;
 mod tasks;

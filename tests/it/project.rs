@@ -200,8 +200,8 @@ fn datasets_name_running_and_sort_are_sent_and_applied() {
     let expected = [0, 1, 3].map(|i| named_lines()[i].clone()).join("\n") + "\n";
     let mut tables = Vec::new();
     for (running_filter, footer) in [
-        (false, "4 of 4 datasets, 3 with a running task\n"),
-        (true, "3 of 3 datasets, 3 with a running task\n"),
+        (false, "4 datasets, 3 with a running task\n"),
+        (true, "3 datasets, 3 with a running task\n"),
     ] {
         let sandbox = Sandbox::with(Setup {
             running_filter,
