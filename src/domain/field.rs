@@ -160,7 +160,7 @@ pub fn time_in(raw: &Raw, zone: &jiff::tz::TimeZone) -> String {
             .ok()
             .and_then(|ms| jiff::Timestamp::from_millisecond(ms).ok())
             .map(|t| {
-                t.to_zoned_datetime(zone.clone())
+                t.to_zoned(zone.clone())
                     .strftime("%Y-%m-%d %H:%M:%S")
                     .to_string()
             })
