@@ -145,6 +145,23 @@ fn an_80_column_terminal_drops_columns_rather_than_wrapping() {
 }
 
 #[test]
+fn a_terminal_of_no_size_is_of_unknown_width_not_zero() {
+    let sandbox = Sandbox::new();
+    let piped = sandbox.run(&["--color", "never", "list"]);
+    assert_ok(&piped);
+    let mut cmd = sandbox.std_cmd();
+    cmd.args(["--color", "never", "list"]);
+    let run = crate::support::pty::run_on_unsized_terminal(cmd);
+    assert!(run.status.success(), "{}", run.screen);
+    // Every column and every whole name, as into a pipe: nothing fitted to 0 columns.
+    assert_eq!(
+        run.screen,
+        format!("{}{}", stdout_of(&piped), stderr_of(&piped)),
+    );
+    assert!(run.screen.contains("2026-11-29 08:00:00"), "{}", run.screen);
+}
+
+#[test]
 fn plain_http_to_another_host_is_pointed_out() {
     let out = matasks()
         .env("HUAWEICLOUD_SDK_AK", AK)
