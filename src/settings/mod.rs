@@ -270,6 +270,8 @@ pub struct Loaded {
     pub file: ConfigFile,
 }
 
+/// The config file at `explicit`, else at the default path (where it may be missing),
+/// with a warning when it holds secrets others can read.
 pub fn load(explicit: Option<&Path>) -> Result<Loaded, ConfigError> {
     let (path, required) = match explicit {
         Some(path) => (path.to_path_buf(), true),
@@ -311,10 +313,12 @@ pub fn load(explicit: Option<&Path>) -> Result<Loaded, ConfigError> {
         check_trusted(&path, &meta)?;
     }
     let file = parse(&path, &text)?;
-    Ok(Loaded {
+    let loaded = Loaded {
         path: Some(path),
         file,
-    })
+    };
+    warn_if_secrets_readable_by_others(&loaded);
+    Ok(loaded)
 }
 
 /// Like ssh, refuse a config file that someone other than the user (or root) could
@@ -383,7 +387,6 @@ pub fn flag_source(overrides: &Overrides, flag: &'static str, env_var: &'static 
 /// environment variables and the selected profile.
 pub fn resolve(overrides: &Overrides, env: EnvLookup<'_>) -> Result<Settings, ConfigError> {
     let mut loaded = load(overrides.config.as_deref())?;
-    warn_if_secrets_readable_by_others(&loaded);
     let (profile_name, profile) = select_profile(&mut loaded, overrides)?;
     let where_ = describe_profile(&loaded, &profile_name);
 

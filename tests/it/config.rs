@@ -416,6 +416,25 @@ fn a_config_file_readable_by_others_is_pointed_out() {
     std::fs::set_permissions(&sandbox.config, std::fs::Permissions::from_mode(0o640)).unwrap();
     let out = sandbox.run(&["config", "show"]);
     assert!(stderr_of(&out).contains("is open to other users (mode 640)"));
+    let out = sandbox.run(&["config", "list"]);
+    assert_ok(&out);
+    assert!(
+        stderr_of(&out).starts_with("warning: ")
+            && stderr_of(&out).contains("is open to other users (mode 640)"),
+        "{}",
+        stderr_of(&out)
+    );
+    // Said once, also when the settings fail after the file was read.
+    sandbox.write_config("[profiles.default]\naccess_key = \"A\"\nsecret_key = \"S\"\n");
+    std::fs::set_permissions(&sandbox.config, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let out = sandbox.run(&["config", "show"]);
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(
+        stderr_of(&out).matches("is open to other users").count(),
+        1,
+        "{}",
+        stderr_of(&out)
+    );
     // A file that only says where secrets are holds none.
     sandbox.write_config(&format!(
         "[profiles.default]\nendpoint = \"{}\"\nproject_id = \"{PROJECT}\"\n\

@@ -7,7 +7,7 @@ use anyhow::{Context, Result};
 
 use crate::settings::{self, AuthSettings, KeyKind, Overrides, Secret, Settings, Source};
 use crate::util::redact::{self, MASK};
-use crate::util::text;
+use crate::util::{term, text};
 
 /// One row of `config show`, made safe for the terminal.
 struct Row {
@@ -51,7 +51,9 @@ pub fn run(overrides: &Overrides) -> Result<()> {
 
 /// The settings as given, unresolved: the flags, the variables and the profile's keys.
 fn raw_rows(overrides: &Overrides) -> Vec<Row> {
-    let Ok(loaded) = settings::load(overrides.config.as_deref()) else {
+    // Read again after the settings failed: its warnings were given then.
+    let loaded = term::without_warnings(|| settings::load(overrides.config.as_deref()));
+    let Ok(loaded) = loaded else {
         return Vec::new();
     };
     let (profile, _) = settings::profile_name(overrides, &loaded.file);
