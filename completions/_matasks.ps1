@@ -47,7 +47,7 @@ Register-ArgumentCompleter -Native -CommandName 'matasks' -ScriptBlock {
             [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start an intelligent task in a dataset (auto-label, pre-label, auto-grouping) and print its ID')
             [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop a running task')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Inspect and change the configuration: profiles, credentials, the config file')
-            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a completion script for a shell, e.g. `matasks completions bash > /etc/bash_completion.d/matasks`')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a completion script for a shell, e.g. `matasks completions bash > ~/.local/share/bash-completion/completions/matasks`')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -699,7 +699,7 @@ Register-ArgumentCompleter -Native -CommandName 'matasks' -ScriptBlock {
             [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start an intelligent task in a dataset (auto-label, pre-label, auto-grouping) and print its ID')
             [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop a running task')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Inspect and change the configuration: profiles, credentials, the config file')
-            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a completion script for a shell, e.g. `matasks completions bash > /etc/bash_completion.d/matasks`')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a completion script for a shell, e.g. `matasks completions bash > ~/.local/share/bash-completion/completions/matasks`')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }

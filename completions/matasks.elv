@@ -44,7 +44,7 @@ set edit:completion:arg-completer[matasks] = {|@words|
             cand start 'Start an intelligent task in a dataset (auto-label, pre-label, auto-grouping) and print its ID'
             cand stop 'Stop a running task'
             cand config 'Inspect and change the configuration: profiles, credentials, the config file'
-            cand completions 'Print a completion script for a shell, e.g. `matasks completions bash > /etc/bash_completion.d/matasks`'
+            cand completions 'Print a completion script for a shell, e.g. `matasks completions bash > ~/.local/share/bash-completion/completions/matasks`'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'matasks;list'= {
@@ -660,7 +660,7 @@ set edit:completion:arg-completer[matasks] = {|@words|
             cand start 'Start an intelligent task in a dataset (auto-label, pre-label, auto-grouping) and print its ID'
             cand stop 'Stop a running task'
             cand config 'Inspect and change the configuration: profiles, credentials, the config file'
-            cand completions 'Print a completion script for a shell, e.g. `matasks completions bash > /etc/bash_completion.d/matasks`'
+            cand completions 'Print a completion script for a shell, e.g. `matasks completions bash > ~/.local/share/bash-completion/completions/matasks`'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'matasks;help;list'= {

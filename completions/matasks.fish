@@ -49,7 +49,7 @@ complete -c matasks -n "__fish_matasks_needs_command" -f -a "wait" -d 'Wait unti
 complete -c matasks -n "__fish_matasks_needs_command" -f -a "start" -d 'Start an intelligent task in a dataset (auto-label, pre-label, auto-grouping) and print its ID'
 complete -c matasks -n "__fish_matasks_needs_command" -f -a "stop" -d 'Stop a running task'
 complete -c matasks -n "__fish_matasks_needs_command" -f -a "config" -d 'Inspect and change the configuration: profiles, credentials, the config file'
-complete -c matasks -n "__fish_matasks_needs_command" -f -a "completions" -d 'Print a completion script for a shell, e.g. `matasks completions bash > /etc/bash_completion.d/matasks`'
+complete -c matasks -n "__fish_matasks_needs_command" -f -a "completions" -d 'Print a completion script for a shell, e.g. `matasks completions bash > ~/.local/share/bash-completion/completions/matasks`'
 complete -c matasks -n "__fish_matasks_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c matasks -n "__fish_matasks_using_subcommand list" -s d -l dataset -d 'Dataset ID [default: the profile\'s `dataset_id`]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand list" -s t -l type -d 'Only tasks of this type, or `all` [default: the API\'s, auto-label and pre-label]' -r -f -a "auto-label\t'Active learning'
@@ -618,7 +618,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_see
 complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list get datasets wait start stop config completions help" -f -a "start" -d 'Start an intelligent task in a dataset (auto-label, pre-label, auto-grouping) and print its ID'
 complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list get datasets wait start stop config completions help" -f -a "stop" -d 'Stop a running task'
 complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list get datasets wait start stop config completions help" -f -a "config" -d 'Inspect and change the configuration: profiles, credentials, the config file'
-complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list get datasets wait start stop config completions help" -f -a "completions" -d 'Print a completion script for a shell, e.g. `matasks completions bash > /etc/bash_completion.d/matasks`'
+complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list get datasets wait start stop config completions help" -f -a "completions" -d 'Print a completion script for a shell, e.g. `matasks completions bash > ~/.local/share/bash-completion/completions/matasks`'
 complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list get datasets wait start stop config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c matasks -n "__fish_matasks_using_subcommand help; and __fish_seen_subcommand_from start" -f -a "auto-label" -d 'Active learning: train on the labeled samples, then label the others'
 complete -c matasks -n "__fish_matasks_using_subcommand help; and __fish_seen_subcommand_from start" -f -a "pre-label" -d 'Pre-labeling: label the samples with a model you choose'

@@ -9,6 +9,7 @@ mod config;
 mod context;
 mod datasets;
 mod get;
+pub mod help;
 mod list;
 mod report;
 mod start;
@@ -76,7 +77,8 @@ pub enum Command {
     Config(config::ConfigCommand),
 
     /// Print a completion script for a shell, e.g. `matasks completions bash >
-    /// /etc/bash_completion.d/matasks`
+    /// ~/.local/share/bash-completion/completions/matasks`
+    #[command(after_help = help::COMPLETIONS_AFTER_HELP)]
     Completions(completions::CompletionsArgs),
 }
 

@@ -6,6 +6,7 @@ mod config;
 mod config_files;
 mod configure;
 mod generated;
+mod help;
 mod lifecycle;
 mod list;
 mod network;
