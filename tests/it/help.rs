@@ -1,5 +1,7 @@
 //! `--help`: where completion scripts go, the layout of options, and the examples.
 
+use clap::CommandFactory;
+
 use crate::support::*;
 
 /// The paths (with a `/` and naming matasks) in `text`, each without the quoting
@@ -43,4 +45,56 @@ fn completions_help_and_the_readme_name_the_same_places() {
             "{path} is not in README.md:\n{table}"
         );
     }
+}
+
+/// Every command's path below `matasks`, e.g. `["config", "set"]`.
+fn command_paths() -> Vec<Vec<String>> {
+    fn walk(cmd: &clap::Command, path: &[String], out: &mut Vec<Vec<String>>) {
+        for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+            let mut path = path.to_vec();
+            path.push(sub.get_name().to_string());
+            out.push(path.clone());
+            walk(sub, &path, out);
+        }
+    }
+    let mut out = vec![Vec::new()];
+    walk(&matasks::cli::Cli::command(), &[], &mut out);
+    out
+}
+
+fn help_of(path: &[String], env: &[(&str, &str)]) -> String {
+    let out = matasks()
+        .envs(env.iter().copied())
+        .args(path)
+        .arg("--help")
+        .output()
+        .unwrap();
+    assert_ok(&out);
+    stdout_of(&out)
+}
+
+#[test]
+fn help_names_each_variable_without_a_value() {
+    let set = [
+        ("MATASKS_PROFILE", "staging-from-env"),
+        ("MATASKS_REGION", "la-north-2"),
+        ("MATASKS_PROJECT_ID", "project-from-env"),
+        ("MATASKS_DATASET", "dataset-from-env"),
+        ("MATASKS_CONFIG", "/srv/from-env.toml"),
+    ];
+    for path in command_paths() {
+        for env in [&[][..], &set[..]] {
+            let help = help_of(&path, env);
+            assert!(
+                help.contains("[env: MATASKS_PROFILE]"),
+                "{path:?} {env:?}:\n{help}"
+            );
+            assert!(!help.contains("=]"), "{path:?} {env:?}:\n{help}");
+            for (_, value) in env {
+                assert!(!help.contains(value), "{path:?} shows {value}:\n{help}");
+            }
+        }
+    }
+    let help = help_of(&["list".to_string()], &[]);
+    assert!(help.contains("[env: MATASKS_DATASET]"), "{help}");
 }
