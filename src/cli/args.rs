@@ -18,6 +18,7 @@ use crate::util::term::{self, ColorChoice};
 /// `[env: NAME=VALUE]`, and `[env: NAME=]` for a variable that is not set, which reads
 /// as set to nothing; and a value (an endpoint with a password) is no business of help.
 #[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Profile to use from the config file [default: the file's `default_profile`, else "default"]
     #[arg(

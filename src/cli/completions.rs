@@ -3,9 +3,7 @@
 use std::io::Write;
 
 use anyhow::Result;
-use clap::{Args, CommandFactory};
-
-use super::Cli;
+use clap::Args;
 
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
@@ -17,7 +15,7 @@ pub struct CompletionsArgs {
 /// The completion script on stdout: the same as the files in `completions/`.
 pub fn run(args: &CompletionsArgs) -> Result<()> {
     let mut script = Vec::new();
-    clap_complete::generate(args.shell, &mut Cli::command(), "matasks", &mut script);
+    clap_complete::generate(args.shell, &mut super::command(), "matasks", &mut script);
     let mut out = std::io::stdout().lock();
     out.write_all(&script)?;
     out.flush()?;

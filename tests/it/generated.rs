@@ -22,16 +22,10 @@ fn generated() -> Vec<(PathBuf, Vec<u8>)> {
         (Shell::PowerShell, "_matasks.ps1"),
     ] {
         let mut out = Vec::new();
-        clap_complete::generate(
-            shell,
-            &mut matasks::cli::Cli::command(),
-            "matasks",
-            &mut out,
-        );
+        clap_complete::generate(shell, &mut matasks::cli::command(), "matasks", &mut out);
         files.push((root().join("completions").join(name), out));
     }
-    let mut command = matasks::cli::Cli::command().disable_help_subcommand(true);
-    command.build();
+    let command = matasks::cli::finish(matasks::cli::Cli::command().disable_help_subcommand(true));
     for (name, page) in man_pages(command) {
         files.push((root().join("man").join(name), page));
     }

@@ -1,7 +1,5 @@
 //! `--help`: where completion scripts go, the layout of options, and the examples.
 
-use clap::CommandFactory;
-
 use crate::support::*;
 
 /// The paths (with a `/` and naming matasks) in `text`, each without the quoting
@@ -58,7 +56,7 @@ fn command_paths() -> Vec<Vec<String>> {
         }
     }
     let mut out = vec![Vec::new()];
-    walk(&matasks::cli::Cli::command(), &[], &mut out);
+    walk(&matasks::cli::command(), &[], &mut out);
     out
 }
 
@@ -85,7 +83,8 @@ fn help_names_each_variable_without_a_value() {
     for path in command_paths() {
         for env in [&[][..], &set[..]] {
             let help = help_of(&path, env);
-            assert!(
+            assert_eq!(
+                help.contains("--profile <NAME>"),
                 help.contains("[env: MATASKS_PROFILE]"),
                 "{path:?} {env:?}:\n{help}"
             );
@@ -97,4 +96,113 @@ fn help_names_each_variable_without_a_value() {
     }
     let help = help_of(&["list".to_string()], &[]);
     assert!(help.contains("[env: MATASKS_DATASET]"), "{help}");
+}
+
+/// `help`'s option names (`--profile`, `-d, --dataset`) under `heading`, up to the next
+/// heading.
+fn options_under(help: &str, heading: &str) -> Vec<String> {
+    help.lines()
+        .skip_while(|line| *line != heading)
+        .skip(1)
+        .take_while(|line| line.is_empty() || line.starts_with(' '))
+        .filter_map(|line| {
+            let line = line.trim_start();
+            line.starts_with('-').then(|| {
+                line.split([' ', '.'])
+                    .find(|word| word.starts_with("--"))
+                    .unwrap_or(line)
+                    .to_string()
+            })
+        })
+        .collect()
+}
+
+const GLOBAL_OPTIONS: [&str; 13] = [
+    "--profile",
+    "--config",
+    "--endpoint",
+    "--region",
+    "--project-id",
+    "--color",
+    "--verbose",
+    "--retries",
+    "--connect-timeout",
+    "--request-timeout",
+    "--ca-bundle",
+    "--insecure",
+    "--version",
+];
+
+#[test]
+fn a_commands_options_come_first_then_the_global_ones_under_their_heading() {
+    for command in ["list", "get", "datasets", "wait", "stop"] {
+        let help = help_of(&[command.to_string()], &[]);
+        let options = help.find("\nOptions:\n").expect("Options");
+        let globals = help.find("\nGlobal options:\n").expect("Global options");
+        assert!(options < globals, "{command}:\n{help}");
+        let own = options_under(&help, "Options:");
+        let global = options_under(&help, "Global options:");
+        assert!(own.contains(&"--help".to_string()), "{command}: {own:?}");
+        for flag in GLOBAL_OPTIONS.iter().filter(|f| **f != "--version") {
+            assert!(
+                global.contains(&flag.to_string()),
+                "{command}: {flag} in {global:?}"
+            );
+            assert!(
+                !own.contains(&flag.to_string()),
+                "{command}: {flag} in {own:?}"
+            );
+        }
+    }
+    let list = help_of(&["list".to_string()], &[]);
+    assert!(options_under(&list, "Options:").contains(&"--dataset".to_string()));
+    assert!(!options_under(&list, "Global options:").contains(&"--dataset".to_string()));
+}
+
+#[test]
+fn config_commands_show_only_the_global_options_they_use() {
+    for (path, shown) in [
+        (&["config", "set"][..], &["--profile", "--config"][..]),
+        (&["config", "unset"], &["--profile", "--config"]),
+        (&["config", "list"], &["--profile", "--config"]),
+        (&["config", "path"], &["--config"]),
+        (&["completions"], &[]),
+        (
+            &["config", "init"],
+            &[
+                "--profile",
+                "--config",
+                "--endpoint",
+                "--region",
+                "--project-id",
+            ],
+        ),
+    ] {
+        let path: Vec<String> = path.iter().map(|p| p.to_string()).collect();
+        let help = help_of(&path, &[]);
+        let global = options_under(&help, "Global options:");
+        assert_eq!(global, shown, "{path:?}:\n{help}");
+        for flag in GLOBAL_OPTIONS
+            .iter()
+            .filter(|f| !shown.contains(f) && **f != "--version")
+        {
+            assert!(!help.contains(flag), "{path:?} shows {flag}:\n{help}");
+        }
+    }
+    // config show and check report the network settings; check uses them.
+    for command in ["show", "check"] {
+        let help = help_of(&["config".to_string(), command.to_string()], &[]);
+        assert!(help.contains("--request-timeout"), "{command}:\n{help}");
+    }
+    // What is hidden is still accepted, as before, and changes nothing there.
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    let out = matasks()
+        .arg("--config")
+        .arg(&config)
+        .args(["--retries", "2", "config", "path", "--insecure"])
+        .output()
+        .unwrap();
+    assert_ok(&out);
+    assert_eq!(stdout_of(&out), format!("{}\n", config.display()));
 }
