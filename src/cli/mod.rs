@@ -51,25 +51,29 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List a dataset's intelligent tasks (auto labeling, pre-labeling, auto grouping, auto deployment)
-    #[command(visible_alias = "ls")]
+    #[command(visible_alias = "ls", after_help = help::list())]
     List(list::ListArgs),
 
     /// Show one task: status, progress, elapsed time and any error
+    #[command(after_help = help::get())]
     Get(get::GetArgs),
 
     /// List the project's datasets: IDs, names, samples and running tasks
-    #[command(visible_alias = "ds")]
+    #[command(visible_alias = "ds", after_help = help::datasets())]
     Datasets(datasets::DatasetsArgs),
 
     /// Wait until a task is done; the exit status says how it ended (0 succeeded,
     /// 7 failed, 8 stopped, 124 timed out)
+    #[command(after_help = help::wait())]
     Wait(wait::WaitArgs),
 
     /// Start an intelligent task in a dataset (auto-label, pre-label, auto-grouping) and
     /// print its ID
+    #[command(after_help = help::start())]
     Start(start::StartArgs),
 
     /// Stop a running task
+    #[command(after_help = help::stop())]
     Stop(stop::StopArgs),
 
     /// Inspect and change the configuration: profiles, credentials, the config file
@@ -78,7 +82,7 @@ pub enum Command {
 
     /// Print a completion script for a shell, e.g. `matasks completions bash >
     /// ~/.local/share/bash-completion/completions/matasks`
-    #[command(after_help = help::COMPLETIONS_AFTER_HELP)]
+    #[command(after_help = help::completions())]
     Completions(completions::CompletionsArgs),
 }
 

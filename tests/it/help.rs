@@ -206,3 +206,63 @@ fn config_commands_show_only_the_global_options_they_use() {
     assert_ok(&out);
     assert_eq!(stdout_of(&out), format!("{}\n", config.display()));
 }
+
+/// Whether `program` can be run here.
+fn installed(program: &str) -> bool {
+    std::process::Command::new(program)
+        .arg("--version")
+        .output()
+        .is_ok_and(|out| out.status.success())
+}
+
+#[test]
+fn every_example_is_in_its_help_and_works_as_written() {
+    let bin_dir = assert_cmd::cargo::cargo_bin("matasks")
+        .parent()
+        .unwrap()
+        .to_path_buf();
+    let has_jq = installed("jq");
+    for (name, examples) in matasks::cli::help::EXAMPLES {
+        let help = help_of(&[name.to_string()], &[]);
+        for example in *examples {
+            assert!(help.contains(example.command), "{name}:\n{help}");
+            assert!(help.contains(example.what), "{name}:\n{help}");
+            let command = example.command;
+            let words = shlex::split(command.split(['|', '>']).next().unwrap()).unwrap();
+            assert_eq!(words[0], "matasks", "{command}");
+            if let Err(e) = matasks::cli::command().try_get_matches_from(&words) {
+                panic!("{command}: {e}");
+            }
+            // What runs until a task ends is only parsed: the fake service's running
+            // task never does.
+            let waits = words.iter().any(|w| w == "--watch" || w == "--wait");
+            if waits || (command.contains("| jq") && !has_jq) {
+                continue;
+            }
+            // A dataset without tasks, where any kind may be started.
+            let sandbox = if *name == "start" {
+                Sandbox::with(fake_modelarts::Setup {
+                    datasets: std::collections::HashMap::from([(
+                        fake_modelarts::DATASET.to_string(),
+                        fake_modelarts::Tasks::Fixed(vec![]),
+                    )]),
+                    ..fake_modelarts::Setup::default()
+                })
+            } else {
+                Sandbox::new()
+            };
+            // As written, pipes and redirections included, with this build as `matasks`.
+            let out = std::process::Command::new("bash")
+                .args(["-o", "pipefail", "-c", command])
+                .current_dir(sandbox.dir.path())
+                .env_clear()
+                .env("PATH", format!("{}:/usr/bin:/bin", bin_dir.display()))
+                .env("HOME", fake_modelarts::NO_HOME)
+                .env("MATASKS_CONFIG", &sandbox.config)
+                .env("MATASKS_CACHE_DIR", sandbox.cache_dir())
+                .output()
+                .unwrap();
+            assert_ok(&out);
+        }
+    }
+}
