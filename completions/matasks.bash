@@ -64,6 +64,9 @@ _matasks() {
             matasks__subcmd__config,path)
                 cmd="matasks__subcmd__config__subcmd__path"
                 ;;
+            matasks__subcmd__config,regions)
+                cmd="matasks__subcmd__config__subcmd__regions"
+                ;;
             matasks__subcmd__config,set)
                 cmd="matasks__subcmd__config__subcmd__set"
                 ;;
@@ -90,6 +93,9 @@ _matasks() {
                 ;;
             matasks__subcmd__config__subcmd__help,path)
                 cmd="matasks__subcmd__config__subcmd__help__subcmd__path"
+                ;;
+            matasks__subcmd__config__subcmd__help,regions)
+                cmd="matasks__subcmd__config__subcmd__help__subcmd__regions"
                 ;;
             matasks__subcmd__config__subcmd__help,set)
                 cmd="matasks__subcmd__config__subcmd__help__subcmd__set"
@@ -138,6 +144,9 @@ _matasks() {
                 ;;
             matasks__subcmd__help__subcmd__config,path)
                 cmd="matasks__subcmd__help__subcmd__config__subcmd__path"
+                ;;
+            matasks__subcmd__help__subcmd__config,regions)
+                cmd="matasks__subcmd__help__subcmd__config__subcmd__regions"
                 ;;
             matasks__subcmd__help__subcmd__config,set)
                 cmd="matasks__subcmd__help__subcmd__config__subcmd__set"
@@ -296,7 +305,7 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__config)
-            opts="-v -h -V --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version path list show set unset init check test help"
+            opts="-v -h -V --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version path list show regions set unset init check test help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -412,7 +421,7 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__config__subcmd__help)
-            opts="path list show set unset init check help"
+            opts="path list show regions set unset init check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -482,6 +491,20 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__config__subcmd__help__subcmd__path)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        matasks__subcmd__config__subcmd__help__subcmd__regions)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -702,6 +725,60 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__config__subcmd__path)
+            opts="-v -h -V --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        matasks__subcmd__config__subcmd__regions)
             opts="-v -h -V --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1110,7 +1187,7 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__help__subcmd__config)
-            opts="path list show set unset init check"
+            opts="path list show regions set unset init check"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1166,6 +1243,20 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__help__subcmd__config__subcmd__path)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        matasks__subcmd__help__subcmd__config__subcmd__regions)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -50,7 +50,8 @@ pub struct GlobalArgs {
     )]
     pub endpoint: Option<String>,
 
-    /// Region whose ModelArts endpoint to use, e.g. cn-north-4
+    /// Region whose ModelArts endpoint to use, e.g. cn-north-4 (`matasks config regions`
+    /// lists them)
     #[arg(
         long,
         global = true,

@@ -101,6 +101,7 @@ impl Command {
                 config::ConfigCommand::Path
                     | config::ConfigCommand::List
                     | config::ConfigCommand::Show
+                    | config::ConfigCommand::Regions
                     | config::ConfigCommand::Check(_)
             ),
         }
@@ -201,7 +202,7 @@ fn globals_used(path: &[&str]) -> Option<&'static [&'static str]> {
         "insecure",
     ];
     match path {
-        ["completions"] => Some(&[]),
+        ["completions"] | ["config", "regions"] => Some(&[]),
         ["config", "path"] => Some(&["config"]),
         ["config"] | ["config", "list" | "set" | "unset"] => Some(FILE),
         ["config", "init"] => Some(SETTINGS),

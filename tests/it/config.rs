@@ -301,7 +301,7 @@ fn endpoint_precedence_flag_environment_region_profile() {
     assert_eq!(out.status.code(), Some(3));
     let err = stderr_of(&out);
     assert!(
-        err.starts_with("error: unknown region `xx-nowhere-1`; known regions: af-north-1, "),
+        err.starts_with("error: unknown region `xx-nowhere-1` (`matasks config regions` lists"),
         "{err}"
     );
     sandbox
@@ -547,4 +547,66 @@ fn an_endpoint_with_a_control_character_is_refused_not_cleaned() {
         "(from `iam_endpoint` in profile `default` of ",
     );
     assert!(sandbox.requests().is_empty());
+}
+
+#[test]
+fn a_mistyped_region_gets_one_line_with_the_region_meant() {
+    let out = matasks()
+        .env("HUAWEICLOUD_SDK_AK", AK)
+        .env("HUAWEICLOUD_SDK_SK", SK)
+        .env("HUAWEICLOUD_SDK_PROJECT_ID", PROJECT)
+        .args(["--region", "cn-nort-4", "list", "-d", DATASET])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(
+        stderr_of(&out),
+        "error: unknown region `cn-nort-4`; did you mean cn-north-4?\n"
+    );
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn config_regions_prints_each_region_and_its_endpoint() {
+    let out = matasks().args(["config", "regions"]).output().unwrap();
+    assert_ok(&out);
+    assert_eq!(stderr_of(&out), "");
+    let lines: Vec<Vec<String>> = stdout_of(&out)
+        .lines()
+        .map(|line| line.split_whitespace().map(str::to_string).collect())
+        .collect();
+    assert_eq!(lines.len(), 22);
+    for line in &lines {
+        assert_eq!(line.len(), 2, "{line:?}");
+    }
+    let endpoint_of = |region: &str| {
+        lines
+            .iter()
+            .find(|line| line[0] == region)
+            .map(|line| line[1].clone())
+    };
+    assert_eq!(
+        endpoint_of("cn-north-4").as_deref(),
+        Some("https://modelarts.cn-north-4.myhuaweicloud.com")
+    );
+    assert_eq!(
+        endpoint_of("ap-southeast-1").as_deref(),
+        Some("https://modelarts.ap-southeast-1.myhuaweicloud.cn")
+    );
+    // Each region listed is one that works as --region: its endpoint is the one used.
+    for line in &lines {
+        let out = matasks()
+            .env("HUAWEICLOUD_SDK_AK", AK)
+            .env("HUAWEICLOUD_SDK_SK", SK)
+            .env("HUAWEICLOUD_SDK_PROJECT_ID", PROJECT)
+            .args(["--region", &line[0], "config", "show"])
+            .output()
+            .unwrap();
+        assert_ok(&out);
+        assert!(
+            rows_of(&out).contains(&format!("endpoint {} derived from region", line[1])),
+            "{}",
+            rows_of(&out)
+        );
+    }
 }

@@ -6,6 +6,7 @@ mod init;
 mod list;
 mod path;
 mod prompt;
+mod regions;
 mod set;
 mod show;
 
@@ -27,6 +28,10 @@ pub enum ConfigCommand {
 
     /// Show the settings in effect and where each comes from; secrets are masked
     Show,
+
+    /// List the known regions, each with its ModelArts endpoint (another cloud's region
+    /// needs `endpoint` set)
+    Regions,
 
     /// Set one key of the profile (creating file and profile as needed), keeping the
     /// file's comments and layout
@@ -56,6 +61,7 @@ pub async fn run(global: &GlobalArgs, command: &ConfigCommand) -> Result<()> {
         ConfigCommand::Path => path::run(overrides),
         ConfigCommand::List => list::run(overrides),
         ConfigCommand::Show => show::run(overrides),
+        ConfigCommand::Regions => regions::run(),
         ConfigCommand::Set(args) => set::set(overrides, args),
         ConfigCommand::Unset(args) => set::unset(overrides, args),
         ConfigCommand::Init(args) => init::run(overrides, args),
