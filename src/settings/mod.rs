@@ -374,6 +374,26 @@ pub fn profile_name(overrides: &Overrides, file: &ConfigFile) -> (String, Option
     }
 }
 
+/// Whether nothing at all is set up: no config file where one is looked for, and no
+/// setting or credential given by a flag or a variable. A command that needs settings
+/// then says first how to set up.
+pub fn nothing_set_up(overrides: &Overrides, env: EnvLookup<'_>) -> bool {
+    let Overrides {
+        profile: _,
+        config,
+        endpoint,
+        region,
+        project_id,
+        ..
+    } = overrides;
+    let no_file = config.is_none() && default_path().is_none_or(|path| !path.exists());
+    let nothing_given = endpoint.is_none() && region.is_none() && project_id.is_none();
+    let no_credentials = [ENV_AK, ENV_SK, ENV_AUTH_TOKEN, ENV_PROJECT_ID]
+        .iter()
+        .all(|var| env(var).is_none());
+    no_file && nothing_given && no_credentials
+}
+
 /// Where an override came from: the command line, or the variable that stands for it.
 pub fn flag_source(overrides: &Overrides, flag: &'static str, env_var: &'static str) -> Source {
     if overrides.from_env.contains(&env_var) {

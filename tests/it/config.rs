@@ -385,10 +385,11 @@ fn missing_credentials_and_project_are_configuration_errors() {
     let out = sandbox.cmd().arg("list").output().unwrap();
     assert_eq!(out.status.code(), Some(3));
     assert!(stderr_of(&out).starts_with("error: no project ID"));
+    // Nothing set up at all: how to set up first (see a_first_run_says_first_to_run_config_init).
     let out = matasks().arg("list").output().unwrap();
     assert_eq!(out.status.code(), Some(3));
     assert!(
-        stderr_of(&out).starts_with("error: no endpoint"),
+        stderr_of(&out).contains("\nhint: no endpoint"),
         "{}",
         stderr_of(&out)
     );
@@ -609,4 +610,68 @@ fn config_regions_prints_each_region_and_its_endpoint() {
             rows_of(&out)
         );
     }
+}
+
+#[test]
+fn a_first_run_says_first_to_run_config_init() {
+    let xdg = tempfile::tempdir().unwrap();
+    let first_run = |args: &[&str], env: &[(&str, &str)]| {
+        matasks()
+            .env("XDG_CONFIG_HOME", xdg.path())
+            .envs(env.iter().copied())
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let init = "error: matasks is not set up yet: run `matasks config init` to create a profile";
+    for args in [
+        &["list"][..],
+        &["get", "14cyxyu6UXaNT3lrPFl"],
+        &["wait", "14cyxyu6UXaNT3lrPFl"],
+        &["datasets"],
+        &["start", "auto-label", "--dry-run"],
+        &["config", "check"],
+        &["config", "show"],
+    ] {
+        let out = first_run(args, &[]);
+        assert_eq!(out.status.code(), Some(3), "{args:?}");
+        let err = stderr_of(&out);
+        let lines: Vec<&str> = err.lines().collect();
+        assert_eq!(lines.len(), 2, "{args:?}:\n{err}");
+        assert_eq!(lines[0], init, "{args:?}");
+        // Then the ways to give the settings without a file, as before.
+        assert!(
+            lines[1].starts_with(
+                "hint: no endpoint: pass --region or --endpoint, or set MATASKS_REGION or \
+                 MATASKS_ENDPOINT, or `region` or `endpoint` in profile `default` of "
+            ),
+            "{args:?}:\n{err}"
+        );
+    }
+    // Anything set up already (a variable, a flag, a file) gets only what is missing.
+    let sdk = [("HUAWEICLOUD_SDK_AK", AK), ("HUAWEICLOUD_SDK_SK", SK)];
+    let region = [("MATASKS_REGION", "cn-north-4")];
+    for (args, env) in [
+        (&["list"][..], &sdk[..]),
+        (&["list"], &region[..]),
+        (
+            &["--endpoint", "https://modelarts.example", "list"],
+            &[][..],
+        ),
+    ] {
+        let out = first_run(args, env);
+        assert_eq!(out.status.code(), Some(3), "{args:?}");
+        let err = stderr_of(&out);
+        assert!(!err.contains("config init"), "{args:?} {env:?}:\n{err}");
+        assert!(err.starts_with("error: no "), "{args:?} {env:?}:\n{err}");
+    }
+    std::fs::create_dir(xdg.path().join("matasks")).unwrap();
+    fake_modelarts::write_private(&xdg.path().join("matasks/config.toml"), "");
+    let out = first_run(&["list"], &[]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(
+        stderr_of(&out).starts_with("error: no endpoint:"),
+        "{}",
+        stderr_of(&out)
+    );
 }

@@ -10,8 +10,8 @@ use crate::api::datasets::count_datasets;
 use crate::api::session;
 use crate::api::tasks::{ListQuery, list_tasks};
 use crate::cli::args::DatasetArg;
-use crate::cli::context::dataset_in_effect;
-use crate::settings::{self, AuthSettings, Overrides};
+use crate::cli::context::{dataset_in_effect, resolve_settings};
+use crate::settings::{AuthSettings, Overrides};
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -20,7 +20,7 @@ pub struct CheckArgs {
 }
 
 pub async fn run(overrides: &Overrides, args: &CheckArgs) -> Result<()> {
-    let settings = settings::resolve(overrides, &settings::process_env)?;
+    let settings = resolve_settings(overrides)?;
     let dataset = dataset_in_effect(overrides, args.dataset.dataset.as_deref(), &settings)?;
     let mut out = io::stdout().lock();
     let mut say = |label: &str, text: String| -> Result<()> {

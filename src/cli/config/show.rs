@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use anyhow::{Context, Result};
 
+use crate::cli::context::resolve_settings;
 use crate::settings::{self, AuthSettings, KeyKind, Overrides, Secret, Settings, Source};
 use crate::util::redact::{self, MASK};
 use crate::util::{term, text};
@@ -39,12 +40,12 @@ fn secret_row(key: &'static str, secret: &Secret) -> Row {
 }
 
 pub fn run(overrides: &Overrides) -> Result<()> {
-    match settings::resolve(overrides, &settings::process_env) {
+    match resolve_settings(overrides) {
         Ok(settings) => print_rows(&show_rows(overrides, &settings)),
         Err(e) => {
             // What is set still helps to find what is wrong or missing.
             print_rows(&raw_rows(overrides))?;
-            Err(e.into())
+            Err(e)
         }
     }
 }
