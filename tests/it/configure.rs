@@ -882,11 +882,79 @@ fn check_reports_success_and_what_it_asked() {
     );
     assert!(text.contains(&format!("project   {PROJECT}\n")), "{text}");
     assert!(
-        text.contains(&format!(": dataset {DATASET} lists 6 tasks\n")),
+        text.contains(&format!(
+            ": dataset {DATASET} lists 6 tasks; credentials from "
+        )),
         "{text}"
     );
     let request = sandbox.requests().pop().unwrap();
     assert_eq!(request.param("limit"), Some("1"));
+
+    // The verdict names where the credentials came from.
+    let verdict = |out: &std::process::Output| {
+        assert_ok(out);
+        let text = stdout_of(out);
+        let line = text
+            .lines()
+            .find(|l| l.starts_with("result "))
+            .unwrap_or_default();
+        line.split("; credentials from ")
+            .nth(1)
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert_eq!(verdict(&out), "the config file (`secret_key`)");
+    let out = sandbox
+        .cmd()
+        .env("HUAWEICLOUD_SDK_AK", AK)
+        .env("HUAWEICLOUD_SDK_SK", SK)
+        .args(["config", "check"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        verdict(&out),
+        "the variables HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK"
+    );
+    let profile_with = |secret: &str| {
+        format!(
+            "[profiles.default]\nendpoint = \"{}\"\nproject_id = \"{PROJECT}\"\n\
+             dataset_id = \"{DATASET}\"\naccess_key = \"{AK}\"\n{secret}\n",
+            sandbox.server.url()
+        )
+    };
+    sandbox.write_config(&profile_with(&format!(
+        "secret_key_command = \"printf %s {SK}\""
+    )));
+    assert_eq!(
+        verdict(&sandbox.run(&["config", "check"])),
+        "the command `printf` (`secret_key_command` in the config file)"
+    );
+    sandbox.write_config(&profile_with("secret_key_env = \"MY_SK\""));
+    let out = sandbox
+        .cmd()
+        .env("MY_SK", SK)
+        .args(["config", "check"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        verdict(&out),
+        "the variable MY_SK (`secret_key_env` in the config file)"
+    );
+    sandbox.write_config(&password_profile(&sandbox, ""));
+    assert_eq!(
+        verdict(&sandbox.run(&["config", "check"])),
+        "the config file (`password`)"
+    );
+    sandbox.write_config(&profile(&sandbox, &format!("project_id = \"{PROJECT}\"\n")));
+    let out = sandbox
+        .cmd()
+        .env("MATASKS_AUTH_TOKEN", AUTH_TOKEN)
+        .args(["config", "check"])
+        .output()
+        .unwrap();
+    assert_eq!(verdict(&out), "the variable MATASKS_AUTH_TOKEN");
+    assert!(!stdout_of(&out).contains(AUTH_TOKEN));
+    sandbox.write_config(&profile_with(&format!("secret_key = \"{SK}\"")));
 
     // Without a dataset, the project's datasets are counted instead.
     sandbox.write_config(
@@ -896,7 +964,7 @@ fn check_reports_success_and_what_it_asked() {
     );
     let out = sandbox.run(&["config", "test"]);
     assert_ok(&out);
-    assert_stdout_has(&out, ": the project has 1 datasets\n");
+    assert_stdout_has(&out, ": the project has 1 datasets; credentials from ");
     assert_eq!(
         sandbox.requests().pop().unwrap().path,
         format!("/v2/{PROJECT}/datasets")
