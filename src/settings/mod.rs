@@ -536,16 +536,20 @@ fn describe_profile(loaded: &Loaded, name: &str) -> String {
     }
 }
 
+/// How directly a setting was given: the command line over the environment over the
+/// file.
 fn rank(source: &Source) -> u8 {
     match source {
-        Source::Flag(_) | Source::Env(_) => 2,
+        Source::Flag(_) => 3,
+        Source::Env(_) => 2,
         Source::File(_) => 1,
         Source::Derived(_) | Source::Default => 0,
     }
 }
 
 /// An endpoint wins over a region given at the same level; a region given at a higher
-/// level (a flag over the file) wins over the endpoint.
+/// level (a flag over a variable or the file, a variable over the file) wins over the
+/// endpoint.
 fn resolve_endpoint(
     endpoint: Option<Sourced<String>>,
     region: Option<&Sourced<String>>,
@@ -979,6 +983,41 @@ mod tests {
         let s = resolve(&g, &no_env).unwrap();
         assert_eq!(s.endpoint.value.to_string(), "http://127.0.0.1:9");
         assert_eq!(s.project_id.as_ref().unwrap().value, "proj-flag");
+    }
+
+    #[test]
+    fn a_region_flag_wins_over_an_endpoint_variable_and_a_variable_over_the_file() {
+        let (_dir, path) = file(FULL);
+        let mut g = overrides(&path);
+        g.profile = Some("q".into());
+        g.endpoint = Some("http://127.0.0.1:9".into());
+        g.region = Some("cn-east-3".into());
+        // --region, MATASKS_ENDPOINT: the flag wins.
+        g.from_env = vec!["MATASKS_ENDPOINT"];
+        let s = resolve(&g, &no_env).unwrap();
+        assert_eq!(
+            s.endpoint.value.to_string(),
+            "https://modelarts.cn-east-3.myhuaweicloud.com"
+        );
+        assert_eq!(s.endpoint.source, Source::Derived("region"));
+        assert_eq!(s.region.unwrap().source, Source::Flag("--region"));
+        // MATASKS_REGION, --endpoint: the flag wins.
+        g.from_env = vec!["MATASKS_REGION"];
+        let s = resolve(&g, &no_env).unwrap();
+        assert_eq!(s.endpoint.value.to_string(), "http://127.0.0.1:9");
+        assert_eq!(s.endpoint.source, Source::Flag("--endpoint"));
+        // Both variables, or both flags: the endpoint, as in the file.
+        for from_env in [vec!["MATASKS_REGION", "MATASKS_ENDPOINT"], vec![]] {
+            g.from_env = from_env;
+            let s = resolve(&g, &no_env).unwrap();
+            assert_eq!(s.endpoint.value.to_string(), "http://127.0.0.1:9");
+        }
+        // MATASKS_REGION over the file's endpoint.
+        g.endpoint = None;
+        g.from_env = vec!["MATASKS_REGION"];
+        let s = resolve(&g, &no_env).unwrap();
+        assert_eq!(s.endpoint.source, Source::Derived("region"));
+        assert_eq!(s.region.unwrap().source, Source::Env("MATASKS_REGION"));
     }
 
     #[test]

@@ -310,13 +310,54 @@ fn endpoint_precedence_flag_environment_region_profile() {
         .arg("list")
         .assert()
         .code(3);
-    // ...but not an endpoint given the same way.
+    // ...but not an endpoint given the same way, or more directly.
     sandbox
         .cmd()
         .env("MATASKS_REGION", "xx-nowhere-1")
         .args(["--endpoint", &good, "list"])
         .assert()
         .success();
+    sandbox
+        .cmd()
+        .env("MATASKS_REGION", "xx-nowhere-1")
+        .env("MATASKS_ENDPOINT", &good)
+        .arg("list")
+        .assert()
+        .success();
+    // A flag wins over a variable, whichever of the two each gives.
+    let out = sandbox
+        .cmd()
+        .env("MATASKS_ENDPOINT", &good)
+        .args(["--region", "xx-nowhere-1", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
+    assert_stderr_has(&out, "unknown region `xx-nowhere-1`");
+    let out = sandbox
+        .cmd()
+        .env("MATASKS_ENDPOINT", &good)
+        .args(["--region", "cn-north-4", "config", "show"])
+        .output()
+        .unwrap();
+    assert_ok(&out);
+    let rows = rows_of(&out);
+    assert!(
+        rows.contains(
+            "endpoint https://modelarts.cn-north-4.myhuaweicloud.com derived from region\n"
+        ) && rows.contains("region cn-north-4 flag --region\n"),
+        "{rows}"
+    );
+    let out = sandbox
+        .cmd()
+        .env("MATASKS_REGION", "cn-north-4")
+        .args(["--endpoint", &good, "config", "show"])
+        .output()
+        .unwrap();
+    assert!(
+        rows_of(&out).contains(&format!("endpoint {good} flag --endpoint\n")),
+        "{}",
+        rows_of(&out)
+    );
     let out = sandbox.run(&["--endpoint", "ftp://example", "list"]);
     assert_eq!(out.status.code(), Some(3));
     assert!(
