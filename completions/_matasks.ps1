@@ -447,6 +447,7 @@ Register-ArgumentCompleter -Native -CommandName 'matasks' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the config file''s path (and say on stderr if it does not exist yet)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the profiles, marking the default and the one in effect')
+            [CompletionResult]::new('profiles', 'profiles', [CompletionResultType]::ParameterValue, 'Print the profile names, one a line: what completion scripts offer after --profile')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the settings in effect and where each comes from; secrets are masked')
             [CompletionResult]::new('regions', 'regions', [CompletionResultType]::ParameterValue, 'List the known regions, each with its ModelArts endpoint (another cloud''s region needs `endpoint` set)')
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set one key of the profile (creating file and profile as needed), keeping the file''s comments and layout')
@@ -478,6 +479,26 @@ Register-ArgumentCompleter -Native -CommandName 'matasks' -ScriptBlock {
             break
         }
         'matasks;config;list' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use from the config file [default: the file''s `default_profile`, else "default"]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: <config dir>/matasks/config.toml]')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region whose ModelArts endpoint to use, e.g. cn-north-4 (`matasks config regions` lists them)')
+            [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output; `auto` colours a terminal unless NO_COLOR is set')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile''s `retries`, else 3]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Time allowed to connect, e.g. 500ms, 10s [default: the profile''s, else 10s]')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, from sending it to the answer''s last byte, e.g. 30s, 2m [default: the profile''s, else 30s]')
+            [CompletionResult]::new('--ca-bundle', '--ca-bundle', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust besides the system''s (private clouds)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify TLS certificates (a warning says so on every run)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'matasks;config;profiles' {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use from the config file [default: the file''s `default_profile`, else "default"]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: <config dir>/matasks/config.toml]')
             [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)')
@@ -660,6 +681,7 @@ Register-ArgumentCompleter -Native -CommandName 'matasks' -ScriptBlock {
         'matasks;config;help' {
             [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the config file''s path (and say on stderr if it does not exist yet)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the profiles, marking the default and the one in effect')
+            [CompletionResult]::new('profiles', 'profiles', [CompletionResultType]::ParameterValue, 'Print the profile names, one a line: what completion scripts offer after --profile')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the settings in effect and where each comes from; secrets are masked')
             [CompletionResult]::new('regions', 'regions', [CompletionResultType]::ParameterValue, 'List the known regions, each with its ModelArts endpoint (another cloud''s region needs `endpoint` set)')
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set one key of the profile (creating file and profile as needed), keeping the file''s comments and layout')
@@ -673,6 +695,9 @@ Register-ArgumentCompleter -Native -CommandName 'matasks' -ScriptBlock {
             break
         }
         'matasks;config;help;list' {
+            break
+        }
+        'matasks;config;help;profiles' {
             break
         }
         'matasks;config;help;show' {
@@ -761,6 +786,7 @@ Register-ArgumentCompleter -Native -CommandName 'matasks' -ScriptBlock {
         'matasks;help;config' {
             [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the config file''s path (and say on stderr if it does not exist yet)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the profiles, marking the default and the one in effect')
+            [CompletionResult]::new('profiles', 'profiles', [CompletionResultType]::ParameterValue, 'Print the profile names, one a line: what completion scripts offer after --profile')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the settings in effect and where each comes from; secrets are masked')
             [CompletionResult]::new('regions', 'regions', [CompletionResultType]::ParameterValue, 'List the known regions, each with its ModelArts endpoint (another cloud''s region needs `endpoint` set)')
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set one key of the profile (creating file and profile as needed), keeping the file''s comments and layout')
@@ -773,6 +799,9 @@ Register-ArgumentCompleter -Native -CommandName 'matasks' -ScriptBlock {
             break
         }
         'matasks;help;config;list' {
+            break
+        }
+        'matasks;help;config;profiles' {
             break
         }
         'matasks;help;config;show' {

@@ -427,6 +427,7 @@ set edit:completion:arg-completer[matasks] = {|@words|
             cand --version 'Print version'
             cand path 'Print the config file''s path (and say on stderr if it does not exist yet)'
             cand list 'List the profiles, marking the default and the one in effect'
+            cand profiles 'Print the profile names, one a line: what completion scripts offer after --profile'
             cand show 'Show the settings in effect and where each comes from; secrets are masked'
             cand regions 'List the known regions, each with its ModelArts endpoint (another cloud''s region needs `endpoint` set)'
             cand set 'Set one key of the profile (creating file and profile as needed), keeping the file''s comments and layout'
@@ -456,6 +457,25 @@ set edit:completion:arg-completer[matasks] = {|@words|
             cand --version 'Print version'
         }
         &'matasks;config;list'= {
+            cand --profile 'Profile to use from the config file [default: the file''s `default_profile`, else "default"]'
+            cand --config 'Config file [default: <config dir>/matasks/config.toml]'
+            cand --endpoint 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)'
+            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4 (`matasks config regions` lists them)'
+            cand --project-id 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)'
+            cand --color 'When to colour output; `auto` colours a terminal unless NO_COLOR is set'
+            cand --retries 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile''s `retries`, else 3]'
+            cand --connect-timeout 'Time allowed to connect, e.g. 500ms, 10s [default: the profile''s, else 10s]'
+            cand --request-timeout 'Time allowed for each request, from sending it to the answer''s last byte, e.g. 30s, 2m [default: the profile''s, else 30s]'
+            cand --ca-bundle 'PEM file of CA certificates to trust besides the system''s (private clouds)'
+            cand -v 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+            cand --verbose 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+            cand --insecure 'Do not verify TLS certificates (a warning says so on every run)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'matasks;config;profiles'= {
             cand --profile 'Profile to use from the config file [default: the file''s `default_profile`, else "default"]'
             cand --config 'Config file [default: <config dir>/matasks/config.toml]'
             cand --endpoint 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)'
@@ -630,6 +650,7 @@ set edit:completion:arg-completer[matasks] = {|@words|
         &'matasks;config;help'= {
             cand path 'Print the config file''s path (and say on stderr if it does not exist yet)'
             cand list 'List the profiles, marking the default and the one in effect'
+            cand profiles 'Print the profile names, one a line: what completion scripts offer after --profile'
             cand show 'Show the settings in effect and where each comes from; secrets are masked'
             cand regions 'List the known regions, each with its ModelArts endpoint (another cloud''s region needs `endpoint` set)'
             cand set 'Set one key of the profile (creating file and profile as needed), keeping the file''s comments and layout'
@@ -641,6 +662,8 @@ set edit:completion:arg-completer[matasks] = {|@words|
         &'matasks;config;help;path'= {
         }
         &'matasks;config;help;list'= {
+        }
+        &'matasks;config;help;profiles'= {
         }
         &'matasks;config;help;show'= {
         }
@@ -710,6 +733,7 @@ set edit:completion:arg-completer[matasks] = {|@words|
         &'matasks;help;config'= {
             cand path 'Print the config file''s path (and say on stderr if it does not exist yet)'
             cand list 'List the profiles, marking the default and the one in effect'
+            cand profiles 'Print the profile names, one a line: what completion scripts offer after --profile'
             cand show 'Show the settings in effect and where each comes from; secrets are masked'
             cand regions 'List the known regions, each with its ModelArts endpoint (another cloud''s region needs `endpoint` set)'
             cand set 'Set one key of the profile (creating file and profile as needed), keeping the file''s comments and layout'
@@ -720,6 +744,8 @@ set edit:completion:arg-completer[matasks] = {|@words|
         &'matasks;help;config;path'= {
         }
         &'matasks;help;config;list'= {
+        }
+        &'matasks;help;config;profiles'= {
         }
         &'matasks;help;config;show'= {
         }

@@ -25,6 +25,7 @@ use crate::util::error::ConfigError;
 use crate::util::{clock, term};
 use args::{COMMAND_ENV, GLOBAL_ENV};
 pub use args::{GlobalArgs, parse_duration};
+pub use completions::script as completion_script;
 
 /// List, inspect and wait for the intelligent tasks of ModelArts datasets.
 ///
@@ -100,6 +101,7 @@ impl Command {
                 command,
                 config::ConfigCommand::Path
                     | config::ConfigCommand::List
+                    | config::ConfigCommand::Profiles
                     | config::ConfigCommand::Show
                     | config::ConfigCommand::Regions
                     | config::ConfigCommand::Check(_)
@@ -203,7 +205,7 @@ fn globals_used(path: &[&str]) -> Option<&'static [&'static str]> {
     ];
     match path {
         ["completions"] | ["config", "regions"] => Some(&[]),
-        ["config", "path"] => Some(&["config"]),
+        ["config", "path" | "profiles"] => Some(&["config"]),
         ["config"] | ["config", "list" | "set" | "unset"] => Some(FILE),
         ["config", "init"] => Some(SETTINGS),
         ["config", "show"] => Some(SETTINGS_AND_NETWORK),

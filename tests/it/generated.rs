@@ -21,8 +21,7 @@ fn generated() -> Vec<(PathBuf, Vec<u8>)> {
         (Shell::Elvish, "matasks.elv"),
         (Shell::PowerShell, "_matasks.ps1"),
     ] {
-        let mut out = Vec::new();
-        clap_complete::generate(shell, &mut matasks::cli::command(), "matasks", &mut out);
+        let out = matasks::cli::completion_script(shell).into_bytes();
         files.push((root().join("completions").join(name), out));
     }
     let command = matasks::cli::finish(matasks::cli::Cli::command().disable_help_subcommand(true));

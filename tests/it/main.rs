@@ -2,6 +2,7 @@
 //! `matasks` binary against the fake ModelArts server of `crates/fake-modelarts`.
 
 mod auth;
+mod completions;
 mod config;
 mod config_files;
 mod configure;

@@ -5,6 +5,7 @@ mod check;
 mod init;
 mod list;
 mod path;
+mod profiles;
 mod prompt;
 mod regions;
 mod set;
@@ -25,6 +26,11 @@ pub enum ConfigCommand {
 
     /// List the profiles, marking the default and the one in effect
     List,
+
+    /// Print the profile names, one a line: what completion scripts offer after
+    /// --profile
+    #[command(hide = true)]
+    Profiles,
 
     /// Show the settings in effect and where each comes from; secrets are masked
     Show,
@@ -60,6 +66,7 @@ pub async fn run(global: &GlobalArgs, command: &ConfigCommand) -> Result<()> {
     match command {
         ConfigCommand::Path => path::run(overrides),
         ConfigCommand::List => list::run(overrides),
+        ConfigCommand::Profiles => profiles::run(overrides),
         ConfigCommand::Show => show::run(overrides),
         ConfigCommand::Regions => regions::run(),
         ConfigCommand::Set(args) => set::set(overrides, args),

@@ -35,7 +35,13 @@ pub fn run_with_stdout_piped(cmd: Command, cols: u16) -> TerminalRun {
 /// Run `cmd` with stdin, stdout and stderr on a new terminal, answering each question:
 /// once the screen shows `expect` (after the previous one), type `answer` and Enter.
 pub fn run_dialog(cmd: Command, dialog: &[(&str, &str)]) -> TerminalRun {
-    converse(cmd, dialog, None).0
+    converse(cmd, dialog, None, "\r").0
+}
+
+/// Like [`run_dialog`], typing each text as it is, without Enter (a Tab, a Ctrl-C): the
+/// last one must end the program.
+pub fn run_keys(cmd: Command, keys: &[(&str, &str)]) -> TerminalRun {
+    converse(cmd, keys, None, "").0
 }
 
 /// How a terminal was left.
@@ -53,13 +59,16 @@ pub fn interrupt_at(
     dialog: &[(&str, &str)],
     question: &str,
 ) -> (TerminalRun, Settings) {
-    converse(cmd, dialog, Some(question))
+    converse(cmd, dialog, Some(question), "\r")
 }
 
+/// Run `cmd` on a new terminal, typing each answer (then `enter`) once the screen shows
+/// what comes before it.
 fn converse(
     mut cmd: Command,
     dialog: &[(&str, &str)],
     interrupt_at: Option<&str>,
+    enter: &str,
 ) -> (TerminalRun, Settings) {
     use std::io::Write;
     use std::os::fd::AsRawFd;
@@ -87,7 +96,7 @@ fn converse(
     let mut seen = 0;
     let steps = dialog
         .iter()
-        .map(|(expect, answer)| (*expect, format!("{answer}\r")))
+        .map(|(expect, answer)| (*expect, format!("{answer}{enter}")))
         .chain(interrupt_at.map(|expect| (expect, "\x03".to_string())));
     for (expect, typed) in steps {
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
