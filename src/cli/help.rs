@@ -137,7 +137,9 @@ pub fn examples(examples: &[Example]) -> String {
     text
 }
 
-/// `list`'s text after its options.
+/// `list`'s text after its options: its examples. More sections (a heading line ending
+/// in `:`, then lines indented by two spaces) may follow, after a blank line; the man
+/// page shows each as a section of its own.
 pub fn list() -> String {
     examples(LIST_EXAMPLES)
 }
