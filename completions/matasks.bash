@@ -64,6 +64,12 @@ _matasks() {
             matasks__subcmd__config,path)
                 cmd="matasks__subcmd__config__subcmd__path"
                 ;;
+            matasks__subcmd__config,profiles)
+                cmd="matasks__subcmd__config__subcmd__profiles"
+                ;;
+            matasks__subcmd__config,regions)
+                cmd="matasks__subcmd__config__subcmd__regions"
+                ;;
             matasks__subcmd__config,set)
                 cmd="matasks__subcmd__config__subcmd__set"
                 ;;
@@ -90,6 +96,12 @@ _matasks() {
                 ;;
             matasks__subcmd__config__subcmd__help,path)
                 cmd="matasks__subcmd__config__subcmd__help__subcmd__path"
+                ;;
+            matasks__subcmd__config__subcmd__help,profiles)
+                cmd="matasks__subcmd__config__subcmd__help__subcmd__profiles"
+                ;;
+            matasks__subcmd__config__subcmd__help,regions)
+                cmd="matasks__subcmd__config__subcmd__help__subcmd__regions"
                 ;;
             matasks__subcmd__config__subcmd__help,set)
                 cmd="matasks__subcmd__config__subcmd__help__subcmd__set"
@@ -138,6 +150,12 @@ _matasks() {
                 ;;
             matasks__subcmd__help__subcmd__config,path)
                 cmd="matasks__subcmd__help__subcmd__config__subcmd__path"
+                ;;
+            matasks__subcmd__help__subcmd__config,profiles)
+                cmd="matasks__subcmd__help__subcmd__config__subcmd__profiles"
+                ;;
+            matasks__subcmd__help__subcmd__config,regions)
+                cmd="matasks__subcmd__help__subcmd__config__subcmd__regions"
                 ;;
             matasks__subcmd__help__subcmd__config,set)
                 cmd="matasks__subcmd__help__subcmd__config__subcmd__set"
@@ -296,7 +314,7 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__config)
-            opts="-v -h -V --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version path list show set unset init check test help"
+            opts="-v -h -V --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version path list profiles show regions set unset init check test help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -412,7 +430,7 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__config__subcmd__help)
-            opts="path list show set unset init check help"
+            opts="path list profiles show regions set unset init check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -482,6 +500,34 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__config__subcmd__help__subcmd__path)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        matasks__subcmd__config__subcmd__help__subcmd__profiles)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        matasks__subcmd__config__subcmd__help__subcmd__regions)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -702,6 +748,114 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__config__subcmd__path)
+            opts="-v -h -V --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        matasks__subcmd__config__subcmd__profiles)
+            opts="-v -h -V --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        matasks__subcmd__config__subcmd__regions)
             opts="-v -h -V --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1118,7 +1272,7 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__help__subcmd__config)
-            opts="path list show set unset init check"
+            opts="path list profiles show regions set unset init check"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1174,6 +1328,34 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__help__subcmd__config__subcmd__path)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        matasks__subcmd__help__subcmd__config__subcmd__profiles)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        matasks__subcmd__help__subcmd__config__subcmd__regions)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2088,4 +2270,52 @@ if [[ "${BASH_VERSINFO[0]}" -eq 4 && "${BASH_VERSINFO[1]}" -ge 4 || "${BASH_VERS
     complete -F _matasks -o nosort -o bashdefault -o default matasks
 else
     complete -F _matasks -o bashdefault -o default matasks
+fi
+
+# Added by matasks: the profiles of the config file after --profile (from `matasks
+# config profiles`, with any --config given), the known regions after --region, and a
+# value inside a comma-separated list (--status running,fa<TAB>).
+_matasks_more() {
+    local cur="$2" prev="$3" i config=()
+    case "${prev}" in
+        --profile)
+            # `=` breaks words: `--config=F` comes as three.
+            for ((i = 1; i < COMP_CWORD; i++)); do
+                if [[ ${COMP_WORDS[i]} == --config ]]; then
+                    if [[ ${COMP_WORDS[i+1]} == = ]]; then
+                        config=(--config "${COMP_WORDS[i+2]}")
+                    else
+                        config=(--config "${COMP_WORDS[i+1]}")
+                    fi
+                fi
+            done
+            config=("${config[@]/#\~/${HOME}}")
+            local IFS=$'\n'
+            COMPREPLY=($(compgen -W "$("$1" "${config[@]}" config profiles 2>/dev/null)" -- "${cur}"))
+            return 0
+            ;;
+        --region)
+            COMPREPLY=($(compgen -W "af-north-1 af-south-1 ap-southeast-1 ap-southeast-2 ap-southeast-3 ap-southeast-4 cn-east-3 cn-east-4 cn-north-1 cn-north-11 cn-north-12 cn-north-2 cn-north-4 cn-north-9 cn-south-1 cn-southwest-2 cn-southwest-3 la-north-2 la-south-2 me-east-1 sa-brazil-1 tr-west-1" -- "${cur}"))
+            return 0
+            ;;
+        --columns|--status)
+            if [[ ${cur} == *,* ]]; then
+                # The last value is completed; those given already are not offered.
+                local given=",${cur%,*}," value reply=()
+                _matasks "$1" "${cur##*,}" "${prev}"
+                for value in "${COMPREPLY[@]}"; do
+                    [[ ${given} == *",${value},"* ]] || reply+=("${cur%,*},${value}")
+                done
+                COMPREPLY=("${reply[@]}")
+                return 0
+            fi
+            ;;
+    esac
+    _matasks "$@"
+}
+
+if [[ "${BASH_VERSINFO[0]}" -eq 4 && "${BASH_VERSINFO[1]}" -ge 4 || "${BASH_VERSINFO[0]}" -gt 4 ]]; then
+    complete -F _matasks_more -o nosort -o bashdefault -o default matasks
+else
+    complete -F _matasks_more -o bashdefault -o default matasks
 fi

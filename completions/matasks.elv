@@ -21,7 +21,7 @@ set edit:completion:arg-completer[matasks] = {|@words|
             cand --profile 'Profile to use from the config file [default: the file''s `default_profile`, else "default"]'
             cand --config 'Config file [default: <config dir>/matasks/config.toml]'
             cand --endpoint 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)'
-            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4'
+            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4 (`matasks config regions` lists them)'
             cand --project-id 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)'
             cand --color 'When to colour output; `auto` colours a terminal unless NO_COLOR is set'
             cand --retries 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile''s `retries`, else 3]'
@@ -44,7 +44,7 @@ set edit:completion:arg-completer[matasks] = {|@words|
             cand start 'Start an intelligent task in a dataset (auto-label, pre-label, auto-grouping) and print its ID'
             cand stop 'Stop a running task'
             cand config 'Inspect and change the configuration: profiles, credentials, the config file'
-            cand completions 'Print a completion script for a shell, e.g. `matasks completions bash > /etc/bash_completion.d/matasks`'
+            cand completions 'Print a completion script for a shell, e.g. `matasks completions bash > ~/.local/share/bash-completion/completions/matasks`'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'matasks;list'= {
@@ -68,7 +68,7 @@ set edit:completion:arg-completer[matasks] = {|@words|
             cand --profile 'Profile to use from the config file [default: the file''s `default_profile`, else "default"]'
             cand --config 'Config file [default: <config dir>/matasks/config.toml]'
             cand --endpoint 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)'
-            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4'
+            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4 (`matasks config regions` lists them)'
             cand --project-id 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)'
             cand --color 'When to colour output; `auto` colours a terminal unless NO_COLOR is set'
             cand --retries 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile''s `retries`, else 3]'
@@ -112,7 +112,7 @@ set edit:completion:arg-completer[matasks] = {|@words|
             cand --profile 'Profile to use from the config file [default: the file''s `default_profile`, else "default"]'
             cand --config 'Config file [default: <config dir>/matasks/config.toml]'
             cand --endpoint 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)'
-            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4'
+            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4 (`matasks config regions` lists them)'
             cand --project-id 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)'
             cand --color 'When to colour output; `auto` colours a terminal unless NO_COLOR is set'
             cand --retries 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile''s `retries`, else 3]'
@@ -144,7 +144,7 @@ set edit:completion:arg-completer[matasks] = {|@words|
             cand --profile 'Profile to use from the config file [default: the file''s `default_profile`, else "default"]'
             cand --config 'Config file [default: <config dir>/matasks/config.toml]'
             cand --endpoint 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)'
-            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4'
+            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4 (`matasks config regions` lists them)'
             cand --project-id 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)'
             cand --color 'When to colour output; `auto` colours a terminal unless NO_COLOR is set'
             cand --retries 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile''s `retries`, else 3]'
@@ -174,7 +174,7 @@ set edit:completion:arg-completer[matasks] = {|@words|
             cand --profile 'Profile to use from the config file [default: the file''s `default_profile`, else "default"]'
             cand --config 'Config file [default: <config dir>/matasks/config.toml]'
             cand --endpoint 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)'
-            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4'
+            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4 (`matasks config regions` lists them)'
             cand --project-id 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)'
             cand --color 'When to colour output; `auto` colours a terminal unless NO_COLOR is set'
             cand --retries 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile''s `retries`, else 3]'
@@ -209,7 +209,7 @@ set edit:completion:arg-completer[matasks] = {|@words|
             cand --profile 'Profile to use from the config file [default: the file''s `default_profile`, else "default"]'
             cand --config 'Config file [default: <config dir>/matasks/config.toml]'
             cand --endpoint 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)'
-            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4'
+            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4 (`matasks config regions` lists them)'
             cand --project-id 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)'
             cand --color 'When to colour output; `auto` colours a terminal unless NO_COLOR is set'
             cand --retries 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile''s `retries`, else 3]'
@@ -240,7 +240,7 @@ set edit:completion:arg-completer[matasks] = {|@words|
             cand --profile 'Profile to use from the config file [default: the file''s `default_profile`, else "default"]'
             cand --config 'Config file [default: <config dir>/matasks/config.toml]'
             cand --endpoint 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)'
-            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4'
+            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4 (`matasks config regions` lists them)'
             cand --project-id 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)'
             cand --color 'When to colour output; `auto` colours a terminal unless NO_COLOR is set'
             cand --retries 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile''s `retries`, else 3]'
@@ -259,7 +259,7 @@ set edit:completion:arg-completer[matasks] = {|@words|
             cand --profile 'Profile to use from the config file [default: the file''s `default_profile`, else "default"]'
             cand --config 'Config file [default: <config dir>/matasks/config.toml]'
             cand --endpoint 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)'
-            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4'
+            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4 (`matasks config regions` lists them)'
             cand --project-id 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)'
             cand --color 'When to colour output; `auto` colours a terminal unless NO_COLOR is set'
             cand --retries 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile''s `retries`, else 3]'
@@ -293,7 +293,7 @@ set edit:completion:arg-completer[matasks] = {|@words|
             cand --profile 'Profile to use from the config file [default: the file''s `default_profile`, else "default"]'
             cand --config 'Config file [default: <config dir>/matasks/config.toml]'
             cand --endpoint 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)'
-            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4'
+            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4 (`matasks config regions` lists them)'
             cand --project-id 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)'
             cand --color 'When to colour output; `auto` colours a terminal unless NO_COLOR is set'
             cand --retries 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile''s `retries`, else 3]'
@@ -328,7 +328,7 @@ set edit:completion:arg-completer[matasks] = {|@words|
             cand --profile 'Profile to use from the config file [default: the file''s `default_profile`, else "default"]'
             cand --config 'Config file [default: <config dir>/matasks/config.toml]'
             cand --endpoint 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)'
-            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4'
+            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4 (`matasks config regions` lists them)'
             cand --project-id 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)'
             cand --color 'When to colour output; `auto` colours a terminal unless NO_COLOR is set'
             cand --retries 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile''s `retries`, else 3]'
@@ -361,7 +361,7 @@ set edit:completion:arg-completer[matasks] = {|@words|
             cand --profile 'Profile to use from the config file [default: the file''s `default_profile`, else "default"]'
             cand --config 'Config file [default: <config dir>/matasks/config.toml]'
             cand --endpoint 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)'
-            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4'
+            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4 (`matasks config regions` lists them)'
             cand --project-id 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)'
             cand --color 'When to colour output; `auto` colours a terminal unless NO_COLOR is set'
             cand --retries 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile''s `retries`, else 3]'
@@ -404,7 +404,7 @@ set edit:completion:arg-completer[matasks] = {|@words|
             cand --profile 'Profile to use from the config file [default: the file''s `default_profile`, else "default"]'
             cand --config 'Config file [default: <config dir>/matasks/config.toml]'
             cand --endpoint 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)'
-            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4'
+            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4 (`matasks config regions` lists them)'
             cand --project-id 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)'
             cand --color 'When to colour output; `auto` colours a terminal unless NO_COLOR is set'
             cand --retries 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile''s `retries`, else 3]'
@@ -425,7 +425,7 @@ set edit:completion:arg-completer[matasks] = {|@words|
             cand --profile 'Profile to use from the config file [default: the file''s `default_profile`, else "default"]'
             cand --config 'Config file [default: <config dir>/matasks/config.toml]'
             cand --endpoint 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)'
-            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4'
+            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4 (`matasks config regions` lists them)'
             cand --project-id 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)'
             cand --color 'When to colour output; `auto` colours a terminal unless NO_COLOR is set'
             cand --retries 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile''s `retries`, else 3]'
@@ -441,7 +441,9 @@ set edit:completion:arg-completer[matasks] = {|@words|
             cand --version 'Print version'
             cand path 'Print the config file''s path (and say on stderr if it does not exist yet)'
             cand list 'List the profiles, marking the default and the one in effect'
+            cand profiles 'Print the profile names, one a line: what completion scripts offer after --profile'
             cand show 'Show the settings in effect and where each comes from; secrets are masked'
+            cand regions 'List the known regions, each with its ModelArts endpoint (another cloud''s region needs `endpoint` set)'
             cand set 'Set one key of the profile (creating file and profile as needed), keeping the file''s comments and layout'
             cand unset 'Remove one key from the profile'
             cand init 'Create a profile: interactively on a terminal, or from flags'
@@ -453,7 +455,7 @@ set edit:completion:arg-completer[matasks] = {|@words|
             cand --profile 'Profile to use from the config file [default: the file''s `default_profile`, else "default"]'
             cand --config 'Config file [default: <config dir>/matasks/config.toml]'
             cand --endpoint 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)'
-            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4'
+            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4 (`matasks config regions` lists them)'
             cand --project-id 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)'
             cand --color 'When to colour output; `auto` colours a terminal unless NO_COLOR is set'
             cand --retries 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile''s `retries`, else 3]'
@@ -472,7 +474,26 @@ set edit:completion:arg-completer[matasks] = {|@words|
             cand --profile 'Profile to use from the config file [default: the file''s `default_profile`, else "default"]'
             cand --config 'Config file [default: <config dir>/matasks/config.toml]'
             cand --endpoint 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)'
-            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4'
+            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4 (`matasks config regions` lists them)'
+            cand --project-id 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)'
+            cand --color 'When to colour output; `auto` colours a terminal unless NO_COLOR is set'
+            cand --retries 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile''s `retries`, else 3]'
+            cand --connect-timeout 'Time allowed to connect, e.g. 500ms, 10s [default: the profile''s, else 10s]'
+            cand --request-timeout 'Time allowed for each request, from sending it to the answer''s last byte, e.g. 30s, 2m [default: the profile''s, else 30s]'
+            cand --ca-bundle 'PEM file of CA certificates to trust besides the system''s (private clouds)'
+            cand -v 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+            cand --verbose 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+            cand --insecure 'Do not verify TLS certificates (a warning says so on every run)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'matasks;config;profiles'= {
+            cand --profile 'Profile to use from the config file [default: the file''s `default_profile`, else "default"]'
+            cand --config 'Config file [default: <config dir>/matasks/config.toml]'
+            cand --endpoint 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)'
+            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4 (`matasks config regions` lists them)'
             cand --project-id 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)'
             cand --color 'When to colour output; `auto` colours a terminal unless NO_COLOR is set'
             cand --retries 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile''s `retries`, else 3]'
@@ -491,7 +512,26 @@ set edit:completion:arg-completer[matasks] = {|@words|
             cand --profile 'Profile to use from the config file [default: the file''s `default_profile`, else "default"]'
             cand --config 'Config file [default: <config dir>/matasks/config.toml]'
             cand --endpoint 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)'
-            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4'
+            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4 (`matasks config regions` lists them)'
+            cand --project-id 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)'
+            cand --color 'When to colour output; `auto` colours a terminal unless NO_COLOR is set'
+            cand --retries 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile''s `retries`, else 3]'
+            cand --connect-timeout 'Time allowed to connect, e.g. 500ms, 10s [default: the profile''s, else 10s]'
+            cand --request-timeout 'Time allowed for each request, from sending it to the answer''s last byte, e.g. 30s, 2m [default: the profile''s, else 30s]'
+            cand --ca-bundle 'PEM file of CA certificates to trust besides the system''s (private clouds)'
+            cand -v 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+            cand --verbose 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+            cand --insecure 'Do not verify TLS certificates (a warning says so on every run)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'matasks;config;regions'= {
+            cand --profile 'Profile to use from the config file [default: the file''s `default_profile`, else "default"]'
+            cand --config 'Config file [default: <config dir>/matasks/config.toml]'
+            cand --endpoint 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)'
+            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4 (`matasks config regions` lists them)'
             cand --project-id 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)'
             cand --color 'When to colour output; `auto` colours a terminal unless NO_COLOR is set'
             cand --retries 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile''s `retries`, else 3]'
@@ -510,7 +550,7 @@ set edit:completion:arg-completer[matasks] = {|@words|
             cand --profile 'Profile to use from the config file [default: the file''s `default_profile`, else "default"]'
             cand --config 'Config file [default: <config dir>/matasks/config.toml]'
             cand --endpoint 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)'
-            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4'
+            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4 (`matasks config regions` lists them)'
             cand --project-id 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)'
             cand --color 'When to colour output; `auto` colours a terminal unless NO_COLOR is set'
             cand --retries 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile''s `retries`, else 3]'
@@ -529,7 +569,7 @@ set edit:completion:arg-completer[matasks] = {|@words|
             cand --profile 'Profile to use from the config file [default: the file''s `default_profile`, else "default"]'
             cand --config 'Config file [default: <config dir>/matasks/config.toml]'
             cand --endpoint 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)'
-            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4'
+            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4 (`matasks config regions` lists them)'
             cand --project-id 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)'
             cand --color 'When to colour output; `auto` colours a terminal unless NO_COLOR is set'
             cand --retries 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile''s `retries`, else 3]'
@@ -562,7 +602,7 @@ set edit:completion:arg-completer[matasks] = {|@words|
             cand --profile 'Profile to use from the config file [default: the file''s `default_profile`, else "default"]'
             cand --config 'Config file [default: <config dir>/matasks/config.toml]'
             cand --endpoint 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)'
-            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4'
+            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4 (`matasks config regions` lists them)'
             cand --project-id 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)'
             cand --color 'When to colour output; `auto` colours a terminal unless NO_COLOR is set'
             cand --retries 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile''s `retries`, else 3]'
@@ -585,7 +625,7 @@ set edit:completion:arg-completer[matasks] = {|@words|
             cand --profile 'Profile to use from the config file [default: the file''s `default_profile`, else "default"]'
             cand --config 'Config file [default: <config dir>/matasks/config.toml]'
             cand --endpoint 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)'
-            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4'
+            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4 (`matasks config regions` lists them)'
             cand --project-id 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)'
             cand --color 'When to colour output; `auto` colours a terminal unless NO_COLOR is set'
             cand --retries 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile''s `retries`, else 3]'
@@ -606,7 +646,7 @@ set edit:completion:arg-completer[matasks] = {|@words|
             cand --profile 'Profile to use from the config file [default: the file''s `default_profile`, else "default"]'
             cand --config 'Config file [default: <config dir>/matasks/config.toml]'
             cand --endpoint 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)'
-            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4'
+            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4 (`matasks config regions` lists them)'
             cand --project-id 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)'
             cand --color 'When to colour output; `auto` colours a terminal unless NO_COLOR is set'
             cand --retries 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile''s `retries`, else 3]'
@@ -624,7 +664,9 @@ set edit:completion:arg-completer[matasks] = {|@words|
         &'matasks;config;help'= {
             cand path 'Print the config file''s path (and say on stderr if it does not exist yet)'
             cand list 'List the profiles, marking the default and the one in effect'
+            cand profiles 'Print the profile names, one a line: what completion scripts offer after --profile'
             cand show 'Show the settings in effect and where each comes from; secrets are masked'
+            cand regions 'List the known regions, each with its ModelArts endpoint (another cloud''s region needs `endpoint` set)'
             cand set 'Set one key of the profile (creating file and profile as needed), keeping the file''s comments and layout'
             cand unset 'Remove one key from the profile'
             cand init 'Create a profile: interactively on a terminal, or from flags'
@@ -635,7 +677,11 @@ set edit:completion:arg-completer[matasks] = {|@words|
         }
         &'matasks;config;help;list'= {
         }
+        &'matasks;config;help;profiles'= {
+        }
         &'matasks;config;help;show'= {
+        }
+        &'matasks;config;help;regions'= {
         }
         &'matasks;config;help;set'= {
         }
@@ -651,7 +697,7 @@ set edit:completion:arg-completer[matasks] = {|@words|
             cand --profile 'Profile to use from the config file [default: the file''s `default_profile`, else "default"]'
             cand --config 'Config file [default: <config dir>/matasks/config.toml]'
             cand --endpoint 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)'
-            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4'
+            cand --region 'Region whose ModelArts endpoint to use, e.g. cn-north-4 (`matasks config regions` lists them)'
             cand --project-id 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)'
             cand --color 'When to colour output; `auto` colours a terminal unless NO_COLOR is set'
             cand --retries 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile''s `retries`, else 3]'
@@ -674,7 +720,7 @@ set edit:completion:arg-completer[matasks] = {|@words|
             cand start 'Start an intelligent task in a dataset (auto-label, pre-label, auto-grouping) and print its ID'
             cand stop 'Stop a running task'
             cand config 'Inspect and change the configuration: profiles, credentials, the config file'
-            cand completions 'Print a completion script for a shell, e.g. `matasks completions bash > /etc/bash_completion.d/matasks`'
+            cand completions 'Print a completion script for a shell, e.g. `matasks completions bash > ~/.local/share/bash-completion/completions/matasks`'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'matasks;help;list'= {
@@ -701,7 +747,9 @@ set edit:completion:arg-completer[matasks] = {|@words|
         &'matasks;help;config'= {
             cand path 'Print the config file''s path (and say on stderr if it does not exist yet)'
             cand list 'List the profiles, marking the default and the one in effect'
+            cand profiles 'Print the profile names, one a line: what completion scripts offer after --profile'
             cand show 'Show the settings in effect and where each comes from; secrets are masked'
+            cand regions 'List the known regions, each with its ModelArts endpoint (another cloud''s region needs `endpoint` set)'
             cand set 'Set one key of the profile (creating file and profile as needed), keeping the file''s comments and layout'
             cand unset 'Remove one key from the profile'
             cand init 'Create a profile: interactively on a terminal, or from flags'
@@ -711,7 +759,11 @@ set edit:completion:arg-completer[matasks] = {|@words|
         }
         &'matasks;help;config;list'= {
         }
+        &'matasks;help;config;profiles'= {
+        }
         &'matasks;help;config;show'= {
+        }
+        &'matasks;help;config;regions'= {
         }
         &'matasks;help;config;set'= {
         }

@@ -27,7 +27,7 @@ end
 complete -c matasks -n "__fish_matasks_needs_command" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
 complete -c matasks -n "__fish_matasks_needs_command" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
 complete -c matasks -n "__fish_matasks_needs_command" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
-complete -c matasks -n "__fish_matasks_needs_command" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4' -r
+complete -c matasks -n "__fish_matasks_needs_command" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4 (`matasks config regions` lists them)' -r
 complete -c matasks -n "__fish_matasks_needs_command" -l project-id -d 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)' -r
 complete -c matasks -n "__fish_matasks_needs_command" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
@@ -49,7 +49,7 @@ complete -c matasks -n "__fish_matasks_needs_command" -f -a "wait" -d 'Wait unti
 complete -c matasks -n "__fish_matasks_needs_command" -f -a "start" -d 'Start an intelligent task in a dataset (auto-label, pre-label, auto-grouping) and print its ID'
 complete -c matasks -n "__fish_matasks_needs_command" -f -a "stop" -d 'Stop a running task'
 complete -c matasks -n "__fish_matasks_needs_command" -f -a "config" -d 'Inspect and change the configuration: profiles, credentials, the config file'
-complete -c matasks -n "__fish_matasks_needs_command" -f -a "completions" -d 'Print a completion script for a shell, e.g. `matasks completions bash > /etc/bash_completion.d/matasks`'
+complete -c matasks -n "__fish_matasks_needs_command" -f -a "completions" -d 'Print a completion script for a shell, e.g. `matasks completions bash > ~/.local/share/bash-completion/completions/matasks`'
 complete -c matasks -n "__fish_matasks_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c matasks -n "__fish_matasks_using_subcommand list" -s d -l dataset -d 'Dataset ID [default: the profile\'s `dataset_id`]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand list" -s t -l type -d 'Only tasks of this type, or `all` [default: the API\'s, auto-label and pre-label]' -r -f -a "auto-label\t'Active learning'
@@ -93,7 +93,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand list" -l interval -d 'Wi
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
-complete -c matasks -n "__fish_matasks_using_subcommand list" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4' -r
+complete -c matasks -n "__fish_matasks_using_subcommand list" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4 (`matasks config regions` lists them)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l project-id -d 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
@@ -154,7 +154,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand ls" -l interval -d 'With
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
-complete -c matasks -n "__fish_matasks_using_subcommand ls" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4' -r
+complete -c matasks -n "__fish_matasks_using_subcommand ls" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4 (`matasks config regions` lists them)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l project-id -d 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
@@ -183,7 +183,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand get" -l jq -d 'Run a jq 
 complete -c matasks -n "__fish_matasks_using_subcommand get" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand get" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand get" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
-complete -c matasks -n "__fish_matasks_using_subcommand get" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4' -r
+complete -c matasks -n "__fish_matasks_using_subcommand get" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4 (`matasks config regions` lists them)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand get" -l project-id -d 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand get" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
@@ -220,7 +220,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l sort -d 'Or
 complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
-complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4' -r
+complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4 (`matasks config regions` lists them)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l project-id -d 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
@@ -261,7 +261,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand ds" -l sort -d 'Order by
 complete -c matasks -n "__fish_matasks_using_subcommand ds" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ds" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand ds" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
-complete -c matasks -n "__fish_matasks_using_subcommand ds" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4' -r
+complete -c matasks -n "__fish_matasks_using_subcommand ds" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4 (`matasks config regions` lists them)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ds" -l project-id -d 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ds" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
@@ -287,7 +287,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand wait" -l jq -d 'Run a jq
 complete -c matasks -n "__fish_matasks_using_subcommand wait" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand wait" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand wait" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
-complete -c matasks -n "__fish_matasks_using_subcommand wait" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4' -r
+complete -c matasks -n "__fish_matasks_using_subcommand wait" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4 (`matasks config regions` lists them)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand wait" -l project-id -d 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand wait" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
@@ -303,7 +303,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand wait" -s V -l version -d
 complete -c matasks -n "__fish_matasks_using_subcommand start; and not __fish_seen_subcommand_from auto-label pre-label auto-grouping help" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand start; and not __fish_seen_subcommand_from auto-label pre-label auto-grouping help" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand start; and not __fish_seen_subcommand_from auto-label pre-label auto-grouping help" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
-complete -c matasks -n "__fish_matasks_using_subcommand start; and not __fish_seen_subcommand_from auto-label pre-label auto-grouping help" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and not __fish_seen_subcommand_from auto-label pre-label auto-grouping help" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4 (`matasks config regions` lists them)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand start; and not __fish_seen_subcommand_from auto-label pre-label auto-grouping help" -l project-id -d 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand start; and not __fish_seen_subcommand_from auto-label pre-label auto-grouping help" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
@@ -334,7 +334,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_s
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-label" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-label" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-label" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
-complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-label" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-label" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4 (`matasks config regions` lists them)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-label" -l project-id -d 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-label" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
@@ -365,7 +365,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_s
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
-complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4 (`matasks config regions` lists them)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -l project-id -d 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
@@ -394,7 +394,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_s
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-grouping" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-grouping" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-grouping" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
-complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-grouping" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-grouping" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4 (`matasks config regions` lists them)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-grouping" -l project-id -d 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-grouping" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
@@ -423,7 +423,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand stop" -l jq -d 'With --w
 complete -c matasks -n "__fish_matasks_using_subcommand stop" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand stop" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand stop" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
-complete -c matasks -n "__fish_matasks_using_subcommand stop" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4' -r
+complete -c matasks -n "__fish_matasks_using_subcommand stop" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4 (`matasks config regions` lists them)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand stop" -l project-id -d 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand stop" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
@@ -438,35 +438,37 @@ complete -c matasks -n "__fish_matasks_using_subcommand stop" -s v -l verbose -d
 complete -c matasks -n "__fish_matasks_using_subcommand stop" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
 complete -c matasks -n "__fish_matasks_using_subcommand stop" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c matasks -n "__fish_matasks_using_subcommand stop" -s V -l version -d 'Print version'
-complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
-complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
-complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
-complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4' -r
-complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -l project-id -d 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)' -r
-complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
+complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list profiles show regions set unset init check test help" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list profiles show regions set unset init check test help" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list profiles show regions set unset init check test help" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list profiles show regions set unset init check test help" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4 (`matasks config regions` lists them)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list profiles show regions set unset init check test help" -l project-id -d 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list profiles show regions set unset init check test help" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
-complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
-complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
-complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
-complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
-complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
-complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -s h -l help -d 'Print help'
-complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -s V -l version -d 'Print version'
-complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -f -a "path" -d 'Print the config file\'s path (and say on stderr if it does not exist yet)'
-complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -f -a "list" -d 'List the profiles, marking the default and the one in effect'
-complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -f -a "show" -d 'Show the settings in effect and where each comes from; secrets are masked'
-complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -f -a "set" -d 'Set one key of the profile (creating file and profile as needed), keeping the file\'s comments and layout'
-complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -f -a "unset" -d 'Remove one key from the profile'
-complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -f -a "init" -d 'Create a profile: interactively on a terminal, or from flags'
-complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -f -a "check" -d 'Make one cheap authenticated request and report whether the settings work: one task of the dataset, or without a dataset, one dataset of the project'
-complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -f -a "test" -d 'Make one cheap authenticated request and report whether the settings work: one task of the dataset, or without a dataset, one dataset of the project'
-complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list show set unset init check test help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list profiles show regions set unset init check test help" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list profiles show regions set unset init check test help" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list profiles show regions set unset init check test help" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list profiles show regions set unset init check test help" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list profiles show regions set unset init check test help" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list profiles show regions set unset init check test help" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list profiles show regions set unset init check test help" -s h -l help -d 'Print help'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list profiles show regions set unset init check test help" -s V -l version -d 'Print version'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list profiles show regions set unset init check test help" -f -a "path" -d 'Print the config file\'s path (and say on stderr if it does not exist yet)'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list profiles show regions set unset init check test help" -f -a "list" -d 'List the profiles, marking the default and the one in effect'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list profiles show regions set unset init check test help" -f -a "profiles" -d 'Print the profile names, one a line: what completion scripts offer after --profile'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list profiles show regions set unset init check test help" -f -a "show" -d 'Show the settings in effect and where each comes from; secrets are masked'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list profiles show regions set unset init check test help" -f -a "regions" -d 'List the known regions, each with its ModelArts endpoint (another cloud\'s region needs `endpoint` set)'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list profiles show regions set unset init check test help" -f -a "set" -d 'Set one key of the profile (creating file and profile as needed), keeping the file\'s comments and layout'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list profiles show regions set unset init check test help" -f -a "unset" -d 'Remove one key from the profile'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list profiles show regions set unset init check test help" -f -a "init" -d 'Create a profile: interactively on a terminal, or from flags'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list profiles show regions set unset init check test help" -f -a "check" -d 'Make one cheap authenticated request and report whether the settings work: one task of the dataset, or without a dataset, one dataset of the project'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list profiles show regions set unset init check test help" -f -a "test" -d 'Make one cheap authenticated request and report whether the settings work: one task of the dataset, or without a dataset, one dataset of the project'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list profiles show regions set unset init check test help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from path" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from path" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
-complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from path" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from path" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4 (`matasks config regions` lists them)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from path" -l project-id -d 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
@@ -482,7 +484,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from list" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from list" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
-complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from list" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from list" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4 (`matasks config regions` lists them)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from list" -l project-id -d 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from list" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
@@ -495,10 +497,26 @@ complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from list" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from profiles" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from profiles" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from profiles" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from profiles" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4 (`matasks config regions` lists them)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from profiles" -l project-id -d 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from profiles" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from profiles" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from profiles" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from profiles" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from profiles" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from profiles" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from profiles" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from profiles" -s h -l help -d 'Print help'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from profiles" -s V -l version -d 'Print version'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from show" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
-complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from show" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from show" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4 (`matasks config regions` lists them)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from show" -l project-id -d 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
@@ -511,10 +529,26 @@ complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from show" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from regions" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from regions" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from regions" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from regions" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4 (`matasks config regions` lists them)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from regions" -l project-id -d 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from regions" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from regions" -l retries -d 'Retries of a read that failed on the way (connection error, timeout, throttling, HTTP 500, 502, 503, 504), 0 to 10; 0 disables [default: the profile\'s `retries`, else 3]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from regions" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from regions" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from regions" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from regions" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from regions" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from regions" -s h -l help -d 'Print help'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from regions" -s V -l version -d 'Print version'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from set" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from set" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from set" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
-complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from set" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from set" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4 (`matasks config regions` lists them)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from set" -l project-id -d 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from set" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
@@ -530,7 +564,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from unset" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from unset" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from unset" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
-complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from unset" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from unset" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4 (`matasks config regions` lists them)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from unset" -l project-id -d 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from unset" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
@@ -562,7 +596,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
-complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4 (`matasks config regions` lists them)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -l project-id -d 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
@@ -581,7 +615,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from check" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from check" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from check" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
-complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from check" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from check" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4 (`matasks config regions` lists them)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from check" -l project-id -d 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from check" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
@@ -598,7 +632,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from test" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from test" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from test" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
-complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from test" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4' -r
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from test" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4 (`matasks config regions` lists them)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from test" -l project-id -d 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from test" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
@@ -613,7 +647,9 @@ complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from test" -s V -l version -d 'Print version'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the config file\'s path (and say on stderr if it does not exist yet)'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the profiles, marking the default and the one in effect'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "profiles" -d 'Print the profile names, one a line: what completion scripts offer after --profile'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the settings in effect and where each comes from; secrets are masked'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "regions" -d 'List the known regions, each with its ModelArts endpoint (another cloud\'s region needs `endpoint` set)'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set one key of the profile (creating file and profile as needed), keeping the file\'s comments and layout'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "unset" -d 'Remove one key from the profile'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "init" -d 'Create a profile: interactively on a terminal, or from flags'
@@ -622,7 +658,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_
 complete -c matasks -n "__fish_matasks_using_subcommand completions" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand completions" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand completions" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
-complete -c matasks -n "__fish_matasks_using_subcommand completions" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4' -r
+complete -c matasks -n "__fish_matasks_using_subcommand completions" -l region -d 'Region whose ModelArts endpoint to use, e.g. cn-north-4 (`matasks config regions` lists them)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand completions" -l project-id -d 'Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand completions" -l color -d 'When to colour output; `auto` colours a terminal unless NO_COLOR is set' -r -f -a "auto\t''
 always\t''
@@ -642,15 +678,65 @@ complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_see
 complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list get datasets wait start stop config completions help" -f -a "start" -d 'Start an intelligent task in a dataset (auto-label, pre-label, auto-grouping) and print its ID'
 complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list get datasets wait start stop config completions help" -f -a "stop" -d 'Stop a running task'
 complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list get datasets wait start stop config completions help" -f -a "config" -d 'Inspect and change the configuration: profiles, credentials, the config file'
-complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list get datasets wait start stop config completions help" -f -a "completions" -d 'Print a completion script for a shell, e.g. `matasks completions bash > /etc/bash_completion.d/matasks`'
+complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list get datasets wait start stop config completions help" -f -a "completions" -d 'Print a completion script for a shell, e.g. `matasks completions bash > ~/.local/share/bash-completion/completions/matasks`'
 complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list get datasets wait start stop config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c matasks -n "__fish_matasks_using_subcommand help; and __fish_seen_subcommand_from start" -f -a "auto-label" -d 'Active learning: train on the labeled samples, then label the others'
 complete -c matasks -n "__fish_matasks_using_subcommand help; and __fish_seen_subcommand_from start" -f -a "pre-label" -d 'Pre-labeling: label the samples with a model you choose'
 complete -c matasks -n "__fish_matasks_using_subcommand help; and __fish_seen_subcommand_from start" -f -a "auto-grouping" -d 'Auto grouping: cluster the unlabeled images'
 complete -c matasks -n "__fish_matasks_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the config file\'s path (and say on stderr if it does not exist yet)'
 complete -c matasks -n "__fish_matasks_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "list" -d 'List the profiles, marking the default and the one in effect'
+complete -c matasks -n "__fish_matasks_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "profiles" -d 'Print the profile names, one a line: what completion scripts offer after --profile'
 complete -c matasks -n "__fish_matasks_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show the settings in effect and where each comes from; secrets are masked'
+complete -c matasks -n "__fish_matasks_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "regions" -d 'List the known regions, each with its ModelArts endpoint (another cloud\'s region needs `endpoint` set)'
 complete -c matasks -n "__fish_matasks_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Set one key of the profile (creating file and profile as needed), keeping the file\'s comments and layout'
 complete -c matasks -n "__fish_matasks_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "unset" -d 'Remove one key from the profile'
 complete -c matasks -n "__fish_matasks_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Create a profile: interactively on a terminal, or from flags'
 complete -c matasks -n "__fish_matasks_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "check" -d 'Make one cheap authenticated request and report whether the settings work: one task of the dataset, or without a dataset, one dataset of the project'
+
+# Added by matasks: the profiles of the config file after --profile (from `matasks
+# config profiles`, with any --config given), the known regions after --region, and a
+# value inside a comma-separated list (--status running,fa<TAB>).
+function __fish_matasks_profiles
+    set -l tokens (commandline -opc)
+    set -l program
+    set -l config
+    for i in (seq (count $tokens))
+        switch $tokens[$i]
+            case --config
+                if test $i -lt (count $tokens)
+                    set config --config $tokens[(math $i + 1)]
+                end
+            case '--config=*'
+                set config --config (string replace -- --config= '' $tokens[$i])
+            case 'MATASKS_CONFIG=*'
+                if test -z "$program"
+                    set config --config (string replace -- MATASKS_CONFIG= '' $tokens[$i])
+                end
+            case '*=*'
+            case '*'
+                if test -z "$program"
+                    set program $tokens[$i]
+                end
+        end
+    end
+    set config (string replace -r -- '^~' $HOME $config)
+    set program (string replace -r -- '^~' $HOME $program)
+    $program $config config profiles 2>/dev/null
+end
+complete -c matasks -l profile -x -a '(__fish_matasks_profiles)'
+complete -c matasks -l region -x -a 'af-north-1 af-south-1 ap-southeast-1 ap-southeast-2 ap-southeast-3 ap-southeast-4 cn-east-3 cn-east-4 cn-north-1 cn-north-11 cn-north-12 cn-north-2 cn-north-4 cn-north-9 cn-south-1 cn-southwest-2 cn-southwest-3 la-north-2 la-south-2 me-east-1 sa-brazil-1 tr-west-1'
+function __fish_matasks_values_list_status
+    printf '%s\n' queued initializing running failed succeeded stopping stopped
+end
+complete -c matasks -n '__fish_matasks_using_subcommand list' -l status -x -a '(__fish_complete_list , __fish_matasks_values_list_status)'
+complete -c matasks -n '__fish_matasks_using_subcommand ls' -l status -x -a '(__fish_complete_list , __fish_matasks_values_list_status)'
+function __fish_matasks_values_list_columns
+    printf '%s\n' dataset id name type status progress samples created elapsed model version unconfirmed message
+end
+complete -c matasks -n '__fish_matasks_using_subcommand list' -l columns -x -a '(__fish_complete_list , __fish_matasks_values_list_columns)'
+complete -c matasks -n '__fish_matasks_using_subcommand ls' -l columns -x -a '(__fish_complete_list , __fish_matasks_values_list_columns)'
+function __fish_matasks_values_datasets_columns
+    printf '%s\n' id name type status samples running created version description
+end
+complete -c matasks -n '__fish_matasks_using_subcommand datasets' -l columns -x -a '(__fish_complete_list , __fish_matasks_values_datasets_columns)'
+complete -c matasks -n '__fish_matasks_using_subcommand ds' -l columns -x -a '(__fish_complete_list , __fish_matasks_values_datasets_columns)'

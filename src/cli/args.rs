@@ -17,14 +17,30 @@ use crate::util::error::{MistakeIn, UsageError};
 use crate::util::progress::Progress;
 use crate::util::term::{self, ColorChoice};
 
+/// Every flag read from a variable hides its value in `--help`: clap would write
+/// `[env: NAME=VALUE]`, and `[env: NAME=]` for a variable that is not set, which reads
+/// as set to nothing; and a value (an endpoint with a password) is no business of help.
 #[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Profile to use from the config file [default: the file's `default_profile`, else "default"]
-    #[arg(long, global = true, env = "MATASKS_PROFILE", value_name = "NAME")]
+    #[arg(
+        long,
+        global = true,
+        env = "MATASKS_PROFILE",
+        hide_env_values = true,
+        value_name = "NAME"
+    )]
     pub profile: Option<String>,
 
     /// Config file [default: <config dir>/matasks/config.toml]
-    #[arg(long, global = true, env = "MATASKS_CONFIG", value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        env = "MATASKS_CONFIG",
+        hide_env_values = true,
+        value_name = "PATH"
+    )]
     pub config: Option<PathBuf>,
 
     /// API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)
@@ -37,12 +53,25 @@ pub struct GlobalArgs {
     )]
     pub endpoint: Option<String>,
 
-    /// Region whose ModelArts endpoint to use, e.g. cn-north-4
-    #[arg(long, global = true, env = "MATASKS_REGION", value_name = "REGION")]
+    /// Region whose ModelArts endpoint to use, e.g. cn-north-4 (`matasks config regions`
+    /// lists them)
+    #[arg(
+        long,
+        global = true,
+        env = "MATASKS_REGION",
+        hide_env_values = true,
+        value_name = "REGION"
+    )]
     pub region: Option<String>,
 
     /// Project ID (also read from HUAWEICLOUD_SDK_PROJECT_ID)
-    #[arg(long, global = true, env = "MATASKS_PROJECT_ID", value_name = "ID")]
+    #[arg(
+        long,
+        global = true,
+        env = "MATASKS_PROJECT_ID",
+        hide_env_values = true,
+        value_name = "ID"
+    )]
     pub project_id: Option<String>,
 
     /// When to colour output; `auto` colours a terminal unless NO_COLOR is set
@@ -117,7 +146,13 @@ pub const COMMAND_ENV: &[(&str, &str)] = &[("dataset", "MATASKS_DATASET")];
 #[derive(Debug, Clone, Args)]
 pub struct DatasetArg {
     /// Dataset ID [default: the profile's `dataset_id`]
-    #[arg(short, long, env = "MATASKS_DATASET", value_name = "ID")]
+    #[arg(
+        short,
+        long,
+        env = "MATASKS_DATASET",
+        hide_env_values = true,
+        value_name = "ID"
+    )]
     pub dataset: Option<String>,
 }
 

@@ -12,7 +12,7 @@ use crate::api::session;
 use crate::domain::id::{BadId, Id, IdKind, Origin};
 use crate::output::preview::render;
 use crate::settings::{self, Overrides, Settings};
-use crate::util::error::UsageError;
+use crate::util::error::{NotSetUp, UsageError};
 use crate::util::term;
 
 /// The settings of one run, and where they came from.
@@ -24,7 +24,7 @@ pub struct Context {
 impl Context {
     pub fn new(global: &GlobalArgs) -> Result<Context> {
         let overrides = global.overrides();
-        let settings = settings::resolve(&overrides, &settings::process_env)?;
+        let settings = resolve_settings(&overrides)?;
         Ok(Context {
             overrides,
             settings,
@@ -47,6 +47,18 @@ impl Context {
         let request = preview(&self.settings, Method::POST, segments, body).await?;
         term::print(&render(&request)).context("cannot write to stdout")
     }
+}
+
+/// The settings in effect. Where nothing is set up at all, the error says first how to
+/// set up, then what is missing.
+pub fn resolve_settings(overrides: &Overrides) -> Result<Settings> {
+    settings::resolve(overrides, &settings::process_env).map_err(|e| {
+        if settings::nothing_set_up(overrides, &settings::process_env) {
+            NotSetUp(e).into()
+        } else {
+            e.into()
+        }
+    })
 }
 
 /// A task ID given on the command line, checked before anything is sent.

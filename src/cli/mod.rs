@@ -9,6 +9,7 @@ mod config;
 mod context;
 mod datasets;
 mod get;
+pub mod help;
 mod list;
 mod report;
 mod start;
@@ -24,6 +25,7 @@ use crate::util::error::ConfigError;
 use crate::util::{clock, term};
 use args::{COMMAND_ENV, GLOBAL_ENV};
 pub use args::{GlobalArgs, parse_duration};
+pub use completions::script as completion_script;
 
 /// List, inspect and wait for the intelligent tasks of ModelArts datasets.
 ///
@@ -50,25 +52,29 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List a dataset's intelligent tasks (auto labeling, pre-labeling, auto grouping, auto deployment)
-    #[command(visible_alias = "ls")]
+    #[command(visible_alias = "ls", after_help = help::list())]
     List(list::ListArgs),
 
     /// Show one task: status, progress, elapsed time and any error
+    #[command(after_help = help::get())]
     Get(get::GetArgs),
 
     /// List the project's datasets: IDs, names, samples and running tasks
-    #[command(visible_alias = "ds")]
+    #[command(visible_alias = "ds", after_help = help::datasets())]
     Datasets(datasets::DatasetsArgs),
 
     /// Wait until a task is done; the exit status says how it ended (0 succeeded,
     /// 7 failed, 8 stopped, 124 timed out)
+    #[command(after_help = help::wait())]
     Wait(wait::WaitArgs),
 
     /// Start an intelligent task in a dataset (auto-label, pre-label, auto-grouping) and
     /// print its ID
+    #[command(after_help = help::start())]
     Start(start::StartArgs),
 
     /// Stop a running task
+    #[command(after_help = help::stop())]
     Stop(stop::StopArgs),
 
     /// Inspect and change the configuration: profiles, credentials, the config file
@@ -76,7 +82,8 @@ pub enum Command {
     Config(config::ConfigCommand),
 
     /// Print a completion script for a shell, e.g. `matasks completions bash >
-    /// /etc/bash_completion.d/matasks`
+    /// ~/.local/share/bash-completion/completions/matasks`
+    #[command(after_help = help::completions())]
     Completions(completions::CompletionsArgs),
 }
 
@@ -94,7 +101,9 @@ impl Command {
                 command,
                 config::ConfigCommand::Path
                     | config::ConfigCommand::List
+                    | config::ConfigCommand::Profiles
                     | config::ConfigCommand::Show
+                    | config::ConfigCommand::Regions
                     | config::ConfigCommand::Check(_)
             ),
         }
@@ -147,9 +156,66 @@ pub fn run() -> ExitCode {
     }
 }
 
+/// The command line as matasks presents it: [`Cli`]'s definitions, each command showing
+/// only the global options it has a use for (see [`globals_used`]).
+pub fn command() -> clap::Command {
+    finish(Cli::command())
+}
+
+/// `cmd`, built, with the global options each command has no use for hidden from its
+/// help and its completions. They are still accepted there, and change nothing.
+pub fn finish(mut cmd: clap::Command) -> clap::Command {
+    // Globals reach the commands when the tree is built.
+    cmd.build();
+    hide_unused_globals(&mut cmd, &mut Vec::new());
+    cmd
+}
+
+fn hide_unused_globals(cmd: &mut clap::Command, path: &mut Vec<String>) {
+    for sub in cmd.get_subcommands_mut() {
+        path.push(sub.get_name().to_string());
+        let path_names: Vec<&str> = path.iter().map(String::as_str).collect();
+        if let Some(used) = globals_used(&path_names) {
+            *sub = std::mem::take(sub).mut_args(|arg| {
+                let unused = arg.is_global_set() && !used.contains(&arg.get_id().as_str());
+                arg.hide(unused)
+            });
+        }
+        hide_unused_globals(sub, path);
+        path.pop();
+    }
+}
+
+/// The global options (by id) the command at `path` has a use for; `None` for all of
+/// them, as every command that talks to the API has.
+fn globals_used(path: &[&str]) -> Option<&'static [&'static str]> {
+    const FILE: &[&str] = &["profile", "config"];
+    const SETTINGS: &[&str] = &["profile", "config", "endpoint", "region", "project_id"];
+    const SETTINGS_AND_NETWORK: &[&str] = &[
+        "profile",
+        "config",
+        "endpoint",
+        "region",
+        "project_id",
+        "retries",
+        "connect_timeout",
+        "request_timeout",
+        "ca_bundle",
+        "insecure",
+    ];
+    match path {
+        ["completions"] | ["config", "regions"] => Some(&[]),
+        ["config", "path" | "profiles"] => Some(&["config"]),
+        ["config"] | ["config", "list" | "set" | "unset"] => Some(FILE),
+        ["config", "init"] => Some(SETTINGS),
+        ["config", "show"] => Some(SETTINGS_AND_NETWORK),
+        _ => None,
+    }
+}
+
 /// Parse the command line, noting which settings came from their variables.
 fn parse() -> Result<Cli, clap::Error> {
-    let matches = Cli::command().try_get_matches()?;
+    let matches = command().try_get_matches()?;
     let mut cli = Cli::from_arg_matches(&matches)?;
     // Globals are propagated to the subcommand's matches; look where they were given.
     let mut level = &matches;
@@ -186,5 +252,24 @@ mod tests {
     #[test]
     fn definitions_are_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn the_globals_a_command_uses_are_globals() {
+        let cmd = command();
+        let globals: Vec<&str> = cmd
+            .get_arguments()
+            .filter(|arg| arg.is_global_set())
+            .map(|arg| arg.get_id().as_str())
+            .collect();
+        let mut paths = vec![vec!["completions"], vec!["config"]];
+        for sub in cmd.find_subcommand("config").unwrap().get_subcommands() {
+            paths.push(vec!["config", sub.get_name()]);
+        }
+        for path in paths {
+            for id in globals_used(&path).unwrap_or_default() {
+                assert!(globals.contains(id), "{path:?}: {id}");
+            }
+        }
     }
 }

@@ -6,7 +6,8 @@ use std::process::ExitCode;
 use crate::domain::id::BadId;
 use crate::transport::api_error::{ApiError, is_untrusted_certificate};
 use crate::util::error::{
-    Advised, ConfigError, Ended, ExitKind, Incomplete, MistakeIn, UsageError, is_broken_pipe,
+    Advised, ConfigError, Ended, ExitKind, Incomplete, MistakeIn, NotSetUp, UsageError,
+    is_broken_pipe,
 };
 use crate::util::term;
 
@@ -67,6 +68,12 @@ pub fn report(err: &anyhow::Error) -> ExitCode {
     }
     if let Some(Ended(kind)) = err.downcast_ref::<Ended>() {
         return ExitCode::from(*kind as u8);
+    }
+    if let Some(not_set_up) = err.downcast_ref::<NotSetUp>() {
+        // How to set up first, on its own line; then what is missing, and its other ways.
+        term::error(&not_set_up.to_string());
+        term::hint(&not_set_up.0.to_string());
+        return ExitCode::from(kind_of(err) as u8);
     }
     term::error(&format!("{err:#}"));
     if let Some(mistake) = err.downcast_ref::<MistakeIn>() {
@@ -157,6 +164,8 @@ mod tests {
             .context("loading")
             .unwrap_err();
         assert_eq!(kind_of(&config), ExitKind::Config);
+        let first_run = anyhow::Error::new(NotSetUp(ConfigError("x".into())));
+        assert_eq!(kind_of(&first_run), ExitKind::Config);
         assert_eq!(kind_of(&anyhow::anyhow!("boom")), ExitKind::Runtime);
     }
 

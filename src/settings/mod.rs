@@ -270,6 +270,8 @@ pub struct Loaded {
     pub file: ConfigFile,
 }
 
+/// The config file at `explicit`, else at the default path (where it may be missing),
+/// with a warning when it holds secrets others can read.
 pub fn load(explicit: Option<&Path>) -> Result<Loaded, ConfigError> {
     let (path, required) = match explicit {
         Some(path) => (path.to_path_buf(), true),
@@ -311,10 +313,12 @@ pub fn load(explicit: Option<&Path>) -> Result<Loaded, ConfigError> {
         check_trusted(&path, &meta)?;
     }
     let file = parse(&path, &text)?;
-    Ok(Loaded {
+    let loaded = Loaded {
         path: Some(path),
         file,
-    })
+    };
+    warn_if_secrets_readable_by_others(&loaded);
+    Ok(loaded)
 }
 
 /// Like ssh, refuse a config file that someone other than the user (or root) could
@@ -370,6 +374,26 @@ pub fn profile_name(overrides: &Overrides, file: &ConfigFile) -> (String, Option
     }
 }
 
+/// Whether nothing at all is set up: no config file where one is looked for, and no
+/// setting or credential given by a flag or a variable. A command that needs settings
+/// then says first how to set up.
+pub fn nothing_set_up(overrides: &Overrides, env: EnvLookup<'_>) -> bool {
+    let Overrides {
+        profile: _,
+        config,
+        endpoint,
+        region,
+        project_id,
+        ..
+    } = overrides;
+    let no_file = config.is_none() && default_path().is_none_or(|path| !path.exists());
+    let nothing_given = endpoint.is_none() && region.is_none() && project_id.is_none();
+    let no_credentials = [ENV_AK, ENV_SK, ENV_AUTH_TOKEN, ENV_PROJECT_ID]
+        .iter()
+        .all(|var| env(var).is_none());
+    no_file && nothing_given && no_credentials
+}
+
 /// Where an override came from: the command line, or the variable that stands for it.
 pub fn flag_source(overrides: &Overrides, flag: &'static str, env_var: &'static str) -> Source {
     if overrides.from_env.contains(&env_var) {
@@ -383,7 +407,6 @@ pub fn flag_source(overrides: &Overrides, flag: &'static str, env_var: &'static 
 /// environment variables and the selected profile.
 pub fn resolve(overrides: &Overrides, env: EnvLookup<'_>) -> Result<Settings, ConfigError> {
     let mut loaded = load(overrides.config.as_deref())?;
-    warn_if_secrets_readable_by_others(&loaded);
     let (profile_name, profile) = select_profile(&mut loaded, overrides)?;
     let where_ = describe_profile(&loaded, &profile_name);
 
@@ -513,16 +536,20 @@ fn describe_profile(loaded: &Loaded, name: &str) -> String {
     }
 }
 
+/// How directly a setting was given: the command line over the environment over the
+/// file.
 fn rank(source: &Source) -> u8 {
     match source {
-        Source::Flag(_) | Source::Env(_) => 2,
+        Source::Flag(_) => 3,
+        Source::Env(_) => 2,
         Source::File(_) => 1,
         Source::Derived(_) | Source::Default => 0,
     }
 }
 
 /// An endpoint wins over a region given at the same level; a region given at a higher
-/// level (a flag over the file) wins over the endpoint.
+/// level (a flag over a variable or the file, a variable over the file) wins over the
+/// endpoint.
 fn resolve_endpoint(
     endpoint: Option<Sourced<String>>,
     region: Option<&Sourced<String>>,
@@ -560,13 +587,7 @@ fn resolve_endpoint(
 }
 
 fn region_endpoint(region: &str) -> Result<String, ConfigError> {
-    regions::endpoint(region).ok_or_else(|| {
-        ConfigError(format!(
-            "unknown region `{region}`; known regions: {}. For another cloud, set \
-             `endpoint` (or --endpoint) to its ModelArts URL",
-            regions::known().join(", ")
-        ))
-    })
+    regions::endpoint(region).ok_or_else(|| ConfigError(regions::unknown(region)))
 }
 
 /// `iam_endpoint`, else `https://iam.{region}.myhuaweicloud.com` for a known region.
@@ -965,6 +986,41 @@ mod tests {
     }
 
     #[test]
+    fn a_region_flag_wins_over_an_endpoint_variable_and_a_variable_over_the_file() {
+        let (_dir, path) = file(FULL);
+        let mut g = overrides(&path);
+        g.profile = Some("q".into());
+        g.endpoint = Some("http://127.0.0.1:9".into());
+        g.region = Some("cn-east-3".into());
+        // --region, MATASKS_ENDPOINT: the flag wins.
+        g.from_env = vec!["MATASKS_ENDPOINT"];
+        let s = resolve(&g, &no_env).unwrap();
+        assert_eq!(
+            s.endpoint.value.to_string(),
+            "https://modelarts.cn-east-3.myhuaweicloud.com"
+        );
+        assert_eq!(s.endpoint.source, Source::Derived("region"));
+        assert_eq!(s.region.unwrap().source, Source::Flag("--region"));
+        // MATASKS_REGION, --endpoint: the flag wins.
+        g.from_env = vec!["MATASKS_REGION"];
+        let s = resolve(&g, &no_env).unwrap();
+        assert_eq!(s.endpoint.value.to_string(), "http://127.0.0.1:9");
+        assert_eq!(s.endpoint.source, Source::Flag("--endpoint"));
+        // Both variables, or both flags: the endpoint, as in the file.
+        for from_env in [vec!["MATASKS_REGION", "MATASKS_ENDPOINT"], vec![]] {
+            g.from_env = from_env;
+            let s = resolve(&g, &no_env).unwrap();
+            assert_eq!(s.endpoint.value.to_string(), "http://127.0.0.1:9");
+        }
+        // MATASKS_REGION over the file's endpoint.
+        g.endpoint = None;
+        g.from_env = vec!["MATASKS_REGION"];
+        let s = resolve(&g, &no_env).unwrap();
+        assert_eq!(s.endpoint.source, Source::Derived("region"));
+        assert_eq!(s.region.unwrap().source, Source::Env("MATASKS_REGION"));
+    }
+
+    #[test]
     fn sdk_environment_wins_over_the_profile_as_a_whole() {
         let (_dir, path) = file(FULL);
         let mut g = overrides(&path);
@@ -1006,11 +1062,10 @@ mod tests {
         assert!(err.starts_with("no endpoint"), "{err}");
         let (_dir, path) = file("[profiles.default]\nregion = \"eu-de\"\n");
         let err = resolve(&overrides(&path), &no_env).unwrap_err().0;
-        assert!(
-            err.starts_with("unknown region `eu-de`; known regions: af-north-1, af-south-1,"),
-            "{err}"
-        );
-        assert!(err.contains("cn-north-4") && err.contains("me-east-1"));
+        assert!(err.starts_with("unknown region `eu-de` ("), "{err}");
+        let (_dir, path) = file("[profiles.default]\nregion = \"cn-nort-4\"\n");
+        let err = resolve(&overrides(&path), &no_env).unwrap_err().0;
+        assert_eq!(err, "unknown region `cn-nort-4`; did you mean cn-north-4?");
         let (_dir, path) = file("[profiles.default]\nendpoint = \"modelarts.example\"\n");
         let err = resolve(&overrides(&path), &no_env).unwrap_err().0;
         assert!(

@@ -45,12 +45,30 @@ pub fn iam_endpoint(region: &str) -> Option<String> {
     endpoint(region).map(|_| format!("https://iam.{region}.myhuaweicloud.com"))
 }
 
-/// Every known region, sorted, for error messages.
+/// Every known region, sorted.
 pub fn known() -> Vec<&'static str> {
     let mut all: Vec<&str> = MYHUAWEICLOUD_COM.to_vec();
     all.push(MYHUAWEICLOUD_CN);
     all.sort_unstable();
     all
+}
+
+/// The known region `region` most likely is a typo of.
+pub fn closest(region: &str) -> Option<&'static str> {
+    crate::util::text::closest(region, known(), 0.85)
+}
+
+/// Why `region` derives no endpoint, in one line: the region it most likely meant, or
+/// where the known ones are listed and what another cloud needs.
+pub fn unknown(region: &str) -> String {
+    let shown = crate::util::text::clean(region);
+    match closest(region) {
+        Some(close) => format!("unknown region `{shown}`; did you mean {close}?"),
+        None => format!(
+            "unknown region `{shown}` (`matasks config regions` lists the known ones; for \
+             another cloud, set `endpoint` (or --endpoint) to its ModelArts URL)"
+        ),
+    }
 }
 
 #[cfg(test)]
@@ -76,6 +94,20 @@ mod tests {
         assert_eq!(iam_endpoint("eu-de"), None);
         assert_eq!(iam_endpoint("evil.example/"), None);
         assert_eq!(endpoint("CN-NORTH-4"), None);
+    }
+
+    #[test]
+    fn a_typo_is_matched_to_its_region_and_another_clouds_region_to_none() {
+        assert_eq!(closest("cn-nort-4"), Some("cn-north-4"));
+        assert_eq!(closest("cn-north4"), Some("cn-north-4"));
+        assert_eq!(closest("ap-southeast1"), Some("ap-southeast-1"));
+        assert_eq!(closest("eu-de"), None);
+        assert_eq!(closest("xx-nowhere-1"), None);
+        assert_eq!(
+            unknown("cn-nort-4"),
+            "unknown region `cn-nort-4`; did you mean cn-north-4?"
+        );
+        assert!(unknown("eu-de").contains("`matasks config regions` lists the known ones"));
     }
 
     #[test]

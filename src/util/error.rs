@@ -97,6 +97,23 @@ impl fmt::Display for ConfigError {
 impl std::error::Error for UsageError {}
 impl std::error::Error for ConfigError {}
 
+/// Settings that failed where nothing is set up at all (a first run): what to run to
+/// set up is said first, then what is missing (the source).
+#[derive(Debug)]
+pub struct NotSetUp(pub ConfigError);
+
+impl fmt::Display for NotSetUp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("matasks is not set up yet: run `matasks config init` to create a profile")
+    }
+}
+
+impl std::error::Error for NotSetUp {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.0)
+    }
+}
+
 /// Context for an answer of success that is not what the API sends: not JSON, or JSON
 /// of another shape. Found again with `downcast_ref`, through any context above it.
 #[derive(Debug)]

@@ -152,7 +152,9 @@ pub fn stdout_reader_gone() -> bool {
     platform::stdout_reader_gone()
 }
 
-/// Width available for the table: `COLUMNS` if set, else the terminal's.
+/// Width available for the table: `COLUMNS` if set, else the terminal's. A terminal
+/// that reports no size (0x0, as a serial console or a pseudo-terminal nobody sized
+/// does) has an unknown width, not a width of 0.
 pub fn terminal_width() -> Option<usize> {
     if let Some(cols) = std::env::var("COLUMNS")
         .ok()
@@ -162,7 +164,7 @@ pub fn terminal_width() -> Option<usize> {
         return Some(cols);
     }
     let probe = comfy_table::Table::new();
-    probe.width().map(usize::from)
+    probe.width().map(usize::from).filter(|&cols| cols > 0)
 }
 
 #[cfg(test)]

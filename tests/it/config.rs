@@ -301,7 +301,7 @@ fn endpoint_precedence_flag_environment_region_profile() {
     assert_eq!(out.status.code(), Some(3));
     let err = stderr_of(&out);
     assert!(
-        err.starts_with("error: unknown region `xx-nowhere-1`; known regions: af-north-1, "),
+        err.starts_with("error: unknown region `xx-nowhere-1` (`matasks config regions` lists"),
         "{err}"
     );
     sandbox
@@ -310,13 +310,54 @@ fn endpoint_precedence_flag_environment_region_profile() {
         .arg("list")
         .assert()
         .code(3);
-    // ...but not an endpoint given the same way.
+    // ...but not an endpoint given the same way, or more directly.
     sandbox
         .cmd()
         .env("MATASKS_REGION", "xx-nowhere-1")
         .args(["--endpoint", &good, "list"])
         .assert()
         .success();
+    sandbox
+        .cmd()
+        .env("MATASKS_REGION", "xx-nowhere-1")
+        .env("MATASKS_ENDPOINT", &good)
+        .arg("list")
+        .assert()
+        .success();
+    // A flag wins over a variable, whichever of the two each gives.
+    let out = sandbox
+        .cmd()
+        .env("MATASKS_ENDPOINT", &good)
+        .args(["--region", "xx-nowhere-1", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
+    assert_stderr_has(&out, "unknown region `xx-nowhere-1`");
+    let out = sandbox
+        .cmd()
+        .env("MATASKS_ENDPOINT", &good)
+        .args(["--region", "cn-north-4", "config", "show"])
+        .output()
+        .unwrap();
+    assert_ok(&out);
+    let rows = rows_of(&out);
+    assert!(
+        rows.contains(
+            "endpoint https://modelarts.cn-north-4.myhuaweicloud.com derived from region\n"
+        ) && rows.contains("region cn-north-4 flag --region\n"),
+        "{rows}"
+    );
+    let out = sandbox
+        .cmd()
+        .env("MATASKS_REGION", "cn-north-4")
+        .args(["--endpoint", &good, "config", "show"])
+        .output()
+        .unwrap();
+    assert!(
+        rows_of(&out).contains(&format!("endpoint {good} flag --endpoint\n")),
+        "{}",
+        rows_of(&out)
+    );
     let out = sandbox.run(&["--endpoint", "ftp://example", "list"]);
     assert_eq!(out.status.code(), Some(3));
     assert!(
@@ -385,10 +426,11 @@ fn missing_credentials_and_project_are_configuration_errors() {
     let out = sandbox.cmd().arg("list").output().unwrap();
     assert_eq!(out.status.code(), Some(3));
     assert!(stderr_of(&out).starts_with("error: no project ID"));
+    // Nothing set up at all: how to set up first (see a_first_run_says_first_to_run_config_init).
     let out = matasks().arg("list").output().unwrap();
     assert_eq!(out.status.code(), Some(3));
     assert!(
-        stderr_of(&out).starts_with("error: no endpoint"),
+        stderr_of(&out).contains("\nhint: no endpoint"),
         "{}",
         stderr_of(&out)
     );
@@ -416,6 +458,25 @@ fn a_config_file_readable_by_others_is_pointed_out() {
     std::fs::set_permissions(&sandbox.config, std::fs::Permissions::from_mode(0o640)).unwrap();
     let out = sandbox.run(&["config", "show"]);
     assert!(stderr_of(&out).contains("is open to other users (mode 640)"));
+    let out = sandbox.run(&["config", "list"]);
+    assert_ok(&out);
+    assert!(
+        stderr_of(&out).starts_with("warning: ")
+            && stderr_of(&out).contains("is open to other users (mode 640)"),
+        "{}",
+        stderr_of(&out)
+    );
+    // Said once, also when the settings fail after the file was read.
+    sandbox.write_config("[profiles.default]\naccess_key = \"A\"\nsecret_key = \"S\"\n");
+    std::fs::set_permissions(&sandbox.config, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let out = sandbox.run(&["config", "show"]);
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(
+        stderr_of(&out).matches("is open to other users").count(),
+        1,
+        "{}",
+        stderr_of(&out)
+    );
     // A file that only says where secrets are holds none.
     sandbox.write_config(&format!(
         "[profiles.default]\nendpoint = \"{}\"\nproject_id = \"{PROJECT}\"\n\
@@ -528,4 +589,130 @@ fn an_endpoint_with_a_control_character_is_refused_not_cleaned() {
         "(from `iam_endpoint` in profile `default` of ",
     );
     assert!(sandbox.requests().is_empty());
+}
+
+#[test]
+fn a_mistyped_region_gets_one_line_with_the_region_meant() {
+    let out = matasks()
+        .env("HUAWEICLOUD_SDK_AK", AK)
+        .env("HUAWEICLOUD_SDK_SK", SK)
+        .env("HUAWEICLOUD_SDK_PROJECT_ID", PROJECT)
+        .args(["--region", "cn-nort-4", "list", "-d", DATASET])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(
+        stderr_of(&out),
+        "error: unknown region `cn-nort-4`; did you mean cn-north-4?\n"
+    );
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn config_regions_prints_each_region_and_its_endpoint() {
+    let out = matasks().args(["config", "regions"]).output().unwrap();
+    assert_ok(&out);
+    assert_eq!(stderr_of(&out), "");
+    let lines: Vec<Vec<String>> = stdout_of(&out)
+        .lines()
+        .map(|line| line.split_whitespace().map(str::to_string).collect())
+        .collect();
+    assert_eq!(lines.len(), 22);
+    for line in &lines {
+        assert_eq!(line.len(), 2, "{line:?}");
+    }
+    let endpoint_of = |region: &str| {
+        lines
+            .iter()
+            .find(|line| line[0] == region)
+            .map(|line| line[1].clone())
+    };
+    assert_eq!(
+        endpoint_of("cn-north-4").as_deref(),
+        Some("https://modelarts.cn-north-4.myhuaweicloud.com")
+    );
+    assert_eq!(
+        endpoint_of("ap-southeast-1").as_deref(),
+        Some("https://modelarts.ap-southeast-1.myhuaweicloud.cn")
+    );
+    // Each region listed is one that works as --region: its endpoint is the one used.
+    for line in &lines {
+        let out = matasks()
+            .env("HUAWEICLOUD_SDK_AK", AK)
+            .env("HUAWEICLOUD_SDK_SK", SK)
+            .env("HUAWEICLOUD_SDK_PROJECT_ID", PROJECT)
+            .args(["--region", &line[0], "config", "show"])
+            .output()
+            .unwrap();
+        assert_ok(&out);
+        assert!(
+            rows_of(&out).contains(&format!("endpoint {} derived from region", line[1])),
+            "{}",
+            rows_of(&out)
+        );
+    }
+}
+
+#[test]
+fn a_first_run_says_first_to_run_config_init() {
+    let xdg = tempfile::tempdir().unwrap();
+    let first_run = |args: &[&str], env: &[(&str, &str)]| {
+        matasks()
+            .env("XDG_CONFIG_HOME", xdg.path())
+            .envs(env.iter().copied())
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let init = "error: matasks is not set up yet: run `matasks config init` to create a profile";
+    for args in [
+        &["list"][..],
+        &["get", "14cyxyu6UXaNT3lrPFl"],
+        &["wait", "14cyxyu6UXaNT3lrPFl"],
+        &["datasets"],
+        &["start", "auto-label", "--dry-run"],
+        &["config", "check"],
+        &["config", "show"],
+    ] {
+        let out = first_run(args, &[]);
+        assert_eq!(out.status.code(), Some(3), "{args:?}");
+        let err = stderr_of(&out);
+        let lines: Vec<&str> = err.lines().collect();
+        assert_eq!(lines.len(), 2, "{args:?}:\n{err}");
+        assert_eq!(lines[0], init, "{args:?}");
+        // Then the ways to give the settings without a file, as before.
+        assert!(
+            lines[1].starts_with(
+                "hint: no endpoint: pass --region or --endpoint, or set MATASKS_REGION or \
+                 MATASKS_ENDPOINT, or `region` or `endpoint` in profile `default` of "
+            ),
+            "{args:?}:\n{err}"
+        );
+    }
+    // Anything set up already (a variable, a flag, a file) gets only what is missing.
+    let sdk = [("HUAWEICLOUD_SDK_AK", AK), ("HUAWEICLOUD_SDK_SK", SK)];
+    let region = [("MATASKS_REGION", "cn-north-4")];
+    for (args, env) in [
+        (&["list"][..], &sdk[..]),
+        (&["list"], &region[..]),
+        (
+            &["--endpoint", "https://modelarts.example", "list"],
+            &[][..],
+        ),
+    ] {
+        let out = first_run(args, env);
+        assert_eq!(out.status.code(), Some(3), "{args:?}");
+        let err = stderr_of(&out);
+        assert!(!err.contains("config init"), "{args:?} {env:?}:\n{err}");
+        assert!(err.starts_with("error: no "), "{args:?} {env:?}:\n{err}");
+    }
+    std::fs::create_dir(xdg.path().join("matasks")).unwrap();
+    fake_modelarts::write_private(&xdg.path().join("matasks/config.toml"), "");
+    let out = first_run(&["list"], &[]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(
+        stderr_of(&out).starts_with("error: no endpoint:"),
+        "{}",
+        stderr_of(&out)
+    );
 }

@@ -575,6 +575,294 @@ fn init_on_a_terminal_asks_and_hides_the_secret() {
     );
 }
 
+/// `matasks --config CONFIG ARGS...` for a terminal, without colour, with nothing else
+/// from the environment.
+#[cfg(unix)]
+fn init_on_a_terminal(config: &std::path::Path, args: &[&str]) -> std::process::Command {
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin!("matasks"));
+    cmd.env_clear()
+        .env("HOME", NO_HOME)
+        .env("NO_COLOR", "1")
+        .arg("--config")
+        .arg(config)
+        .args(args);
+    cmd
+}
+
+#[cfg(unix)]
+#[test]
+fn init_on_a_terminal_asks_again_until_each_answer_is_right() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    // The profile named on the command line is not asked for.
+    let cmd = init_on_a_terminal(&config, &["--profile", "lab", "config", "init"]);
+    let sk_command = format!("printf %s {SK}");
+    let run = pty::run_dialog(
+        cmd,
+        &[
+            ("Region, e.g.", "cn-nort-4"),
+            ("Region, e.g.", "cn-north-4"),
+            ("Project ID", "0123/4567"),
+            ("Project ID", PROJECT),
+            ("Default dataset ID", ".."),
+            ("Default dataset ID", DATASET),
+            ("Authentication (aksk, token, password) [aksk]: ", ""),
+            ("Access key ID: ", ""),
+            ("Access key ID: ", AK),
+            ("secret key: type it now", "command"),
+            ("Command that prints the secret key", "pass show 'hw/sk"),
+            ("Command that prints the secret key", &sk_command),
+            ("Make it the default profile? (yes, no) [yes]: ", ""),
+        ],
+    );
+    assert!(run.status.success(), "{}", run.screen);
+    assert!(!run.screen.contains("Profile name"), "{}", run.screen);
+    for said in [
+        "warning: unknown region `cn-nort-4`; did you mean cn-north-4? (to keep `cn-nort-4`, another cloud's region, give it again)",
+        "warning: the project ID `0123/4567` from the answer is not an ID",
+        "warning: the dataset ID `..` from the answer is not an ID",
+        "warning: an answer is needed",
+        "warning: the command has a quote that is not closed",
+    ] {
+        assert!(
+            run.screen.contains(said),
+            "{said:?} not in:\n{}",
+            run.screen
+        );
+    }
+    assert_eq!(
+        fs::read_to_string(&config).unwrap(),
+        format!(
+            "default_profile = \"lab\"\n\n[profiles.lab]\nregion = \"cn-north-4\"\n\
+             project_id = \"{PROJECT}\"\ndataset_id = \"{DATASET}\"\nauth = \"aksk\"\n\
+             access_key = \"{AK}\"\nsecret_key_command = \"{sk_command}\"\n"
+        )
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn init_on_a_terminal_takes_another_clouds_region_with_a_checked_endpoint() {
+    let sandbox = Sandbox::new();
+    let config = sandbox.dir.path().join("other-cloud.toml");
+    let url = sandbox.server.url();
+    let cmd = init_on_a_terminal(&config, &["config", "init"]);
+    let run = pty::run_dialog(
+        cmd,
+        &[
+            ("Profile name [default]: ", "two words"),
+            ("Profile name [default]: ", "otc"),
+            // Like a known region: taken once it is given again.
+            ("Region, e.g.", "ap-southeast-9"),
+            ("Region, e.g.", "ap-southeast-9"),
+            ("ModelArts endpoint URL: ", ""),
+            ("ModelArts endpoint URL: ", "modelarts.example"),
+            ("ModelArts endpoint URL: ", "ftp://modelarts.example"),
+            ("ModelArts endpoint URL: ", &url),
+            ("IAM endpoint URL", "https://user:pa55@iam.example"),
+            ("IAM endpoint URL", &url),
+            ("Project ID", PROJECT),
+            ("Default dataset ID", ""),
+            ("Authentication (aksk, token, password) [aksk]: ", "token"),
+            ("IAM token: type it now", "type"),
+            ("IAM token (not shown): ", ""),
+            ("IAM token (not shown): ", AUTH_TOKEN),
+            ("Make it the default profile? (yes, no) [yes]: ", "no"),
+        ],
+    );
+    assert!(run.status.success(), "{}", run.screen);
+    assert!(!run.screen.contains(AUTH_TOKEN), "{}", run.screen);
+    // The password typed is echoed as typed, and never repeated.
+    assert_eq!(run.screen.matches("pa55").count(), 1, "{}", run.screen);
+    for said in [
+        "warning: `two words` is not a profile name: give one word, without spaces",
+        "warning: unknown region `ap-southeast-9`; did you mean ap-southeast-",
+        "`ap-southeast-9` is not a region matasks knows",
+        "warning: an endpoint is needed without a known region",
+        "warning: `modelarts.example` is not a service URL: relative URL without a base",
+        "warning: `ftp://modelarts.example` is not a service URL: the scheme must be https (or http)",
+        "warning: `https://****@iam.example` is not a service URL: credentials do not belong in the URL",
+        "warning: the IAM token is empty",
+    ] {
+        assert!(
+            run.screen.contains(said),
+            "{said:?} not in:\n{}",
+            run.screen
+        );
+    }
+    assert_eq!(
+        fs::read_to_string(&config).unwrap(),
+        format!(
+            "[profiles.otc]\nregion = \"ap-southeast-9\"\nendpoint = \"{url}\"\n\
+             iam_endpoint = \"{url}\"\nproject_id = \"{PROJECT}\"\nauth = \"token\"\n\
+             auth_token = \"{AUTH_TOKEN}\"\n"
+        )
+    );
+    let out = matasks()
+        .arg("--config")
+        .arg(&config)
+        .args(["--profile", "otc", "config", "check"])
+        .output()
+        .unwrap();
+    assert_ok(&out);
+}
+
+#[cfg(unix)]
+#[test]
+fn init_on_a_terminal_ended_early_writes_nothing() {
+    use std::os::unix::process::ExitStatusExt;
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    // The end of input (Ctrl-D), after a wrong answer.
+    let cmd = init_on_a_terminal(&config, &["config", "init"]);
+    let run = pty::run_dialog(
+        cmd,
+        &[
+            ("Profile name [default]: ", ""),
+            ("Region, e.g.", "cn-nort-4"),
+            ("Region, e.g.", "\x04"),
+        ],
+    );
+    assert_eq!(run.status.code(), Some(2), "{}", run.screen);
+    assert!(
+        run.screen.contains("error: no answer: stdin ended"),
+        "{}",
+        run.screen
+    );
+    assert!(!config.exists());
+    // Ctrl-C at a question asked again.
+    let cmd = init_on_a_terminal(&config, &["--profile", "lab", "config", "init"]);
+    let (run, terminal) = pty::interrupt_at(
+        cmd,
+        &[("Region, e.g.", "cn-north-4"), ("Project ID", "a/b")],
+        "Project ID",
+    );
+    assert_eq!(run.status.signal(), Some(libc::SIGINT), "{}", run.screen);
+    assert!(terminal.echo && terminal.canonical);
+    assert!(!config.exists());
+    // A file that exists is left as it was.
+    fake_modelarts::write_private(
+        &config,
+        "# mine\n[profiles.other]\nregion = \"cn-north-4\"\n",
+    );
+    let cmd = init_on_a_terminal(&config, &["config", "init"]);
+    let (run, _) = pty::interrupt_at(
+        cmd,
+        &[
+            ("Profile name [default]: ", "other"),
+            ("Profile name [default]: ", "new"),
+        ],
+        "Region, e.g.",
+    );
+    assert_eq!(run.status.signal(), Some(libc::SIGINT), "{}", run.screen);
+    assert!(
+        run.screen.contains("warning: profile `other` already exists: give another name, or pass --force to replace it"),
+        "{}",
+        run.screen
+    );
+    assert_eq!(
+        fs::read_to_string(&config).unwrap(),
+        "# mine\n[profiles.other]\nregion = \"cn-north-4\"\n"
+    );
+}
+
+#[test]
+fn init_from_flags_checks_each_value_and_writes_nothing_unusable() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    let aksk = ["--access-key", AK, "--secret-key-env", "CI_SK"];
+    for (args, message) in [
+        (
+            &["--region", "cn-nort-4"][..],
+            "error: unknown region `cn-nort-4`; did you mean cn-north-4?\n",
+        ),
+        (
+            &["--region", "eu-de"],
+            "error: unknown region `eu-de` (`matasks config regions` lists the known ones; for another cloud, set `endpoint` (or --endpoint) to its ModelArts URL)\n",
+        ),
+        (
+            &["--endpoint", "modelarts.example"],
+            "error: --endpoint: `modelarts.example` is not a service URL: relative URL without a base\n",
+        ),
+        (
+            &["--region", "cn-north-4", "--project-id", "a/b"],
+            "error: the project ID `a/b` from --project-id is not an ID: it contains `/`\n",
+        ),
+        (&["--region", "cn-north-4", "--project-id", " "], ""),
+        (
+            &["--region", "cn-north-4", "--profile", "a b"],
+            "error: `a b` is not a profile name: give one word, without spaces\n",
+        ),
+    ] {
+        let out = matasks()
+            .arg("--config")
+            .arg(&config)
+            .args(args)
+            .args(["config", "init"])
+            .args(aksk)
+            .output()
+            .unwrap();
+        if message.is_empty() {
+            // A blank value is left out, as before.
+            assert_ok(&out);
+            fs::remove_file(&config).unwrap();
+            continue;
+        }
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr_of(&out));
+        assert_eq!(stderr_of(&out), message, "{args:?}");
+        assert!(!config.exists(), "{args:?}");
+    }
+    for (args, message) in [
+        (
+            &["--secret-key-command", "pass show 'hw/sk"][..],
+            "error: --secret-key-command: the command has a quote that is not closed\n",
+        ),
+        (
+            &["--secret-key-env", "CI_SK", "--dataset", ".."],
+            "error: the dataset ID `..` from --dataset is not an ID: `..` is a step of a path\n",
+        ),
+    ] {
+        let out = matasks()
+            .arg("--config")
+            .arg(&config)
+            .args([
+                "--region",
+                "cn-north-4",
+                "config",
+                "init",
+                "--access-key",
+                AK,
+            ])
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        assert_eq!(stderr_of(&out), message);
+        assert!(!config.exists());
+    }
+    // Another cloud's region, with its endpoint, is taken as it is.
+    let out = matasks()
+        .arg("--config")
+        .arg(&config)
+        .args([
+            "--region",
+            "eu-de",
+            "--endpoint",
+            "https://modelarts.eu-de.example",
+        ])
+        .args(["config", "init"])
+        .args(aksk)
+        .args(["--project-id", PROJECT])
+        .output()
+        .unwrap();
+    assert_ok(&out);
+    assert!(
+        fs::read_to_string(&config)
+            .unwrap()
+            .contains("region = \"eu-de\"")
+    );
+}
+
 #[test]
 fn check_reports_success_and_what_it_asked() {
     let sandbox = Sandbox::new();
@@ -594,11 +882,79 @@ fn check_reports_success_and_what_it_asked() {
     );
     assert!(text.contains(&format!("project   {PROJECT}\n")), "{text}");
     assert!(
-        text.contains(&format!(": dataset {DATASET} lists 6 tasks\n")),
+        text.contains(&format!(
+            ": dataset {DATASET} lists 6 tasks; credentials from "
+        )),
         "{text}"
     );
     let request = sandbox.requests().pop().unwrap();
     assert_eq!(request.param("limit"), Some("1"));
+
+    // The verdict names where the credentials came from.
+    let verdict = |out: &std::process::Output| {
+        assert_ok(out);
+        let text = stdout_of(out);
+        let line = text
+            .lines()
+            .find(|l| l.starts_with("result "))
+            .unwrap_or_default();
+        line.split("; credentials from ")
+            .nth(1)
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert_eq!(verdict(&out), "the config file (`secret_key`)");
+    let out = sandbox
+        .cmd()
+        .env("HUAWEICLOUD_SDK_AK", AK)
+        .env("HUAWEICLOUD_SDK_SK", SK)
+        .args(["config", "check"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        verdict(&out),
+        "the variables HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK"
+    );
+    let profile_with = |secret: &str| {
+        format!(
+            "[profiles.default]\nendpoint = \"{}\"\nproject_id = \"{PROJECT}\"\n\
+             dataset_id = \"{DATASET}\"\naccess_key = \"{AK}\"\n{secret}\n",
+            sandbox.server.url()
+        )
+    };
+    sandbox.write_config(&profile_with(&format!(
+        "secret_key_command = \"printf %s {SK}\""
+    )));
+    assert_eq!(
+        verdict(&sandbox.run(&["config", "check"])),
+        "the command `printf` (`secret_key_command` in the config file)"
+    );
+    sandbox.write_config(&profile_with("secret_key_env = \"MY_SK\""));
+    let out = sandbox
+        .cmd()
+        .env("MY_SK", SK)
+        .args(["config", "check"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        verdict(&out),
+        "the variable MY_SK (`secret_key_env` in the config file)"
+    );
+    sandbox.write_config(&password_profile(&sandbox, ""));
+    assert_eq!(
+        verdict(&sandbox.run(&["config", "check"])),
+        "the config file (`password`)"
+    );
+    sandbox.write_config(&profile(&sandbox, &format!("project_id = \"{PROJECT}\"\n")));
+    let out = sandbox
+        .cmd()
+        .env("MATASKS_AUTH_TOKEN", AUTH_TOKEN)
+        .args(["config", "check"])
+        .output()
+        .unwrap();
+    assert_eq!(verdict(&out), "the variable MATASKS_AUTH_TOKEN");
+    assert!(!stdout_of(&out).contains(AUTH_TOKEN));
+    sandbox.write_config(&profile_with(&format!("secret_key = \"{SK}\"")));
 
     // Without a dataset, the project's datasets are counted instead.
     sandbox.write_config(
@@ -608,7 +964,7 @@ fn check_reports_success_and_what_it_asked() {
     );
     let out = sandbox.run(&["config", "test"]);
     assert_ok(&out);
-    assert_stdout_has(&out, ": the project has 1 datasets\n");
+    assert_stdout_has(&out, ": the project has 1 datasets; credentials from ");
     assert_eq!(
         sandbox.requests().pop().unwrap().path,
         format!("/v2/{PROJECT}/datasets")

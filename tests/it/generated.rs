@@ -21,17 +21,10 @@ fn generated() -> Vec<(PathBuf, Vec<u8>)> {
         (Shell::Elvish, "matasks.elv"),
         (Shell::PowerShell, "_matasks.ps1"),
     ] {
-        let mut out = Vec::new();
-        clap_complete::generate(
-            shell,
-            &mut matasks::cli::Cli::command(),
-            "matasks",
-            &mut out,
-        );
+        let out = matasks::cli::completion_script(shell).into_bytes();
         files.push((root().join("completions").join(name), out));
     }
-    let mut command = matasks::cli::Cli::command().disable_help_subcommand(true);
-    command.build();
+    let command = matasks::cli::finish(matasks::cli::Cli::command().disable_help_subcommand(true));
     for (name, page) in man_pages(command) {
         files.push((root().join("man").join(name), page));
     }
@@ -174,30 +167,49 @@ fn extra_sections(name: &str) -> String {
             ]),
         ]
         .concat(),
-        "matasks-list" => examples(&[
-            ("One page, as a table:", "matasks list"),
-            ("Every page, newest first, with the model and any error:", "matasks list --all --wide --sort -created"),
-            ("A log of every change until all tasks are done:", "matasks list --watch --until-done > changes.ndjson"),
-            ("Every kind of task, newest first:", "matasks list --type all --all"),
-        ]),
-        "matasks-get" => examples(&[("One task, as keys and values, or as the server's JSON:", "matasks get 14cyxyu6UXaNT3lrPFl\nmatasks get 14cyxyu6UXaNT3lrPFl -o json")]),
-        "matasks-wait" => [
-            tagged(
-                "EXIT STATUS",
-                &[
-                    ("0", "The task succeeded."),
-                    ("7", "The task failed."),
-                    ("8", "The task was stopped."),
-                    ("124", "The task was not done before --timeout; it goes on."),
-                    ("130", "Ctrl-C; the task goes on."),
-                    ("3, 4, 5", "Settings to fix, refused credentials, a task that is not there."),
-                ],
-            ),
-            examples(&[("Fail a CI job unless the task succeeds within 45 minutes:", "matasks wait \"$TASK_ID\" --timeout 45m --interval 30s -o json > task.json")]),
-        ]
-        .concat(),
+        "matasks-wait" => tagged(
+            "EXIT STATUS",
+            &[
+                ("0", "The task succeeded."),
+                ("7", "The task failed."),
+                ("8", "The task was stopped."),
+                ("124", "The task was not done before --timeout; it goes on."),
+                ("130", "Ctrl-C; the task goes on."),
+                ("3, 4, 5", "Settings to fix, refused credentials, a task that is not there."),
+            ],
+        ),
         _ => String::new(),
     }
+}
+
+/// A command's text after its options, when it is made of sections ("Examples:" and
+/// its indented lines), as sections of the page, kept as laid out; and the command
+/// without it. Other text stays with the command, for clap's own EXTRA section.
+fn after_help_sections(command: clap::Command) -> (clap::Command, String) {
+    let text = command
+        .get_after_help()
+        .map(|text| text.to_string())
+        .unwrap_or_default();
+    let is_heading = |line: &str| !line.starts_with(' ') && line.ends_with(':');
+    if !text.lines().next().is_some_and(is_heading) {
+        return (command, String::new());
+    }
+    let mut out = String::new();
+    for line in text.lines() {
+        if is_heading(line) {
+            if !out.is_empty() {
+                out.push_str(".fi\n");
+            }
+            let title = line.trim_end_matches(':').to_uppercase();
+            out.push_str(&format!(".SH \"{title}\"\n.nf\n"));
+        } else if line.is_empty() {
+            out.push_str(".sp\n");
+        } else {
+            out.push_str(&roff(line.strip_prefix("  ").unwrap_or(line)));
+        }
+    }
+    out.push_str(".fi\n");
+    (command.after_help(None::<&str>), out)
 }
 
 /// Every page: clap's sections, ours before VERSION.
@@ -206,6 +218,7 @@ fn man_pages(command: clap::Command) -> Vec<(String, Vec<u8>)> {
     for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
         pages.extend(man_pages(sub.clone()));
     }
+    let (command, after_help) = after_help_sections(command);
     // The footer names the program, not the subcommand.
     let man = clap_mangen::Man::new(command.clone())
         .source(format!("matasks {}", env!("CARGO_PKG_VERSION")));
@@ -216,7 +229,7 @@ fn man_pages(command: clap::Command) -> Vec<(String, Vec<u8>)> {
     let mut page = Vec::new();
     man.render(&mut page).unwrap();
     let mut page = String::from_utf8(page).unwrap();
-    let extra = extra_sections(&name);
+    let extra = extra_sections(&name) + &after_help;
     match page.find(".SH VERSION") {
         Some(at) => page.insert_str(at, &extra),
         None => page.push_str(&extra),

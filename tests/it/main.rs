@@ -2,10 +2,12 @@
 //! `matasks` binary against the fake ModelArts server of `crates/fake-modelarts`.
 
 mod auth;
+mod completions;
 mod config;
 mod config_files;
 mod configure;
 mod generated;
+mod help;
 mod lifecycle;
 mod list;
 mod network;

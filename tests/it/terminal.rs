@@ -66,6 +66,51 @@ fn a_terminal_gets_colour_unless_no_color_or_never() {
 }
 
 #[test]
+fn color_always_colours_statuses_whatever_no_color_says() {
+    let sandbox = Sandbox::new();
+    let coloured = |text: &str, status: &str, code: u8| {
+        text.contains(&format!("\x1b[38;5;{code}m{status}\x1b[39m"))
+    };
+    for no_color in ["1", ""] {
+        // Into a pipe, where `auto` would not colour.
+        let out = sandbox
+            .cmd()
+            .env("NO_COLOR", no_color)
+            .args(["--color", "always", "list"])
+            .output()
+            .unwrap();
+        assert_ok(&out);
+        let table = stdout_of(&out);
+        assert!(coloured(&table, "succeeded", 10), "{table:?}");
+        assert!(coloured(&table, "failed", 9), "{table:?}");
+        assert!(coloured(&table, "running", 14), "{table:?}");
+        // No escape code wraps nothing.
+        assert!(!table.contains("m\x1b["), "{table:?}");
+        let out = sandbox
+            .cmd()
+            .env("NO_COLOR", no_color)
+            .args(["--color", "always", "get", "Fa1LeDtask000000001"])
+            .output()
+            .unwrap();
+        assert!(
+            coloured(&stdout_of(&out), "failed", 9),
+            "{:?}",
+            stdout_of(&out)
+        );
+        // And on a terminal, messages on stderr too.
+        let mut cmd = sandbox.std_cmd();
+        cmd.env("NO_COLOR", no_color)
+            .args(["--color", "always", "list", "-d", "nope"]);
+        let run = run_on_terminal(cmd, 120);
+        assert!(
+            run.screen.starts_with("\x1b[1;31merror\x1b[0m: "),
+            "{:?}",
+            run.screen
+        );
+    }
+}
+
+#[test]
 fn the_table_fits_the_terminal_by_cutting_names() {
     let sandbox = Sandbox::new();
     let wide = {
@@ -142,6 +187,23 @@ fn an_80_column_terminal_drops_columns_rather_than_wrapping() {
         ["ID", "NAME", "TYPE", "STATUS", "PROGRESS", "ELAPSED"]
     );
     assert!(run.screen.contains("nightly run/ü…"), "{}", run.screen);
+}
+
+#[test]
+fn a_terminal_of_no_size_is_of_unknown_width_not_zero() {
+    let sandbox = Sandbox::new();
+    let piped = sandbox.run(&["--color", "never", "list"]);
+    assert_ok(&piped);
+    let mut cmd = sandbox.std_cmd();
+    cmd.args(["--color", "never", "list"]);
+    let run = crate::support::pty::run_on_unsized_terminal(cmd);
+    assert!(run.status.success(), "{}", run.screen);
+    // Every column and every whole name, as into a pipe: nothing fitted to 0 columns.
+    assert_eq!(
+        run.screen,
+        format!("{}{}", stdout_of(&piped), stderr_of(&piped)),
+    );
+    assert!(run.screen.contains("2026-11-29 08:00:00"), "{}", run.screen);
 }
 
 #[test]

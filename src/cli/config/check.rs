@@ -10,8 +10,8 @@ use crate::api::datasets::count_datasets;
 use crate::api::session;
 use crate::api::tasks::{ListQuery, list_tasks};
 use crate::cli::args::DatasetArg;
-use crate::cli::context::dataset_in_effect;
-use crate::settings::{self, AuthSettings, Overrides};
+use crate::cli::context::{dataset_in_effect, resolve_settings};
+use crate::settings::{self, AuthSettings, Overrides, SecretSource};
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -20,7 +20,7 @@ pub struct CheckArgs {
 }
 
 pub async fn run(overrides: &Overrides, args: &CheckArgs) -> Result<()> {
-    let settings = settings::resolve(overrides, &settings::process_env)?;
+    let settings = resolve_settings(overrides)?;
     let dataset = dataset_in_effect(overrides, args.dataset.dataset.as_deref(), &settings)?;
     let mut out = io::stdout().lock();
     let mut say = |label: &str, text: String| -> Result<()> {
@@ -69,7 +69,41 @@ pub async fn run(overrides: &Overrides, args: &CheckArgs) -> Result<()> {
     };
     say(
         "result",
-        format!("ok in {} ms: {result}", started.elapsed().as_millis()),
+        format!(
+            "ok in {} ms: {result}; credentials from {}",
+            started.elapsed().as_millis(),
+            credentials_from(&settings.auth)
+        ),
     )?;
     Ok(())
+}
+
+/// Where the credentials that worked came from: the config file, a command it runs, or
+/// which variable.
+fn credentials_from(auth: &AuthSettings) -> String {
+    let secret = match auth {
+        AuthSettings::AkSk { secret_key, .. } => secret_key,
+        AuthSettings::Token { token } => token,
+        AuthSettings::Password { password, .. } => password,
+    };
+    let key = secret.key;
+    match (&secret.source, auth) {
+        // The SDK's key pair comes whole from the environment.
+        (_, AuthSettings::AkSk { .. }) if !secret.in_file => {
+            format!(
+                "the variables {} and {}",
+                settings::ENV_AK,
+                settings::ENV_SK
+            )
+        }
+        _ if !secret.in_file => format!("the variable {}", secret.origin),
+        (SecretSource::Value(_), _) => format!("the config file (`{key}`)"),
+        (SecretSource::Command(command), _) => format!(
+            "the command {} (`{key}_command` in the config file)",
+            settings::program_name(command)
+        ),
+        (SecretSource::Env(var), _) => {
+            format!("the variable {var} (`{key}_env` in the config file)")
+        }
+    }
 }

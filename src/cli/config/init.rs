@@ -6,11 +6,12 @@ use anyhow::Result;
 use clap::Args;
 
 use super::prompt;
+use crate::domain::id::{Id, IdKind, Origin};
 use crate::settings::edit::{Editor, Peek, Value};
 use crate::settings::regions;
-use crate::settings::{self, AuthMethod, Overrides};
+use crate::settings::{self, AuthMethod, Endpoint, Overrides};
 use crate::util::error::UsageError;
-use crate::util::term;
+use crate::util::{redact, term, text};
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
@@ -108,6 +109,16 @@ pub fn run(overrides: &Overrides, args: &InitArgs) -> Result<()> {
     // Checked before any question; locked only once the answers are in.
     let before = Editor::peek(&path)?;
     let interactive = !args.has_values() && io::stdin().is_terminal();
+    if let Some(name) = &overrides.profile {
+        check_profile_name(name).map_err(UsageError)?;
+        if before.has_profile(name) && !args.force {
+            return Err(UsageError(format!(
+                "profile `{name}` already exists in {}; pass --force to replace it",
+                path.display()
+            ))
+            .into());
+        }
+    }
     let (profile, entries, make_default) = if interactive {
         ask(overrides, args, &before)?
     } else {
@@ -199,6 +210,37 @@ fn from_flags(overrides: &Overrides, args: &InitArgs) -> Result<Entries> {
             .into());
         }
     };
+    // Each value checked as the settings will read it: nothing unusable is written.
+    let checked =
+        |flag: &str, value: &Option<String>, check: fn(&str) -> Result<(), String>| match value
+            .as_deref()
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+        {
+            Some(value) => check(value).map_err(|why| UsageError(format!("{flag}: {why}"))),
+            None => Ok(()),
+        };
+    if let (Some(region), None) = (region.as_deref(), &endpoint) {
+        check_known_region(region.trim()).map_err(UsageError)?;
+    }
+    checked("--endpoint", &endpoint, check_url)?;
+    checked("--iam-endpoint", &args.iam_endpoint, check_url)?;
+    for (kind, flag, id) in [
+        (IdKind::Project, "--project-id", &project_id),
+        (IdKind::Dataset, "--dataset", &args.dataset),
+    ] {
+        if let Some(id) = id.as_deref().map(str::trim).filter(|id| !id.is_empty()) {
+            check_id(kind, id, flag).map_err(UsageError)?;
+        }
+    }
+    for (flag, command) in [
+        ("--secret-key-command", &args.secret_key_command),
+        ("--security-token-command", &args.security_token_command),
+        ("--auth-token-command", &args.auth_token_command),
+        ("--password-command", &args.password_command),
+    ] {
+        checked(flag, command, check_command)?;
+    }
     let mut entries = Entries::new();
     push(&mut entries, "region", &region);
     push(&mut entries, "endpoint", &endpoint);
@@ -277,6 +319,84 @@ fn secret_flags(
     Ok(())
 }
 
+/// One word, without spaces or control characters: `what` names it in the refusal.
+fn check_word(text: &str, what: &str) -> Result<(), String> {
+    if text.is_empty()
+        || text
+            .chars()
+            .any(|c| c.is_whitespace() || text::is_hidden(c))
+    {
+        return Err(format!(
+            "`{}` is not {what}: give one word, without spaces",
+            text::clean(text)
+        ));
+    }
+    Ok(())
+}
+
+/// A profile name, as `--profile` takes it.
+fn check_profile_name(name: &str) -> Result<(), String> {
+    check_word(name, "a profile name")
+}
+
+/// A region with a ModelArts endpoint; a typo of one is named.
+fn check_known_region(region: &str) -> Result<(), String> {
+    match regions::endpoint(region) {
+        Some(_) => Ok(()),
+        None => Err(regions::unknown(region)),
+    }
+}
+
+/// A service's URL, as the settings read it.
+fn check_url(url: &str) -> Result<(), String> {
+    Endpoint::parse(url)
+        .map(|_| ())
+        .map_err(|why| format!("`{}` is not a service URL: {why}", redact::url(url)))
+}
+
+/// An ID, as a request's path takes it; `origin` names where it was given.
+fn check_id(kind: IdKind, text: &str, origin: &str) -> Result<(), String> {
+    Id::new(kind, text, Origin::Given(origin.to_string()))
+        .map(|_| ())
+        .map_err(|bad| bad.to_string())
+}
+
+fn check_project_id(text: &str) -> Result<(), String> {
+    check_id(IdKind::Project, text, "the answer")
+}
+
+fn check_dataset_id(text: &str) -> Result<(), String> {
+    check_id(IdKind::Dataset, text, "the answer")
+}
+
+/// A command line that a secret's `_command` key can run: words, quotes closed.
+fn check_command(command: &str) -> Result<(), String> {
+    match shlex::split(command) {
+        Some(words) if !words.is_empty() => Ok(()),
+        Some(_) => Err("the command is empty".to_string()),
+        None => Err("the command has a quote that is not closed".to_string()),
+    }
+}
+
+/// Something, anything: an access key, a user or account name.
+fn check_given(text: &str) -> Result<(), String> {
+    if text.is_empty() {
+        return Err("an answer is needed".to_string());
+    }
+    Ok(())
+}
+
+/// An optional answer: empty, or one that passes `check`.
+fn optional(check: fn(&str) -> Result<(), String>) -> impl FnMut(&str) -> Result<(), String> {
+    move |answer| {
+        if answer.is_empty() {
+            Ok(())
+        } else {
+            check(answer)
+        }
+    }
+}
+
 /// Ask for a secret's source: typed (stored in the file), or a command.
 fn ask_secret(
     entries: &mut Entries,
@@ -290,66 +410,124 @@ fn ask_secret(
         "type",
     )?;
     if how == "command" {
-        let command = prompt::line(
+        let command = prompt::checked(
             &format!("Command that prints the {what} (e.g. pass show hw/{key})"),
             None,
+            check_command,
         )?;
-        if command.is_empty() {
-            return Err(UsageError(format!("no command given for the {what}")).into());
-        }
         entries.push((command_key, command));
     } else {
-        entries.push((key, prompt::secret(&format!("{what} (not shown): "))?));
+        let secret = loop {
+            let secret = prompt::secret_answer(&format!("{what} (not shown): "))?;
+            if !secret.trim().is_empty() {
+                break secret;
+            }
+            term::warn(&format!("the {what} is empty: type it, or Ctrl-C to stop"));
+        };
+        entries.push((key, secret));
     }
     Ok(())
 }
 
-/// The profile from questions, with the flags as defaults.
+/// The profile from questions, with the flags as defaults. Each answer is checked as it
+/// is given, and asked again while it is wrong; Ctrl-C, or the end of input, stops
+/// before anything is written.
 fn ask(overrides: &Overrides, args: &InitArgs, editor: &Peek) -> Result<(String, Entries, bool)> {
-    let profile = prompt::line(
-        "Profile name",
-        Some(
-            overrides
-                .profile
-                .as_deref()
-                .unwrap_or(settings::FALLBACK_PROFILE),
-        ),
-    )?;
-    if editor.has_profile(&profile) && !args.force {
-        return Err(UsageError(format!(
-            "profile `{profile}` already exists; pass --force to replace it"
-        ))
-        .into());
-    }
+    let named = overrides
+        .profile
+        .clone()
+        .filter(|_| !overrides.from_env.contains(&"MATASKS_PROFILE"));
+    let profile = match named {
+        // Named on the command line, and checked already.
+        Some(name) => name,
+        None => prompt::checked(
+            "Profile name",
+            Some(
+                overrides
+                    .profile
+                    .as_deref()
+                    .unwrap_or(settings::FALLBACK_PROFILE),
+            ),
+            |name| {
+                check_profile_name(name)?;
+                if editor.has_profile(name) && !args.force {
+                    return Err(format!(
+                        "profile `{name}` already exists: give another name, or pass --force \
+                         to replace it"
+                    ));
+                }
+                Ok(())
+            },
+        )?,
+    };
     let mut entries = Entries::new();
-    let region = prompt::line(
+    // A region matasks does not know is taken as another cloud's when it is no typo of
+    // a known one, or when it is given again after the typo was pointed out.
+    let mut doubted: Option<String> = None;
+    let region = prompt::checked(
         "Region, e.g. cn-north-4 (leave empty to give an endpoint URL)",
         overrides.region.as_deref(),
+        |region| {
+            if region.is_empty() || regions::endpoint(region).is_some() {
+                return Ok(());
+            }
+            check_word(region, "a region")?;
+            match regions::closest(region) {
+                Some(_) if doubted.as_deref() != Some(region) => {
+                    doubted = Some(region.to_string());
+                    Err(format!(
+                        "{} (to keep `{region}`, another cloud's region, give it again)",
+                        regions::unknown(region)
+                    ))
+                }
+                _ => Ok(()),
+            }
+        },
     )?;
-    let mut known_region = false;
+    let known_region = regions::endpoint(&region).is_some();
     if !region.is_empty() {
-        known_region = regions::endpoint(&region).is_some();
         entries.push(("region", region.clone()));
     }
-    if region.is_empty() || !known_region {
-        let endpoint = prompt::line("ModelArts endpoint URL", overrides.endpoint.as_deref())?;
-        if endpoint.is_empty() {
-            return Err(UsageError("a region or an endpoint is needed".into()).into());
+    if !known_region {
+        if !region.is_empty() {
+            term::note(&format!(
+                "`{region}` is not a region matasks knows (`matasks config regions` lists \
+                 them): give its cloud's ModelArts endpoint"
+            ));
         }
+        let endpoint = prompt::checked(
+            "ModelArts endpoint URL",
+            overrides.endpoint.as_deref(),
+            |url| {
+                if url.is_empty() {
+                    return Err("an endpoint is needed without a known region".to_string());
+                }
+                check_url(url)
+            },
+        )?;
         entries.push(("endpoint", endpoint));
-        let iam = prompt::line("IAM endpoint URL (empty: derived from the region)", None)?;
+        let iam = prompt::checked(
+            "IAM endpoint URL (empty: derived from the region)",
+            None,
+            optional(check_url),
+        )?;
         if !iam.is_empty() {
             entries.push(("iam_endpoint", iam));
         }
     }
-    let project = prompt::line(
+    let project = prompt::checked(
         "Project ID (empty: look it up from the region)",
         overrides.project_id.as_deref(),
+        optional(check_project_id),
     )?;
     if !project.is_empty() {
         entries.push(("project_id", project));
     }
-    let dataset = prompt::line("Default dataset ID (optional)", None)?;
+    let dataset = prompt::checked(
+        "Default dataset ID (optional)",
+        None,
+        optional(check_dataset_id),
+    )?;
     if !dataset.is_empty() {
         entries.push(("dataset_id", dataset));
     }
@@ -357,10 +535,7 @@ fn ask(overrides: &Overrides, args: &InitArgs, editor: &Peek) -> Result<(String,
     entries.push(("auth", method.clone()));
     match method.as_str() {
         "aksk" => {
-            let ak = prompt::line("Access key ID", None)?;
-            if ak.is_empty() {
-                return Err(UsageError("an access key is needed".into()).into());
-            }
+            let ak = prompt::checked("Access key ID", None, check_given)?;
             entries.push(("access_key", ak));
             ask_secret(
                 &mut entries,
@@ -376,11 +551,8 @@ fn ask(overrides: &Overrides, args: &InitArgs, editor: &Peek) -> Result<(String,
             "IAM token",
         )?,
         _ => {
-            let user = prompt::line("IAM user name", None)?;
-            let domain = prompt::line("Account (domain) name", None)?;
-            if user.is_empty() || domain.is_empty() {
-                return Err(UsageError("a user name and an account name are needed".into()).into());
-            }
+            let user = prompt::checked("IAM user name", None, check_given)?;
+            let domain = prompt::checked("Account (domain) name", None, check_given)?;
             entries.push(("username", user));
             entries.push(("domain", domain));
             ask_secret(&mut entries, "password", "password_command", "password")?;

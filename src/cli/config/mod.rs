@@ -5,7 +5,9 @@ mod check;
 mod init;
 mod list;
 mod path;
+mod profiles;
 mod prompt;
+mod regions;
 mod set;
 mod show;
 
@@ -25,8 +27,17 @@ pub enum ConfigCommand {
     /// List the profiles, marking the default and the one in effect
     List,
 
+    /// Print the profile names, one a line: what completion scripts offer after
+    /// --profile
+    #[command(hide = true)]
+    Profiles,
+
     /// Show the settings in effect and where each comes from; secrets are masked
     Show,
+
+    /// List the known regions, each with its ModelArts endpoint (another cloud's region
+    /// needs `endpoint` set)
+    Regions,
 
     /// Set one key of the profile (creating file and profile as needed), keeping the
     /// file's comments and layout
@@ -55,7 +66,9 @@ pub async fn run(global: &GlobalArgs, command: &ConfigCommand) -> Result<()> {
     match command {
         ConfigCommand::Path => path::run(overrides),
         ConfigCommand::List => list::run(overrides),
+        ConfigCommand::Profiles => profiles::run(overrides),
         ConfigCommand::Show => show::run(overrides),
+        ConfigCommand::Regions => regions::run(),
         ConfigCommand::Set(args) => set::set(overrides, args),
         ConfigCommand::Unset(args) => set::unset(overrides, args),
         ConfigCommand::Init(args) => init::run(overrides, args),

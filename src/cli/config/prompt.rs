@@ -32,6 +32,22 @@ pub fn line(question: &str, default: Option<&str>) -> Result<String> {
     })
 }
 
+/// Ask until `check` takes the answer (an empty answer takes `default`); each refusal
+/// is said, and the question asked again.
+pub fn checked(
+    question: &str,
+    default: Option<&str>,
+    mut check: impl FnMut(&str) -> Result<(), String>,
+) -> Result<String> {
+    loop {
+        let answer = line(question, default)?;
+        match check(&answer) {
+            Ok(()) => return Ok(answer),
+            Err(why) => crate::util::term::warn(&why),
+        }
+    }
+}
+
 /// Ask until the answer is one of `choices`.
 pub fn choice(question: &str, choices: &[&str], default: &str) -> Result<String> {
     loop {
@@ -48,6 +64,15 @@ pub fn choice(question: &str, choices: &[&str], default: &str) -> Result<String>
 
 /// A secret: typed without echo on a terminal, else all of stdin (a pipe or a file).
 pub fn secret(question: &str) -> Result<String> {
+    let text = secret_answer(question)?;
+    if text.trim().is_empty() {
+        return Err(UsageError("the secret is empty".to_string()).into());
+    }
+    Ok(text)
+}
+
+/// What [`secret`] reads, which may be empty.
+pub fn secret_answer(question: &str) -> Result<String> {
     let text = if io::stdin().is_terminal() {
         // Echo is off before the question shows, so that nothing typed is echoed, and
         // back on however the prompt ends, Ctrl-C included.
@@ -66,9 +91,5 @@ pub fn secret(question: &str) -> Result<String> {
             .context("cannot read the secret from stdin")?;
         text
     };
-    let text = text.trim_end_matches(['\r', '\n']).to_string();
-    if text.trim().is_empty() {
-        return Err(UsageError("the secret is empty".to_string()).into());
-    }
-    Ok(text)
+    Ok(text.trim_end_matches(['\r', '\n']).to_string())
 }

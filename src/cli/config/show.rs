@@ -5,9 +5,10 @@ use std::io::{self, Write};
 
 use anyhow::{Context, Result};
 
+use crate::cli::context::resolve_settings;
 use crate::settings::{self, AuthSettings, KeyKind, Overrides, Secret, Settings, Source};
 use crate::util::redact::{self, MASK};
-use crate::util::text;
+use crate::util::{term, text};
 
 /// One row of `config show`, made safe for the terminal.
 struct Row {
@@ -39,19 +40,21 @@ fn secret_row(key: &'static str, secret: &Secret) -> Row {
 }
 
 pub fn run(overrides: &Overrides) -> Result<()> {
-    match settings::resolve(overrides, &settings::process_env) {
+    match resolve_settings(overrides) {
         Ok(settings) => print_rows(&show_rows(overrides, &settings)),
         Err(e) => {
             // What is set still helps to find what is wrong or missing.
             print_rows(&raw_rows(overrides))?;
-            Err(e.into())
+            Err(e)
         }
     }
 }
 
 /// The settings as given, unresolved: the flags, the variables and the profile's keys.
 fn raw_rows(overrides: &Overrides) -> Vec<Row> {
-    let Ok(loaded) = settings::load(overrides.config.as_deref()) else {
+    // Read again after the settings failed: its warnings were given then.
+    let loaded = term::without_warnings(|| settings::load(overrides.config.as_deref()));
+    let Ok(loaded) = loaded else {
         return Vec::new();
     };
     let (profile, _) = settings::profile_name(overrides, &loaded.file);

@@ -18,18 +18,30 @@ pub struct TerminalRun {
 /// Run `cmd` with stdout and stderr on a new terminal `cols` wide, its controlling
 /// terminal.
 pub fn run_on_terminal(cmd: Command, cols: u16) -> TerminalRun {
-    run(cmd, cols, true)
+    run(cmd, (cols, 40), true)
+}
+
+/// Like [`run_on_terminal`], on a terminal that reports a size of 0x0, as one nobody
+/// sized (a serial console, some containers) does.
+pub fn run_on_unsized_terminal(cmd: Command) -> TerminalRun {
+    run(cmd, (0, 0), true)
 }
 
 /// Like [`run_on_terminal`], but with stdout into a pipe: `matasks ... > file` at a shell.
 pub fn run_with_stdout_piped(cmd: Command, cols: u16) -> TerminalRun {
-    run(cmd, cols, false)
+    run(cmd, (cols, 40), false)
 }
 
 /// Run `cmd` with stdin, stdout and stderr on a new terminal, answering each question:
 /// once the screen shows `expect` (after the previous one), type `answer` and Enter.
 pub fn run_dialog(cmd: Command, dialog: &[(&str, &str)]) -> TerminalRun {
-    converse(cmd, dialog, None).0
+    converse(cmd, dialog, None, "\r").0
+}
+
+/// Like [`run_dialog`], typing each text as it is, without Enter (a Tab, a Ctrl-C): the
+/// last one must end the program.
+pub fn run_keys(cmd: Command, keys: &[(&str, &str)]) -> TerminalRun {
+    converse(cmd, keys, None, "").0
 }
 
 /// How a terminal was left.
@@ -47,18 +59,21 @@ pub fn interrupt_at(
     dialog: &[(&str, &str)],
     question: &str,
 ) -> (TerminalRun, Settings) {
-    converse(cmd, dialog, Some(question))
+    converse(cmd, dialog, Some(question), "\r")
 }
 
+/// Run `cmd` on a new terminal, typing each answer (then `enter`) once the screen shows
+/// what comes before it.
 fn converse(
     mut cmd: Command,
     dialog: &[(&str, &str)],
     interrupt_at: Option<&str>,
+    enter: &str,
 ) -> (TerminalRun, Settings) {
     use std::io::Write;
     use std::os::fd::AsRawFd;
     use std::sync::{Arc, Mutex};
-    let (master, slave) = open(80);
+    let (master, slave) = open((80, 40));
     cmd.stdin(Stdio::from(slave.try_clone().unwrap()))
         .stdout(Stdio::from(slave.try_clone().unwrap()))
         .stderr(Stdio::from(slave.try_clone().unwrap()));
@@ -81,7 +96,7 @@ fn converse(
     let mut seen = 0;
     let steps = dialog
         .iter()
-        .map(|(expect, answer)| (*expect, format!("{answer}\r")))
+        .map(|(expect, answer)| (*expect, format!("{answer}{enter}")))
         .chain(interrupt_at.map(|expect| (expect, "\x03".to_string())));
     for (expect, typed) in steps {
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
@@ -130,12 +145,12 @@ fn converse(
     )
 }
 
-/// A new pseudo-terminal `cols` wide: (master, slave).
-fn open(cols: u16) -> (OwnedFd, OwnedFd) {
+/// A new pseudo-terminal of `(cols, rows)`: (master, slave).
+fn open((cols, rows): (u16, u16)) -> (OwnedFd, OwnedFd) {
     let mut master = -1;
     let mut slave = -1;
     let size = libc::winsize {
-        ws_row: 40,
+        ws_row: rows,
         ws_col: cols,
         ws_xpixel: 0,
         ws_ypixel: 0,
@@ -178,8 +193,8 @@ fn make_controlling(cmd: &mut Command) {
     }
 }
 
-fn run(mut cmd: Command, cols: u16, stdout_on_terminal: bool) -> TerminalRun {
-    let (master, slave) = open(cols);
+fn run(mut cmd: Command, size: (u16, u16), stdout_on_terminal: bool) -> TerminalRun {
+    let (master, slave) = open(size);
     cmd.stdin(Stdio::null())
         .stderr(Stdio::from(slave.try_clone().unwrap()));
     if stdout_on_terminal {
