@@ -4,6 +4,8 @@
 
 use clap::builder::styling::Style;
 
+use crate::domain::task::{Status, TaskType};
+
 /// One example: what it does, and the command line, which works as it is (the IDs are
 /// those of the documentation and the tests' fake service).
 pub struct Example {
@@ -30,7 +32,11 @@ pub const LIST_EXAMPLES: &[Example] = &[
     ),
     example(
         "The IDs of the failed tasks, for a script",
-        "matasks list --all -o ndjson | jq -r 'select(.status == 2) | .task_id'",
+        "matasks list --jq '.tasks[] | select(.status == $status.failed) | .task_id'",
+    ),
+    example(
+        "Every task of the dataset as CSV, for a spreadsheet",
+        "matasks list --all -o csv > tasks.csv",
     ),
     example(
         "What runs anywhere in the project",
@@ -141,7 +147,35 @@ pub fn examples(examples: &[Example]) -> String {
 /// in `:`, then lines indented by two spaces) may follow, after a blank line; the man
 /// page shows each as a section of its own.
 pub fn list() -> String {
-    examples(LIST_EXAMPLES)
+    format!("{}\n\n{}", examples(LIST_EXAMPLES), codes())
+}
+
+/// The status and type codes JSON holds, and their names in `--jq` programs.
+fn codes() -> String {
+    let statuses: Vec<String> = Status::ALL
+        .iter()
+        .map(|s| format!("{:>4}  {}", s.code(), s.name()))
+        .collect();
+    let types: Vec<String> = TaskType::ALL
+        .iter()
+        .map(|t| format!("{:>4}  {}", t.code(), t.as_api_str()))
+        .collect();
+    format!(
+        "{}\n{}\n  In --jq: $status.failed, $status_name[\"2\"]\n\n{}\n{}\n  In --jq: \
+         $type[\"pre-label\"] or $type.pre_label, $type_name[\"1\"]",
+        heading("Status codes (`status` in JSON)"),
+        statuses
+            .iter()
+            .map(|line| format!("  {line}"))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        heading("Type codes (`type` in JSON)"),
+        types
+            .iter()
+            .map(|line| format!("  {line}"))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    )
 }
 
 pub fn get() -> String {

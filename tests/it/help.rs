@@ -228,7 +228,12 @@ fn every_example_is_in_its_help_and_works_as_written() {
             assert!(help.contains(example.command), "{name}:\n{help}");
             assert!(help.contains(example.what), "{name}:\n{help}");
             let command = example.command;
-            let words = shlex::split(command.split(['|', '>']).next().unwrap()).unwrap();
+            // The words before any pipe or redirection (which stand apart in examples).
+            let words: Vec<String> = shlex::split(command)
+                .unwrap()
+                .into_iter()
+                .take_while(|w| w != "|" && w != ">")
+                .collect();
             assert_eq!(words[0], "matasks", "{command}");
             if let Err(e) = matasks::cli::command().try_get_matches_from(&words) {
                 panic!("{command}: {e}");
