@@ -160,21 +160,21 @@ fn codes() -> String {
         .iter()
         .map(|t| format!("{:>4}  {}", t.code(), t.as_api_str()))
         .collect();
+    let lines = |lines: &[String]| {
+        lines
+            .iter()
+            .map(|line| format!("  {line}"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
     format!(
-        "{}\n{}\n  In --jq: $status.failed, $status_name[\"2\"]\n\n{}\n{}\n  In --jq: \
-         $type[\"pre-label\"] or $type.pre_label, $type_name[\"1\"]",
-        heading("Status codes (`status` in JSON)"),
-        statuses
-            .iter()
-            .map(|line| format!("  {line}"))
-            .collect::<Vec<_>>()
-            .join("\n"),
-        heading("Type codes (`type` in JSON)"),
-        types
-            .iter()
-            .map(|line| format!("  {line}"))
-            .collect::<Vec<_>>()
-            .join("\n"),
+        "{}\n  JSON's `status`; in --jq, $status.failed is 2 and $status_name[\"2\"] is \
+         \"failed\"\n{}\n\n{}\n  JSON's `type`; in --jq, $type[\"pre-label\"] and \
+         $type.pre_label are 1\n{}",
+        heading("Status codes"),
+        lines(&statuses),
+        heading("Type codes"),
+        lines(&types),
     )
 }
 
