@@ -63,7 +63,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand list" -l offset -d 'Page
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l max-items -d 'Stop after N items (implies --all)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l concurrency -d 'Pages requested at once with --all, 1 to 32 [default: the profile\'s `concurrency`, else 8]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand list" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for reading'
-json\t'One document: {"total_count": N, "tasks": [...]}'
+json\t'One document: the server\'s answer, with every page\'s items in one array'
 ndjson\t'One task per line, compact'
 tsv\t'The table\'s columns as tab-separated values, nothing cut; tabs, line breaks and backslashes in a value written as \\t, \\n, \\r, \\\\'
 csv\t'The table\'s columns as comma-separated values (RFC 4180 quoting), nothing cut'"
@@ -124,7 +124,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand ls" -l offset -d 'Page t
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l max-items -d 'Stop after N items (implies --all)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l concurrency -d 'Pages requested at once with --all, 1 to 32 [default: the profile\'s `concurrency`, else 8]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for reading'
-json\t'One document: {"total_count": N, "tasks": [...]}'
+json\t'One document: the server\'s answer, with every page\'s items in one array'
 ndjson\t'One task per line, compact'
 tsv\t'The table\'s columns as tab-separated values, nothing cut; tabs, line breaks and backslashes in a value written as \\t, \\n, \\r, \\\\'
 csv\t'The table\'s columns as comma-separated values (RFC 4180 quoting), nothing cut'"
@@ -175,7 +175,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand ls" -s h -l help -d 'Pri
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -s V -l version -d 'Print version'
 complete -c matasks -n "__fish_matasks_using_subcommand get" -s d -l dataset -d 'Dataset ID [default: the profile\'s `dataset_id`]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand get" -s o -l output -d 'Output format: `table` shows keys and values; `json` and `ndjson` the server\'s task object, on one line' -r -f -a "table\t'Aligned columns for reading'
-json\t'One document: {"total_count": N, "tasks": [...]}'
+json\t'One document: the server\'s answer, with every page\'s items in one array'
 ndjson\t'One task per line, compact'
 tsv\t'The table\'s columns as tab-separated values, nothing cut; tabs, line breaks and backslashes in a value written as \\t, \\n, \\r, \\\\'
 csv\t'The table\'s columns as comma-separated values (RFC 4180 quoting), nothing cut'"
@@ -202,7 +202,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l offset -d '
 complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l max-items -d 'Stop after N items (implies --all)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l concurrency -d 'Pages requested at once with --all, 1 to 32 [default: the profile\'s `concurrency`, else 8]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand datasets" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for reading'
-json\t'One document: {"total_count": N, "tasks": [...]}'
+json\t'One document: the server\'s answer, with every page\'s items in one array'
 ndjson\t'One task per line, compact'
 tsv\t'The table\'s columns as tab-separated values, nothing cut; tabs, line breaks and backslashes in a value written as \\t, \\n, \\r, \\\\'
 csv\t'The table\'s columns as comma-separated values (RFC 4180 quoting), nothing cut'"
@@ -243,7 +243,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand ds" -l offset -d 'Page t
 complete -c matasks -n "__fish_matasks_using_subcommand ds" -l max-items -d 'Stop after N items (implies --all)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ds" -l concurrency -d 'Pages requested at once with --all, 1 to 32 [default: the profile\'s `concurrency`, else 8]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ds" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for reading'
-json\t'One document: {"total_count": N, "tasks": [...]}'
+json\t'One document: the server\'s answer, with every page\'s items in one array'
 ndjson\t'One task per line, compact'
 tsv\t'The table\'s columns as tab-separated values, nothing cut; tabs, line breaks and backslashes in a value written as \\t, \\n, \\r, \\\\'
 csv\t'The table\'s columns as comma-separated values (RFC 4180 quoting), nothing cut'"

@@ -7,7 +7,7 @@ use crate::domain::id::BadId;
 use crate::transport::api_error::{ApiError, is_untrusted_certificate};
 use crate::util::error::{
     Advised, ConfigError, Ended, ExitKind, Incomplete, MistakeIn, NotSetUp, UsageError,
-    is_broken_pipe,
+    is_broken_pipe, program_failed,
 };
 use crate::util::term;
 
@@ -74,6 +74,10 @@ pub fn report(err: &anyhow::Error) -> ExitCode {
         term::error(&not_set_up.to_string());
         term::hint(&not_set_up.0.to_string());
         return ExitCode::from(kind_of(err) as u8);
+    }
+    if let Some(failed) = program_failed(err) {
+        term::error(&failed.0);
+        return ExitCode::from(ExitKind::Runtime as u8);
     }
     term::error(&format!("{err:#}"));
     if let Some(mistake) = err.downcast_ref::<MistakeIn>() {

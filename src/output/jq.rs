@@ -22,6 +22,7 @@ use super::Sink;
 use crate::api::page::Page;
 use crate::api::paging::Group;
 use crate::domain::task::{Status, TaskType};
+use crate::util::error::ProgramFailed;
 use crate::util::text;
 
 type Data = data::JustLut<Val>;
@@ -105,7 +106,7 @@ impl Jq {
     /// control and invisible characters in raw strings are shown as escapes.
     pub fn run(&self, document: &[u8], out: &mut dyn Write, on_terminal: bool) -> io::Result<()> {
         let input = jaq_json::read::parse_single(document)
-            .map_err(|e| io::Error::other(format!("the JSON to run --jq on: {e}")))?;
+            .map_err(|e| failed(format!("--jq: the JSON to run it on: {e}")))?;
         let ctx = Ctx::<Data>::new(&self.filter.lut, Vars::new(self.globals.clone()));
         let pretty = jaq_json::write::Pp {
             indent: Some("  ".to_string()),
@@ -117,20 +118,15 @@ impl Jq {
             let value = match result {
                 Ok(value) => value,
                 Err(exception) => match exception.get_err() {
-                    Ok(error) => {
-                        return Err(io::Error::other(format!(
-                            "--jq: {}",
-                            text::clean(&error.to_string())
-                        )));
-                    }
+                    Ok(error) => return Err(failed(format!("--jq: {error}"))),
                     Err(exception) => match exception.get_halt() {
                         Ok(0) => break,
                         Ok(code) => {
-                            return Err(io::Error::other(format!(
+                            return Err(failed(format!(
                                 "--jq: the program halted with status {code}"
                             )));
                         }
-                        Err(_) => return Err(io::Error::other("--jq: the program broke out")),
+                        Err(_) => return Err(failed("--jq: the program broke out".to_string())),
                     },
                 },
             };
@@ -171,6 +167,11 @@ impl Jq {
             on_terminal,
         })
     }
+}
+
+/// The program's failure, as the I/O error the output gives.
+fn failed(message: String) -> io::Error {
+    io::Error::other(ProgramFailed(message))
 }
 
 /// One JSON document (`json`, the server's text) on stdout: compacted on a line, as

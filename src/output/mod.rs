@@ -30,7 +30,7 @@ pub fn details(task: &crate::domain::task::TaskView, color: bool) -> String {
 pub enum OutputFormat {
     /// Aligned columns for reading
     Table,
-    /// One document: {"total_count": N, "tasks": [...]}
+    /// One document: the server's answer, with every page's items in one array
     Json,
     /// One task per line, compact
     Ndjson,

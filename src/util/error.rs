@@ -149,6 +149,31 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
+/// A `--jq` program that failed on the data (exit 1). It reaches the output's
+/// caller inside an I/O error, so it is found in the chain and told on its own, not as
+/// a failure to write.
+#[derive(Debug)]
+pub struct ProgramFailed(pub String);
+
+impl fmt::Display for ProgramFailed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ProgramFailed {}
+
+/// The failed program in `err`'s chain, if any.
+pub fn program_failed(err: &anyhow::Error) -> Option<&ProgramFailed> {
+    err.chain().find_map(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .and_then(|e| e.get_ref())
+            .and_then(|inner| inner.downcast_ref::<ProgramFailed>())
+            .or_else(|| cause.downcast_ref::<ProgramFailed>())
+    })
+}
+
 /// What went wrong with a file, said briefly.
 pub fn io_reason(e: &io::Error) -> String {
     match e.kind() {

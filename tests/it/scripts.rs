@@ -244,7 +244,10 @@ fn a_bad_jq_program_is_a_usage_error_before_any_request() {
     let failing = sandbox.run(&["list", "--jq", ".tasks[0].task_id, (.total_count | .x)"]);
     assert_eq!(failing.status.code(), Some(1));
     assert_eq!(stdout_of(&failing), "t0000\n");
-    assert_stderr_has(&failing, "--jq: cannot index");
+    assert_eq!(
+        stderr_of(&failing),
+        "error: --jq: cannot index 3 with \"x\"\n"
+    );
 }
 
 #[test]
