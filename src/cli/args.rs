@@ -46,6 +46,10 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
 
+    /// Show times in UTC rather than in the local time zone (TZ, else the system's)
+    #[arg(long, global = true)]
+    pub utc: bool,
+
     /// Report requests on stderr; -vv adds headers, bodies and the signed canonical
     /// request, with secrets masked
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]

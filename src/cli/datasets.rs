@@ -44,7 +44,7 @@ pub struct DatasetsArgs {
     #[arg(long, value_enum, value_delimiter = ',', value_name = "COLUMN")]
     pub columns: Vec<DatasetColumn>,
 
-    /// Add VERSION and DESCRIPTION to the table's columns
+    /// Add CREATED, VERSION and DESCRIPTION to the table's columns
     #[arg(long)]
     pub wide: bool,
 

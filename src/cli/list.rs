@@ -62,7 +62,7 @@ pub struct ListArgs {
     #[arg(long, value_enum, value_delimiter = ',', value_name = "COLUMN")]
     pub columns: Vec<Column>,
 
-    /// Add MODEL, VERSION, UNCONFIRMED and MESSAGE to the table's columns
+    /// Add CREATED, MODEL, VERSION, UNCONFIRMED and MESSAGE to the table's columns
     #[arg(long)]
     pub wide: bool,
 

@@ -156,7 +156,7 @@ async fn watch(
                 out,
                 "\x1b[H\x1b[2JEvery {}: matasks {command}    refreshed {}\n\n",
                 humanize(interval),
-                crate::util::clock::now().strftime("%Y-%m-%d %H:%M:%S UTC"),
+                crate::util::time::show(crate::util::clock::now()),
             )?;
             out.write_all(&text)?;
             writeln!(out, "{} tasks", tasks.len())?;

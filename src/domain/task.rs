@@ -4,7 +4,9 @@
 use serde::Deserialize;
 
 pub use super::field::MISSING;
-use super::field::{Raw, Read, coded, integer, members, number, own, read, text, time};
+use super::field::{
+    Raw, Read, age, coded, instant, integer, members, number, own, read, text, time,
+};
 use crate::util::duration::humanize_seconds;
 
 /// The task fields the table shows. Each is kept as the server's own JSON text and
@@ -334,9 +336,21 @@ impl TaskView {
         }
     }
 
-    /// The creation time as the server wrote it; epoch milliseconds become UTC.
+    /// The creation time as matasks shows times, `2020-11-03 15:22:39 +08:00` (see
+    /// [`super::field::instant`] for what it is read as); as the server wrote it when
+    /// it is no time.
     pub fn created(&self) -> String {
         time(&self.create_time)
+    }
+
+    /// The moment the task was created, for sorting.
+    pub fn created_at(&self) -> Option<jiff::Timestamp> {
+        instant(&self.create_time)
+    }
+
+    /// How long ago the task was created: `45s`, `3m`, `5d`.
+    pub fn age(&self) -> String {
+        age(&self.create_time)
     }
 
     pub fn model(&self) -> String {
@@ -407,7 +421,10 @@ mod tests {
         assert_eq!(t.status_label(), "succeeded");
         assert_eq!(t.progress(), "100%");
         assert_eq!(t.samples(), "38/246");
-        assert_eq!(t.created(), "2020-11-03 15:22:39");
+        assert_eq!(
+            t.created_at().map(|at| at.to_string()).as_deref(),
+            Some("2020-11-03T07:22:39Z")
+        );
         assert_eq!(t.elapsed(), "8m51s");
     }
 
@@ -581,6 +598,8 @@ mod tests {
                 t.samples(),
             ),
             (&["create_time"], t.created()),
+            (&["create_time"], t.age()),
+            (&["create_time"], format!("{:?}", t.created_at())),
             (&["elapsed_time"], t.elapsed()),
             (&["elapsed_time"], format!("{:?}", t.elapsed_seconds())),
             (&["model_name"], t.model()),
@@ -716,8 +735,11 @@ mod tests {
     }
 
     #[test]
-    fn epoch_milliseconds_become_utc() {
+    fn epoch_milliseconds_are_the_same_moment() {
         let t = TaskView::parse(r#"{"create_time":1604388159000}"#);
-        assert_eq!(t.created(), "2020-11-03 07:22:39");
+        let written = TaskView::parse(r#"{"create_time":"2020-11-03 15:22:39"}"#);
+        assert!(t.created_at().is_some());
+        assert_eq!(t.created_at(), written.created_at());
+        assert_eq!(t.created(), written.created());
     }
 }

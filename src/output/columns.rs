@@ -16,6 +16,9 @@ pub enum Column {
     Status,
     Progress,
     Samples,
+    /// How long ago the task was created: 45s, 3m, 2h, 5d
+    Age,
+    /// When the task was created, in the local time zone (or UTC with --utc)
     Created,
     Elapsed,
     /// The model a pre-labeling or deployment task uses
@@ -35,12 +38,13 @@ pub const DEFAULT_COLUMNS: [Column; 8] = [
     Column::Status,
     Column::Progress,
     Column::Samples,
-    Column::Created,
+    Column::Age,
     Column::Elapsed,
 ];
 
 /// What `--wide` adds.
-pub const WIDE_COLUMNS: [Column; 4] = [
+pub const WIDE_COLUMNS: [Column; 5] = [
+    Column::Created,
     Column::Model,
     Column::Version,
     Column::Unconfirmed,
@@ -57,6 +61,7 @@ impl Column {
             Column::Status => "STATUS",
             Column::Progress => "PROGRESS",
             Column::Samples => "SAMPLES",
+            Column::Age => "AGE",
             Column::Created => "CREATED",
             Column::Elapsed => "ELAPSED",
             Column::Model => "MODEL",
@@ -75,6 +80,7 @@ impl Column {
             Column::Status => task.status_label(),
             Column::Progress => task.progress(),
             Column::Samples => task.samples(),
+            Column::Age => task.age(),
             Column::Created => task.created(),
             Column::Elapsed => task.elapsed(),
             Column::Model => task.model(),
@@ -95,7 +101,11 @@ impl Column {
     pub fn right_aligned(self) -> bool {
         matches!(
             self,
-            Column::Progress | Column::Samples | Column::Elapsed | Column::Unconfirmed
+            Column::Progress
+                | Column::Samples
+                | Column::Age
+                | Column::Elapsed
+                | Column::Unconfirmed
         )
     }
 
@@ -104,16 +114,17 @@ impl Column {
         Some(match self {
             Column::Unconfirmed => 0,
             // Cut to fit first; given up before the task's own name.
-            Column::Dataset => 9,
+            Column::Dataset => 10,
             Column::Version => 1,
             Column::Model => 2,
             Column::Created => 3,
             Column::Samples => 4,
-            Column::Elapsed => 5,
-            Column::Progress => 6,
-            Column::Type => 7,
+            Column::Age => 5,
+            Column::Elapsed => 6,
+            Column::Progress => 7,
+            Column::Type => 8,
             // Cut to fit, like NAME, and given up only when nothing else is left to.
-            Column::Message => 8,
+            Column::Message => 9,
             Column::Id | Column::Name | Column::Status => return None,
         })
     }

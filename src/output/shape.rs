@@ -55,7 +55,11 @@ impl Sort {
             }
         };
         match self.field {
-            SortField::Created => text(task.created()),
+            // By the moment, whatever zone each time was written in.
+            SortField::Created => match task.created_at() {
+                Some(at) => Key::Number(at.as_millisecond() as f64),
+                None => text(task.created()),
+            },
             SortField::Name => text(task.name().to_lowercase()),
             // The order a task lives through, the ends last.
             SortField::Status => match task.status() {

@@ -100,6 +100,7 @@ const DATASETS: &[ItemColumn] = &[
         i.pair("annotated_sample_count", "total_sample_count")
     }),
     column("RUNNING", running),
+    number("AGE", |i| i.age("create_time")),
     column("CREATED", |i| i.time("create_time")),
     column("VERSION", |i| i.text("current_version_name")),
     column("DESCRIPTION", |i| i.text("description")),
@@ -116,6 +117,9 @@ pub enum DatasetColumn {
     Samples,
     /// The tasks running in the dataset
     Running,
+    /// How long ago the dataset was created: 45s, 3m, 2h, 5d
+    Age,
+    /// When the dataset was created, in the local time zone (or UTC with --utc)
     Created,
     /// The current version's name
     Version,
@@ -130,12 +134,15 @@ pub const DATASET_DEFAULT_COLUMNS: [DatasetColumn; 7] = [
     DatasetColumn::Status,
     DatasetColumn::Samples,
     DatasetColumn::Running,
-    DatasetColumn::Created,
+    DatasetColumn::Age,
 ];
 
 /// What `--wide` adds to the dataset table.
-pub const DATASET_WIDE_COLUMNS: [DatasetColumn; 2] =
-    [DatasetColumn::Version, DatasetColumn::Description];
+pub const DATASET_WIDE_COLUMNS: [DatasetColumn; 3] = [
+    DatasetColumn::Created,
+    DatasetColumn::Version,
+    DatasetColumn::Description,
+];
 
 /// The dataset table of `columns`, in their order.
 pub fn dataset_table(columns: &[DatasetColumn]) -> ItemTable {
@@ -317,7 +324,7 @@ mod tests {
     }
 
     #[test]
-    fn codes_are_named_and_times_shown_in_local_time() {
+    fn codes_are_named_and_ages_shown() {
         let (resource, example) = EXAMPLES[0];
         let table = render(resource, example, OutputFormat::Table);
         let first = table.lines().nth(1).unwrap();
@@ -326,7 +333,7 @@ mod tests {
             "{first}"
         );
         assert!(first.contains("image classification  normal"), "{first}");
-        let created = crate::domain::field::time(&Some("1605690595404".into()));
-        assert!(first.contains(&created), "{first}");
+        let age = crate::domain::field::age(&Some("1605690595404".into()));
+        assert!(first.ends_with(&format!("  {age}")), "{first}");
     }
 }

@@ -146,6 +146,10 @@ const ENVIRONMENT: &[(&str, &str)] = &[
         "Proxies, and the hosts that bypass them.",
     ),
     ("NO_COLOR, COLUMNS", "No colour; the table's width."),
+    (
+        "TZ",
+        "The time zone times are shown in (the system's without it; --utc shows UTC).",
+    ),
 ];
 
 const FILES: &[(&str, &str)] = &[

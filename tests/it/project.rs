@@ -119,46 +119,85 @@ fn dataset_requests(sandbox: &Sandbox) -> Vec<Recorded> {
 #[test]
 fn datasets_table_shows_running_tasks_and_created_in_the_local_zone() {
     let sandbox = Sandbox::with(named_setup());
-    let table = |first: [&str; 4]| {
+    let table = |last: &str, values: [&str; 4]| {
         format!(
             "\
-ID                   NAME   TYPE              STATUS  SAMPLES  RUNNING                                   CREATED
+ID                   NAME   TYPE              STATUS  SAMPLES  RUNNING                                   {last}
 dsA0000000000000001  cats   object detection  normal  195/260  3 tasks                                   {}
 dsB0000000000000002  dogs   object detection  normal  105/140  nR8kq2LmZc0aVbXy7Tt                       {}
 dsC0000000000000003  birds  object detection  normal   90/120  none                                      {}
 dsD0000000000000004  fish   object detection  normal  105/140  DepL0yTask000000001, UnKn0wnType00000001  {}
 ",
-            first[0], first[1], first[2], first[3]
+            values[0], values[1], values[2], values[3]
         )
     };
+    // How long ago, counted up to NOW (2026-11-30 04:00:00 UTC): a year and 5 days.
     let out = ok(&sandbox, &["datasets"]);
-    let utc = [
-        "2025-11-24 16:00:00",
-        "2025-11-24 15:00:00",
-        "2025-11-24 14:00:00",
-        "2025-11-24 13:00:00",
-    ];
-    assert_eq!(stdout_of(&out), table(utc));
+    assert_eq!(stdout_of(&out), table("AGE", ["370d"; 4]));
     assert_eq!(stderr_of(&out), "4 of 4 datasets\n");
+    let created = [
+        "id", "name", "type", "status", "samples", "running", "created",
+    ]
+    .join(",");
+    let out = ok(&sandbox, &["datasets", "--columns", &created]);
+    let utc = [
+        "2025-11-24 16:00:00 +00:00",
+        "2025-11-24 15:00:00 +00:00",
+        "2025-11-24 14:00:00 +00:00",
+        "2025-11-24 13:00:00 +00:00",
+    ];
+    assert_eq!(stdout_of(&out), table("CREATED", utc));
     // POSIX zones, which need no time zone database: eight hours east, five west.
-    let out = run_tz(&sandbox, "UTC-8", &["ds"]);
+    let out = run_tz(&sandbox, "UTC-8", &["ds", "--columns", &created]);
     let east = [
-        "2025-11-25 00:00:00",
-        "2025-11-24 23:00:00",
-        "2025-11-24 22:00:00",
-        "2025-11-24 21:00:00",
+        "2025-11-25 00:00:00 +08:00",
+        "2025-11-24 23:00:00 +08:00",
+        "2025-11-24 22:00:00 +08:00",
+        "2025-11-24 21:00:00 +08:00",
     ];
-    assert_eq!(stdout_of(&out), table(east));
-    let out = run_tz(&sandbox, "EST5", &["datasets"]);
+    assert_eq!(stdout_of(&out), table("CREATED", east));
+    let out = run_tz(&sandbox, "EST5", &["datasets", "--columns", &created]);
     let west = [
-        "2025-11-24 11:00:00",
-        "2025-11-24 10:00:00",
-        "2025-11-24 09:00:00",
-        "2025-11-24 08:00:00",
+        "2025-11-24 11:00:00 -05:00",
+        "2025-11-24 10:00:00 -05:00",
+        "2025-11-24 09:00:00 -05:00",
+        "2025-11-24 08:00:00 -05:00",
     ];
-    assert_eq!(stdout_of(&out), table(west));
+    assert_eq!(stdout_of(&out), table("CREATED", west));
+    // --utc, whatever the zone.
+    let out = run_tz(
+        &sandbox,
+        "EST5",
+        &["--utc", "datasets", "--columns", &created],
+    );
+    assert_eq!(stdout_of(&out), table("CREATED", utc));
+    // --wide adds CREATED after the default columns.
+    let out = run_tz(&sandbox, "UTC-8", &["datasets", "--wide"]);
+    let header: Vec<String> = stdout_of(&out)
+        .lines()
+        .next()
+        .unwrap()
+        .split_whitespace()
+        .map(str::to_string)
+        .collect();
+    assert_eq!(
+        header,
+        [
+            "ID",
+            "NAME",
+            "TYPE",
+            "STATUS",
+            "SAMPLES",
+            "RUNNING",
+            "AGE",
+            "CREATED",
+            "VERSION",
+            "DESCRIPTION"
+        ]
+    );
+    assert_stdout_has(&out, "370d  2025-11-25 00:00:00 +08:00  V001");
     let requests = dataset_requests(&sandbox);
-    assert_eq!(requests.len(), 3);
+    assert_eq!(requests.len(), 6);
     for r in &requests {
         assert_eq!(r.query, "check_running_task=true&limit=10&offset=0");
     }

@@ -19,13 +19,31 @@ fn polls(sandbox: &Sandbox) -> usize {
 #[test]
 fn get_shows_a_task_as_keys_and_values_or_as_the_servers_json() {
     let sandbox = Sandbox::new();
-    let out = sandbox.run(&["get", "Fa1LeDtask000000001"]);
-    assert_ok(&out);
+    // The time as the server wrote it (UTC+08:00), in a zone eight hours east, with its
+    // offset.
+    let get = |tz: &str, args: &[&str]| {
+        let out = sandbox.cmd().env("TZ", tz).args(args).output().unwrap();
+        assert_ok(&out);
+        stdout_of(&out)
+    };
+    let shown = |created: &str| {
+        format!(
+            "ID        Fa1LeDtask000000001\nNAME      weekly relabel\nTYPE      auto-label\n\
+             STATUS    failed\nPROGRESS  12.5%\nSAMPLES   20/500\nCREATED   {created}\n\
+             ELAPSED   45s\nERROR     ModelArts.4353: Insufficient samples.\n"
+        )
+    };
     assert_eq!(
-        stdout_of(&out),
-        "ID        Fa1LeDtask000000001\nNAME      weekly relabel\nTYPE      auto-label\n\
-         STATUS    failed\nPROGRESS  12.5%\nSAMPLES   20/500\nCREATED   2026-11-28 22:10:05\n\
-         ELAPSED   45s\nERROR     ModelArts.4353: Insufficient samples.\n"
+        get("CST-8", &["get", "Fa1LeDtask000000001"]),
+        shown("2026-11-28 22:10:05 +08:00")
+    );
+    assert_eq!(
+        get("IST-5:30", &["get", "Fa1LeDtask000000001"]),
+        shown("2026-11-28 19:40:05 +05:30")
+    );
+    assert_eq!(
+        get("IST-5:30", &["get", "Fa1LeDtask000000001", "--utc"]),
+        shown("2026-11-28 14:10:05 +00:00")
     );
     let request = sandbox.requests().pop().unwrap();
     assert_eq!(
@@ -791,7 +809,7 @@ fn an_odd_number_costs_one_field_only_in_get_wait_and_list() {
     assert_eq!(
         stdout_of(&out),
         "ID        odd\nNAME      big\nTYPE      pre-label\nSTATUS    succeeded\nPROGRESS  100%\n\
-         SAMPLES   38/1e400\nCREATED   2026-11-29 08:00:00\n\
+         SAMPLES   38/1e400\nCREATED   2026-11-29 00:00:00 +00:00\n\
          ELAPSED   123456789012345678901234567890\n"
     );
 
