@@ -2,8 +2,9 @@
 //!
 //! Rows are kept as their cells' text only, each cut to [`MAX_CELL_WIDTH`] as it
 //! arrives, in one string for all of them: memory grows with what is shown, not with
-//! the tasks' JSON, and time is linear in it. The table is written line by line at the
-//! end, once every column's width is known.
+//! the tasks' JSON, and time is linear in it. Whoever orders the rows (`--sort`) holds
+//! no task of its own: it says at the end which rows to write in what order. The table
+//! is written line by line at the end, once every column's width is known.
 
 use std::io::{self, Write};
 
@@ -119,9 +120,12 @@ pub struct TableSink<'v, W> {
     rows: Rows,
     /// One item's cells, kept to spare an allocation per row.
     cells: Vec<String>,
+    /// The rows to write, by their place in arrival order, when an order was given.
+    order: Option<Vec<usize>>,
 }
 
 /// The cells of every row, in arrival order.
+#[derive(Default)]
 struct Rows {
     /// Every cell, each followed by [`CELL_END`].
     text: String,
@@ -129,27 +133,33 @@ struct Rows {
     starts: Vec<usize>,
     /// Each row's status colour.
     colors: Vec<Option<u8>>,
-    /// The widest cell of each column, its header included.
-    widths: Vec<usize>,
+}
+
+impl Rows {
+    fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Row `n`'s cells onto `cells`.
+    fn cells<'r>(&'r self, n: usize, cells: &mut Vec<&'r str>) {
+        let end = self.starts.get(n + 1).copied().unwrap_or(self.text.len());
+        cells.clear();
+        cells.extend(self.text[self.starts[n]..end].split_terminator(CELL_END));
+    }
 }
 
 impl<'v, W: Write> TableSink<'v, W> {
     pub fn new(out: W, view: Box<dyn View + 'v>, color: bool, width: Option<usize>) -> Self {
         let layout = view.layout();
-        let widths = layout.iter().map(|c| c.header.width()).collect();
         TableSink {
             out,
             view,
             layout,
             color,
             width,
-            rows: Rows {
-                text: String::new(),
-                starts: Vec::new(),
-                colors: Vec::new(),
-                widths,
-            },
+            rows: Rows::default(),
             cells: Vec::new(),
+            order: None,
         }
     }
 }
@@ -170,10 +180,8 @@ impl<W: Write> Sink for TableSink<'_, W> {
         let rows = &mut self.rows;
         rows.starts.push(rows.text.len());
         rows.colors.push(color);
-        for (value, widest) in self.cells.iter().zip(&mut rows.widths) {
-            let (cell, width) = cut(value, MAX_CELL_WIDTH);
-            *widest = (*widest).max(width);
-            rows.text.push_str(&cell);
+        for value in &self.cells {
+            rows.text.push_str(&cut(value, MAX_CELL_WIDTH).0);
             rows.text.push(CELL_END);
         }
         Ok(())
@@ -183,13 +191,23 @@ impl<W: Write> Sink for TableSink<'_, W> {
         Ok(())
     }
 
+    fn keeps_items(&self) -> bool {
+        true
+    }
+
+    fn reorder(&mut self, order: Vec<usize>) {
+        self.order = Some(order);
+    }
+
     fn finish(&mut self) -> io::Result<()> {
-        if self.rows.starts.is_empty() {
-            return Ok(());
-        }
+        let order = self
+            .order
+            .take()
+            .unwrap_or_else(|| (0..self.rows.len()).collect());
         write_table(
             &mut self.out,
             &self.rows,
+            &order,
             &self.layout,
             self.color,
             self.width,
@@ -248,7 +266,7 @@ const NAME_MIN_WIDTH: usize = 12;
 
 /// Which of `columns` fit in `width`, each as wide as its widest cell (`widths`): the
 /// others are dropped in their [`Layout::drop_rank`] order. Those without a rank
-/// (ID, NAME and STATUS of tasks) always stay.
+/// (ID, NAME and STATUS of tasks, and any column asked for) always stay.
 fn columns_that_fit(columns: &[Layout], widths: &[usize], width: usize) -> Vec<bool> {
     let mut keep = vec![true; columns.len()];
     let needed = |keep: &[bool]| {
@@ -313,20 +331,33 @@ fn column_widths(
     out
 }
 
-/// The table, a line at a time: the header, then each row in order.
+/// The table, a line at a time: the header, then each row of `order`.
 fn write_table(
     out: &mut impl Write,
     rows: &Rows,
+    order: &[usize],
     columns: &[Layout],
     color: bool,
     width: Option<usize>,
 ) -> io::Result<()> {
+    if order.is_empty() {
+        return Ok(());
+    }
+    // Each column's widest cell, its header included, of the rows written.
+    let mut widest: Vec<usize> = columns.iter().map(|c| c.header.width()).collect();
+    let mut cells: Vec<&str> = Vec::with_capacity(columns.len());
+    for &n in order {
+        rows.cells(n, &mut cells);
+        for (widest, cell) in widest.iter_mut().zip(&cells) {
+            *widest = (*widest).max(cell.width());
+        }
+    }
     let keep = match width {
-        Some(width) => columns_that_fit(columns, &rows.widths, width),
+        Some(width) => columns_that_fit(columns, &widest, width),
         None => vec![true; columns.len()],
     };
     let kept: Vec<usize> = (0..columns.len()).filter(|&i| keep[i]).collect();
-    let widths = column_widths(columns, &rows.widths, &kept, width);
+    let widths = column_widths(columns, &widest, &kept, width);
     let mut line = String::new();
     let lines = Lines {
         kept: &kept,
@@ -335,11 +366,8 @@ fn write_table(
         color,
     };
     lines.write(out, &mut line, |i| (columns[i].header, None), true)?;
-    let mut cells: Vec<&str> = Vec::with_capacity(columns.len());
-    for (n, &start) in rows.starts.iter().enumerate() {
-        let end = rows.starts.get(n + 1).copied().unwrap_or(rows.text.len());
-        cells.clear();
-        cells.extend(rows.text[start..end].split_terminator(CELL_END));
+    for &n in order {
+        rows.cells(n, &mut cells);
         let fg = rows.colors[n];
         lines.write(
             out,
@@ -637,6 +665,28 @@ mod tests {
         assert_eq!(cut("日本語です", 7), ("日本語…".into(), 7));
         assert_eq!(cut("ab", 1), ("…".into(), 1));
         assert_eq!(cut("", 0), ("".into(), 0));
+    }
+
+    #[test]
+    fn a_table_told_an_order_writes_those_rows_only_as_wide_as_they_need() {
+        let mut out = Vec::new();
+        let mut sink = TableSink::new(
+            &mut out,
+            Box::new(TaskTable::new(vec![Column::Id, Column::Name])),
+            false,
+            None,
+        );
+        assert!(sink.keeps_items());
+        for (id, name) in [("a", "first"), ("b", "a much longer name"), ("c", "third")] {
+            let raw = format!(r#"{{"task_id":"{id}","task_name":"{name}"}}"#);
+            sink.item(&RawValue::from_string(raw).unwrap()).unwrap();
+        }
+        sink.reorder(vec![2, 0]);
+        sink.finish().unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "ID  NAME\nc   third\na   first\n"
+        );
     }
 
     #[test]
