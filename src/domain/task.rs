@@ -242,6 +242,70 @@ impl TaskView {
         view
     }
 
+    /// The members of a task named by `fields` (`task_name`, or `config.name` for one
+    /// inside another), as the server wrote them, in their order, and nothing else; none
+    /// for what is not an object. What the view reads of those fields is what it reads of
+    /// the whole task, for a fraction of its size: for a listing that holds many tasks
+    /// before it shows them. [`TaskView::FIELDS`] are all the fields the view reads.
+    pub fn essentials(raw: &str, fields: &[&str]) -> Option<Box<serde_json::value::RawValue>> {
+        /// The members of `raw` named by `fields`, as an object (`{}` for anything else
+        /// when `nested`, as the view reads `result` and `config`).
+        fn reduced(raw: &str, fields: &[&str], nested: bool) -> Option<String> {
+            if !raw.trim_start().starts_with('{') {
+                return nested.then(|| "{}".to_string());
+            }
+            let mut out = String::from("{");
+            for (key, value) in members::<String>(raw) {
+                let inner: Vec<&str> = fields
+                    .iter()
+                    .filter_map(|f| f.strip_prefix(key.as_str())?.strip_prefix('.'))
+                    .collect();
+                let value = if !inner.is_empty() {
+                    reduced(value.get(), &inner, true)?
+                } else if fields.contains(&key.as_str()) {
+                    value.get().to_string()
+                } else {
+                    continue;
+                };
+                if out.len() > 1 {
+                    out.push(',');
+                }
+                out.push_str(&serde_json::to_string(&key).ok()?);
+                out.push(':');
+                out.push_str(&value);
+            }
+            out.push('}');
+            Some(out)
+        }
+        let text = reduced(raw, fields, false)?;
+        serde_json::value::RawValue::from_string(text).ok()
+    }
+
+    /// Every field the view reads.
+    pub const FIELDS: &[&str] = &[
+        "task_id",
+        "dataset_id",
+        "task_name",
+        "type",
+        "status",
+        "progress",
+        "annotated_sample_count",
+        "total_sample_count",
+        "create_time",
+        "elapsed_time",
+        "model_name",
+        "model_version",
+        "unconfirmed_sample_count",
+        "message",
+        "error_code",
+        "error_msg",
+        "error_detail",
+        "result.annotated_sample_count",
+        "result.total_sample_count",
+        "config.algorithm_type",
+        "config.name",
+    ];
+
     pub fn id(&self) -> String {
         text(&self.task_id)
     }
@@ -616,6 +680,45 @@ mod tests {
     fn object(fields: &[(&str, &str)]) -> String {
         let members: Vec<String> = fields.iter().map(|(k, v)| format!("{k:?}:{v}")).collect();
         format!("{{{}}}", members.join(","))
+    }
+
+    #[test]
+    fn the_essentials_of_a_task_read_as_the_task() {
+        let whole = |raw: &str| {
+            let essentials = TaskView::essentials(raw, TaskView::FIELDS).unwrap();
+            assert!(essentials.get().len() <= raw.len(), "{essentials}");
+            (
+                readings(&TaskView::parse(raw)),
+                readings(&TaskView::parse(essentials.get())),
+            )
+        };
+        let (a, b) = whole(&object(FIELDS));
+        assert_eq!(a, b);
+        let (a, b) = whole(DETAILS);
+        assert_eq!(a, b);
+        for (i, _) in FIELDS.iter().enumerate() {
+            for odd in ODD {
+                let mut fields = FIELDS.to_vec();
+                fields[i].1 = odd;
+                let (a, b) = whole(&object(&fields));
+                assert_eq!(a, b, "{odd}");
+            }
+        }
+        // Keys given twice, escaped keys, and what the view never reads.
+        let raw = r#"{"status":1,"x":{"big":[1,2,3]},"task\u005fid":"a","status":3,"result":{"annotated_sample_count":1,"train":"long"},"result":7}"#;
+        let (a, b) = whole(raw);
+        assert_eq!(a, b);
+        assert_eq!(
+            TaskView::essentials(raw, TaskView::FIELDS).unwrap().get(),
+            r#"{"status":1,"task_id":"a","status":3,"result":{"annotated_sample_count":1},"result":{}}"#
+        );
+        assert_eq!(
+            TaskView::essentials(raw, &["status", "result.train"])
+                .unwrap()
+                .get(),
+            r#"{"status":1,"status":3,"result":{"train":"long"},"result":{}}"#
+        );
+        assert!(TaskView::essentials("[1]", TaskView::FIELDS).is_none());
     }
 
     #[test]

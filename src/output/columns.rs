@@ -93,6 +93,30 @@ impl Column {
         }
     }
 
+    /// The fields of a task the column reads (see [`TaskView::essentials`]).
+    pub fn reads(self) -> &'static [&'static str] {
+        match self {
+            Column::Dataset => &["dataset_id"],
+            Column::Id => &["task_id"],
+            Column::Name => &["task_name", "config.name"],
+            Column::Type => &["type"],
+            Column::Status => &["status"],
+            Column::Progress => &["progress"],
+            Column::Samples => &[
+                "annotated_sample_count",
+                "total_sample_count",
+                "result.annotated_sample_count",
+                "result.total_sample_count",
+            ],
+            Column::Age | Column::Created => &["create_time"],
+            Column::Elapsed => &["elapsed_time"],
+            Column::Model => &["model_name"],
+            Column::Version => &["model_version"],
+            Column::Unconfirmed => &["unconfirmed_sample_count"],
+            Column::Message => &["error_code", "error_msg", "error_detail", "message"],
+        }
+    }
+
     /// Long free text, cut to fit rather than dropped.
     pub fn cut_to_fit(self) -> bool {
         matches!(self, Column::Name | Column::Message | Column::Dataset)
@@ -127,5 +151,29 @@ impl Column {
             Column::Message => 9,
             Column::Id | Column::Name | Column::Status => return None,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_column_shows_of_what_it_reads_what_it_shows_of_the_task() {
+        let task = r#"{"dataset_id":"d","task_id":"a","type":1,"status":2,"progress":12.5,
+            "result":{"annotated_sample_count":3,"total_sample_count":9},
+            "create_time":"2026-11-29 08:00:00","elapsed_time":45,"model_name":"m",
+            "model_version":"1","unconfirmed_sample_count":7,"error_code":"E.1",
+            "error_msg":"broke","message":"m","config":{"name":"n","algorithm_type":"fast"},
+            "x":[1,2,3]}"#;
+        for &column in Column::value_variants() {
+            let essentials = TaskView::essentials(task, column.reads()).unwrap();
+            assert_eq!(
+                column.value(&TaskView::parse(essentials.get())),
+                column.value(&TaskView::parse(task)),
+                "{column:?}: {essentials}"
+            );
+            assert_ne!(column.value(&TaskView::parse(task)), MISSING, "{column:?}");
+        }
     }
 }
