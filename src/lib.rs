@@ -74,6 +74,7 @@ pub mod fuzzing {
                             .chain(&output::WIDE_COLUMNS)
                             .copied()
                             .collect(),
+                        droppable: output::DEFAULT_COLUMNS.to_vec(),
                         dataset_names: Default::default(),
                     };
                     output::sink(format, std::io::sink(), style)

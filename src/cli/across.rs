@@ -62,6 +62,7 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
     let mut style = table_style(global, args, on_terminal);
     if args.columns.is_empty() {
         style.columns.insert(0, Column::Dataset);
+        style.droppable.push(Column::Dataset);
     }
     let client = context.client(concurrency).await?;
     if args.watch {

@@ -235,6 +235,16 @@ pub fn chosen_columns<T: Copy + PartialEq>(
     columns
 }
 
+/// The columns of a table that may be left out to fit a narrow terminal: the default
+/// ones, when `--columns` named none. A column named, or added by `--wide`, stays.
+pub fn droppable_columns<T: Copy>(given: &[T], default: &[T]) -> Vec<T> {
+    if given.is_empty() {
+        default.to_vec()
+    } else {
+        Vec::new()
+    }
+}
+
 /// The width a table is fitted to: the terminal's, when stdout is one.
 pub fn table_width(stdout_is_terminal: bool) -> Option<usize> {
     if stdout_is_terminal {

@@ -8,7 +8,9 @@ use anyhow::{Context as _, Result};
 use clap::{Args, ValueEnum};
 
 use super::GlobalArgs;
-use super::args::{PagingArgs, chosen_columns, listing_progress, split_descending, table_width};
+use super::args::{
+    PagingArgs, chosen_columns, droppable_columns, listing_progress, split_descending, table_width,
+};
 use super::context::Context;
 use crate::api::datasets::{self, DatasetOrder, DatasetQuery};
 use crate::api::offsets::Offsets;
@@ -112,6 +114,7 @@ pub async fn run(global: &GlobalArgs, args: &DatasetsArgs) -> Result<()> {
             args.wide,
             &DATASET_WIDE_COLUMNS,
         ),
+        &droppable_columns(&args.columns, &DATASET_DEFAULT_COLUMNS),
         term::use_color(global.color, on_terminal),
         table_width(on_terminal),
     );

@@ -10,8 +10,8 @@ use clap::{Args, ValueEnum};
 
 use super::GlobalArgs;
 use super::args::{
-    DatasetArg, PagingArgs, chosen_columns, listing_progress, parse_interval, split_descending,
-    table_width,
+    DatasetArg, PagingArgs, chosen_columns, droppable_columns, listing_progress, parse_interval,
+    split_descending, table_width,
 };
 use super::context::Context;
 use crate::api::offsets::Offsets;
@@ -256,6 +256,7 @@ pub fn table_style(global: &GlobalArgs, args: &ListArgs, stdout_is_terminal: boo
             args.wide,
             &output::WIDE_COLUMNS,
         ),
+        droppable: droppable_columns(&args.columns, &output::DEFAULT_COLUMNS),
         dataset_names: Default::default(),
         color: term::use_color(global.color, stdout_is_terminal),
         width: table_width(stdout_is_terminal),

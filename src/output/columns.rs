@@ -134,21 +134,24 @@ impl Column {
     }
 
     /// When the terminal is too narrow, lower ranks go first; ID, NAME and STATUS stay.
+    /// Only the default columns are ever dropped (a column asked for stays), so the
+    /// ranks of the others only order them among themselves.
     pub fn drop_rank(self) -> Option<u8> {
         Some(match self {
             Column::Unconfirmed => 0,
-            // Cut to fit first; given up before the task's own name.
-            Column::Dataset => 10,
             Column::Version => 1,
             Column::Model => 2,
             Column::Created => 3,
             Column::Samples => 4,
             Column::Age => 5,
-            Column::Elapsed => 6,
-            Column::Progress => 7,
-            Column::Type => 8,
+            Column::Type => 6,
+            // What a task is doing outlasts what kind it is.
+            Column::Elapsed => 7,
+            Column::Progress => 8,
             // Cut to fit, like NAME, and given up only when nothing else is left to.
             Column::Message => 9,
+            // Cut to fit first; given up before the task's own name.
+            Column::Dataset => 10,
             Column::Id | Column::Name | Column::Status => return None,
         })
     }

@@ -43,6 +43,9 @@ pub struct TableStyle {
     pub width: Option<usize>,
     /// The columns, in order.
     pub columns: Vec<Column>,
+    /// Those of `columns` that may be left out to fit the width: the default ones, not
+    /// those `--columns` names or `--wide` adds.
+    pub droppable: Vec<Column>,
     /// The names DATASET shows for dataset IDs.
     pub dataset_names: std::rc::Rc<std::collections::HashMap<String, String>>,
 }
@@ -54,21 +57,24 @@ pub fn sink<'a, W: Write + 'a>(
 ) -> Box<dyn Sink + 'a> {
     let view = table::TaskTable {
         columns: table.columns,
+        droppable: table.droppable,
         dataset_names: table.dataset_names,
         dataset: None,
     };
     sink_of(format, out, Box::new(view), table.color, table.width)
 }
 
-/// A sink for the datasets: a table of `columns`, or JSON as the server wrote it.
+/// A sink for the datasets: a table of `columns` (only those in `droppable` may be left
+/// out to fit), or JSON as the server wrote it.
 pub fn dataset_sink<'a, W: Write + 'a>(
     format: OutputFormat,
     out: W,
     columns: &[views::DatasetColumn],
+    droppable: &[views::DatasetColumn],
     color: bool,
     width: Option<usize>,
 ) -> Box<dyn Sink + 'a> {
-    let view = views::dataset_table(columns);
+    let view = views::dataset_table(columns, droppable);
     sink_of(format, out, Box::new(view), color, width)
 }
 
@@ -105,6 +111,7 @@ pub fn sink_for<'a, W: Write + 'a>(
                 color,
                 width,
                 columns: DEFAULT_COLUMNS.to_vec(),
+                droppable: DEFAULT_COLUMNS.to_vec(),
                 dataset_names: Default::default(),
             },
         ),

@@ -5,6 +5,11 @@
 //! the tasks' JSON, and time is linear in it. Whoever orders the rows (`--sort`) holds
 //! no task of its own: it says at the end which rows to write in what order. The table
 //! is written line by line at the end, once every column's width is known.
+//!
+//! Fitted to a width, the table first cuts its free text (names, messages) down to
+//! [`NAME_MIN_WIDTH`], then leaves out default columns in their
+//! [`Layout::drop_rank`] order, naming them on stderr; a column asked for stays, and the
+//! table is then wider than the terminal.
 
 use std::io::{self, Write};
 
@@ -58,6 +63,8 @@ pub trait View {
 /// its tasks may belong to (DATASET shows the ID of any other).
 pub struct TaskTable {
     pub columns: Vec<Column>,
+    /// Those of `columns` that may be left out to fit the width.
+    pub droppable: Vec<Column>,
     pub dataset_names: std::rc::Rc<std::collections::HashMap<String, String>>,
     /// The dataset the tasks now arriving were listed from, when a listing says.
     pub dataset: Option<String>,
@@ -67,6 +74,7 @@ impl TaskTable {
     #[cfg(test)]
     pub fn new(columns: Vec<Column>) -> TaskTable {
         TaskTable {
+            droppable: columns.clone(),
             columns,
             dataset_names: Default::default(),
             dataset: None,
@@ -82,7 +90,7 @@ impl View for TaskTable {
                 header: c.header(),
                 right_aligned: c.right_aligned(),
                 cut_to_fit: c.cut_to_fit(),
-                drop_rank: c.drop_rank(),
+                drop_rank: c.drop_rank().filter(|_| self.droppable.contains(&c)),
                 coloured: c == Column::Status,
             })
             .collect()
@@ -204,7 +212,7 @@ impl<W: Write> Sink for TableSink<'_, W> {
             .order
             .take()
             .unwrap_or_else(|| (0..self.rows.len()).collect());
-        write_table(
+        let hidden = write_table(
             &mut self.out,
             &self.rows,
             &order,
@@ -212,8 +220,20 @@ impl<W: Write> Sink for TableSink<'_, W> {
             self.color,
             self.width,
         )?;
-        self.out.flush()
+        self.out.flush()?;
+        if let (false, Some(width)) = (hidden.is_empty(), self.width) {
+            crate::util::term::note(&hidden_note(&hidden, width));
+        }
+        Ok(())
     }
+}
+
+/// The note that names the columns left out to fit `width`.
+fn hidden_note(hidden: &[&str], width: usize) -> String {
+    format!(
+        "(hidden to fit {width} columns: {}; use --columns or COLUMNS=...)",
+        hidden.join(", ")
+    )
 }
 
 /// `text` cut to at most `max` terminal columns, with `…` where it was cut; and its
@@ -331,7 +351,8 @@ fn column_widths(
     out
 }
 
-/// The table, a line at a time: the header, then each row of `order`.
+/// The table, a line at a time: the header, then each row of `order`; the headers of
+/// the columns left out to fit.
 fn write_table(
     out: &mut impl Write,
     rows: &Rows,
@@ -339,9 +360,9 @@ fn write_table(
     columns: &[Layout],
     color: bool,
     width: Option<usize>,
-) -> io::Result<()> {
+) -> io::Result<Vec<&'static str>> {
     if order.is_empty() {
-        return Ok(());
+        return Ok(Vec::new());
     }
     // Each column's widest cell, its header included, of the rows written.
     let mut widest: Vec<usize> = columns.iter().map(|c| c.header.width()).collect();
@@ -357,6 +378,10 @@ fn write_table(
         None => vec![true; columns.len()],
     };
     let kept: Vec<usize> = (0..columns.len()).filter(|&i| keep[i]).collect();
+    let hidden = (0..columns.len())
+        .filter(|&i| !keep[i])
+        .map(|i| columns[i].header)
+        .collect();
     let widths = column_widths(columns, &widest, &kept, width);
     let mut line = String::new();
     let lines = Lines {
@@ -376,7 +401,7 @@ fn write_table(
             false,
         )?;
     }
-    Ok(())
+    Ok(hidden)
 }
 
 /// How the lines of one table are laid out.
@@ -490,7 +515,10 @@ mod tests {
         let mut out = Vec::new();
         let mut sink = TableSink::new(
             &mut out,
-            Box::new(TaskTable::new(style.columns.clone())),
+            Box::new(TaskTable {
+                droppable: style.droppable.clone(),
+                ..TaskTable::new(style.columns.clone())
+            }),
             style.color,
             style.width,
         );
@@ -510,6 +538,7 @@ mod tests {
                 color: false,
                 width,
                 columns: DEFAULT_COLUMNS.to_vec(),
+                droppable: DEFAULT_COLUMNS.to_vec(),
                 dataset_names: Default::default(),
             },
         )
@@ -561,7 +590,8 @@ mod tests {
             header(80),
             ["ID", "NAME", "TYPE", "STATUS", "PROGRESS", "ELAPSED"]
         );
-        assert_eq!(header(60), ["ID", "NAME", "TYPE", "STATUS"]);
+        // TYPE goes before ELAPSED and PROGRESS.
+        assert_eq!(header(60), ["ID", "NAME", "STATUS", "PROGRESS"]);
         assert_eq!(header(20), ["ID", "NAME", "STATUS"]);
         for width in [80, 60, 50] {
             assert_lines_fit(&plain(Some(width)), width);
@@ -573,6 +603,7 @@ mod tests {
         let style = |columns: Vec<Column>| TableStyle {
             color: false,
             width: None,
+            droppable: columns.clone(),
             columns,
             dataset_names: Default::default(),
         };
@@ -632,6 +663,7 @@ mod tests {
                 color: false,
                 width: Some(40),
                 columns: DEFAULT_COLUMNS.to_vec(),
+                droppable: DEFAULT_COLUMNS.to_vec(),
                 dataset_names: Default::default(),
             },
         );
@@ -648,6 +680,7 @@ mod tests {
                 color: true,
                 width: None,
                 columns: DEFAULT_COLUMNS.to_vec(),
+                droppable: DEFAULT_COLUMNS.to_vec(),
                 dataset_names: Default::default(),
             },
         );
@@ -698,6 +731,7 @@ mod tests {
             color: false,
             width: None,
             columns: DEFAULT_COLUMNS.to_vec(),
+            droppable: DEFAULT_COLUMNS.to_vec(),
             dataset_names: Default::default(),
         };
         let mut sink = TableSink::new(
@@ -757,5 +791,45 @@ mod tests {
             coloured.contains("\x1b[1mSTATUS\x1b[0m    \x1b[38;5;10msucceeded\x1b[39m"),
             "{coloured:?}"
         );
+    }
+
+    #[test]
+    fn columns_asked_for_stay_and_the_table_grows_wider() {
+        let rows = [
+            r#"{"task_id":"a","task_name":"a rather long pre-labeling task name","status":2,"model_name":"m1","model_version":"0.0.1","error_msg":"broke"}"#,
+        ];
+        let columns: Vec<Column> = DEFAULT_COLUMNS
+            .iter()
+            .chain(&WIDE_COLUMNS)
+            .copied()
+            .collect();
+        let text = render(
+            &rows,
+            &TableStyle {
+                color: false,
+                width: Some(60),
+                columns,
+                droppable: DEFAULT_COLUMNS.to_vec(),
+                dataset_names: Default::default(),
+            },
+        );
+        let header: Vec<&str> = text.lines().next().unwrap().split_whitespace().collect();
+        assert_eq!(
+            header,
+            [
+                "ID",
+                "NAME",
+                "STATUS",
+                "CREATED",
+                "MODEL",
+                "VERSION",
+                "UNCONFIRMED",
+                "MESSAGE"
+            ],
+            "{text}"
+        );
+        // Names and messages are cut to their least, and no further.
+        assert!(text.contains("a rather lo…  failed"), "{text}");
+        assert!(text.lines().nth(1).unwrap().width() > 60, "{text}");
     }
 }

@@ -697,3 +697,105 @@ fn a_piped_watch_across_datasets_logs_each_task_once_and_ends_when_all_are_done(
     assert_eq!(round.len(), 4, "{round:?}");
     assert!(round[0].path.ends_with("/datasets"), "{round:?}");
 }
+
+/// The words of a table's header, and what went to stderr, on a terminal `cols` wide.
+#[cfg(unix)]
+fn on_terminal(sandbox: &Sandbox, cols: u16, args: &[&str]) -> (Vec<String>, String, String) {
+    let mut cmd = sandbox.std_cmd();
+    cmd.args(["--color", "never"]).args(args);
+    let run = crate::support::pty::run_with_stderr_piped(cmd, cols);
+    assert!(run.status.success(), "{}", run.screen);
+    let header = run
+        .screen
+        .lines()
+        .next()
+        .unwrap()
+        .split_whitespace()
+        .map(str::to_string)
+        .collect();
+    (header, run.screen, String::from_utf8(run.stderr).unwrap())
+}
+
+#[cfg(unix)]
+#[test]
+fn the_datasets_table_fits_the_terminal_but_keeps_what_was_asked_for() {
+    let sandbox = Sandbox::with(named_setup());
+    let note = |cols: u16, hidden: &str| {
+        format!("(hidden to fit {cols} columns: {hidden}; use --columns or COLUMNS=...)\n")
+    };
+    // Room for all.
+    let (header, _, err) = on_terminal(&sandbox, 120, &["datasets"]);
+    assert_eq!(
+        header,
+        ["ID", "NAME", "TYPE", "STATUS", "SAMPLES", "RUNNING", "AGE"]
+    );
+    assert_eq!(err, "4 of 4 datasets\n");
+    // The rightmost go first.
+    let (header, screen, err) = on_terminal(&sandbox, 80, &["datasets"]);
+    assert_eq!(header, ["ID", "NAME", "TYPE", "STATUS", "SAMPLES"]);
+    assert!(screen.lines().all(|l| l.chars().count() <= 80), "{screen}");
+    assert_eq!(err, note(80, "RUNNING, AGE") + "4 of 4 datasets\n");
+    let (header, _, err) = on_terminal(&sandbox, 60, &["datasets"]);
+    assert_eq!(header, ["ID", "NAME", "TYPE", "STATUS"]);
+    assert_eq!(err, note(60, "SAMPLES, RUNNING, AGE") + "4 of 4 datasets\n");
+    // Named, or added by --wide: they stay, wider than the terminal.
+    let (header, screen, err) = on_terminal(
+        &sandbox,
+        60,
+        &["datasets", "--columns", "id,name,running,created"],
+    );
+    assert_eq!(header, ["ID", "NAME", "RUNNING", "CREATED"]);
+    assert!(
+        screen.contains("DepL0yTask000000001, UnKn0wnType00000001  2025-11-24 13:00:00 +00:00"),
+        "{screen}"
+    );
+    assert_eq!(err, "4 of 4 datasets\n");
+    let (header, _, err) = on_terminal(&sandbox, 80, &["datasets", "--wide"]);
+    assert_eq!(header, ["ID", "NAME", "CREATED", "VERSION", "DESCRIPTION"]);
+    assert_eq!(
+        err,
+        note(80, "TYPE, STATUS, SAMPLES, RUNNING, AGE") + "4 of 4 datasets\n"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn the_project_table_gives_up_its_dataset_column_last() {
+    let sandbox = Sandbox::with(named_setup());
+    let (header, screen, err) = on_terminal(&sandbox, 120, &["list", "-A"]);
+    assert_eq!(
+        header,
+        [
+            "DATASET", "ID", "NAME", "TYPE", "STATUS", "PROGRESS", "SAMPLES", "AGE", "ELAPSED"
+        ]
+    );
+    assert!(!err.contains("hidden"), "{err}");
+    assert!(screen.contains("cats     14cyxyu6UXaNT3lrPFl"), "{screen}");
+    let (header, _, err) = on_terminal(&sandbox, 80, &["list", "-A"]);
+    assert_eq!(
+        header,
+        ["DATASET", "ID", "NAME", "STATUS", "PROGRESS", "ELAPSED"]
+    );
+    assert!(
+        err.starts_with(
+            "(hidden to fit 80 columns: TYPE, SAMPLES, AGE; use --columns or COLUMNS=...)\n"
+        ),
+        "{err}"
+    );
+    let (header, _, err) = on_terminal(&sandbox, 60, &["list", "-A"]);
+    assert_eq!(header, ["DATASET", "ID", "NAME", "STATUS"]);
+    assert!(
+        err.starts_with(
+            "(hidden to fit 60 columns: TYPE, PROGRESS, SAMPLES, AGE, ELAPSED; use --columns"
+        ),
+        "{err}"
+    );
+    // Named, DATASET stays too.
+    let (header, _, err) = on_terminal(
+        &sandbox,
+        40,
+        &["list", "-A", "--columns", "dataset,id,name,age"],
+    );
+    assert_eq!(header, ["DATASET", "ID", "NAME", "AGE"]);
+    assert!(!err.contains("hidden"), "{err}");
+}

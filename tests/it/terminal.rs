@@ -1,7 +1,7 @@
 //! What changes when stdout or stderr is a terminal: colour, width, messages.
 #![cfg(unix)]
 
-use crate::support::pty::run_on_terminal;
+use crate::support::pty::{run_on_terminal, run_with_stderr_piped};
 use crate::support::*;
 use fake_modelarts::*;
 
@@ -84,6 +84,7 @@ fn the_table_fits_the_terminal_by_cutting_names() {
         .lines()
         .filter(|l| !l.starts_with("6 of 6 "))
         .collect();
+    assert!(!run.screen.contains("hidden to fit"), "{}", run.screen);
     assert_eq!(table.len(), 7, "{}", run.screen);
     for line in &table {
         assert!(
@@ -121,27 +122,136 @@ fn the_table_fits_the_terminal_by_cutting_names() {
     assert!(run.screen.contains('…'));
 }
 
-#[test]
-fn an_80_column_terminal_drops_columns_rather_than_wrapping() {
-    let sandbox = Sandbox::new();
-    let mut cmd = sandbox.std_cmd();
-    cmd.arg("list");
-    let run = run_on_terminal(cmd, 80);
-    assert!(run.status.success());
-    let lines: Vec<&str> = run.screen.lines().collect();
-    assert_eq!(lines.len(), 8, "{}", run.screen);
-    for line in &lines {
-        assert!(display_width(line) <= 80, "{line:?}");
-    }
-    let header: Vec<String> = lines[0]
-        .split_whitespace()
+/// The header's words, without their colour.
+fn header_of(line: &str) -> Vec<String> {
+    line.split_whitespace()
         .map(|h| h.replace("\x1b[1m", "").replace("\x1b[0m", ""))
-        .collect();
+        .collect()
+}
+
+#[test]
+fn default_columns_give_way_in_order_and_are_named_on_stderr() {
+    let sandbox = Sandbox::new();
+    let summary = "6 of 6 auto-labeling and pre-labeling tasks (--type all lists every kind)\n";
+    for (cols, header, hidden) in [
+        (
+            120,
+            &[
+                "ID", "NAME", "TYPE", "STATUS", "PROGRESS", "SAMPLES", "AGE", "ELAPSED",
+            ][..],
+            None,
+        ),
+        (
+            80,
+            &["ID", "NAME", "TYPE", "STATUS", "PROGRESS", "ELAPSED"][..],
+            Some("SAMPLES, AGE"),
+        ),
+        // TYPE goes before ELAPSED and PROGRESS.
+        (
+            60,
+            &["ID", "NAME", "STATUS", "PROGRESS"][..],
+            Some("TYPE, SAMPLES, AGE, ELAPSED"),
+        ),
+    ] {
+        let mut cmd = sandbox.std_cmd();
+        cmd.arg("list");
+        let run = run_with_stderr_piped(cmd, cols);
+        assert!(run.status.success(), "{}", run.screen);
+        let lines: Vec<&str> = run.screen.lines().collect();
+        assert_eq!(lines.len(), 7, "{}", run.screen);
+        for line in &lines {
+            assert!(display_width(line) <= cols as usize, "{line:?}");
+        }
+        assert_eq!(header_of(lines[0]), header, "{cols} columns");
+        let stderr = String::from_utf8(run.stderr).unwrap();
+        match hidden {
+            Some(hidden) => assert_eq!(
+                stderr,
+                format!(
+                    "(hidden to fit {cols} columns: {hidden}; use --columns or COLUMNS=...)\n\
+                     {summary}"
+                )
+            ),
+            None => assert_eq!(stderr, summary),
+        }
+    }
+    // COLUMNS decides, when stdout is a terminal.
+    let mut cmd = sandbox.std_cmd();
+    cmd.env("COLUMNS", "60").arg("list");
+    let run = run_with_stderr_piped(cmd, 200);
     assert_eq!(
-        header,
-        ["ID", "NAME", "TYPE", "STATUS", "PROGRESS", "ELAPSED"]
+        header_of(run.screen.lines().next().unwrap()),
+        ["ID", "NAME", "STATUS", "PROGRESS"]
     );
-    assert!(run.screen.contains("nightly run/ü…"), "{}", run.screen);
+    assert_eq!(run.screen.lines().map(display_width).max(), Some(60));
+    assert!(run.screen.contains("nightly run/ü+…  "), "{}", run.screen);
+}
+
+#[test]
+fn columns_asked_for_stay_however_narrow_the_terminal() {
+    let sandbox = Sandbox::new();
+    // --wide: its columns stay, and every default one that may go, goes.
+    let mut cmd = sandbox.std_cmd();
+    cmd.args(["--color", "never", "list", "--wide"]);
+    let run = run_with_stderr_piped(cmd, 80);
+    assert!(run.status.success(), "{}", run.screen);
+    let lines: Vec<&str> = run.screen.lines().collect();
+    assert_eq!(
+        header_of(lines[0]),
+        [
+            "ID",
+            "NAME",
+            "STATUS",
+            "CREATED",
+            "MODEL",
+            "VERSION",
+            "UNCONFIRMED",
+            "MESSAGE"
+        ]
+    );
+    // Wider than the terminal, the names and messages cut to their least.
+    assert!(
+        lines.iter().all(|l| display_width(l) > 80),
+        "{}",
+        run.screen
+    );
+    assert!(
+        run.screen.contains("5fXxR01TyUo…  succeeded"),
+        "{}",
+        run.screen
+    );
+    assert!(run.screen.contains("ModelArts.4…"), "{}", run.screen);
+    assert!(
+        String::from_utf8(run.stderr)
+            .unwrap()
+            .starts_with("(hidden to fit 80 columns: TYPE, PROGRESS, SAMPLES, AGE, ELAPSED; "),
+    );
+    // Columns named: none goes, and nothing is said.
+    let mut cmd = sandbox.std_cmd();
+    cmd.args([
+        "--color",
+        "never",
+        "list",
+        "--columns",
+        "id,name,type,status,progress,samples,age,elapsed,created",
+    ]);
+    let run = run_with_stderr_piped(cmd, 60);
+    assert!(run.status.success(), "{}", run.screen);
+    assert_eq!(
+        header_of(run.screen.lines().next().unwrap()),
+        [
+            "ID", "NAME", "TYPE", "STATUS", "PROGRESS", "SAMPLES", "AGE", "ELAPSED", "CREATED"
+        ]
+    );
+    assert!(
+        run.screen.contains("2026-11-29 00:00:00 +00:00"),
+        "{}",
+        run.screen
+    );
+    assert_eq!(
+        String::from_utf8(run.stderr).unwrap(),
+        "6 of 6 auto-labeling and pre-labeling tasks (--type all lists every kind)\n"
+    );
 }
 
 #[test]
