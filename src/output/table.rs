@@ -9,8 +9,11 @@
 //! Fitted to a width, the table first cuts its free text (names, messages) down to
 //! [`NAME_MIN_WIDTH`], then leaves out default columns in their
 //! [`Layout::drop_rank`] order, naming them on stderr; a column asked for stays, and the
-//! table is then wider than the terminal.
+//! table is then wider than the terminal. Names cut alike though they differ are cut in
+//! the middle instead, to keep their ends, or else the column widens until they differ.
 
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasher, RandomState};
 use std::io::{self, Write};
 
 use comfy_table::Color;
@@ -154,6 +157,21 @@ impl Rows {
         cells.clear();
         cells.extend(self.text[self.starts[n]..end].split_terminator(CELL_END));
     }
+
+    /// Column `column`'s cell of each of the rows `order` names.
+    fn column<'r>(
+        &'r self,
+        order: &'r [usize],
+        column: usize,
+    ) -> impl Iterator<Item = &'r str> + Clone {
+        order.iter().map(move |&n| {
+            let end = self.starts.get(n + 1).copied().unwrap_or(self.text.len());
+            self.text[self.starts[n]..end]
+                .split_terminator(CELL_END)
+                .nth(column)
+                .unwrap_or("")
+        })
+    }
 }
 
 impl<'v, W: Write> TableSink<'v, W> {
@@ -243,21 +261,48 @@ fn cut(text: &str, max: usize) -> (std::borrow::Cow<'_, str>, usize) {
     for (at, c) in text.char_indices() {
         let w = c.width().unwrap_or(0);
         if width + w > max {
-            // Room for the ellipsis: drop characters from the end until it fits.
-            let mut kept = &text[..at];
-            let mut kept_width = width;
-            while kept_width + 1 > max {
-                let Some(last) = kept.chars().next_back() else {
-                    break;
-                };
-                kept_width -= last.width().unwrap_or(0);
-                kept = &kept[..kept.len() - last.len_utf8()];
-            }
+            let (kept, kept_width) = head(&text[..at], max.saturating_sub(1));
             return (format!("{kept}…").into(), kept_width + 1);
         }
         width += w;
     }
     (text.into(), width)
+}
+
+/// The longest start of `text` at most `max` terminal columns wide, less the spaces it
+/// ends with (an ellipsis follows it), and its width.
+fn head(text: &str, max: usize) -> (&str, usize) {
+    let mut width = 0;
+    for (at, c) in text.char_indices() {
+        let w = c.width().unwrap_or(0);
+        if width + w > max {
+            let kept = text[..at].trim_end_matches(' ');
+            return (kept, width - (at - kept.len()));
+        }
+        width += w;
+    }
+    (text, width)
+}
+
+/// The longest end of `text` at most `max` terminal columns wide, and its width.
+fn tail(text: &str, max: usize) -> (&str, usize) {
+    let mut width = 0;
+    for (at, c) in text.char_indices().rev() {
+        let w = c.width().unwrap_or(0);
+        if width + w > max {
+            return (&text[at + c.len_utf8()..], width);
+        }
+        width += w;
+    }
+    (text, width)
+}
+
+/// `text` cut in the middle to at most `max` columns, its last `end` columns kept:
+/// `nightly pre-…el 3`; and its width.
+fn cut_middle(text: &str, max: usize, end: usize) -> (String, usize) {
+    let (last, last_width) = tail(text, end);
+    let (first, first_width) = head(text, max.saturating_sub(last_width + 1));
+    (format!("{first}…{last}"), first_width + 1 + last_width)
 }
 
 pub(crate) fn status_color(status: Option<Status>) -> Option<Color> {
@@ -351,6 +396,116 @@ fn column_widths(
     out
 }
 
+/// How the cells of one column cut to fit are shown: each cut at its end to `width`,
+/// but for those listed, which would then read the same as a different cell.
+struct Cuts {
+    width: usize,
+    /// What each of those cells shows instead, and its width.
+    instead: HashMap<String, (String, usize)>,
+}
+
+/// How to cut `cells` to `width` so that cells that differ still differ: cells cut
+/// alike at the end are cut in the middle instead, keeping their ends, when that tells
+/// them apart; else the column widens until their beginnings do.
+fn distinct_cuts<'r, I>(cells: I, width: usize) -> Cuts
+where
+    I: Iterator<Item = &'r str> + Clone,
+{
+    let hasher = RandomState::new();
+    let mut width = width;
+    'widths: loop {
+        // Each cell that is cut, by a hash of what it shows: a hash of what it is, and
+        // whether another cell shows the same.
+        let mut shown: HashMap<u64, (u64, bool)> = HashMap::new();
+        for cell in cells.clone().filter(|cell| cell.width() > width) {
+            let cut_hash = hasher.hash_one(cut(cell, width).0);
+            let cell_hash = hasher.hash_one(cell);
+            let seen = shown.entry(cut_hash).or_insert((cell_hash, false));
+            seen.1 |= seen.0 != cell_hash;
+        }
+        shown.retain(|_, (_, alike)| *alike);
+        if shown.is_empty() {
+            return Cuts {
+                width,
+                instead: HashMap::new(),
+            };
+        }
+        // The cells that are cut alike, grouped by what they would show.
+        let mut groups: HashMap<u64, (Vec<&str>, HashSet<&str>)> = HashMap::new();
+        for cell in cells.clone().filter(|cell| cell.width() > width) {
+            let cut_hash = hasher.hash_one(cut(cell, width).0);
+            if shown.contains_key(&cut_hash) {
+                let (group, seen) = groups.entry(cut_hash).or_default();
+                if seen.insert(cell) {
+                    group.push(cell);
+                }
+            }
+        }
+        let mut instead = HashMap::new();
+        let mut widen_to = width;
+        for (group, _) in groups.values() {
+            match ends_that_differ(group, width) {
+                Some(end) => instead.extend(
+                    group
+                        .iter()
+                        .map(|&cell| (cell.to_string(), cut_middle(cell, width, end))),
+                ),
+                None => widen_to = widen_to.max(starts_that_differ(group, width)),
+            }
+        }
+        if widen_to > width {
+            width = widen_to;
+            continue 'widths;
+        }
+        return Cuts { width, instead };
+    }
+}
+
+/// The fewest columns of their ends, from a quarter of `width` up, that tell `group`
+/// apart when each is cut in the middle to `width`; none when no such cut does. The
+/// cells of a group begin alike, so their ends alone tell them apart.
+fn ends_that_differ(group: &[&str], width: usize) -> Option<usize> {
+    let differ = |end: usize| {
+        let mut seen = HashSet::new();
+        group.iter().all(|cell| seen.insert(tail(cell, end).0))
+    };
+    // At least one column of the beginning stays, and the ellipsis.
+    let (mut low, mut high) = (width.saturating_sub(1) / 4, width.checked_sub(2)?);
+    low = low.max(1);
+    if low > high || !differ(high) {
+        return None;
+    }
+    // Ends that differ go on differing when longer: the first end that does.
+    while low < high {
+        let mid = (low + high) / 2;
+        if differ(mid) {
+            high = mid;
+        } else {
+            low = mid + 1;
+        }
+    }
+    Some(low)
+}
+
+/// The narrowest width above `width` at which `group`, cut at the end, differ.
+fn starts_that_differ(group: &[&str], width: usize) -> usize {
+    let differ = |width: usize| {
+        let mut seen = HashSet::new();
+        group.iter().all(|cell| seen.insert(cut(cell, width).0))
+    };
+    let widest = group.iter().map(|cell| cell.width()).max().unwrap_or(width);
+    let (mut low, mut high) = (width + 1, widest.max(width + 1));
+    while low < high {
+        let mid = (low + high) / 2;
+        if differ(mid) {
+            high = mid;
+        } else {
+            low = mid + 1;
+        }
+    }
+    low
+}
+
 /// The table, a line at a time: the header, then each row of `order`; the headers of
 /// the columns left out to fit.
 fn write_table(
@@ -382,11 +537,25 @@ fn write_table(
         .filter(|&i| !keep[i])
         .map(|i| columns[i].header)
         .collect();
-    let widths = column_widths(columns, &widest, &kept, width);
+    let mut widths = column_widths(columns, &widest, &kept, width);
+    let cuts: Vec<Option<Cuts>> = kept
+        .iter()
+        .enumerate()
+        .map(|(k, &i)| {
+            (columns[i].cut_to_fit && widths[k] < widest[i])
+                .then(|| distinct_cuts(rows.column(order, i), widths[k]))
+        })
+        .collect();
+    for (width, cuts) in widths.iter_mut().zip(&cuts) {
+        if let Some(cuts) = cuts {
+            *width = cuts.width;
+        }
+    }
     let mut line = String::new();
     let lines = Lines {
         kept: &kept,
         widths: &widths,
+        cuts: &cuts,
         columns,
         color,
     };
@@ -408,6 +577,8 @@ fn write_table(
 struct Lines<'a> {
     kept: &'a [usize],
     widths: &'a [usize],
+    /// How each kept column cut to fit shows its cells.
+    cuts: &'a [Option<Cuts>],
     columns: &'a [Layout],
     color: bool,
 }
@@ -425,8 +596,15 @@ impl Lines<'_> {
         line.clear();
         for (k, &i) in self.kept.iter().enumerate() {
             let (text, fg) = cell(i);
-            let (text, used) = cut(text, self.widths[k]);
-            let pad = self.widths[k] - used;
+            let instead = match &self.cuts[k] {
+                Some(cuts) if !header => cuts.instead.get(text),
+                _ => None,
+            };
+            let (text, used) = match instead {
+                Some((text, used)) => (text.as_str().into(), *used),
+                None => cut(text, self.widths[k]),
+            };
+            let pad = self.widths[k].saturating_sub(used);
             let right = self.columns[i].right_aligned && !header;
             if right {
                 line.extend(std::iter::repeat_n(' ', pad));
@@ -697,6 +875,7 @@ mod tests {
         assert_eq!(cut("日本語です", 6), ("日本…".into(), 5));
         assert_eq!(cut("日本語です", 7), ("日本語…".into(), 7));
         assert_eq!(cut("ab", 1), ("…".into(), 1));
+        assert_eq!(cut("ab  cd", 5), ("ab…".into(), 3));
         assert_eq!(cut("", 0), ("".into(), 0));
     }
 
@@ -791,6 +970,64 @@ mod tests {
             coloured.contains("\x1b[1mSTATUS\x1b[0m    \x1b[38;5;10msucceeded\x1b[39m"),
             "{coloured:?}"
         );
+    }
+
+    fn cuts_of(cells: &[&str], width: usize) -> (usize, Vec<String>) {
+        let cuts = distinct_cuts(cells.iter().copied(), width);
+        let shown = cells
+            .iter()
+            .map(|cell| match cuts.instead.get(*cell) {
+                Some((text, _)) => text.clone(),
+                None => cut(cell, cuts.width).0.into_owned(),
+            })
+            .collect();
+        (cuts.width, shown)
+    }
+
+    #[test]
+    fn names_cut_alike_are_cut_in_the_middle_or_widened() {
+        // Cut at the end, these read the same; their ends tell them apart.
+        let (width, shown) = cuts_of(
+            &[
+                "nightly pre-label 3",
+                "nightly pre-label 4",
+                "weekly",
+                "nightly pre-label 3",
+            ],
+            17,
+        );
+        assert_eq!(width, 17);
+        assert_eq!(
+            shown,
+            [
+                "nightly pre-…el 3",
+                "nightly pre-…el 4",
+                "weekly",
+                "nightly pre-…el 3"
+            ]
+        );
+        // Names that differ when cut at the end stay cut at the end.
+        let (width, shown) = cuts_of(&["alpha one", "beta two", "alpha one"], 5);
+        assert_eq!(
+            (width, shown),
+            (5, vec!["alph…".into(), "beta…".into(), "alph…".into()])
+        );
+        // A longer end when a quarter of the width is not enough.
+        let (_, shown) = cuts_of(
+            &["nightly pre-label 1 ended", "nightly pre-label 2 ended"],
+            17,
+        );
+        assert_eq!(shown, ["nightly p…1 ended", "nightly p…2 ended"]);
+        // Only the middle differs: the column widens until the beginnings differ.
+        let (width, shown) = cuts_of(
+            &["run 1 of the nightly batch", "run 2 of the nightly batch"],
+            5,
+        );
+        assert_eq!((width, shown), (6, vec!["run 1…".into(), "run 2…".into()]));
+        // Wide characters count double, at either end.
+        let (_, shown) = cuts_of(&["日本語のタスク一", "日本語のタスク二"], 9);
+        assert!(shown[0] != shown[1], "{shown:?}");
+        assert!(shown.iter().all(|s| s.width() <= 9), "{shown:?}");
     }
 
     #[test]

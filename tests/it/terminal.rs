@@ -254,6 +254,96 @@ fn columns_asked_for_stay_however_narrow_the_terminal() {
     );
 }
 
+/// A dataset of tasks whose names begin alike.
+fn alike_names() -> Sandbox {
+    let names = [
+        "nightly pre-label 1",
+        "nightly pre-label 2",
+        "weekly relabel of the cats",
+        "weekly relabel of the dogs",
+        "defect detection round",
+        "short",
+    ];
+    let tasks = names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            format!(
+                r#"{{"task_id":"NaMeS{i:014}","task_name":"{name}","type":1,"status":3,"progress":100.0,"annotated_sample_count":1,"total_sample_count":2,"create_time":"2026-11-30 11:00:00","elapsed_time":60}}"#
+            )
+        })
+        .collect();
+    let mut setup = Setup::default();
+    setup
+        .datasets
+        .insert(DATASET.to_string(), Tasks::Fixed(tasks));
+    Sandbox::with(setup)
+}
+
+#[test]
+fn names_cut_alike_keep_their_ends() {
+    let sandbox = alike_names();
+    let names = |cols: u16| -> Vec<String> {
+        let mut cmd = sandbox.std_cmd();
+        cmd.args(["--color", "never", "list"]);
+        let run = run_with_stderr_piped(cmd, cols);
+        assert!(run.status.success(), "{}", run.screen);
+        let header = run.screen.lines().next().unwrap();
+        // From NAME to the header after it.
+        let from = header.find("NAME").unwrap();
+        let to = from + 4 + header[from + 4..].find(|c| c != ' ').unwrap();
+        run.screen
+            .lines()
+            .skip(1)
+            .map(|line| {
+                let chars: Vec<char> = line.chars().collect();
+                chars[from..to]
+                    .iter()
+                    .collect::<String>()
+                    .trim_end()
+                    .to_string()
+            })
+            .collect()
+    };
+    // Room for every name whole.
+    assert_eq!(
+        names(120),
+        [
+            "nightly pre-label 1",
+            "nightly pre-label 2",
+            "weekly relabel of the cats",
+            "weekly relabel of the dogs",
+            "defect detection round",
+            "short",
+        ]
+    );
+    // Cut at the end, pairs would read the same: cut in the middle, their ends (a
+    // quarter of the width) kept; a name unlike the others is cut at its end.
+    assert_eq!(
+        names(80),
+        [
+            "nightly p…l 1",
+            "nightly p…l 2",
+            "weekly re…ats",
+            "weekly re…ogs",
+            "defect detec…",
+            "short",
+        ]
+    );
+    // Narrower, fewer columns, so more room for names.
+    assert_eq!(
+        names(60),
+        [
+            "nightly pre-l…el 1",
+            "nightly pre-l…el 2",
+            "weekly relabe…cats",
+            "weekly relabe…dogs",
+            "defect detection…",
+            "short",
+        ]
+    );
+}
+
 #[test]
 fn plain_http_to_another_host_is_pointed_out() {
     let out = matasks()
