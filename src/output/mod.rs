@@ -17,6 +17,7 @@ use clap::ValueEnum;
 pub use crate::api::paging::Sink;
 use crate::domain::resource::Resource;
 pub use columns::{Column, DEFAULT_COLUMNS, WIDE_COLUMNS};
+pub use table::{Redraw, clip};
 
 /// One task as a key/value view, for `get`.
 pub fn details(task: &crate::domain::task::TaskView, color: bool) -> String {
@@ -62,6 +63,24 @@ pub fn sink<'a, W: Write + 'a>(
         dataset: None,
     };
     sink_of(format, out, Box::new(view), table.color, table.width)
+}
+
+/// The task table of `style`, drawn in place of the last drawing that `redraw`
+/// remembers (`list --watch`): no column narrows while the width does not, only the
+/// rows there is room for are written, and the columns left out are not named on
+/// stderr but in `redraw`.
+pub fn redrawn_table<'a, W: Write + 'a>(
+    out: W,
+    style: TableStyle,
+    redraw: std::rc::Rc<std::cell::RefCell<Redraw>>,
+) -> Box<dyn Sink + 'a> {
+    let view = table::TaskTable {
+        columns: style.columns,
+        droppable: style.droppable,
+        dataset_names: style.dataset_names,
+        dataset: None,
+    };
+    Box::new(table::TableSink::new(out, Box::new(view), style.color, style.width).redrawn(redraw))
 }
 
 /// A sink for the datasets: a table of `columns` (only those in `droppable` may be left

@@ -12,9 +12,11 @@
 //! table is then wider than the terminal. Names cut alike though they differ are cut in
 //! the middle instead, to keep their ends, or else the column widens until they differ.
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasher, RandomState};
 use std::io::{self, Write};
+use std::rc::Rc;
 
 use comfy_table::Color;
 use serde_json::value::RawValue;
@@ -120,6 +122,24 @@ impl View for TaskTable {
     }
 }
 
+/// What a table drawn again and again in place (`list --watch`) keeps from one
+/// drawing to the next, and what the last drawing left out.
+#[derive(Debug, Default)]
+pub struct Redraw {
+    /// The lines the rows may take, `... N more` included; none: every row.
+    pub room: Option<usize>,
+    /// Rows the last drawing left out for want of room.
+    pub more: usize,
+    /// Columns the last drawing left out to fit.
+    pub hidden: Vec<&'static str>,
+    /// Each column's widest cell so far, which its width never goes below.
+    widest: Vec<usize>,
+    /// Each column's width in the last drawing (0 when left out).
+    shown: Vec<usize>,
+    /// The width the last drawing was fitted to.
+    fitted_to: Option<usize>,
+}
+
 pub struct TableSink<'v, W> {
     out: W,
     view: Box<dyn View + 'v>,
@@ -133,6 +153,8 @@ pub struct TableSink<'v, W> {
     cells: Vec<String>,
     /// The rows to write, by their place in arrival order, when an order was given.
     order: Option<Vec<usize>>,
+    /// Set for a table drawn again and again; else columns left out are named on stderr.
+    redraw: Option<Rc<RefCell<Redraw>>>,
 }
 
 /// The cells of every row, in arrival order.
@@ -186,7 +208,14 @@ impl<'v, W: Write> TableSink<'v, W> {
             rows: Rows::default(),
             cells: Vec::new(),
             order: None,
+            redraw: None,
         }
+    }
+
+    /// A table drawn in place of the last drawing that `redraw` remembers.
+    pub fn redrawn(mut self, redraw: Rc<RefCell<Redraw>>) -> Self {
+        self.redraw = Some(redraw);
+        self
     }
 }
 
@@ -230,14 +259,31 @@ impl<W: Write> Sink for TableSink<'_, W> {
             .order
             .take()
             .unwrap_or_else(|| (0..self.rows.len()).collect());
-        let hidden = write_table(
-            &mut self.out,
-            &self.rows,
-            &order,
-            &self.layout,
-            self.color,
-            self.width,
-        )?;
+        let hidden = match &self.redraw {
+            Some(redraw) => {
+                let mut redraw = redraw.borrow_mut();
+                let hidden = write_table(
+                    &mut self.out,
+                    &self.rows,
+                    &order,
+                    &self.layout,
+                    self.color,
+                    self.width,
+                    Some(&mut redraw),
+                )?;
+                redraw.hidden = hidden;
+                Vec::new()
+            }
+            None => write_table(
+                &mut self.out,
+                &self.rows,
+                &order,
+                &self.layout,
+                self.color,
+                self.width,
+                None,
+            )?,
+        };
         self.out.flush()?;
         if let (false, Some(width)) = (hidden.is_empty(), self.width) {
             crate::util::term::note(&hidden_note(&hidden, width));
@@ -252,6 +298,32 @@ fn hidden_note(hidden: &[&str], width: usize) -> String {
         "(hidden to fit {width} columns: {}; use --columns or COLUMNS=...)",
         hidden.join(", ")
     )
+}
+
+/// `line` cut hard at `width` terminal columns, as watch(1) does: escape sequences
+/// (colour) take no room, and colour is reset after a cut.
+pub fn clip(line: &str, width: usize) -> std::borrow::Cow<'_, str> {
+    let mut used = 0;
+    let mut chars = line.char_indices();
+    while let Some((at, c)) = chars.next() {
+        if c == '\x1b' {
+            // CSI: parameters, then one final byte.
+            chars
+                .by_ref()
+                .find(|&(_, c)| ('@'..='~').contains(&c) && c != '[');
+            continue;
+        }
+        let w = c.width().unwrap_or(0);
+        if used + w > width {
+            let mut kept = line[..at].to_string();
+            if kept.contains('\x1b') {
+                kept.push_str("\x1b[0m");
+            }
+            return kept.into();
+        }
+        used += w;
+    }
+    line.into()
 }
 
 /// `text` cut to at most `max` terminal columns, with `…` where it was cut; and its
@@ -507,7 +579,8 @@ fn starts_that_differ(group: &[&str], width: usize) -> usize {
 }
 
 /// The table, a line at a time: the header, then each row of `order`; the headers of
-/// the columns left out to fit.
+/// the columns left out to fit. A table redrawn remembers its widths in `redraw`, and
+/// writes only the rows it has room for.
 fn write_table(
     out: &mut impl Write,
     rows: &Rows,
@@ -515,8 +588,12 @@ fn write_table(
     columns: &[Layout],
     color: bool,
     width: Option<usize>,
+    mut redraw: Option<&mut Redraw>,
 ) -> io::Result<Vec<&'static str>> {
     if order.is_empty() {
+        if let Some(redraw) = redraw {
+            redraw.more = 0;
+        }
         return Ok(Vec::new());
     }
     // Each column's widest cell, its header included, of the rows written.
@@ -528,6 +605,18 @@ fn write_table(
             *widest = (*widest).max(cell.width());
         }
     }
+    if let Some(redraw) = redraw.as_deref_mut() {
+        // A narrower terminal starts afresh; otherwise no column narrows.
+        if redraw.widest.len() != columns.len() || width < redraw.fitted_to {
+            redraw.widest = vec![0; columns.len()];
+            redraw.shown = vec![0; columns.len()];
+        }
+        for (widest, before) in widest.iter_mut().zip(&mut redraw.widest) {
+            *widest = (*widest).max(*before);
+            *before = *widest;
+        }
+        redraw.fitted_to = width;
+    }
     let keep = match width {
         Some(width) => columns_that_fit(columns, &widest, width),
         None => vec![true; columns.len()],
@@ -538,6 +627,17 @@ fn write_table(
         .map(|i| columns[i].header)
         .collect();
     let mut widths = column_widths(columns, &widest, &kept, width);
+    if let (Some(redraw), Some(width)) = (redraw.as_deref_mut(), width) {
+        // Columns cut to fit keep the width they had, where the terminal has room.
+        let mut total = widths.iter().sum::<usize>() + GAP * kept.len().saturating_sub(1);
+        for (k, &i) in kept.iter().enumerate() {
+            let before = redraw.shown[i].min(widest[i]);
+            if before > widths[k] && total + (before - widths[k]) <= width {
+                total += before - widths[k];
+                widths[k] = before;
+            }
+        }
+    }
     let cuts: Vec<Option<Cuts>> = kept
         .iter()
         .enumerate()
@@ -551,6 +651,12 @@ fn write_table(
             *width = cuts.width;
         }
     }
+    if let Some(redraw) = redraw.as_deref_mut() {
+        redraw.shown = vec![0; columns.len()];
+        for (k, &i) in kept.iter().enumerate() {
+            redraw.shown[i] = widths[k];
+        }
+    }
     let mut line = String::new();
     let lines = Lines {
         kept: &kept,
@@ -560,7 +666,13 @@ fn write_table(
         color,
     };
     lines.write(out, &mut line, |i| (columns[i].header, None), true)?;
-    for &n in order {
+    // The rows there is room for: all of them, or all but the line that counts the rest.
+    let room = redraw.as_deref().and_then(|r| r.room);
+    let shown = match room {
+        Some(room) if order.len() > room => room.saturating_sub(1),
+        _ => order.len(),
+    };
+    for &n in &order[..shown] {
         rows.cells(n, &mut cells);
         let fg = rows.colors[n];
         lines.write(
@@ -569,6 +681,12 @@ fn write_table(
             |i| (cells[i], fg.filter(|_| columns[i].coloured)),
             false,
         )?;
+    }
+    if let Some(redraw) = redraw {
+        redraw.more = order.len() - shown;
+        if redraw.more > 0 {
+            writeln!(out, "... {} more", redraw.more)?;
+        }
     }
     Ok(hidden)
 }
@@ -869,6 +987,18 @@ mod tests {
     }
 
     #[test]
+    fn lines_are_clipped_without_counting_colour() {
+        assert_eq!(clip("abcdef", 4), "abcd");
+        assert_eq!(clip("abc", 4), "abc");
+        assert_eq!(clip("日本語", 5), "日本");
+        assert_eq!(
+            clip("\x1b[1mID\x1b[0m  \x1b[38;5;10mrunning\x1b[39m", 7),
+            "\x1b[1mID\x1b[0m  \x1b[38;5;10mrun\x1b[0m"
+        );
+        assert_eq!(clip("\x1b[1mID\x1b[0m", 2), "\x1b[1mID\x1b[0m");
+    }
+
+    #[test]
     fn cells_are_cut_to_a_width_with_an_ellipsis() {
         assert_eq!(cut("abcdef", 6), ("abcdef".into(), 6));
         assert_eq!(cut("abcdefg", 6), ("abcde…".into(), 6));
@@ -1068,5 +1198,60 @@ mod tests {
         // Names and messages are cut to their least, and no further.
         assert!(text.contains("a rather lo…  failed"), "{text}");
         assert!(text.lines().nth(1).unwrap().width() > 60, "{text}");
+    }
+
+    #[test]
+    fn a_redrawn_table_keeps_its_widths_and_counts_what_has_no_room() {
+        let draw = |rows: &[String], width: usize, redraw: &Rc<RefCell<Redraw>>| {
+            let mut out = Vec::new();
+            let mut sink = TableSink::new(
+                &mut out,
+                Box::new(TaskTable::new(vec![
+                    Column::Id,
+                    Column::Name,
+                    Column::Status,
+                ])),
+                false,
+                Some(width),
+            )
+            .redrawn(redraw.clone());
+            for row in rows {
+                sink.item(&RawValue::from_string(row.clone()).unwrap())
+                    .unwrap();
+            }
+            sink.finish().unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        let task = |id: &str, name: &str, status: u8| {
+            format!(r#"{{"task_id":"{id}","task_name":"{name}","status":{status}}}"#)
+        };
+        let redraw = Rc::new(RefCell::new(Redraw {
+            room: Some(3),
+            ..Redraw::default()
+        }));
+        let first = [task("a", "a long name of a task", 1), task("b", "short", 3)];
+        assert_eq!(
+            draw(&first, 80, &redraw),
+            "ID  NAME                   STATUS\na   a long name of a task  running\nb   short                  succeeded\n"
+        );
+        assert_eq!(redraw.borrow().more, 0);
+        // The long name is gone and the statuses are short: nothing narrows.
+        let second = [
+            task("b", "short", 1),
+            task("c", "x", 1),
+            task("d", "y", 1),
+            task("e", "z", 1),
+        ];
+        assert_eq!(
+            draw(&second, 80, &redraw),
+            "ID  NAME                   STATUS\nb   short                  running\nc   x                      running\n... 2 more\n"
+        );
+        assert_eq!(redraw.borrow().more, 2);
+        // A narrower terminal starts afresh.
+        assert_eq!(
+            draw(&second[..1], 40, &redraw),
+            "ID  NAME   STATUS\nb   short  running\n"
+        );
+        assert_eq!(redraw.borrow().more, 0);
     }
 }

@@ -34,6 +34,11 @@ pub fn run_on_terminal(cmd: Command, cols: u16) -> TerminalRun {
     run(cmd, cols, ROWS, OnTerminal::Both)
 }
 
+/// Like [`run_on_terminal`], on a terminal of `rows` rows.
+pub fn run_on_screen(cmd: Command, cols: u16, rows: u16) -> TerminalRun {
+    run(cmd, cols, rows, OnTerminal::Both)
+}
+
 /// Like [`run_on_terminal`], but with stdout into a pipe: `matasks ... > file` at a shell.
 pub fn run_with_stdout_piped(cmd: Command, cols: u16) -> TerminalRun {
     run(cmd, cols, ROWS, OnTerminal::Stderr)
