@@ -206,7 +206,7 @@ _matasks() {
 
     case "${cmd}" in
         matasks)
-            opts="-v -h -V --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version list ls get datasets ds wait start stop config completions help"
+            opts="-v -h -V --profile --config --endpoint --region --project-id --color --utc --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version list ls get datasets ds wait start stop config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -260,7 +260,7 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__completions)
-            opts="-v -h -V --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version bash elvish fish powershell zsh"
+            opts="-v -h -V --profile --config --endpoint --region --project-id --color --utc --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -314,7 +314,7 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__config)
-            opts="-v -h -V --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version path list profiles show regions set unset init check test help"
+            opts="-v -h -V --profile --config --endpoint --region --project-id --color --utc --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version path list profiles show regions set unset init check test help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -368,7 +368,7 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__config__subcmd__check)
-            opts="-d -v -h -V --dataset --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
+            opts="-d -v -h -V --dataset --profile --config --endpoint --region --project-id --color --utc --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -584,7 +584,7 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__config__subcmd__init)
-            opts="-v -h -V --auth --access-key --secret-key-command --secret-key-env --security-token-command --security-token-env --auth-token-command --auth-token-env --username --domain --password-command --password-env --iam-endpoint --dataset --default --force --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
+            opts="-v -h -V --auth --access-key --secret-key-command --secret-key-env --security-token-command --security-token-env --auth-token-command --auth-token-env --username --domain --password-command --password-env --iam-endpoint --dataset --default --force --profile --config --endpoint --region --project-id --color --utc --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -694,7 +694,7 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__config__subcmd__list)
-            opts="-v -h -V --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
+            opts="-v -h -V --profile --config --endpoint --region --project-id --color --utc --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -748,7 +748,7 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__config__subcmd__path)
-            opts="-v -h -V --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
+            opts="-v -h -V --profile --config --endpoint --region --project-id --color --utc --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -802,7 +802,7 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__config__subcmd__profiles)
-            opts="-v -h -V --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
+            opts="-v -h -V --profile --config --endpoint --region --project-id --color --utc --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -856,7 +856,7 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__config__subcmd__regions)
-            opts="-v -h -V --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
+            opts="-v -h -V --profile --config --endpoint --region --project-id --color --utc --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -910,7 +910,7 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__config__subcmd__set)
-            opts="-v -h -V --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version default_profile auth region endpoint iam_endpoint project_id dataset_id access_key secret_key secret_key_command secret_key_env security_token security_token_command security_token_env auth_token auth_token_command auth_token_env username domain password password_command password_env offset_mode concurrency retries connect_timeout request_timeout ca_bundle insecure max_response_mib"
+            opts="-v -h -V --profile --config --endpoint --region --project-id --color --utc --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version default_profile auth region endpoint iam_endpoint project_id dataset_id access_key secret_key secret_key_command secret_key_env security_token security_token_command security_token_env auth_token auth_token_command auth_token_env username domain password password_command password_env offset_mode concurrency retries connect_timeout request_timeout ca_bundle insecure max_response_mib"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -964,7 +964,7 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__config__subcmd__show)
-            opts="-v -h -V --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
+            opts="-v -h -V --profile --config --endpoint --region --project-id --color --utc --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1018,7 +1018,7 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__config__subcmd__unset)
-            opts="-v -h -V --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version default_profile auth region endpoint iam_endpoint project_id dataset_id access_key secret_key secret_key_command secret_key_env security_token security_token_command security_token_env auth_token auth_token_command auth_token_env username domain password password_command password_env offset_mode concurrency retries connect_timeout request_timeout ca_bundle insecure max_response_mib"
+            opts="-v -h -V --profile --config --endpoint --region --project-id --color --utc --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version default_profile auth region endpoint iam_endpoint project_id dataset_id access_key secret_key secret_key_command secret_key_env security_token security_token_command security_token_env auth_token auth_token_command auth_token_env username domain password password_command password_env offset_mode concurrency retries connect_timeout request_timeout ca_bundle insecure max_response_mib"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1072,7 +1072,7 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__datasets)
-            opts="-n -a -o -v -h -V --name --running --limit --offset --all --max-items --concurrency --output --jq --no-headers --columns --wide --sort --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
+            opts="-n -a -o -v -h -V --name --running --limit --offset --all --max-items --concurrency --output --jq --no-headers --columns --wide --sort --profile --config --endpoint --region --project-id --color --utc --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1115,7 +1115,7 @@ _matasks() {
                     return 0
                     ;;
                 --columns)
-                    COMPREPLY=($(compgen -W "id name type status samples running created version description" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "id name type status samples running age created version description" -- "${cur}"))
                     return 0
                     ;;
                 --sort)
@@ -1170,7 +1170,7 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__get)
-            opts="-d -o -v -h -V --dataset --output --jq --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
+            opts="-d -o -v -h -V --dataset --output --jq --profile --config --endpoint --region --project-id --color --utc --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1552,7 +1552,7 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__list)
-            opts="-d -A -t -n -a -o -v -h -V --dataset --all-datasets --type --task-name --limit --offset --all --max-items --concurrency --output --jq --no-headers --status --columns --wide --sort --watch --until-done --interval --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
+            opts="-d -A -t -n -a -o -v -h -V --dataset --all-datasets --type --task-name --limit --offset --all --max-items --concurrency --output --jq --no-headers --status --columns --wide --sort --watch --until-done --interval --profile --config --endpoint --region --project-id --color --utc --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1615,7 +1615,7 @@ _matasks() {
                     return 0
                     ;;
                 --columns)
-                    COMPREPLY=($(compgen -W "dataset id name type status progress samples created elapsed model version unconfirmed message" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "dataset id name type status progress samples age created elapsed model version unconfirmed message" -- "${cur}"))
                     return 0
                     ;;
                 --sort)
@@ -1674,7 +1674,7 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__start)
-            opts="-v -h -V --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version auto-label pre-label auto-grouping help"
+            opts="-v -h -V --profile --config --endpoint --region --project-id --color --utc --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version auto-label pre-label auto-grouping help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1728,7 +1728,7 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__start__subcmd__auto__subcmd__grouping)
-            opts="-d -o -v -h -V --clusters --dataset --name --description --collect-key-samples --config-json --dry-run --wait --timeout --interval --output --jq --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
+            opts="-d -o -v -h -V --clusters --dataset --name --description --collect-key-samples --config-json --dry-run --wait --timeout --interval --output --jq --profile --config --endpoint --region --project-id --color --utc --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1826,7 +1826,7 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__start__subcmd__auto__subcmd__label)
-            opts="-d -o -v -h -V --algorithm --dataset --name --description --collect-key-samples --config-json --dry-run --wait --timeout --interval --output --jq --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
+            opts="-d -o -v -h -V --algorithm --dataset --name --description --collect-key-samples --config-json --dry-run --wait --timeout --interval --output --jq --profile --config --endpoint --region --project-id --color --utc --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1994,7 +1994,7 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__start__subcmd__pre__subcmd__label)
-            opts="-d -o -v -h -V --model-id --specification --instances --dataset --name --description --collect-key-samples --config-json --dry-run --wait --timeout --interval --output --jq --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
+            opts="-d -o -v -h -V --model-id --specification --instances --dataset --name --description --collect-key-samples --config-json --dry-run --wait --timeout --interval --output --jq --profile --config --endpoint --region --project-id --color --utc --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2100,7 +2100,7 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__stop)
-            opts="-d -o -v -h -V --dataset --dry-run --wait --timeout --interval --output --jq --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
+            opts="-d -o -v -h -V --dataset --dry-run --wait --timeout --interval --output --jq --profile --config --endpoint --region --project-id --color --utc --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2182,7 +2182,7 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__wait)
-            opts="-d -o -v -h -V --dataset --timeout --interval --output --jq --profile --config --endpoint --region --project-id --color --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
+            opts="-d -o -v -h -V --dataset --timeout --interval --output --jq --profile --config --endpoint --region --project-id --color --utc --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_matasks_global_optspecs
-    string join \n profile= config= endpoint= region= project-id= color= v/verbose retries= connect-timeout= request-timeout= ca-bundle= insecure h/help V/version
+    string join \n profile= config= endpoint= region= project-id= color= utc v/verbose retries= connect-timeout= request-timeout= ca-bundle= insecure h/help V/version
 end
 
 function __fish_matasks_needs_command
@@ -36,6 +36,7 @@ complete -c matasks -n "__fish_matasks_needs_command" -l retries -d 'Retries of 
 complete -c matasks -n "__fish_matasks_needs_command" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
 complete -c matasks -n "__fish_matasks_needs_command" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
 complete -c matasks -n "__fish_matasks_needs_command" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
+complete -c matasks -n "__fish_matasks_needs_command" -l utc -d 'Show times in UTC rather than in the local time zone (TZ, else the system\'s)'
 complete -c matasks -n "__fish_matasks_needs_command" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
 complete -c matasks -n "__fish_matasks_needs_command" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
 complete -c matasks -n "__fish_matasks_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -82,7 +83,8 @@ type\t''
 status\t''
 progress\t''
 samples\t''
-created\t''
+age\t'How long ago the task was created: 45s, 3m, 2h, 5d'
+created\t'When the task was created, in the local time zone (or UTC with --utc)'
 elapsed\t''
 model\t'The model a pre-labeling or deployment task uses'
 version\t''
@@ -105,9 +107,10 @@ complete -c matasks -n "__fish_matasks_using_subcommand list" -l ca-bundle -d 'P
 complete -c matasks -n "__fish_matasks_using_subcommand list" -s A -l all-datasets -d 'The tasks of every dataset of the project (all pages of each), with a DATASET column; -o json groups them by dataset'
 complete -c matasks -n "__fish_matasks_using_subcommand list" -s a -l all -d 'Fetch every page, concurrently, printing in order'
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l no-headers -d 'Print no header line (table, tsv, csv)'
-complete -c matasks -n "__fish_matasks_using_subcommand list" -l wide -d 'Add MODEL, VERSION, UNCONFIRMED and MESSAGE to the table\'s columns'
+complete -c matasks -n "__fish_matasks_using_subcommand list" -l wide -d 'Add CREATED, MODEL, VERSION, UNCONFIRMED and MESSAGE to the table\'s columns'
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l watch -d 'List again every --interval until Ctrl-C: on a terminal the table is redrawn in place; otherwise one NDJSON line per task that appears or changes'
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l until-done -d 'With --watch, stop once every task listed is done (succeeded, failed, stopped)'
+complete -c matasks -n "__fish_matasks_using_subcommand list" -l utc -d 'Show times in UTC rather than in the local time zone (TZ, else the system\'s)'
 complete -c matasks -n "__fish_matasks_using_subcommand list" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
 complete -c matasks -n "__fish_matasks_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -143,7 +146,8 @@ type\t''
 status\t''
 progress\t''
 samples\t''
-created\t''
+age\t'How long ago the task was created: 45s, 3m, 2h, 5d'
+created\t'When the task was created, in the local time zone (or UTC with --utc)'
 elapsed\t''
 model\t'The model a pre-labeling or deployment task uses'
 version\t''
@@ -166,9 +170,10 @@ complete -c matasks -n "__fish_matasks_using_subcommand ls" -l ca-bundle -d 'PEM
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -s A -l all-datasets -d 'The tasks of every dataset of the project (all pages of each), with a DATASET column; -o json groups them by dataset'
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -s a -l all -d 'Fetch every page, concurrently, printing in order'
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l no-headers -d 'Print no header line (table, tsv, csv)'
-complete -c matasks -n "__fish_matasks_using_subcommand ls" -l wide -d 'Add MODEL, VERSION, UNCONFIRMED and MESSAGE to the table\'s columns'
+complete -c matasks -n "__fish_matasks_using_subcommand ls" -l wide -d 'Add CREATED, MODEL, VERSION, UNCONFIRMED and MESSAGE to the table\'s columns'
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l watch -d 'List again every --interval until Ctrl-C: on a terminal the table is redrawn in place; otherwise one NDJSON line per task that appears or changes'
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l until-done -d 'With --watch, stop once every task listed is done (succeeded, failed, stopped)'
+complete -c matasks -n "__fish_matasks_using_subcommand ls" -l utc -d 'Show times in UTC rather than in the local time zone (TZ, else the system\'s)'
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -192,6 +197,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand get" -l retries -d 'Retr
 complete -c matasks -n "__fish_matasks_using_subcommand get" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand get" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand get" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand get" -l utc -d 'Show times in UTC rather than in the local time zone (TZ, else the system\'s)'
 complete -c matasks -n "__fish_matasks_using_subcommand get" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
 complete -c matasks -n "__fish_matasks_using_subcommand get" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
 complete -c matasks -n "__fish_matasks_using_subcommand get" -s h -l help -d 'Print help'
@@ -213,7 +219,8 @@ type\t''
 status\t''
 samples\t'Labeled samples of all'
 running\t'The tasks running in the dataset'
-created\t''
+age\t'How long ago the dataset was created: 45s, 3m, 2h, 5d'
+created\t'When the dataset was created, in the local time zone (or UTC with --utc)'
 version\t'The current version\'s name'
 description\t''"
 complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l sort -d 'Order by created or name, -FIELD for descending; the server sorts, so the order holds across pages [default: the server\'s, newest first]' -r
@@ -232,7 +239,8 @@ complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l ca-bundle -
 complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l running -d 'Only datasets with a task running in them (the server is asked to check each dataset; the list is then filtered here, over every page unless --offset picks one)'
 complete -c matasks -n "__fish_matasks_using_subcommand datasets" -s a -l all -d 'Fetch every page, concurrently, printing in order'
 complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l no-headers -d 'Print no header line (table, tsv, csv)'
-complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l wide -d 'Add VERSION and DESCRIPTION to the table\'s columns'
+complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l wide -d 'Add CREATED, VERSION and DESCRIPTION to the table\'s columns'
+complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l utc -d 'Show times in UTC rather than in the local time zone (TZ, else the system\'s)'
 complete -c matasks -n "__fish_matasks_using_subcommand datasets" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
 complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
 complete -c matasks -n "__fish_matasks_using_subcommand datasets" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -254,7 +262,8 @@ type\t''
 status\t''
 samples\t'Labeled samples of all'
 running\t'The tasks running in the dataset'
-created\t''
+age\t'How long ago the dataset was created: 45s, 3m, 2h, 5d'
+created\t'When the dataset was created, in the local time zone (or UTC with --utc)'
 version\t'The current version\'s name'
 description\t''"
 complete -c matasks -n "__fish_matasks_using_subcommand ds" -l sort -d 'Order by created or name, -FIELD for descending; the server sorts, so the order holds across pages [default: the server\'s, newest first]' -r
@@ -273,7 +282,8 @@ complete -c matasks -n "__fish_matasks_using_subcommand ds" -l ca-bundle -d 'PEM
 complete -c matasks -n "__fish_matasks_using_subcommand ds" -l running -d 'Only datasets with a task running in them (the server is asked to check each dataset; the list is then filtered here, over every page unless --offset picks one)'
 complete -c matasks -n "__fish_matasks_using_subcommand ds" -s a -l all -d 'Fetch every page, concurrently, printing in order'
 complete -c matasks -n "__fish_matasks_using_subcommand ds" -l no-headers -d 'Print no header line (table, tsv, csv)'
-complete -c matasks -n "__fish_matasks_using_subcommand ds" -l wide -d 'Add VERSION and DESCRIPTION to the table\'s columns'
+complete -c matasks -n "__fish_matasks_using_subcommand ds" -l wide -d 'Add CREATED, VERSION and DESCRIPTION to the table\'s columns'
+complete -c matasks -n "__fish_matasks_using_subcommand ds" -l utc -d 'Show times in UTC rather than in the local time zone (TZ, else the system\'s)'
 complete -c matasks -n "__fish_matasks_using_subcommand ds" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
 complete -c matasks -n "__fish_matasks_using_subcommand ds" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
 complete -c matasks -n "__fish_matasks_using_subcommand ds" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -296,6 +306,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand wait" -l retries -d 'Ret
 complete -c matasks -n "__fish_matasks_using_subcommand wait" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand wait" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand wait" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand wait" -l utc -d 'Show times in UTC rather than in the local time zone (TZ, else the system\'s)'
 complete -c matasks -n "__fish_matasks_using_subcommand wait" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
 complete -c matasks -n "__fish_matasks_using_subcommand wait" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
 complete -c matasks -n "__fish_matasks_using_subcommand wait" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -312,6 +323,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand start; and not __fish_se
 complete -c matasks -n "__fish_matasks_using_subcommand start; and not __fish_seen_subcommand_from auto-label pre-label auto-grouping help" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand start; and not __fish_seen_subcommand_from auto-label pre-label auto-grouping help" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand start; and not __fish_seen_subcommand_from auto-label pre-label auto-grouping help" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand start; and not __fish_seen_subcommand_from auto-label pre-label auto-grouping help" -l utc -d 'Show times in UTC rather than in the local time zone (TZ, else the system\'s)'
 complete -c matasks -n "__fish_matasks_using_subcommand start; and not __fish_seen_subcommand_from auto-label pre-label auto-grouping help" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
 complete -c matasks -n "__fish_matasks_using_subcommand start; and not __fish_seen_subcommand_from auto-label pre-label auto-grouping help" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
 complete -c matasks -n "__fish_matasks_using_subcommand start; and not __fish_seen_subcommand_from auto-label pre-label auto-grouping help" -s h -l help -d 'Print help'
@@ -346,6 +358,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_s
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-label" -l collect-key-samples -d 'Collect key samples (`collect_key_sample`)'
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-label" -l dry-run -d 'Print the request (credentials masked) and its curl command line instead of sending it'
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-label" -l wait -d 'Then wait until the task is done, as `matasks wait` does: same output, same exit status (0 succeeded, 7 failed, 8 stopped, 124 timed out)'
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-label" -l utc -d 'Show times in UTC rather than in the local time zone (TZ, else the system\'s)'
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-label" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-label" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-label" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -377,6 +390,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_s
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -l collect-key-samples -d 'Collect key samples (`collect_key_sample`)'
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -l dry-run -d 'Print the request (credentials masked) and its curl command line instead of sending it'
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -l wait -d 'Then wait until the task is done, as `matasks wait` does: same output, same exit status (0 succeeded, 7 failed, 8 stopped, 124 timed out)'
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -l utc -d 'Show times in UTC rather than in the local time zone (TZ, else the system\'s)'
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -406,6 +420,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_s
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-grouping" -l collect-key-samples -d 'Collect key samples (`collect_key_sample`)'
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-grouping" -l dry-run -d 'Print the request (credentials masked) and its curl command line instead of sending it'
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-grouping" -l wait -d 'Then wait until the task is done, as `matasks wait` does: same output, same exit status (0 succeeded, 7 failed, 8 stopped, 124 timed out)'
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-grouping" -l utc -d 'Show times in UTC rather than in the local time zone (TZ, else the system\'s)'
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-grouping" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-grouping" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-grouping" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -434,6 +449,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand stop" -l request-timeout
 complete -c matasks -n "__fish_matasks_using_subcommand stop" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand stop" -l dry-run -d 'Print the request (credentials masked) and its curl command line instead of sending it'
 complete -c matasks -n "__fish_matasks_using_subcommand stop" -l wait -d 'Then wait until the task has stopped: exit 0 once it is stopped (or succeeded before the stop took), 7 if it failed, 124 on --timeout'
+complete -c matasks -n "__fish_matasks_using_subcommand stop" -l utc -d 'Show times in UTC rather than in the local time zone (TZ, else the system\'s)'
 complete -c matasks -n "__fish_matasks_using_subcommand stop" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
 complete -c matasks -n "__fish_matasks_using_subcommand stop" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
 complete -c matasks -n "__fish_matasks_using_subcommand stop" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -450,6 +466,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_s
 complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list profiles show regions set unset init check test help" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list profiles show regions set unset init check test help" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list profiles show regions set unset init check test help" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list profiles show regions set unset init check test help" -l utc -d 'Show times in UTC rather than in the local time zone (TZ, else the system\'s)'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list profiles show regions set unset init check test help" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list profiles show regions set unset init check test help" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and not __fish_seen_subcommand_from path list profiles show regions set unset init check test help" -s h -l help -d 'Print help'
@@ -477,6 +494,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from path" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from path" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from path" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from path" -l utc -d 'Show times in UTC rather than in the local time zone (TZ, else the system\'s)'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from path" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help'
@@ -493,6 +511,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from list" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from list" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from list" -l utc -d 'Show times in UTC rather than in the local time zone (TZ, else the system\'s)'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from list" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
@@ -509,6 +528,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from profiles" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from profiles" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from profiles" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from profiles" -l utc -d 'Show times in UTC rather than in the local time zone (TZ, else the system\'s)'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from profiles" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from profiles" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from profiles" -s h -l help -d 'Print help'
@@ -525,6 +545,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from show" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from show" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from show" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from show" -l utc -d 'Show times in UTC rather than in the local time zone (TZ, else the system\'s)'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from show" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
@@ -541,6 +562,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from regions" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from regions" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from regions" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from regions" -l utc -d 'Show times in UTC rather than in the local time zone (TZ, else the system\'s)'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from regions" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from regions" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from regions" -s h -l help -d 'Print help'
@@ -557,6 +579,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from set" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from set" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from set" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from set" -l utc -d 'Show times in UTC rather than in the local time zone (TZ, else the system\'s)'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from set" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from set" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
@@ -573,6 +596,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from unset" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from unset" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from unset" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from unset" -l utc -d 'Show times in UTC rather than in the local time zone (TZ, else the system\'s)'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from unset" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from unset" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from unset" -s h -l help -d 'Print help'
@@ -607,6 +631,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -l default -d 'Make this profile the file\'s default_profile'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -l force -d 'Replace the profile if it exists'
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -l utc -d 'Show times in UTC rather than in the local time zone (TZ, else the system\'s)'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -624,6 +649,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from check" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from check" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from check" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from check" -l utc -d 'Show times in UTC rather than in the local time zone (TZ, else the system\'s)'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from check" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
@@ -641,6 +667,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from test" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from test" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from test" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from test" -l utc -d 'Show times in UTC rather than in the local time zone (TZ, else the system\'s)'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from test" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from test" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
 complete -c matasks -n "__fish_matasks_using_subcommand config; and __fish_seen_subcommand_from test" -s h -l help -d 'Print help'
@@ -667,6 +694,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand completions" -l retries 
 complete -c matasks -n "__fish_matasks_using_subcommand completions" -l connect-timeout -d 'Time allowed to connect, e.g. 500ms, 10s [default: the profile\'s, else 10s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand completions" -l request-timeout -d 'Time allowed for each request, from sending it to the answer\'s last byte, e.g. 30s, 2m [default: the profile\'s, else 30s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand completions" -l ca-bundle -d 'PEM file of CA certificates to trust besides the system\'s (private clouds)' -r -F
+complete -c matasks -n "__fish_matasks_using_subcommand completions" -l utc -d 'Show times in UTC rather than in the local time zone (TZ, else the system\'s)'
 complete -c matasks -n "__fish_matasks_using_subcommand completions" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
 complete -c matasks -n "__fish_matasks_using_subcommand completions" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
 complete -c matasks -n "__fish_matasks_using_subcommand completions" -s h -l help -d 'Print help'
@@ -731,12 +759,12 @@ end
 complete -c matasks -n '__fish_matasks_using_subcommand list' -l status -x -a '(__fish_complete_list , __fish_matasks_values_list_status)'
 complete -c matasks -n '__fish_matasks_using_subcommand ls' -l status -x -a '(__fish_complete_list , __fish_matasks_values_list_status)'
 function __fish_matasks_values_list_columns
-    printf '%s\n' dataset id name type status progress samples created elapsed model version unconfirmed message
+    printf '%s\n' dataset id name type status progress samples age created elapsed model version unconfirmed message
 end
 complete -c matasks -n '__fish_matasks_using_subcommand list' -l columns -x -a '(__fish_complete_list , __fish_matasks_values_list_columns)'
 complete -c matasks -n '__fish_matasks_using_subcommand ls' -l columns -x -a '(__fish_complete_list , __fish_matasks_values_list_columns)'
 function __fish_matasks_values_datasets_columns
-    printf '%s\n' id name type status samples running created version description
+    printf '%s\n' id name type status samples running age created version description
 end
 complete -c matasks -n '__fish_matasks_using_subcommand datasets' -l columns -x -a '(__fish_complete_list , __fish_matasks_values_datasets_columns)'
 complete -c matasks -n '__fish_matasks_using_subcommand ds' -l columns -x -a '(__fish_complete_list , __fish_matasks_values_datasets_columns)'

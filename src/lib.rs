@@ -69,6 +69,7 @@ pub mod fuzzing {
                     .chain(&output::WIDE_COLUMNS)
                     .copied()
                     .collect(),
+                droppable: output::DEFAULT_COLUMNS.to_vec(),
                 ..TableStyle::default()
             };
             for format in OutputFormat::value_variants() {

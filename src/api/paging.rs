@@ -51,6 +51,17 @@ pub trait Sink {
     fn wants_more(&self) -> bool {
         true
     }
+
+    /// Whether the sink keeps every item until `finish` anyway, in a form of its own
+    /// (the table: the cells it shows), so that whoever puts the items in another order
+    /// need not hold them too: it hands each on as it comes, then says with
+    /// [`Sink::reorder`] which to write, in what order.
+    fn keeps_items(&self) -> bool {
+        false
+    }
+    /// Write at `finish` only the items at these places of the order they came in, in
+    /// this order. Only for a sink that [`Sink::keeps_items`].
+    fn reorder(&mut self, _order: Vec<usize>) {}
 }
 
 /// One dataset's part of a listing across datasets.

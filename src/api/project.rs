@@ -90,26 +90,62 @@ pub struct DatasetTasks {
     pub error: Option<anyhow::Error>,
 }
 
+/// What is kept of each task while its dataset is listed: the whole of it, or only
+/// what the output reads of it.
+pub type Keep<'k> = dyn Fn(&RawValue) -> Box<RawValue> + 'k;
+
+/// Each task whole.
+pub fn whole(task: &RawValue) -> Box<RawValue> {
+    task.to_owned()
+}
+
+/// Every item of a listing, as `keep` keeps it.
+struct Kept<'k> {
+    items: Vec<Box<RawValue>>,
+    keep: &'k Keep<'k>,
+}
+
+impl paging::Sink for Kept<'_> {
+    fn begin(&mut self, _: &crate::api::page::Page<'_>) -> std::io::Result<()> {
+        Ok(())
+    }
+    fn item(&mut self, raw: &RawValue) -> std::io::Result<()> {
+        self.items.push((self.keep)(raw));
+        Ok(())
+    }
+    fn page_done(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+    fn finish(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 /// The tasks of each of `datasets` in turn, `plan.concurrency` datasets listed at once:
-/// every page of each type of `types` (merged when several), named `task_name`.
+/// every page of each type of `types` (merged when several), named `task_name`, each
+/// task as `keep` keeps it.
 pub fn tasks_of_each<'a>(
     client: &'a Client,
     datasets: Vec<Dataset>,
     types: &'a [Option<TaskType>],
     task_name: Option<&'a str>,
     plan: &'a Plan,
+    keep: &'a Keep<'a>,
 ) -> impl Stream<Item = DatasetTasks> + 'a {
     futures_util::stream::iter(datasets)
         .map(move |dataset| async move {
             let sources = tasks::sources(client, &dataset.id, types, task_name, plan.limit);
-            let mut collected = Collected::default();
+            let mut collected = Kept {
+                items: Vec::new(),
+                keep,
+            };
             let progress = Progress::hidden();
             let listed = paging::run_sources(plan, &sources, &mut collected, &progress).await;
             drop(sources);
             match listed {
                 Ok(outcomes) => DatasetTasks {
                     dataset,
-                    tasks: collected.0,
+                    tasks: collected.items,
                     outcomes,
                     error: None,
                 },

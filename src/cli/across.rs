@@ -9,6 +9,7 @@ use std::rc::Rc;
 
 use anyhow::{Context as _, Result};
 use futures_util::StreamExt;
+use serde_json::value::RawValue;
 
 use super::GlobalArgs;
 use super::args::{ALL_LIMIT, listing_progress};
@@ -20,7 +21,7 @@ use crate::api::paging::{Group, Plan};
 use crate::api::project::{self, DatasetTasks};
 use crate::api::tasks;
 use crate::domain::resource::Resource;
-use crate::domain::task::TaskType;
+use crate::domain::task::{TaskType, TaskView};
 use crate::output::json::GroupedJsonSink;
 use crate::output::shape::{Shaped, Sort, sort_tasks};
 use crate::output::summary::incomplete_message;
@@ -62,6 +63,7 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
     let mut style = table_style(global, args, on_terminal);
     if args.columns.is_empty() {
         style.columns.insert(0, Column::Dataset);
+        style.droppable.push(Column::Dataset);
     }
     let client = context.client(concurrency).await?;
     if args.watch {
@@ -100,6 +102,18 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
     let sort = args.sort_unless_streamed();
     // Each dataset's kinds merged newest first, as `list --type all` shows one dataset's.
     let merged_order = (types.len() > 1).then_some(Sort::NEWEST_FIRST);
+    // A table reads a few fields of each task: a dataset's tasks, held until it is
+    // listed whole, are held as no more than those.
+    let mut reads: Vec<&str> = vec!["status"];
+    reads.extend(
+        style
+            .columns
+            .iter()
+            // DATASET shows the dataset each task was listed from, not what it says.
+            .filter(|&&c| c != Column::Dataset)
+            .flat_map(|c| c.reads()),
+    );
+    reads.extend(sort.into_iter().chain(merged_order).flat_map(|s| s.reads()));
     let grouped = |out| Box::new(GroupedJsonSink::new(out)) as Box<dyn Sink>;
     let inner = args.sink(jq.as_ref(), style, on_terminal, grouped);
     let (shaped_sort, group_sort) = match args.output {
@@ -117,8 +131,15 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
     sink.begin(&Page::parse(b"{\"tasks\":[]}", Resource::TASKS)?)
         .context("cannot write to stdout")?;
 
+    let essentials = |task: &RawValue| {
+        TaskView::essentials(task.get(), &reads).unwrap_or_else(|| task.to_owned())
+    };
+    let keep: &project::Keep<'_> = match args.output {
+        OutputFormat::Table | OutputFormat::Tsv | OutputFormat::Csv => &essentials,
+        OutputFormat::Json | OutputFormat::Ndjson => &project::whole,
+    };
     let mut each = std::pin::pin!(project::tasks_of_each(
-        &client, datasets, &types, task_name, &plan
+        &client, datasets, &types, task_name, &plan, keep
     ));
     let mut failures: Vec<String> = Vec::new();
     let mut handed = 0u64;
@@ -267,7 +288,8 @@ impl super::watch::Lister for Watched<'_> {
             datasets,
             self.types,
             self.task_name,
-            &self.plan
+            &self.plan,
+            &project::whole
         ));
         while let Some(listed) = each.next().await {
             if let Some(problem) = problem(listed.error.as_ref(), self.labels, &listed.outcomes) {

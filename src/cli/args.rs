@@ -78,6 +78,10 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
 
+    /// Show times in UTC rather than in the local time zone (TZ, else the system's)
+    #[arg(long, global = true)]
+    pub utc: bool,
+
     /// Report requests on stderr; -vv adds headers, bodies and the signed canonical
     /// request, with secrets masked
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
@@ -338,6 +342,16 @@ pub fn chosen_columns<T: Copy + PartialEq>(
         }
     }
     columns
+}
+
+/// The columns of a table that may be left out to fit a narrow terminal: the default
+/// ones, when `--columns` named none. A column named, or added by `--wide`, stays.
+pub fn droppable_columns<T: Copy>(given: &[T], default: &[T]) -> Vec<T> {
+    if given.is_empty() {
+        default.to_vec()
+    } else {
+        Vec::new()
+    }
 }
 
 /// The width a table is fitted to: the terminal's, when stdout is one.

@@ -10,7 +10,8 @@ use clap::{Args, ValueEnum};
 
 use super::GlobalArgs;
 use super::args::{
-    JqArg, PagingArgs, Shaping, chosen_columns, listing_progress, split_descending, table_width,
+    JqArg, PagingArgs, Shaping, chosen_columns, droppable_columns, listing_progress,
+    split_descending, table_width,
 };
 use super::context::Context;
 use crate::api::datasets::{self, DatasetOrder, DatasetQuery};
@@ -61,7 +62,7 @@ pub struct DatasetsArgs {
     #[arg(long, value_enum, value_delimiter = ',', value_name = "COLUMN")]
     pub columns: Vec<DatasetColumn>,
 
-    /// Add VERSION and DESCRIPTION to the table's columns
+    /// Add CREATED, VERSION and DESCRIPTION to the table's columns
     #[arg(long)]
     pub wide: bool,
 
@@ -140,12 +141,13 @@ pub async fn run(global: &GlobalArgs, args: &DatasetsArgs) -> Result<()> {
         args.wide,
         &DATASET_WIDE_COLUMNS,
     );
+    let droppable = droppable_columns(&args.columns, &DATASET_DEFAULT_COLUMNS);
     let out = BufWriter::new(stdout.lock());
     let sink = match &jq {
         Some(jq) => jq.sink(out, on_terminal, |document| {
-            output::dataset_sink(OutputFormat::Json, document, &columns, &style)
+            output::dataset_sink(OutputFormat::Json, document, &columns, &droppable, &style)
         }),
-        None => output::dataset_sink(args.output, out, &columns, &style),
+        None => output::dataset_sink(args.output, out, &columns, &droppable, &style),
     };
     let mut sink: Box<dyn Sink> = if args.running {
         let mut running = Filtered::new(sink, has_running_task, matched.clone());

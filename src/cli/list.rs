@@ -11,8 +11,8 @@ use clap::{Args, ValueEnum};
 
 use super::GlobalArgs;
 use super::args::{
-    DatasetArg, JqArg, PagingArgs, Shaping, chosen_columns, listing_progress, parse_interval,
-    split_descending, table_width,
+    DatasetArg, JqArg, PagingArgs, Shaping, chosen_columns, droppable_columns, listing_progress,
+    parse_interval, split_descending, table_width,
 };
 use super::context::Context;
 use crate::api::offsets::Offsets;
@@ -78,7 +78,7 @@ pub struct ListArgs {
     #[arg(long, value_enum, value_delimiter = ',', value_name = "COLUMN")]
     pub columns: Vec<Column>,
 
-    /// Add MODEL, VERSION, UNCONFIRMED and MESSAGE to the table's columns
+    /// Add CREATED, MODEL, VERSION, UNCONFIRMED and MESSAGE to the table's columns
     #[arg(long)]
     pub wide: bool,
 
@@ -346,6 +346,7 @@ pub fn table_style(global: &GlobalArgs, args: &ListArgs, stdout_is_terminal: boo
             args.wide,
             &output::WIDE_COLUMNS,
         ),
+        droppable: droppable_columns(&args.columns, &output::DEFAULT_COLUMNS),
         dataset_names: Default::default(),
         color: term::use_color(global.color, stdout_is_terminal),
         width: table_width(stdout_is_terminal),

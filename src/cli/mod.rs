@@ -22,7 +22,7 @@ use std::process::ExitCode;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::util::error::ConfigError;
-use crate::util::{clock, term};
+use crate::util::{clock, term, time};
 use args::{COMMAND_ENV, GLOBAL_ENV};
 pub use args::{GlobalArgs, parse_duration};
 pub use completions::script as completion_script;
@@ -122,7 +122,8 @@ pub fn run() -> ExitCode {
         }
     };
     term::init(cli.global.color, cli.global.verbose);
-    if let Err(why) = clock::check() {
+    time::show_in_utc(cli.global.utc);
+    if let Err(why) = clock::check().and_then(|()| time::check()) {
         return report::report(&ConfigError(why).into());
     }
     if cli.command.prints_data() && !term::stdout_is_open() {

@@ -1,9 +1,18 @@
 //! `list --watch`: the listing again every interval, redrawn in place on a terminal,
 //! or as a log of what changed.
+//!
+//! On a terminal each listing is drawn over the last, from the top left corner, each
+//! line cleared to its end and the screen below it cleared, as watch(1) does: nothing
+//! scrolls, so the scrollback keeps what was there before the watch. Every line is cut
+//! at the terminal's width, the table keeps the rows that fit the screen (then says
+//! how many more there are), and its columns do not narrow from one drawing to the
+//! next unless the terminal does.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::future::Future;
 use std::io::{self, IsTerminal, Write};
+use std::rc::Rc;
 
 use anyhow::{Context, Result};
 use serde_json::value::RawValue;
@@ -16,7 +25,7 @@ use crate::domain::task::{Status, TaskView};
 use crate::output::json::write_line;
 use crate::output::shape::{Shaped, Sort};
 use crate::output::summary::incomplete_message;
-use crate::output::{self, OutputFormat, Sink};
+use crate::output::{self, OutputFormat, Redraw, Sink, clip};
 use crate::util::duration::humanize;
 use crate::util::progress::Progress;
 use crate::util::term;
@@ -68,6 +77,11 @@ where
     }
 }
 
+/// The lines of a drawing besides the table's rows: the title, a blank line, the
+/// table's header, the count under it, and the line the cursor waits on, where
+/// warnings go.
+const LINES_AROUND_ROWS: usize = 5;
+
 /// Listing again and again, until Ctrl-C (heard from the start, and a success) or,
 /// with `--until-done`, until every task is done.
 pub async fn run(
@@ -89,6 +103,17 @@ async fn watch(
     let sort = args.sort;
     let interval = args.interval.unwrap_or(DEFAULT_INTERVAL);
     let on_terminal = io::stdout().is_terminal();
+    let drawing = on_terminal && args.output == OutputFormat::Table;
+    if !drawing && args.output != OutputFormat::Ndjson {
+        term::note(if args.output == OutputFormat::Table {
+            "stdout is not a terminal: --watch prints each task that appears or changes as \
+             one NDJSON line"
+        } else {
+            "--watch -o json prints each task that appears or changes as one NDJSON line"
+        });
+    }
+    let redraw = Rc::new(RefCell::new(Redraw::default()));
+    let mut drawn = false;
     let mut seen: HashMap<String, (String, String)> = HashMap::new();
     let command = std::env::args_os()
         .skip(1)
@@ -136,11 +161,18 @@ async fn watch(
                     || task.status().is_some_and(|s| args.statuses.contains(&s))
             })
             .collect();
-        if on_terminal && args.output == OutputFormat::Table {
+        if drawing {
+            let width = super::args::table_width(true);
+            let height = term::terminal_height();
+            redraw.borrow_mut().room = height.map(|h| h.saturating_sub(LINES_AROUND_ROWS).max(1));
             let mut text = Vec::new();
             {
+                let style = output::TableStyle {
+                    width,
+                    ..lister.style(table_style)
+                };
                 let mut sink = Shaped::new(
-                    output::sink(OutputFormat::Table, &mut text, lister.style(table_style)),
+                    output::redrawn_table(&mut text, style, redraw.clone()),
                     Vec::new(),
                     sort,
                     Default::default(),
@@ -150,17 +182,41 @@ async fn watch(
                 }
                 sink.finish()?;
             }
-            let mut out = io::stdout().lock();
-            // Home and clear, as watch(1) does, then the listing.
-            write!(
-                out,
-                "\x1b[H\x1b[2JEvery {}: matasks {command}    refreshed {}\n\n",
+            let mut count = format!("{} tasks", tasks.len());
+            let hidden = &redraw.borrow().hidden;
+            if let (false, Some(width)) = (hidden.is_empty(), width) {
+                count.push_str(&format!(
+                    " (hidden to fit {width} columns: {})",
+                    hidden.join(", ")
+                ));
+            }
+            let title = format!(
+                "Every {}: matasks {command}    refreshed {}",
                 humanize(interval),
-                crate::util::clock::now().strftime("%Y-%m-%d %H:%M:%S UTC"),
-            )?;
-            out.write_all(&text)?;
-            writeln!(out, "{} tasks", tasks.len())?;
+                crate::util::time::show(crate::util::clock::now()),
+            );
+            let text = String::from_utf8_lossy(&text);
+            let lines = [title.as_str(), ""]
+                .into_iter()
+                .chain(text.lines())
+                .chain([count.as_str()]);
+            let mut frame = String::new();
+            // Home, or the first time, home and clear the screen, as watch(1) does.
+            frame.push_str(if drawn { "\x1b[H" } else { "\x1b[H\x1b[2J" });
+            for line in lines {
+                let line = match width {
+                    Some(width) => clip(line, width),
+                    None => line.into(),
+                };
+                frame.push_str(&line);
+                // The rest of the line, and then of the screen, is what was drawn before.
+                frame.push_str("\x1b[K\n");
+            }
+            frame.push_str("\x1b[J");
+            let mut out = io::stdout().lock();
+            out.write_all(frame.as_bytes())?;
             out.flush().context("cannot write to stdout")?;
+            drawn = true;
         } else {
             // A log: one line per task that appeared or changed status or progress.
             let mut out = io::stdout().lock();

@@ -138,33 +138,89 @@ pub fn text(raw: &Raw) -> String {
     }
 }
 
-/// A time: epoch milliseconds shown in the local time zone (`TZ`, else the system's),
-/// `2020-11-03 15:22:39`, as the tasks' own times read; anything else as the server
-/// wrote it.
-pub fn time(raw: &Raw) -> String {
-    time_in(raw, &local_zone())
-}
+/// The offset of the times the API writes without a zone (a task's `create_time`,
+/// `2020-11-03 15:22:39`): UTC+08:00, China Standard Time. The reference's own example
+/// says so: its task created at `2020-11-03 15:22:39` started an inference service 42
+/// seconds later, named with that moment in epoch milliseconds, 1604388201993, which is
+/// 07:23:21 UTC.
+pub const API_OFFSET_HOURS: i8 = 8;
 
-/// The local time zone, looked up once; UTC when the system names none.
-fn local_zone() -> jiff::tz::TimeZone {
-    static ZONE: std::sync::OnceLock<jiff::tz::TimeZone> = std::sync::OnceLock::new();
-    ZONE.get_or_init(|| jiff::tz::TimeZone::try_system().unwrap_or(jiff::tz::TimeZone::UTC))
-        .clone()
-}
-
-/// [`time`] in `zone`.
-pub fn time_in(raw: &Raw, zone: &jiff::tz::TimeZone) -> String {
+/// The moment a time field stands for: epoch milliseconds (as the dataset lists write
+/// times), a time with its offset (RFC 3339), or a date and time without a zone
+/// (`2020-11-03 15:22:39`, as a task's `create_time` is written), in
+/// [`API_OFFSET_HOURS`]; none for anything else.
+pub fn instant(raw: &Raw) -> Option<jiff::Timestamp> {
     match read(raw) {
-        Read::Number(n) => n
-            .parse::<i64>()
-            .ok()
-            .and_then(|ms| jiff::Timestamp::from_millisecond(ms).ok())
-            .map(|t| {
-                t.to_zoned(zone.clone())
-                    .strftime("%Y-%m-%d %H:%M:%S")
-                    .to_string()
-            })
-            .unwrap_or_else(|| n.to_string()),
-        _ => text(raw),
+        Read::Number(n) => jiff::Timestamp::from_millisecond(n.parse().ok()?).ok(),
+        Read::Text(s) => {
+            let s = s.trim();
+            if let Ok(at) = s.parse::<jiff::Timestamp>() {
+                return Some(at);
+            }
+            let civil = jiff::civil::DateTime::strptime("%Y-%m-%d %H:%M:%S", s).ok()?;
+            let zone = jiff::tz::TimeZone::fixed(jiff::tz::offset(API_OFFSET_HOURS));
+            civil.to_zoned(zone).ok().map(|at| at.timestamp())
+        }
+        _ => None,
+    }
+}
+
+/// A time as matasks shows times ([`crate::util::time::show`]):
+/// `2020-11-03 15:22:39 +08:00` in the local zone, or in UTC with `--utc`; anything
+/// that is not a time as the server wrote it.
+pub fn time(raw: &Raw) -> String {
+    match instant(raw) {
+        Some(at) => crate::util::time::show(at),
+        None => text(raw),
+    }
+}
+
+/// How long ago a time was, `45s`, `3m`, `5d` ([`crate::util::time::age`]); `-` when
+/// it is not a time.
+pub fn age(raw: &Raw) -> String {
+    match instant(raw) {
+        Some(at) => crate::util::time::age(at, crate::util::time::now()),
+        None => MISSING.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn raw(json: &str) -> Raw {
+        Some(json.into())
+    }
+
+    #[test]
+    fn times_without_a_zone_are_the_apis_utc_plus_8() {
+        let utc = |json: &str| instant(&raw(json)).map(|t| t.to_string());
+        // The reference's example task and the service it started 42 s later.
+        assert_eq!(
+            utc(r#""2020-11-03 15:22:39""#).as_deref(),
+            Some("2020-11-03T07:22:39Z")
+        );
+        assert_eq!(
+            utc("1604388201993").as_deref(),
+            Some("2020-11-03T07:23:21.993Z")
+        );
+        assert_eq!(
+            utc(r#""2020-11-03T15:22:39+01:00""#).as_deref(),
+            Some("2020-11-03T14:22:39Z")
+        );
+        for odd in [
+            r#""yesterday""#,
+            r#""2020-11-03""#,
+            r#""2020-13-03 15:22:39""#,
+            "1e400",
+            "123456789012345678901234567890",
+            "null",
+            "true",
+        ] {
+            assert_eq!(utc(odd), None, "{odd}");
+            assert_eq!(age(&raw(odd)), MISSING, "{odd}");
+        }
+        assert_eq!(time(&raw(r#""yesterday""#)), "yesterday");
+        assert_eq!(time(&raw("1e400")), "1e400");
     }
 }

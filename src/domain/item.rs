@@ -52,9 +52,14 @@ impl Item {
         })
     }
 
-    /// A time, epoch milliseconds shown in UTC.
+    /// A time, as matasks shows times: `2020-11-18 17:09:55 +08:00`.
     pub fn time(&self, path: &str) -> String {
         field::time(&self.raw(path))
+    }
+
+    /// How long ago a time was: `45s`, `3m`, `5d`.
+    pub fn age(&self, path: &str) -> String {
+        field::age(&self.raw(path))
     }
 
     /// `done/all`, as SAMPLES shows `annotated/total`; `-` when neither is there.
@@ -124,15 +129,12 @@ mod tests {
         assert_eq!(item.pair("stats.none", "nothing"), MISSING);
         assert_eq!(item.flag("on"), "yes");
         assert_eq!(
-            field::time_in(&item.raw("when"), &jiff::tz::TimeZone::UTC),
-            "2020-11-18 09:09:55"
+            field::instant(&item.raw("when")).map(|t| t.to_string()),
+            Some("2020-11-18T09:09:55.404Z".to_string())
         );
-        let beijing = jiff::tz::TimeZone::fixed(jiff::tz::offset(8));
-        assert_eq!(
-            field::time_in(&item.raw("when"), &beijing),
-            "2020-11-18 17:09:55"
-        );
-        assert_eq!(field::time_in(&item.raw("id"), &beijing), "a");
+        assert_eq!(field::instant(&item.raw("id")), None);
+        assert_eq!(item.time("id"), "a");
+        assert_eq!(item.age("id"), MISSING);
         assert_eq!(item.strings("ids"), Some(vec!["x".into(), "y".into()]));
         assert_eq!(item.strings("id"), None);
         assert!(item.is_true("on"));

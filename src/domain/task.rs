@@ -4,7 +4,9 @@
 use serde::Deserialize;
 
 pub use super::field::MISSING;
-use super::field::{Raw, Read, coded, integer, members, number, own, read, text, time};
+use super::field::{
+    Raw, Read, age, coded, instant, integer, members, number, own, read, text, time,
+};
 use crate::util::duration::humanize_seconds;
 
 /// The task fields the table shows. Each is kept as the server's own JSON text and
@@ -273,6 +275,70 @@ impl TaskView {
         view
     }
 
+    /// The members of a task named by `fields` (`task_name`, or `config.name` for one
+    /// inside another), as the server wrote them, in their order, and nothing else; none
+    /// for what is not an object. What the view reads of those fields is what it reads of
+    /// the whole task, for a fraction of its size: for a listing that holds many tasks
+    /// before it shows them. [`TaskView::FIELDS`] are all the fields the view reads.
+    pub fn essentials(raw: &str, fields: &[&str]) -> Option<Box<serde_json::value::RawValue>> {
+        /// The members of `raw` named by `fields`, as an object (`{}` for anything else
+        /// when `nested`, as the view reads `result` and `config`).
+        fn reduced(raw: &str, fields: &[&str], nested: bool) -> Option<String> {
+            if !raw.trim_start().starts_with('{') {
+                return nested.then(|| "{}".to_string());
+            }
+            let mut out = String::from("{");
+            for (key, value) in members::<String>(raw) {
+                let inner: Vec<&str> = fields
+                    .iter()
+                    .filter_map(|f| f.strip_prefix(key.as_str())?.strip_prefix('.'))
+                    .collect();
+                let value = if !inner.is_empty() {
+                    reduced(value.get(), &inner, true)?
+                } else if fields.contains(&key.as_str()) {
+                    value.get().to_string()
+                } else {
+                    continue;
+                };
+                if out.len() > 1 {
+                    out.push(',');
+                }
+                out.push_str(&serde_json::to_string(&key).ok()?);
+                out.push(':');
+                out.push_str(&value);
+            }
+            out.push('}');
+            Some(out)
+        }
+        let text = reduced(raw, fields, false)?;
+        serde_json::value::RawValue::from_string(text).ok()
+    }
+
+    /// Every field the view reads.
+    pub const FIELDS: &[&str] = &[
+        "task_id",
+        "dataset_id",
+        "task_name",
+        "type",
+        "status",
+        "progress",
+        "annotated_sample_count",
+        "total_sample_count",
+        "create_time",
+        "elapsed_time",
+        "model_name",
+        "model_version",
+        "unconfirmed_sample_count",
+        "message",
+        "error_code",
+        "error_msg",
+        "error_detail",
+        "result.annotated_sample_count",
+        "result.total_sample_count",
+        "config.algorithm_type",
+        "config.name",
+    ];
+
     pub fn id(&self) -> String {
         text(&self.task_id)
     }
@@ -367,9 +433,21 @@ impl TaskView {
         }
     }
 
-    /// The creation time as the server wrote it; epoch milliseconds become UTC.
+    /// The creation time as matasks shows times, `2020-11-03 15:22:39 +08:00` (see
+    /// [`super::field::instant`] for what it is read as); as the server wrote it when
+    /// it is no time.
     pub fn created(&self) -> String {
         time(&self.create_time)
+    }
+
+    /// The moment the task was created, for sorting.
+    pub fn created_at(&self) -> Option<jiff::Timestamp> {
+        instant(&self.create_time)
+    }
+
+    /// How long ago the task was created: `45s`, `3m`, `5d`.
+    pub fn age(&self) -> String {
+        age(&self.create_time)
     }
 
     pub fn model(&self) -> String {
@@ -440,7 +518,10 @@ mod tests {
         assert_eq!(t.status_label(), "succeeded");
         assert_eq!(t.progress(), "100%");
         assert_eq!(t.samples(), "38/246");
-        assert_eq!(t.created(), "2020-11-03 15:22:39");
+        assert_eq!(
+            t.created_at().map(|at| at.to_string()).as_deref(),
+            Some("2020-11-03T07:22:39Z")
+        );
         assert_eq!(t.elapsed(), "8m51s");
     }
 
@@ -614,6 +695,8 @@ mod tests {
                 t.samples(),
             ),
             (&["create_time"], t.created()),
+            (&["create_time"], t.age()),
+            (&["create_time"], format!("{:?}", t.created_at())),
             (&["elapsed_time"], t.elapsed()),
             (&["elapsed_time"], format!("{:?}", t.elapsed_seconds())),
             (&["model_name"], t.model()),
@@ -630,6 +713,45 @@ mod tests {
     fn object(fields: &[(&str, &str)]) -> String {
         let members: Vec<String> = fields.iter().map(|(k, v)| format!("{k:?}:{v}")).collect();
         format!("{{{}}}", members.join(","))
+    }
+
+    #[test]
+    fn the_essentials_of_a_task_read_as_the_task() {
+        let whole = |raw: &str| {
+            let essentials = TaskView::essentials(raw, TaskView::FIELDS).unwrap();
+            assert!(essentials.get().len() <= raw.len(), "{essentials}");
+            (
+                readings(&TaskView::parse(raw)),
+                readings(&TaskView::parse(essentials.get())),
+            )
+        };
+        let (a, b) = whole(&object(FIELDS));
+        assert_eq!(a, b);
+        let (a, b) = whole(DETAILS);
+        assert_eq!(a, b);
+        for (i, _) in FIELDS.iter().enumerate() {
+            for odd in ODD {
+                let mut fields = FIELDS.to_vec();
+                fields[i].1 = odd;
+                let (a, b) = whole(&object(&fields));
+                assert_eq!(a, b, "{odd}");
+            }
+        }
+        // Keys given twice, escaped keys, and what the view never reads.
+        let raw = r#"{"status":1,"x":{"big":[1,2,3]},"task\u005fid":"a","status":3,"result":{"annotated_sample_count":1,"train":"long"},"result":7}"#;
+        let (a, b) = whole(raw);
+        assert_eq!(a, b);
+        assert_eq!(
+            TaskView::essentials(raw, TaskView::FIELDS).unwrap().get(),
+            r#"{"status":1,"task_id":"a","status":3,"result":{"annotated_sample_count":1},"result":{}}"#
+        );
+        assert_eq!(
+            TaskView::essentials(raw, &["status", "result.train"])
+                .unwrap()
+                .get(),
+            r#"{"status":1,"status":3,"result":{"train":"long"},"result":{}}"#
+        );
+        assert!(TaskView::essentials("[1]", TaskView::FIELDS).is_none());
     }
 
     #[test]
@@ -749,8 +871,11 @@ mod tests {
     }
 
     #[test]
-    fn epoch_milliseconds_become_utc() {
+    fn epoch_milliseconds_are_the_same_moment() {
         let t = TaskView::parse(r#"{"create_time":1604388159000}"#);
-        assert_eq!(t.created(), "2020-11-03 07:22:39");
+        let written = TaskView::parse(r#"{"create_time":"2020-11-03 15:22:39"}"#);
+        assert!(t.created_at().is_some());
+        assert_eq!(t.created_at(), written.created_at());
+        assert_eq!(t.created(), written.created());
     }
 }

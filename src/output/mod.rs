@@ -19,6 +19,7 @@ use clap::ValueEnum;
 pub use crate::api::paging::Sink;
 use crate::domain::resource::Resource;
 pub use columns::{Column, DEFAULT_COLUMNS, WIDE_COLUMNS};
+pub use table::{Redraw, clip};
 
 /// One task as a key/value view, for `get`.
 pub fn details(task: &crate::domain::task::TaskView, color: bool) -> String {
@@ -60,6 +61,9 @@ pub struct TableStyle {
     pub width: Option<usize>,
     /// The columns, in order.
     pub columns: Vec<Column>,
+    /// Those of `columns` that may be left out to fit the width: the default ones, not
+    /// those `--columns` names or `--wide` adds.
+    pub droppable: Vec<Column>,
     /// The names DATASET shows for dataset IDs.
     pub dataset_names: std::rc::Rc<std::collections::HashMap<String, String>>,
     /// No header line (`--no-headers`), for the table, CSV and TSV.
@@ -75,20 +79,41 @@ pub fn sink<'a, W: Write + 'a>(
 ) -> Box<dyn Sink + 'a> {
     let view = table::TaskTable {
         columns: table.columns.clone(),
+        droppable: table.droppable.clone(),
         dataset_names: table.dataset_names.clone(),
         dataset: None,
     };
     sink_of(format, out, Box::new(view), &table)
 }
 
-/// A sink for the datasets: a table of `columns`, or JSON as the server wrote it.
+/// The task table of `style`, drawn in place of the last drawing that `redraw`
+/// remembers (`list --watch`): no column narrows while the width does not, only the
+/// rows there is room for are written, and the columns left out are not named on
+/// stderr but in `redraw`.
+pub fn redrawn_table<'a, W: Write + 'a>(
+    out: W,
+    style: TableStyle,
+    redraw: std::rc::Rc<std::cell::RefCell<Redraw>>,
+) -> Box<dyn Sink + 'a> {
+    let view = table::TaskTable {
+        columns: style.columns,
+        droppable: style.droppable,
+        dataset_names: style.dataset_names,
+        dataset: None,
+    };
+    Box::new(table::TableSink::new(out, Box::new(view), style.color, style.width).redrawn(redraw))
+}
+
+/// A sink for the datasets: a table of `columns` (only those in `droppable` may be left
+/// out to fit), or JSON as the server wrote it.
 pub fn dataset_sink<'a, W: Write + 'a>(
     format: OutputFormat,
     out: W,
     columns: &[views::DatasetColumn],
+    droppable: &[views::DatasetColumn],
     style: &TableStyle,
 ) -> Box<dyn Sink + 'a> {
-    let view = views::dataset_table(columns);
+    let view = views::dataset_table(columns, droppable);
     sink_of(format, out, Box::new(view), style)
 }
 

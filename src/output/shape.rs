@@ -46,6 +46,17 @@ enum Key {
 }
 
 impl Sort {
+    /// The fields of a task the order reads (see [`TaskView::essentials`]).
+    pub fn reads(self) -> &'static [&'static str] {
+        match self.field {
+            SortField::Created => &["create_time"],
+            SortField::Name => &["task_name", "config.name"],
+            SortField::Status => &["status"],
+            SortField::Progress => &["progress"],
+            SortField::Elapsed => &["elapsed_time"],
+        }
+    }
+
     fn key(self, task: &TaskView) -> Key {
         let text = |t: String| {
             if t == crate::domain::task::MISSING {
@@ -55,7 +66,11 @@ impl Sort {
             }
         };
         match self.field {
-            SortField::Created => text(task.created()),
+            // By the moment, whatever zone each time was written in.
+            SortField::Created => match task.created_at() {
+                Some(at) => Key::Number(at.as_millisecond() as f64),
+                None => text(task.created()),
+            },
             SortField::Name => text(task.name().to_lowercase()),
             // The order a task lives through, the ends last.
             SortField::Status => match task.status() {
@@ -107,12 +122,18 @@ pub fn sort_tasks(tasks: &mut Vec<Box<RawValue>>, sort: Sort) {
 /// Passes to `inner` the tasks whose status is one of `statuses` (all when empty), in
 /// `sort` order (which holds every task until the end) or as they come; at most
 /// `max` of those that pass, when a limit is set.
+///
+/// Sorted, the tasks are held whole, unless `inner` keeps them itself (the table): it
+/// then gets each as it comes, and at the end the order to write them in, and only
+/// their keys are held here.
 pub struct Shaped<'a> {
     inner: Box<dyn Sink + 'a>,
     statuses: Vec<Status>,
     sort: Option<Sort>,
     /// Tasks held for sorting: the sort key, whether the status filter passes it.
     held: Vec<(Key, bool, Box<RawValue>)>,
+    /// The sort key of each task `inner` keeps, and whether the filter passes it.
+    keys: Vec<(Key, bool)>,
     /// The dataset of each held task, by index into `groups`, when groups were given.
     held_groups: Vec<usize>,
     groups: Vec<String>,
@@ -135,6 +156,7 @@ impl<'a> Shaped<'a> {
             statuses,
             sort,
             held: Vec::new(),
+            keys: Vec::new(),
             held_groups: Vec::new(),
             groups: Vec::new(),
             matched,
@@ -160,7 +182,7 @@ impl Sink for Shaped<'_> {
     }
 
     fn group(&mut self, group: &Group<'_>) -> io::Result<()> {
-        if self.sort.is_some() {
+        if self.sort.is_some() && !self.inner.keeps_items() {
             // Sorted, tasks of every group mix: each keeps its group to be told with it.
             self.groups.push(group.dataset_id.to_string());
             return Ok(());
@@ -172,6 +194,10 @@ impl Sink for Shaped<'_> {
         if let Some(sort) = self.sort {
             let task = TaskView::parse(raw.get());
             let passes = self.passes(&task);
+            if self.inner.keeps_items() {
+                self.keys.push((sort.key(&task), passes));
+                return self.inner.item(raw);
+            }
             self.held.push((sort.key(&task), passes, raw.to_owned()));
             if !self.groups.is_empty() {
                 self.held_groups.push(self.groups.len() - 1);
@@ -197,7 +223,20 @@ impl Sink for Shaped<'_> {
     }
 
     fn finish(&mut self) -> io::Result<()> {
-        if let Some(sort) = self.sort {
+        if let (Some(sort), true) = (self.sort, self.inner.keeps_items()) {
+            let keys = std::mem::take(&mut self.keys);
+            let mut order: Vec<usize> = (0..keys.len()).collect();
+            // Stable: equal keys keep the server's order.
+            order.sort_by(|&a, &b| sort.compare(&keys[a].0, &keys[b].0));
+            order.retain(|&n| keys[n].1);
+            order.truncate(
+                self.max
+                    .map_or(usize::MAX, |m| usize::try_from(m).unwrap_or(usize::MAX)),
+            );
+            self.matched.set(self.matched.get() + order.len() as u64);
+            self.inner.reorder(order);
+            self.inner.page_done()?;
+        } else if let Some(sort) = self.sort {
             let held = std::mem::take(&mut self.held);
             let groups = std::mem::take(&mut self.held_groups);
             let mut order: Vec<usize> = (0..held.len()).collect();
@@ -318,18 +357,74 @@ mod tests {
         }
     }
 
+    /// A sink that keeps the task IDs it is given, as the table keeps its rows, and
+    /// records them at the end in the order it is told.
+    struct KeptIds {
+        kept: Vec<String>,
+        order: Option<Vec<usize>>,
+        written: Rc<std::cell::RefCell<Vec<String>>>,
+    }
+
+    impl Sink for KeptIds {
+        fn begin(&mut self, _: &Page<'_>) -> io::Result<()> {
+            Ok(())
+        }
+        fn item(&mut self, raw: &RawValue) -> io::Result<()> {
+            self.kept.push(TaskView::parse(raw.get()).id());
+            Ok(())
+        }
+        fn page_done(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+        fn finish(&mut self) -> io::Result<()> {
+            let order = self.order.take().unwrap_or((0..self.kept.len()).collect());
+            let mut written = self.written.borrow_mut();
+            written.extend(order.into_iter().map(|n| self.kept[n].clone()));
+            Ok(())
+        }
+        fn keeps_items(&self) -> bool {
+            true
+        }
+        fn reorder(&mut self, order: Vec<usize>) {
+            self.order = Some(order);
+        }
+    }
+
     fn shaped(statuses: Vec<Status>, sort: Option<Sort>) -> (Vec<String>, u64) {
         shaped_at_most(statuses, sort, None)
     }
 
+    /// What the shaping passes on, the same whether the sink keeps the tasks itself or
+    /// not.
     fn shaped_at_most(
+        statuses: Vec<Status>,
+        sort: Option<Sort>,
+        max: Option<u64>,
+    ) -> (Vec<String>, u64) {
+        let held = shaped_into(false, statuses.clone(), sort, max);
+        let kept = shaped_into(true, statuses, sort, max);
+        assert_eq!(held, kept, "held and kept by the sink alike");
+        held
+    }
+
+    fn shaped_into(
+        keeps: bool,
         statuses: Vec<Status>,
         sort: Option<Sort>,
         max: Option<u64>,
     ) -> (Vec<String>, u64) {
         let ids = Rc::new(std::cell::RefCell::new(Vec::new()));
         let matched = Rc::new(Cell::new(0));
-        let mut sink = Shaped::new(Box::new(Ids(ids.clone())), statuses, sort, matched.clone());
+        let inner: Box<dyn Sink> = if keeps {
+            Box::new(KeptIds {
+                kept: Vec::new(),
+                order: None,
+                written: ids.clone(),
+            })
+        } else {
+            Box::new(Ids(ids.clone()))
+        };
+        let mut sink = Shaped::new(inner, statuses, sort, matched.clone());
         sink.limit_to(max);
         for task in [
             r#"{"task_id":"a","task_name":"Beta","status":1,"progress":40,"elapsed_time":30,"create_time":"2026-01-02 00:00:00"}"#,

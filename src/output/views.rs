@@ -100,6 +100,7 @@ const DATASETS: &[ItemColumn] = &[
         i.pair("annotated_sample_count", "total_sample_count")
     }),
     column("RUNNING", running),
+    number("AGE", |i| i.age("create_time")),
     column("CREATED", |i| i.time("create_time")),
     column("VERSION", |i| i.text("current_version_name")),
     column("DESCRIPTION", |i| i.text("description")),
@@ -116,6 +117,9 @@ pub enum DatasetColumn {
     Samples,
     /// The tasks running in the dataset
     Running,
+    /// How long ago the dataset was created: 45s, 3m, 2h, 5d
+    Age,
+    /// When the dataset was created, in the local time zone (or UTC with --utc)
     Created,
     /// The current version's name
     Version,
@@ -130,16 +134,23 @@ pub const DATASET_DEFAULT_COLUMNS: [DatasetColumn; 7] = [
     DatasetColumn::Status,
     DatasetColumn::Samples,
     DatasetColumn::Running,
-    DatasetColumn::Created,
+    DatasetColumn::Age,
 ];
 
 /// What `--wide` adds to the dataset table.
-pub const DATASET_WIDE_COLUMNS: [DatasetColumn; 2] =
-    [DatasetColumn::Version, DatasetColumn::Description];
+pub const DATASET_WIDE_COLUMNS: [DatasetColumn; 3] = [
+    DatasetColumn::Created,
+    DatasetColumn::Version,
+    DatasetColumn::Description,
+];
 
-/// The dataset table of `columns`, in their order.
-pub fn dataset_table(columns: &[DatasetColumn]) -> ItemTable {
-    ItemTable(columns.iter().map(|&c| &DATASETS[c as usize]).collect())
+/// The dataset table of `columns`, in their order; of them, only those in `droppable`
+/// may be left out to fit a narrow terminal.
+pub fn dataset_table(columns: &[DatasetColumn], droppable: &[DatasetColumn]) -> ItemTable {
+    ItemTable {
+        columns: columns.iter().map(|&c| &DATASETS[c as usize]).collect(),
+        droppable: columns.iter().map(|c| droppable.contains(c)).collect(),
+    }
 }
 
 const IMPORT_TASKS: &[ItemColumn] = &[
@@ -187,32 +198,45 @@ const TEAM_TASKS: &[ItemColumn] = &[
 /// The table of a list other than tasks; none for tasks, whose table is their own.
 pub fn view_of(resource: Resource) -> Option<ItemTable> {
     let columns = match resource {
-        Resource::DATASETS => return Some(dataset_table(&DATASET_DEFAULT_COLUMNS)),
+        Resource::DATASETS => {
+            return Some(dataset_table(
+                &DATASET_DEFAULT_COLUMNS,
+                &DATASET_DEFAULT_COLUMNS,
+            ));
+        }
         Resource::IMPORT_TASKS => IMPORT_TASKS,
         Resource::EXPORT_TASKS => EXPORT_TASKS,
         Resource::VERSIONS => VERSIONS,
         Resource::TEAM_TASKS => TEAM_TASKS,
         _ => return None,
     };
-    Some(ItemTable(columns.iter().collect()))
+    Some(ItemTable {
+        columns: columns.iter().collect(),
+        droppable: vec![true; columns.len()],
+    })
 }
 
 /// A table of items, by its columns.
-pub struct ItemTable(Vec<&'static ItemColumn>);
+pub struct ItemTable {
+    columns: Vec<&'static ItemColumn>,
+    /// Whether each column may be left out to fit a narrow terminal: not one asked for.
+    droppable: Vec<bool>,
+}
 
 impl View for ItemTable {
     fn layout(&self) -> Vec<Layout> {
-        let last = self.0.len();
-        self.0
+        let last = self.columns.len();
+        self.columns
             .iter()
+            .zip(&self.droppable)
             .enumerate()
-            .map(|(n, c)| Layout {
+            .map(|(n, (c, &droppable))| Layout {
                 header: c.header,
                 right_aligned: c.right_aligned,
                 // Names and paths are free text: cut before other columns go.
                 cut_to_fit: matches!(c.header, "NAME" | "PATH"),
                 // The rightmost go first; ID and NAME stay.
-                drop_rank: (!matches!(c.header, "ID" | "NAME"))
+                drop_rank: (droppable && !matches!(c.header, "ID" | "NAME"))
                     .then(|| u8::try_from(last - n).unwrap_or(u8::MAX)),
                 coloured: false,
             })
@@ -221,7 +245,7 @@ impl View for ItemTable {
 
     fn cells(&self, raw: &str, cells: &mut Vec<String>) -> Option<u8> {
         let item = Item::parse(raw);
-        cells.extend(self.0.iter().map(|c| (c.show)(&item)));
+        cells.extend(self.columns.iter().map(|c| (c.show)(&item)));
         None
     }
 }
@@ -294,7 +318,7 @@ mod tests {
             let table = render(resource, example, OutputFormat::Table);
             let mut lines = table.lines();
             let header = lines.next().unwrap();
-            let columns = view_of(resource).unwrap().0;
+            let columns = view_of(resource).unwrap().columns;
             assert_eq!(
                 header.split_whitespace().collect::<Vec<_>>(),
                 columns.iter().map(|c| c.header).collect::<Vec<_>>()
@@ -317,7 +341,7 @@ mod tests {
     }
 
     #[test]
-    fn codes_are_named_and_times_shown_in_local_time() {
+    fn codes_are_named_and_ages_shown() {
         let (resource, example) = EXAMPLES[0];
         let table = render(resource, example, OutputFormat::Table);
         let first = table.lines().nth(1).unwrap();
@@ -326,7 +350,7 @@ mod tests {
             "{first}"
         );
         assert!(first.contains("image classification  normal"), "{first}");
-        let created = crate::domain::field::time(&Some("1605690595404".into()));
-        assert!(first.contains(&created), "{first}");
+        let age = crate::domain::field::age(&Some("1605690595404".into()));
+        assert!(first.ends_with(&format!("  {age}")), "{first}");
     }
 }

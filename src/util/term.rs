@@ -167,6 +167,21 @@ pub fn terminal_width() -> Option<usize> {
     probe.width().map(usize::from).filter(|&cols| cols > 0)
 }
 
+/// Lines available for a screen drawn in place: `LINES` if set, else the terminal's.
+pub fn terminal_height() -> Option<usize> {
+    if let Some(lines) = std::env::var("LINES")
+        .ok()
+        .and_then(|l| l.trim().parse::<usize>().ok())
+        .filter(|&l| l > 0)
+    {
+        return Some(lines);
+    }
+    crossterm::terminal::size()
+        .ok()
+        .map(|(_, rows)| usize::from(rows))
+        .filter(|&rows| rows > 0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -138,7 +138,14 @@ const ENVIRONMENT: &[(&str, &str)] = &[
         "HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY",
         "Proxies, and the hosts that bypass them.",
     ),
-    ("NO_COLOR, COLUMNS", "No colour; the table's width."),
+    (
+        "NO_COLOR, COLUMNS, LINES",
+        "No colour; the table's width; the height a --watch on a terminal fits its table to.",
+    ),
+    (
+        "TZ",
+        "The time zone times are shown in (the system's without it; --utc shows UTC).",
+    ),
 ];
 
 const FILES: &[(&str, &str)] = &[

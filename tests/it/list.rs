@@ -8,14 +8,16 @@ use crate::support::*;
 use fake_modelarts::fixtures::*;
 use fake_modelarts::*;
 
+/// The default dataset's table; ages counted up to [`NOW`], its creation times written
+/// in UTC+08:00.
 const TABLE: &str = "\
-ID                   NAME                 TYPE        STATUS        PROGRESS  SAMPLES   CREATED              ELAPSED
-14cyxyu6UXaNT3lrPFl  5fXxR01TyUoiobqNEd9  pre-label   succeeded         100%    38/246  2020-11-03 15:22:39    8m51s
-5QPy73VwnwHi5NqvbcP  -                    auto-label  succeeded         100%    38/246  2020-10-31 16:11:37    6m37s
-nR8kq2LmZc0aVbXy7Tt  nightly run/ü+~*     pre-label   running          37.5%  375/1000  2026-11-29 08:00:00    2h05m
-Fa1LeDtask000000001  weekly relabel       auto-label  failed           12.5%    20/500  2026-11-28 22:10:05      45s
-UnKn0wnStatus000001  from the future      pre-label   9                    -         -  2026-11-29 09:00:00        -
-UnKn0wnType00000001  mystery              42          initializing         -         -  2026-11-29 11:30:00        -
+ID                   NAME                 TYPE        STATUS        PROGRESS  SAMPLES   AGE    ELAPSED
+14cyxyu6UXaNT3lrPFl  5fXxR01TyUoiobqNEd9  pre-label   succeeded         100%    38/246  6y27d    8m51s
+5QPy73VwnwHi5NqvbcP  -                    auto-label  succeeded         100%    38/246  6y30d    6m37s
+nR8kq2LmZc0aVbXy7Tt  nightly run/ü+~*     pre-label   running          37.5%  375/1000    28h    2h05m
+Fa1LeDtask000000001  weekly relabel       auto-label  failed           12.5%    20/500    37h      45s
+UnKn0wnStatus000001  from the future      pre-label   9                    -         -    27h        -
+UnKn0wnType00000001  mystery              42          initializing         -         -    24h        -
 ";
 
 #[test]
@@ -945,7 +947,7 @@ fn status_filters_keep_the_servers_total() {
     assert_eq!(out.status.code(), Some(2));
     assert_stderr_has(
         &out,
-        "[possible values: dataset, id, name, type, status, progress, samples, created, elapsed, model, version, unconfirmed, message]",
+        "[possible values: dataset, id, name, type, status, progress, samples, age, created, elapsed, model, version, unconfirmed, message]",
     );
     let out = sandbox.run(&["list", "--status", "done"]);
     assert_eq!(out.status.code(), Some(2));
@@ -980,8 +982,9 @@ fn columns_wide_and_sort() {
             "STATUS",
             "PROGRESS",
             "SAMPLES",
-            "CREATED",
+            "AGE",
             "ELAPSED",
+            "CREATED",
             "MODEL",
             "VERSION",
             "UNCONFIRMED",

@@ -119,46 +119,85 @@ fn dataset_requests(sandbox: &Sandbox) -> Vec<Recorded> {
 #[test]
 fn datasets_table_shows_running_tasks_and_created_in_the_local_zone() {
     let sandbox = Sandbox::with(named_setup());
-    let table = |first: [&str; 4]| {
+    let table = |last: &str, values: [&str; 4]| {
         format!(
             "\
-ID                   NAME   TYPE              STATUS  SAMPLES  RUNNING                                   CREATED
+ID                   NAME   TYPE              STATUS  SAMPLES  RUNNING                                   {last}
 dsA0000000000000001  cats   object detection  normal  195/260  3 tasks                                   {}
 dsB0000000000000002  dogs   object detection  normal  105/140  nR8kq2LmZc0aVbXy7Tt                       {}
 dsC0000000000000003  birds  object detection  normal   90/120  none                                      {}
 dsD0000000000000004  fish   object detection  normal  105/140  DepL0yTask000000001, UnKn0wnType00000001  {}
 ",
-            first[0], first[1], first[2], first[3]
+            values[0], values[1], values[2], values[3]
         )
     };
+    // How long ago, counted up to NOW (2026-11-30 04:00:00 UTC): a year and 5 days.
     let out = ok(&sandbox, &["datasets"]);
-    let utc = [
-        "2025-11-24 16:00:00",
-        "2025-11-24 15:00:00",
-        "2025-11-24 14:00:00",
-        "2025-11-24 13:00:00",
-    ];
-    assert_eq!(stdout_of(&out), table(utc));
+    assert_eq!(stdout_of(&out), table("AGE", ["370d"; 4]));
     assert_eq!(stderr_of(&out), "4 of 4 datasets\n");
+    let created = [
+        "id", "name", "type", "status", "samples", "running", "created",
+    ]
+    .join(",");
+    let out = ok(&sandbox, &["datasets", "--columns", &created]);
+    let utc = [
+        "2025-11-24 16:00:00 +00:00",
+        "2025-11-24 15:00:00 +00:00",
+        "2025-11-24 14:00:00 +00:00",
+        "2025-11-24 13:00:00 +00:00",
+    ];
+    assert_eq!(stdout_of(&out), table("CREATED", utc));
     // POSIX zones, which need no time zone database: eight hours east, five west.
-    let out = run_tz(&sandbox, "UTC-8", &["ds"]);
+    let out = run_tz(&sandbox, "UTC-8", &["ds", "--columns", &created]);
     let east = [
-        "2025-11-25 00:00:00",
-        "2025-11-24 23:00:00",
-        "2025-11-24 22:00:00",
-        "2025-11-24 21:00:00",
+        "2025-11-25 00:00:00 +08:00",
+        "2025-11-24 23:00:00 +08:00",
+        "2025-11-24 22:00:00 +08:00",
+        "2025-11-24 21:00:00 +08:00",
     ];
-    assert_eq!(stdout_of(&out), table(east));
-    let out = run_tz(&sandbox, "EST5", &["datasets"]);
+    assert_eq!(stdout_of(&out), table("CREATED", east));
+    let out = run_tz(&sandbox, "EST5", &["datasets", "--columns", &created]);
     let west = [
-        "2025-11-24 11:00:00",
-        "2025-11-24 10:00:00",
-        "2025-11-24 09:00:00",
-        "2025-11-24 08:00:00",
+        "2025-11-24 11:00:00 -05:00",
+        "2025-11-24 10:00:00 -05:00",
+        "2025-11-24 09:00:00 -05:00",
+        "2025-11-24 08:00:00 -05:00",
     ];
-    assert_eq!(stdout_of(&out), table(west));
+    assert_eq!(stdout_of(&out), table("CREATED", west));
+    // --utc, whatever the zone.
+    let out = run_tz(
+        &sandbox,
+        "EST5",
+        &["--utc", "datasets", "--columns", &created],
+    );
+    assert_eq!(stdout_of(&out), table("CREATED", utc));
+    // --wide adds CREATED after the default columns.
+    let out = run_tz(&sandbox, "UTC-8", &["datasets", "--wide"]);
+    let header: Vec<String> = stdout_of(&out)
+        .lines()
+        .next()
+        .unwrap()
+        .split_whitespace()
+        .map(str::to_string)
+        .collect();
+    assert_eq!(
+        header,
+        [
+            "ID",
+            "NAME",
+            "TYPE",
+            "STATUS",
+            "SAMPLES",
+            "RUNNING",
+            "AGE",
+            "CREATED",
+            "VERSION",
+            "DESCRIPTION"
+        ]
+    );
+    assert_stdout_has(&out, "370d  2025-11-25 00:00:00 +08:00  V001");
     let requests = dataset_requests(&sandbox);
-    assert_eq!(requests.len(), 3);
+    assert_eq!(requests.len(), 6);
     for r in &requests {
         assert_eq!(r.query, "check_running_task=true&limit=10&offset=0");
     }
@@ -657,4 +696,106 @@ fn a_piped_watch_across_datasets_logs_each_task_once_and_ends_when_all_are_done(
     let round = &sandbox.requests()[before..];
     assert_eq!(round.len(), 4, "{round:?}");
     assert!(round[0].path.ends_with("/datasets"), "{round:?}");
+}
+
+/// The words of a table's header, and what went to stderr, on a terminal `cols` wide.
+#[cfg(unix)]
+fn on_terminal(sandbox: &Sandbox, cols: u16, args: &[&str]) -> (Vec<String>, String, String) {
+    let mut cmd = sandbox.std_cmd();
+    cmd.args(["--color", "never"]).args(args);
+    let run = crate::support::pty::run_with_stderr_piped(cmd, cols);
+    assert!(run.status.success(), "{}", run.screen);
+    let header = run
+        .screen
+        .lines()
+        .next()
+        .unwrap()
+        .split_whitespace()
+        .map(str::to_string)
+        .collect();
+    (header, run.screen, String::from_utf8(run.stderr).unwrap())
+}
+
+#[cfg(unix)]
+#[test]
+fn the_datasets_table_fits_the_terminal_but_keeps_what_was_asked_for() {
+    let sandbox = Sandbox::with(named_setup());
+    let note = |cols: u16, hidden: &str| {
+        format!("(hidden to fit {cols} columns: {hidden}; use --columns or COLUMNS=...)\n")
+    };
+    // Room for all.
+    let (header, _, err) = on_terminal(&sandbox, 120, &["datasets"]);
+    assert_eq!(
+        header,
+        ["ID", "NAME", "TYPE", "STATUS", "SAMPLES", "RUNNING", "AGE"]
+    );
+    assert_eq!(err, "4 of 4 datasets\n");
+    // The rightmost go first.
+    let (header, screen, err) = on_terminal(&sandbox, 80, &["datasets"]);
+    assert_eq!(header, ["ID", "NAME", "TYPE", "STATUS", "SAMPLES"]);
+    assert!(screen.lines().all(|l| l.chars().count() <= 80), "{screen}");
+    assert_eq!(err, note(80, "RUNNING, AGE") + "4 of 4 datasets\n");
+    let (header, _, err) = on_terminal(&sandbox, 60, &["datasets"]);
+    assert_eq!(header, ["ID", "NAME", "TYPE", "STATUS"]);
+    assert_eq!(err, note(60, "SAMPLES, RUNNING, AGE") + "4 of 4 datasets\n");
+    // Named, or added by --wide: they stay, wider than the terminal.
+    let (header, screen, err) = on_terminal(
+        &sandbox,
+        60,
+        &["datasets", "--columns", "id,name,running,created"],
+    );
+    assert_eq!(header, ["ID", "NAME", "RUNNING", "CREATED"]);
+    assert!(
+        screen.contains("DepL0yTask000000001, UnKn0wnType00000001  2025-11-24 13:00:00 +00:00"),
+        "{screen}"
+    );
+    assert_eq!(err, "4 of 4 datasets\n");
+    let (header, _, err) = on_terminal(&sandbox, 80, &["datasets", "--wide"]);
+    assert_eq!(header, ["ID", "NAME", "CREATED", "VERSION", "DESCRIPTION"]);
+    assert_eq!(
+        err,
+        note(80, "TYPE, STATUS, SAMPLES, RUNNING, AGE") + "4 of 4 datasets\n"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn the_project_table_gives_up_its_dataset_column_last() {
+    let sandbox = Sandbox::with(named_setup());
+    let (header, screen, err) = on_terminal(&sandbox, 120, &["list", "-A"]);
+    assert_eq!(
+        header,
+        [
+            "DATASET", "ID", "NAME", "TYPE", "STATUS", "PROGRESS", "SAMPLES", "AGE", "ELAPSED"
+        ]
+    );
+    assert!(!err.contains("hidden"), "{err}");
+    assert!(screen.contains("cats     14cyxyu6UXaNT3lrPFl"), "{screen}");
+    let (header, _, err) = on_terminal(&sandbox, 80, &["list", "-A"]);
+    assert_eq!(
+        header,
+        ["DATASET", "ID", "NAME", "STATUS", "PROGRESS", "ELAPSED"]
+    );
+    assert!(
+        err.starts_with(
+            "(hidden to fit 80 columns: TYPE, SAMPLES, AGE; use --columns or COLUMNS=...)\n"
+        ),
+        "{err}"
+    );
+    let (header, _, err) = on_terminal(&sandbox, 60, &["list", "-A"]);
+    assert_eq!(header, ["DATASET", "ID", "NAME", "STATUS"]);
+    assert!(
+        err.starts_with(
+            "(hidden to fit 60 columns: TYPE, PROGRESS, SAMPLES, AGE, ELAPSED; use --columns"
+        ),
+        "{err}"
+    );
+    // Named, DATASET stays too.
+    let (header, _, err) = on_terminal(
+        &sandbox,
+        40,
+        &["list", "-A", "--columns", "dataset,id,name,age"],
+    );
+    assert_eq!(header, ["DATASET", "ID", "NAME", "AGE"]);
+    assert!(!err.contains("hidden"), "{err}");
 }

@@ -10,10 +10,10 @@ use serde_json::Value;
 
 /// Every column, in the order `--wide` shows them.
 const ALL_COLUMNS: &str =
-    "id,name,type,status,progress,samples,created,elapsed,model,version,unconfirmed,message";
+    "id,name,type,status,progress,samples,age,elapsed,created,model,version,unconfirmed,message";
 
 /// The task fields each column shows (any one of them will do), as JSON pointers.
-const SOURCES: [(&str, &[&str]); 12] = [
+const SOURCES: [(&str, &[&str]); 13] = [
     ("ID", &["/task_id"]),
     ("NAME", &["/task_name", "/config/name"]),
     ("TYPE", &["/type"]),
@@ -28,8 +28,9 @@ const SOURCES: [(&str, &[&str]); 12] = [
             "/result/total_sample_count",
         ],
     ),
-    ("CREATED", &["/create_time"]),
+    ("AGE", &["/create_time"]),
     ("ELAPSED", &["/elapsed_time"]),
+    ("CREATED", &["/create_time"]),
     ("MODEL", &["/model_name"]),
     ("VERSION", &["/model_version"]),
     ("UNCONFIRMED", &["/unconfirmed_sample_count"]),
@@ -127,6 +128,9 @@ fn the_reference_task_lists_render_fully_in_every_format() {
             assert_eq!(first["TYPE"], "pre-label");
             assert_eq!(first["SAMPLES"], "38/246");
             assert_eq!(first["ELAPSED"], "8m51s");
+            // Written without a zone, in UTC+08:00; shown here in UTC (TZ).
+            assert_eq!(first["CREATED"], "2020-11-03 07:22:39 +00:00");
+            assert_eq!(first["AGE"], "6y27d");
             assert_eq!(first["MODEL"], "auto-deploy-50041602581620628");
             assert_eq!(first["UNCONFIRMED"], "208");
             assert_eq!(first["MESSAGE"], "prelabel task execute successfully.");
@@ -145,7 +149,13 @@ fn the_reference_details_render_fully() {
         details: HashMap::from([(ASKED.to_string(), api_example(TASK_DETAILS_EXAMPLE))]),
         ..Setup::default()
     });
-    let out = sandbox.run(&["get", ASKED]);
+    // Eight hours east of UTC, the time the reference wrote, with its offset.
+    let out = sandbox
+        .cmd()
+        .env("TZ", "CST-8")
+        .args(["get", ASKED])
+        .output()
+        .unwrap();
     assert_ok(&out);
     assert_eq!(
         stdout_of(&out),
@@ -156,7 +166,7 @@ fn the_reference_details_render_fully() {
              STATUS    running\n\
              PROGRESS  10%\n\
              SAMPLES   30/49\n\
-             CREATED   2020-11-23 11:08:20\n\
+             CREATED   2020-11-23 11:08:20 +08:00\n\
              ELAPSED   0s\n\
              MESSAGE   Start to export annotations. Export task id is jMZGm2SBp4Ymr2wrhAK\n"
         )

@@ -11,12 +11,19 @@ use fake_modelarts::{
     AK, DATASET, DOMAIN, FakeServer, NO_HOME, PASSWORD, PROJECT, REGION, Recorded, SK, Setup, USER,
 };
 
+/// The time ages (AGE) are counted up to in every run, so that they can be checked
+/// exactly: `MATASKS_TEST_NOW`. The fixtures' tasks were created a day or two before.
+pub const NOW: &str = "2026-11-30T12:00:00+08:00";
+
 /// The binary with an empty environment: no XDG_*, proxies, NO_COLOR,
 /// HUAWEICLOUD_SDK_* or MATASKS_* leak in from the machine running the tests, and
-/// HOME points nowhere.
+/// HOME points nowhere. Times are shown in UTC (`TZ`), ages counted up to [`NOW`].
 pub fn matasks() -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::cargo_bin("matasks").unwrap();
-    cmd.env_clear().env("HOME", NO_HOME);
+    cmd.env_clear()
+        .env("HOME", NO_HOME)
+        .env("TZ", "UTC")
+        .env("MATASKS_TEST_NOW", NOW);
     cmd.timeout(Duration::from_secs(60));
     cmd
 }
@@ -83,11 +90,14 @@ impl Sandbox {
     }
 
     /// The binary as a plain `std` command (for terminals and pipes), with this
-    /// sandbox's config file and nothing else from the environment.
+    /// sandbox's config file and nothing else from the environment but [`matasks`]'s
+    /// zone and time.
     pub fn std_cmd(&self) -> std::process::Command {
         let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("matasks"));
         cmd.env_clear()
             .env("HOME", NO_HOME)
+            .env("TZ", "UTC")
+            .env("MATASKS_TEST_NOW", NOW)
             .env("MATASKS_CACHE_DIR", self.cache_dir())
             .arg("--config")
             .arg(&self.config);

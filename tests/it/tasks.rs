@@ -19,13 +19,31 @@ fn polls(sandbox: &Sandbox) -> usize {
 #[test]
 fn get_shows_a_task_as_keys_and_values_or_as_the_servers_json() {
     let sandbox = Sandbox::new();
-    let out = sandbox.run(&["get", "Fa1LeDtask000000001"]);
-    assert_ok(&out);
+    // The time as the server wrote it (UTC+08:00), in a zone eight hours east, with its
+    // offset.
+    let get = |tz: &str, args: &[&str]| {
+        let out = sandbox.cmd().env("TZ", tz).args(args).output().unwrap();
+        assert_ok(&out);
+        stdout_of(&out)
+    };
+    let shown = |created: &str| {
+        format!(
+            "ID        Fa1LeDtask000000001\nNAME      weekly relabel\nTYPE      auto-label\n\
+             STATUS    failed\nPROGRESS  12.5%\nSAMPLES   20/500\nCREATED   {created}\n\
+             ELAPSED   45s\nERROR     ModelArts.4353: Insufficient samples.\n"
+        )
+    };
     assert_eq!(
-        stdout_of(&out),
-        "ID        Fa1LeDtask000000001\nNAME      weekly relabel\nTYPE      auto-label\n\
-         STATUS    failed\nPROGRESS  12.5%\nSAMPLES   20/500\nCREATED   2026-11-28 22:10:05\n\
-         ELAPSED   45s\nERROR     ModelArts.4353: Insufficient samples.\n"
+        get("CST-8", &["get", "Fa1LeDtask000000001"]),
+        shown("2026-11-28 22:10:05 +08:00")
+    );
+    assert_eq!(
+        get("IST-5:30", &["get", "Fa1LeDtask000000001"]),
+        shown("2026-11-28 19:40:05 +05:30")
+    );
+    assert_eq!(
+        get("IST-5:30", &["get", "Fa1LeDtask000000001", "--utc"]),
+        shown("2026-11-28 14:10:05 +00:00")
     );
     let request = sandbox.requests().pop().unwrap();
     assert_eq!(
@@ -359,6 +377,23 @@ fn watch_logs_each_task_that_appears_or_changes_until_all_are_done() {
     .collect();
     assert_eq!(changes, expected);
     assert_eq!(sandbox.requests().len(), 3);
+    // Said once, not at every listing.
+    assert_eq!(
+        stderr_of(&out),
+        "stdout is not a terminal: --watch prints each task that appears or changes as one \
+         NDJSON line\n"
+    );
+    // Asked for, NDJSON goes without saying.
+    let out = sandbox.run(&[
+        "list",
+        "--watch",
+        "--until-done",
+        "--interval",
+        "1s",
+        "-o",
+        "ndjson",
+    ]);
+    assert_ok(&out);
     assert_eq!(stderr_of(&out), "");
     // --until-done belongs to --watch.
     assert_eq!(
@@ -369,6 +404,11 @@ fn watch_logs_each_task_that_appears_or_changes_until_all_are_done() {
         sandbox.run(&["list", "--interval", "2s"]).status.code(),
         Some(2)
     );
+}
+
+/// The drawings of a watch on a terminal: what follows each move to the top left.
+fn drawings(screen: &str) -> Vec<&str> {
+    screen.split("\x1b[H").skip(1).collect()
 }
 
 #[cfg(unix)]
@@ -387,23 +427,95 @@ fn watch_redraws_the_table_in_place_on_a_terminal() {
     ]);
     let run = pty::run_on_terminal(cmd, 120);
     assert!(run.status.success(), "{}", run.screen);
-    assert_eq!(
-        run.screen.matches("\x1b[H\x1b[2J").count(),
-        3,
-        "{:?}",
-        run.screen
-    );
-    assert!(run.screen.contains("Every 1s: matasks "), "{}", run.screen);
-    assert!(run.screen.contains("refreshed "), "{}", run.screen);
-    let last = run.screen.rsplit("\x1b[2J").next().unwrap();
+    // Drawn over the last, from the top left: the screen is cleared once, at the start,
+    // then each line is cleared to its end and what is below the drawing.
+    assert!(run.screen.starts_with("\x1b[H\x1b[2J"), "{:?}", run.screen);
+    assert_eq!(run.screen.matches("\x1b[2J").count(), 1, "{:?}", run.screen);
+    let drawings = drawings(&run.screen);
+    assert_eq!(drawings.len(), 3, "{:?}", run.screen);
+    for drawing in &drawings {
+        let drawing = drawing.trim_start_matches("\x1b[2J");
+        let (lines, after) = drawing.rsplit_once("\x1b[J").unwrap();
+        assert!(lines.starts_with("Every 1s: matasks "), "{drawing:?}");
+        assert!(lines.lines().all(|l| l.ends_with("\x1b[K")), "{drawing:?}");
+        // Within the screen's 40 rows, with nothing left under it but the last note.
+        assert!(lines.lines().count() < 40);
+        assert!(
+            after.is_empty() || after == "every task listed is done\n",
+            "{after:?}"
+        );
+    }
+    let last = drawings[2];
+    assert!(last.contains("3 tasks\x1b[K\n"), "{last:?}");
     assert!(
-        last.contains("moving-failed") && last.contains("failed"),
-        "{last}"
-    );
-    assert!(
-        last.ends_with("3 tasks\nevery task listed is done\n"),
+        last.ends_with("3 tasks\x1b[K\n\x1b[Jevery task listed is done\n"),
         "{last:?}"
     );
+    // The first listing had a task initializing: STATUS keeps that width when every
+    // status has grown shorter.
+    let header = |drawing: &str| drawing.lines().nth(2).unwrap().to_string();
+    assert!(drawings[0].contains("  initializing  "), "{}", drawings[0]);
+    assert!(!last.contains("initializing"), "{last}");
+    assert_eq!(header(drawings[0]), header(last));
+    assert!(
+        last.contains("moving-failed     -     pre-label  failed             20%"),
+        "{last}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_watch_shows_the_rows_the_screen_has_room_for() {
+    let sandbox = Sandbox::with(moving_listing());
+    let mut cmd = sandbox.std_cmd();
+    cmd.args([
+        "list",
+        "--watch",
+        "--until-done",
+        "--interval",
+        "1s",
+        "--color",
+        "never",
+    ]);
+    // Seven rows: the title, a blank line, the header, two rows for the tasks, the
+    // count, and the line the cursor waits on.
+    let run = pty::run_on_screen(cmd, 60, 7);
+    assert!(run.status.success(), "{}", run.screen);
+    let drawn = drawings(&run.screen);
+    assert_eq!(drawn.len(), 3, "{:?}", run.screen);
+    for drawing in &drawn {
+        let (lines, _) = drawing.rsplit_once("\x1b[J").unwrap();
+        let lines: Vec<&str> = lines
+            .trim_start_matches("\x1b[2J")
+            .lines()
+            .map(|l| l.trim_end_matches("\x1b[K"))
+            .collect();
+        assert_eq!(lines.len(), 6, "{lines:#?}");
+        assert!(lines[3].starts_with("moving-succeeded  "), "{lines:#?}");
+        assert_eq!(lines[4], "... 2 more");
+        // Every line cut at the terminal's width, the title too, and the count says
+        // which columns the width left out.
+        assert!(lines.iter().all(|l| l.chars().count() <= 60), "{lines:#?}");
+        assert_eq!(
+            lines[5],
+            "3 tasks (hidden to fit 60 columns: TYPE, SAMPLES, AGE)"
+        );
+    }
+    // LINES stands for the terminal's height, as COLUMNS for its width.
+    let mut cmd = sandbox.std_cmd();
+    cmd.env("LINES", "6").args([
+        "list",
+        "--watch",
+        "--until-done",
+        "--interval",
+        "1s",
+        "--color",
+        "never",
+    ]);
+    let run = pty::run_on_screen(cmd, 60, 40);
+    assert!(run.status.success(), "{}", run.screen);
+    let last = *drawings(&run.screen).last().unwrap();
+    assert!(last.contains("\n... 3 more\x1b[K\n"), "{last:?}");
 }
 
 #[cfg(unix)]
@@ -791,7 +903,7 @@ fn an_odd_number_costs_one_field_only_in_get_wait_and_list() {
     assert_eq!(
         stdout_of(&out),
         "ID        odd\nNAME      big\nTYPE      pre-label\nSTATUS    succeeded\nPROGRESS  100%\n\
-         SAMPLES   38/1e400\nCREATED   2026-11-29 08:00:00\n\
+         SAMPLES   38/1e400\nCREATED   2026-11-29 00:00:00 +00:00\n\
          ELAPSED   123456789012345678901234567890\n"
     );
 

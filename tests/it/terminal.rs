@@ -1,7 +1,7 @@
 //! What changes when stdout or stderr is a terminal: colour, width, messages.
 #![cfg(unix)]
 
-use crate::support::pty::run_on_terminal;
+use crate::support::pty::{run_on_terminal, run_with_stderr_piped};
 use crate::support::*;
 use fake_modelarts::*;
 
@@ -129,6 +129,7 @@ fn the_table_fits_the_terminal_by_cutting_names() {
         .lines()
         .filter(|l| !l.starts_with("6 of 6 "))
         .collect();
+    assert!(!run.screen.contains("hidden to fit"), "{}", run.screen);
     assert_eq!(table.len(), 7, "{}", run.screen);
     for line in &table {
         assert!(
@@ -149,7 +150,7 @@ fn the_table_fits_the_terminal_by_cutting_names() {
     );
     assert!(run.screen.contains("nR8kq2LmZc0aVbXy7Tt"));
     // No column is dropped while names can still be cut.
-    assert!(run.screen.contains("2026-11-29 08:00:00"));
+    assert!(run.screen.contains("  28h  "), "{}", run.screen);
 
     // COLUMNS overrides the terminal's own width.
     let mut cmd = sandbox.std_cmd();
@@ -166,27 +167,226 @@ fn the_table_fits_the_terminal_by_cutting_names() {
     assert!(run.screen.contains('…'));
 }
 
-#[test]
-fn an_80_column_terminal_drops_columns_rather_than_wrapping() {
-    let sandbox = Sandbox::new();
-    let mut cmd = sandbox.std_cmd();
-    cmd.arg("list");
-    let run = run_on_terminal(cmd, 80);
-    assert!(run.status.success());
-    let lines: Vec<&str> = run.screen.lines().collect();
-    assert_eq!(lines.len(), 8, "{}", run.screen);
-    for line in &lines {
-        assert!(display_width(line) <= 80, "{line:?}");
-    }
-    let header: Vec<String> = lines[0]
-        .split_whitespace()
+/// The header's words, without their colour.
+fn header_of(line: &str) -> Vec<String> {
+    line.split_whitespace()
         .map(|h| h.replace("\x1b[1m", "").replace("\x1b[0m", ""))
-        .collect();
+        .collect()
+}
+
+#[test]
+fn default_columns_give_way_in_order_and_are_named_on_stderr() {
+    let sandbox = Sandbox::new();
+    let summary = "6 of 6 auto-labeling and pre-labeling tasks (--type all lists every kind)\n";
+    for (cols, header, hidden) in [
+        (
+            120,
+            &[
+                "ID", "NAME", "TYPE", "STATUS", "PROGRESS", "SAMPLES", "AGE", "ELAPSED",
+            ][..],
+            None,
+        ),
+        (
+            80,
+            &["ID", "NAME", "TYPE", "STATUS", "PROGRESS", "ELAPSED"][..],
+            Some("SAMPLES, AGE"),
+        ),
+        // TYPE goes before ELAPSED and PROGRESS.
+        (
+            60,
+            &["ID", "NAME", "STATUS", "PROGRESS"][..],
+            Some("TYPE, SAMPLES, AGE, ELAPSED"),
+        ),
+    ] {
+        let mut cmd = sandbox.std_cmd();
+        cmd.arg("list");
+        let run = run_with_stderr_piped(cmd, cols);
+        assert!(run.status.success(), "{}", run.screen);
+        let lines: Vec<&str> = run.screen.lines().collect();
+        assert_eq!(lines.len(), 7, "{}", run.screen);
+        for line in &lines {
+            assert!(display_width(line) <= cols as usize, "{line:?}");
+        }
+        assert_eq!(header_of(lines[0]), header, "{cols} columns");
+        let stderr = String::from_utf8(run.stderr).unwrap();
+        match hidden {
+            Some(hidden) => assert_eq!(
+                stderr,
+                format!(
+                    "(hidden to fit {cols} columns: {hidden}; use --columns or COLUMNS=...)\n\
+                     {summary}"
+                )
+            ),
+            None => assert_eq!(stderr, summary),
+        }
+    }
+    // COLUMNS decides, when stdout is a terminal.
+    let mut cmd = sandbox.std_cmd();
+    cmd.env("COLUMNS", "60").arg("list");
+    let run = run_with_stderr_piped(cmd, 200);
     assert_eq!(
-        header,
-        ["ID", "NAME", "TYPE", "STATUS", "PROGRESS", "ELAPSED"]
+        header_of(run.screen.lines().next().unwrap()),
+        ["ID", "NAME", "STATUS", "PROGRESS"]
     );
-    assert!(run.screen.contains("nightly run/ü…"), "{}", run.screen);
+    assert_eq!(run.screen.lines().map(display_width).max(), Some(60));
+    assert!(run.screen.contains("nightly run/ü+…  "), "{}", run.screen);
+}
+
+#[test]
+fn columns_asked_for_stay_however_narrow_the_terminal() {
+    let sandbox = Sandbox::new();
+    // --wide: its columns stay, and every default one that may go, goes.
+    let mut cmd = sandbox.std_cmd();
+    cmd.args(["--color", "never", "list", "--wide"]);
+    let run = run_with_stderr_piped(cmd, 80);
+    assert!(run.status.success(), "{}", run.screen);
+    let lines: Vec<&str> = run.screen.lines().collect();
+    assert_eq!(
+        header_of(lines[0]),
+        [
+            "ID",
+            "NAME",
+            "STATUS",
+            "CREATED",
+            "MODEL",
+            "VERSION",
+            "UNCONFIRMED",
+            "MESSAGE"
+        ]
+    );
+    // Wider than the terminal, the names and messages cut to their least.
+    assert!(
+        lines.iter().all(|l| display_width(l) > 80),
+        "{}",
+        run.screen
+    );
+    assert!(
+        run.screen.contains("5fXxR01TyUo…  succeeded"),
+        "{}",
+        run.screen
+    );
+    assert!(run.screen.contains("ModelArts.4…"), "{}", run.screen);
+    assert!(
+        String::from_utf8(run.stderr)
+            .unwrap()
+            .starts_with("(hidden to fit 80 columns: TYPE, PROGRESS, SAMPLES, AGE, ELAPSED; "),
+    );
+    // Columns named: none goes, and nothing is said.
+    let mut cmd = sandbox.std_cmd();
+    cmd.args([
+        "--color",
+        "never",
+        "list",
+        "--columns",
+        "id,name,type,status,progress,samples,age,elapsed,created",
+    ]);
+    let run = run_with_stderr_piped(cmd, 60);
+    assert!(run.status.success(), "{}", run.screen);
+    assert_eq!(
+        header_of(run.screen.lines().next().unwrap()),
+        [
+            "ID", "NAME", "TYPE", "STATUS", "PROGRESS", "SAMPLES", "AGE", "ELAPSED", "CREATED"
+        ]
+    );
+    assert!(
+        run.screen.contains("2026-11-29 00:00:00 +00:00"),
+        "{}",
+        run.screen
+    );
+    assert_eq!(
+        String::from_utf8(run.stderr).unwrap(),
+        "6 of 6 auto-labeling and pre-labeling tasks (--type all lists every kind)\n"
+    );
+}
+
+/// A dataset of tasks whose names begin alike.
+fn alike_names() -> Sandbox {
+    let names = [
+        "nightly pre-label 1",
+        "nightly pre-label 2",
+        "weekly relabel of the cats",
+        "weekly relabel of the dogs",
+        "defect detection round",
+        "short",
+    ];
+    let tasks = names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            format!(
+                r#"{{"task_id":"NaMeS{i:014}","task_name":"{name}","type":1,"status":3,"progress":100.0,"annotated_sample_count":1,"total_sample_count":2,"create_time":"2026-11-30 11:00:00","elapsed_time":60}}"#
+            )
+        })
+        .collect();
+    let mut setup = Setup::default();
+    setup
+        .datasets
+        .insert(DATASET.to_string(), Tasks::Fixed(tasks));
+    Sandbox::with(setup)
+}
+
+#[test]
+fn names_cut_alike_keep_their_ends() {
+    let sandbox = alike_names();
+    let names = |cols: u16| -> Vec<String> {
+        let mut cmd = sandbox.std_cmd();
+        cmd.args(["--color", "never", "list"]);
+        let run = run_with_stderr_piped(cmd, cols);
+        assert!(run.status.success(), "{}", run.screen);
+        let header = run.screen.lines().next().unwrap();
+        // From NAME to the header after it.
+        let from = header.find("NAME").unwrap();
+        let to = from + 4 + header[from + 4..].find(|c| c != ' ').unwrap();
+        run.screen
+            .lines()
+            .skip(1)
+            .map(|line| {
+                let chars: Vec<char> = line.chars().collect();
+                chars[from..to]
+                    .iter()
+                    .collect::<String>()
+                    .trim_end()
+                    .to_string()
+            })
+            .collect()
+    };
+    // Room for every name whole.
+    assert_eq!(
+        names(120),
+        [
+            "nightly pre-label 1",
+            "nightly pre-label 2",
+            "weekly relabel of the cats",
+            "weekly relabel of the dogs",
+            "defect detection round",
+            "short",
+        ]
+    );
+    // Cut at the end, pairs would read the same: cut in the middle, their ends (a
+    // quarter of the width) kept; a name unlike the others is cut at its end.
+    assert_eq!(
+        names(80),
+        [
+            "nightly p…l 1",
+            "nightly p…l 2",
+            "weekly re…ats",
+            "weekly re…ogs",
+            "defect detec…",
+            "short",
+        ]
+    );
+    // Narrower, fewer columns, so more room for names.
+    assert_eq!(
+        names(60),
+        [
+            "nightly pre-l…el 1",
+            "nightly pre-l…el 2",
+            "weekly relabe…cats",
+            "weekly relabe…dogs",
+            "defect detection…",
+            "short",
+        ]
+    );
 }
 
 #[test]
@@ -203,7 +403,11 @@ fn a_terminal_of_no_size_is_of_unknown_width_not_zero() {
         run.screen,
         format!("{}{}", stdout_of(&piped), stderr_of(&piped)),
     );
-    assert!(run.screen.contains("2026-11-29 08:00:00"), "{}", run.screen);
+    assert!(
+        run.screen.contains("5fXxR01TyUoiobqNEd9  "),
+        "{}",
+        run.screen
+    );
 }
 
 #[test]

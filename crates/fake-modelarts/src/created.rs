@@ -231,9 +231,7 @@ pub(crate) fn create_task(call: &Call) -> Reply {
             stopped: false,
         },
         stopped_at_poll: None,
-        create_time: jiff::Timestamp::now()
-            .strftime("%Y-%m-%d %H:%M:%S")
-            .to_string(),
+        create_time: crate::api_time(jiff::Timestamp::now()),
         config: config_text,
         model_id: model_id.filter(|_| task_type == 1).map(str::to_string),
     });

@@ -165,6 +165,14 @@ impl Tasks {
     }
 }
 
+/// A moment as the API writes a task's `create_time`: `2020-11-03 15:22:39`, without a
+/// zone, in China Standard Time (UTC+08:00), as the reference's example is written.
+pub fn api_time(at: jiff::Timestamp) -> String {
+    at.to_zoned_datetime(jiff::tz::TimeZone::fixed(jiff::tz::offset(8)))
+        .strftime("%Y-%m-%d %H:%M:%S")
+        .to_string()
+}
+
 /// `text` as a JSON string.
 pub(crate) fn json_string(text: &str) -> String {
     serde_json::Value::from(text).to_string()

@@ -73,8 +73,7 @@ fn task(
     let kind = [1, 0, 1, 7, 10, 0][turn % 6];
     let name = format!("{} {}", NAMES[turn % NAMES.len()], i / NAMES.len() + 1);
     // Half an hour apart, the first created as the simulator started.
-    let created =
-        (started - jiff::SignedDuration::from_mins(30 * i as i64)).strftime("%Y-%m-%d %H:%M:%S");
+    let created = crate::api_time(started - jiff::SignedDuration::from_mins(30 * i as i64));
     let total = 200 + (i * 37) % 1800;
     let (status, progress, elapsed_time) = if owner.settled {
         match (i + owner.number) % 7 {

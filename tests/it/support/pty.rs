@@ -12,24 +12,48 @@ pub struct TerminalRun {
     pub screen: String,
     /// stdout, when it was a pipe rather than the terminal.
     pub stdout: Vec<u8>,
+    /// stderr, when it was a pipe rather than the terminal.
+    pub stderr: Vec<u8>,
     pub status: ExitStatus,
 }
+
+/// Which of stdout and stderr are on the terminal; the other goes into a pipe.
+#[derive(Clone, Copy, PartialEq)]
+enum OnTerminal {
+    Both,
+    Stderr,
+    Stdout,
+}
+
+/// Rows of the terminals of the tests that do not choose.
+const ROWS: u16 = 40;
 
 /// Run `cmd` with stdout and stderr on a new terminal `cols` wide, its controlling
 /// terminal.
 pub fn run_on_terminal(cmd: Command, cols: u16) -> TerminalRun {
-    run(cmd, (cols, 40), true)
+    run(cmd, cols, ROWS, OnTerminal::Both)
 }
 
 /// Like [`run_on_terminal`], on a terminal that reports a size of 0x0, as one nobody
 /// sized (a serial console, some containers) does.
 pub fn run_on_unsized_terminal(cmd: Command) -> TerminalRun {
-    run(cmd, (0, 0), true)
+    run(cmd, 0, 0, OnTerminal::Both)
+}
+
+/// Like [`run_on_terminal`], on a terminal of `rows` rows.
+pub fn run_on_screen(cmd: Command, cols: u16, rows: u16) -> TerminalRun {
+    run(cmd, cols, rows, OnTerminal::Both)
 }
 
 /// Like [`run_on_terminal`], but with stdout into a pipe: `matasks ... > file` at a shell.
 pub fn run_with_stdout_piped(cmd: Command, cols: u16) -> TerminalRun {
-    run(cmd, (cols, 40), false)
+    run(cmd, cols, ROWS, OnTerminal::Stderr)
+}
+
+/// Like [`run_on_terminal`], but with stderr into a pipe: `matasks ... 2> file` at a
+/// shell, so that what goes to each can be told apart.
+pub fn run_with_stderr_piped(cmd: Command, cols: u16) -> TerminalRun {
+    run(cmd, cols, ROWS, OnTerminal::Stdout)
 }
 
 /// Run `cmd` with stdin, stdout and stderr on a new terminal, answering each question:
@@ -73,11 +97,11 @@ fn converse(
     use std::io::Write;
     use std::os::fd::AsRawFd;
     use std::sync::{Arc, Mutex};
-    let (master, slave) = open((80, 40));
+    let (master, slave) = open(80, ROWS);
     cmd.stdin(Stdio::from(slave.try_clone().unwrap()))
         .stdout(Stdio::from(slave.try_clone().unwrap()))
         .stderr(Stdio::from(slave.try_clone().unwrap()));
-    make_controlling(&mut cmd);
+    make_controlling(&mut cmd, 2);
     let mut child = cmd.spawn().expect("spawn on a terminal");
     drop(cmd);
     let mut writer = File::from(master.try_clone().unwrap());
@@ -136,6 +160,7 @@ fn converse(
         TerminalRun {
             screen: String::from_utf8_lossy(&bytes).replace("\r\n", "\n"),
             stdout: Vec::new(),
+            stderr: Vec::new(),
             status,
         },
         Settings {
@@ -145,8 +170,8 @@ fn converse(
     )
 }
 
-/// A new pseudo-terminal of `(cols, rows)`: (master, slave).
-fn open((cols, rows): (u16, u16)) -> (OwnedFd, OwnedFd) {
+/// A new pseudo-terminal `cols` wide and `rows` high: (master, slave).
+fn open(cols: u16, rows: u16) -> (OwnedFd, OwnedFd) {
     let mut master = -1;
     let mut slave = -1;
     let size = libc::winsize {
@@ -180,12 +205,12 @@ fn open((cols, rows): (u16, u16)) -> (OwnedFd, OwnedFd) {
     unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) }
 }
 
-/// Make the child's terminal (its stderr) its controlling terminal.
-fn make_controlling(cmd: &mut Command) {
+/// Make the child's terminal (its descriptor `fd`) its controlling terminal.
+fn make_controlling(cmd: &mut Command, fd: i32) {
     // SAFETY: only async-signal-safe calls between fork and exec.
     unsafe {
-        cmd.pre_exec(|| {
-            if libc::setsid() < 0 || libc::ioctl(2, libc::TIOCSCTTY, 0) < 0 {
+        cmd.pre_exec(move || {
+            if libc::setsid() < 0 || libc::ioctl(fd, libc::TIOCSCTTY, 0) < 0 {
                 return Err(std::io::Error::last_os_error());
             }
             Ok(())
@@ -193,25 +218,38 @@ fn make_controlling(cmd: &mut Command) {
     }
 }
 
-fn run(mut cmd: Command, size: (u16, u16), stdout_on_terminal: bool) -> TerminalRun {
-    let (master, slave) = open(size);
-    cmd.stdin(Stdio::null())
-        .stderr(Stdio::from(slave.try_clone().unwrap()));
-    if stdout_on_terminal {
-        cmd.stdout(Stdio::from(slave.try_clone().unwrap()));
+fn run(mut cmd: Command, cols: u16, rows: u16, on_terminal: OnTerminal) -> TerminalRun {
+    let (master, slave) = open(cols, rows);
+    cmd.stdin(Stdio::null());
+    if on_terminal == OnTerminal::Stdout {
+        cmd.stderr(Stdio::piped());
     } else {
-        cmd.stdout(Stdio::piped());
+        cmd.stderr(Stdio::from(slave.try_clone().unwrap()));
     }
-    make_controlling(&mut cmd);
+    if on_terminal == OnTerminal::Stderr {
+        cmd.stdout(Stdio::piped());
+    } else {
+        cmd.stdout(Stdio::from(slave.try_clone().unwrap()));
+    }
+    make_controlling(
+        &mut cmd,
+        if on_terminal == OnTerminal::Stdout {
+            1
+        } else {
+            2
+        },
+    );
     let mut child = cmd.spawn().expect("spawn on a terminal");
     drop(slave);
-    let piped = child.stdout.take().map(|mut out| {
+    let read_all = |mut from: Box<dyn Read + Send>| {
         std::thread::spawn(move || {
             let mut bytes = Vec::new();
-            out.read_to_end(&mut bytes).unwrap();
+            from.read_to_end(&mut bytes).unwrap();
             bytes
         })
-    });
+    };
+    let piped_out = child.stdout.take().map(|out| read_all(Box::new(out)));
+    let piped_err = child.stderr.take().map(|err| read_all(Box::new(err)));
     drop(cmd); // closes the parent's copies of the slave
     let reader = std::thread::spawn(move || {
         let mut master = File::from(master);
@@ -230,7 +268,8 @@ fn run(mut cmd: Command, size: (u16, u16), stdout_on_terminal: bool) -> Terminal
     let bytes = reader.join().unwrap();
     TerminalRun {
         screen: String::from_utf8_lossy(&bytes).replace("\r\n", "\n"),
-        stdout: piped.map(|t| t.join().unwrap()).unwrap_or_default(),
+        stdout: piped_out.map(|t| t.join().unwrap()).unwrap_or_default(),
+        stderr: piped_err.map(|t| t.join().unwrap()).unwrap_or_default(),
         status,
     }
 }
