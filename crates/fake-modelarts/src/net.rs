@@ -1,5 +1,6 @@
 //! What stands between matasks and the API in real networks: a private CA's
-//! certificates, and an HTTP proxy (forwarding plain requests, tunnelling with CONNECT).
+//! certificates, an HTTP proxy (forwarding plain requests, tunnelling with CONNECT), and
+//! a network that takes its time: a proxy that delays what it carries by a round trip.
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
@@ -173,4 +174,155 @@ impl FullBacklog {
             _queued: queued,
         }
     }
+}
+
+/// A TCP proxy on 127.0.0.1 that puts a modelled network between a client and
+/// `upstream`: every chunk read from either side reaches the other half a round trip
+/// later, and the first bytes a client sends on a new connection one round trip more,
+/// standing for the TCP handshake that loopback completes at once (a client sends its
+/// first bytes, a TLS ClientHello or a request, as soon as it is connected).
+///
+/// Each direction of each connection keeps a queue of chunks, each with the time it is
+/// due, so that chunks are in flight together, in both directions and on every
+/// connection at once, each delivered in order and no later than due. Bandwidth, loss
+/// and TCP's slow start are not modelled: a chunk of any size takes half a round trip.
+pub struct DelayingProxy {
+    addr: SocketAddr,
+    rtt: std::time::Duration,
+    _runtime: tokio::runtime::Runtime,
+}
+
+impl DelayingProxy {
+    pub fn start(upstream: SocketAddr, rtt: std::time::Duration) -> DelayingProxy {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .enable_all()
+            .build()
+            .unwrap();
+        let listener = runtime
+            .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
+            .unwrap();
+        let addr = listener.local_addr().unwrap();
+        runtime.spawn(async move {
+            loop {
+                let Ok((client, _)) = listener.accept().await else {
+                    continue;
+                };
+                tokio::spawn(async move {
+                    let _ = carry(client, upstream, rtt).await;
+                });
+            }
+        });
+        DelayingProxy {
+            addr,
+            rtt,
+            _runtime: runtime,
+        }
+    }
+
+    /// Where clients connect: `https://{addr}` in front of a server serving https.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    pub fn rtt(&self) -> std::time::Duration {
+        self.rtt
+    }
+}
+
+/// When each chunk of one direction of a connection is due at the other end.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Schedule {
+    /// Half the round trip: what every chunk takes.
+    one_way: std::time::Duration,
+    /// Added to the first chunk: the handshake before anything can be sent.
+    handshake: std::time::Duration,
+    /// When the last chunk was due; none is due before it.
+    last_due: Option<tokio::time::Instant>,
+}
+
+impl Schedule {
+    /// Client to server: half a round trip, and one more round trip for the first chunk.
+    pub(crate) fn client_to_server(rtt: std::time::Duration) -> Schedule {
+        Schedule {
+            one_way: rtt / 2,
+            handshake: rtt,
+            last_due: None,
+        }
+    }
+
+    /// Server to client: half a round trip.
+    pub(crate) fn server_to_client(rtt: std::time::Duration) -> Schedule {
+        Schedule {
+            one_way: rtt / 2,
+            handshake: std::time::Duration::ZERO,
+            last_due: None,
+        }
+    }
+
+    /// When a chunk read at `read_at` is due at the other end.
+    pub(crate) fn due(&mut self, read_at: tokio::time::Instant) -> tokio::time::Instant {
+        let mut due = read_at + self.one_way;
+        match self.last_due {
+            None => due += self.handshake,
+            Some(last) => due = due.max(last),
+        }
+        self.last_due = Some(due);
+        due
+    }
+}
+
+async fn carry(
+    client: tokio::net::TcpStream,
+    upstream: SocketAddr,
+    rtt: std::time::Duration,
+) -> std::io::Result<()> {
+    let server = tokio::net::TcpStream::connect(upstream).await?;
+    // Small writes (a TLS record, a request) go out at once, as they are due.
+    client.set_nodelay(true)?;
+    server.set_nodelay(true)?;
+    let (client_read, client_write) = client.into_split();
+    let (server_read, server_write) = server.into_split();
+    tokio::join!(
+        one_way(client_read, server_write, Schedule::client_to_server(rtt)),
+        one_way(server_read, client_write, Schedule::server_to_client(rtt)),
+    );
+    Ok(())
+}
+
+/// Carry `from`'s bytes to `to`, each chunk when `schedule` says it is due; the end of
+/// `from` is passed on (as a shutdown of `to`) when due too. Reading goes on while
+/// earlier chunks wait, so that their waits overlap.
+async fn one_way(
+    mut from: tokio::net::tcp::OwnedReadHalf,
+    mut to: tokio::net::tcp::OwnedWriteHalf,
+    mut schedule: Schedule,
+) {
+    // `None` is the end of the stream.
+    let (queue, mut queued) =
+        tokio::sync::mpsc::unbounded_channel::<(tokio::time::Instant, Option<Vec<u8>>)>();
+    let reading = async move {
+        let mut buf = vec![0u8; 64 * 1024];
+        loop {
+            let n = from.read(&mut buf).await.unwrap_or(0);
+            let due = schedule.due(tokio::time::Instant::now());
+            let chunk = (n > 0).then(|| buf[..n].to_vec());
+            if queue.send((due, chunk)).is_err() || n == 0 {
+                break;
+            }
+        }
+    };
+    let writing = async move {
+        while let Some((due, chunk)) = queued.recv().await {
+            tokio::time::sleep_until(due).await;
+            let Some(chunk) = chunk else {
+                let _ = to.shutdown().await;
+                break;
+            };
+            if to.write_all(&chunk).await.is_err() {
+                break;
+            }
+        }
+    };
+    tokio::join!(reading, writing);
 }
