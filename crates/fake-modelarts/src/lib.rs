@@ -519,6 +519,11 @@ impl FakeServer {
         format!("{scheme}://{}", self.addr)
     }
 
+    /// The address it listens on, for a proxy to stand in front of it.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
     pub fn requests(&self) -> Vec<Recorded> {
         self.shared.log.lock().unwrap().clone()
     }

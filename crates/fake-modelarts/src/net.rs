@@ -1,8 +1,12 @@
 //! What stands between matasks and the API in real networks: a private CA's
-//! certificates, and an HTTP proxy (forwarding plain requests, tunnelling with CONNECT).
+//! certificates, an HTTP proxy (forwarding plain requests, tunnelling with CONNECT), and
+//! a network that takes its time: a proxy that delays what it carries by a round trip.
 
-use std::net::SocketAddr;
+use std::io::{Read, Write};
+use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -173,4 +177,165 @@ impl FullBacklog {
             _queued: queued,
         }
     }
+}
+
+/// A TCP proxy on 127.0.0.1 that puts a modelled network between a client and
+/// `upstream`: every chunk read from either side reaches the other half a round trip
+/// later, and the first bytes a client sends on a new connection one round trip more,
+/// standing for the TCP handshake that loopback completes at once (a client sends its
+/// first bytes, a TLS ClientHello or a request, as soon as it is connected).
+///
+/// Each direction of each connection has a thread that reads and one that writes, with
+/// a queue of chunks between them, each with the time it is due: chunks are in flight
+/// together, in both directions and on every connection at once, each delivered in
+/// order when due. The writer sleeps with the system's timer (tens of microseconds
+/// late) rather than an async runtime's, whose millisecond ticks would add a
+/// millisecond or so to every hop. Bandwidth, loss and TCP's slow start are not
+/// modelled: a chunk of any size takes half a round trip.
+pub struct DelayingProxy {
+    addr: SocketAddr,
+    rtt: Duration,
+    stopping: Arc<AtomicBool>,
+    accepting: Option<std::thread::JoinHandle<()>>,
+}
+
+impl DelayingProxy {
+    pub fn start(upstream: SocketAddr, rtt: Duration) -> DelayingProxy {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = listener.local_addr().unwrap();
+        let stopping = Arc::new(AtomicBool::new(false));
+        let stop = stopping.clone();
+        let accepting = std::thread::spawn(move || {
+            for client in listener.incoming() {
+                if stop.load(Ordering::SeqCst) {
+                    break;
+                }
+                let Ok(client) = client else { continue };
+                std::thread::spawn(move || {
+                    let _ = carry(client, upstream, rtt);
+                });
+            }
+        });
+        DelayingProxy {
+            addr,
+            rtt,
+            stopping,
+            accepting: Some(accepting),
+        }
+    }
+
+    /// Where clients connect: `https://{addr}` in front of a server serving https.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    pub fn rtt(&self) -> Duration {
+        self.rtt
+    }
+}
+
+impl Drop for DelayingProxy {
+    /// Stops accepting; connections open go on until their ends close them.
+    fn drop(&mut self) {
+        self.stopping.store(true, Ordering::SeqCst);
+        // Wakes the accepting thread, which sees it is to stop.
+        let _ = TcpStream::connect(self.addr);
+        if let Some(accepting) = self.accepting.take() {
+            let _ = accepting.join();
+        }
+    }
+}
+
+/// When each chunk of one direction of a connection is due at the other end.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Schedule {
+    /// Half the round trip: what every chunk takes.
+    one_way: Duration,
+    /// Added to the first chunk: the handshake before anything can be sent.
+    handshake: Duration,
+    /// When the last chunk was due; none is due before it.
+    last_due: Option<Instant>,
+}
+
+impl Schedule {
+    /// Client to server: half a round trip, and one more round trip for the first chunk.
+    pub(crate) fn client_to_server(rtt: Duration) -> Schedule {
+        Schedule {
+            one_way: rtt / 2,
+            handshake: rtt,
+            last_due: None,
+        }
+    }
+
+    /// Server to client: half a round trip.
+    pub(crate) fn server_to_client(rtt: Duration) -> Schedule {
+        Schedule {
+            one_way: rtt / 2,
+            handshake: Duration::ZERO,
+            last_due: None,
+        }
+    }
+
+    /// When a chunk read at `read_at` is due at the other end.
+    pub(crate) fn due(&mut self, read_at: Instant) -> Instant {
+        let mut due = read_at + self.one_way;
+        match self.last_due {
+            None => due += self.handshake,
+            Some(last) => due = due.max(last),
+        }
+        self.last_due = Some(due);
+        due
+    }
+}
+
+fn carry(client: TcpStream, upstream: SocketAddr, rtt: Duration) -> std::io::Result<()> {
+    let server = TcpStream::connect(upstream)?;
+    // Small writes (a TLS record, a request) go out at once, when they are due.
+    client.set_nodelay(true)?;
+    server.set_nodelay(true)?;
+    let up = {
+        let (from, to) = (client.try_clone()?, server.try_clone()?);
+        std::thread::spawn(move || one_way(from, to, Schedule::client_to_server(rtt)))
+    };
+    one_way(server, client, Schedule::server_to_client(rtt));
+    let _ = up.join();
+    Ok(())
+}
+
+/// Carry `from`'s bytes to `to`, each chunk when `schedule` says it is due; the end of
+/// `from` is passed on (as a shutdown of `to`'s writing) when due too. Reading goes on
+/// while earlier chunks wait, so that their waits overlap.
+fn one_way(mut from: TcpStream, mut to: TcpStream, mut schedule: Schedule) {
+    // `None` is the end of the stream.
+    let (queue, queued) = std::sync::mpsc::channel::<(Instant, Option<Vec<u8>>)>();
+    let source = from.try_clone();
+    let reading = std::thread::spawn(move || {
+        let mut buf = vec![0u8; 64 * 1024];
+        loop {
+            let n = from.read(&mut buf).unwrap_or(0);
+            let due = schedule.due(Instant::now());
+            let chunk = (n > 0).then(|| buf[..n].to_vec());
+            if queue.send((due, chunk)).is_err() || n == 0 {
+                break;
+            }
+        }
+    });
+    for (due, chunk) in queued {
+        let now = Instant::now();
+        if due > now {
+            std::thread::sleep(due - now);
+        }
+        let Some(chunk) = chunk else {
+            let _ = to.shutdown(Shutdown::Write);
+            break;
+        };
+        if to.write_all(&chunk).is_err() {
+            // Nobody to deliver to: stop reading too.
+            if let Ok(source) = &source {
+                let _ = source.shutdown(Shutdown::Read);
+            }
+            break;
+        }
+    }
+    let _ = reading.join();
 }

@@ -1,6 +1,7 @@
 //! The server's own checks of what the tests of matasks lean on least directly: the
-//! pages of ListDatasets, starting and stopping tasks, and bodies in signatures. Most go
-//! straight to the routes; a few go through a real connection.
+//! pages of ListDatasets, starting and stopping tasks, bodies in signatures, and the
+//! proxy that delays like a network. Most go straight to the routes; a few go through a
+//! real connection.
 
 use std::collections::HashMap;
 use std::io::{Read, Write};
@@ -833,4 +834,68 @@ fn started_and_stopped_through_a_real_connection() {
     assert_eq!(task.body, serde_json::from_str::<Value>(body).unwrap());
     assert!(task.stopped);
     assert_eq!(task.polls, 0);
+}
+
+#[test]
+fn the_network_takes_half_a_round_trip_and_a_handshake_first() {
+    use crate::net::Schedule;
+    use std::time::Duration;
+    let ms = Duration::from_millis;
+    let start = std::time::Instant::now();
+    let rtt = ms(100);
+    let mut up = Schedule::client_to_server(rtt);
+    // The first bytes wait for the handshake: 1 round trip, then half of one.
+    assert_eq!(up.due(start), start + ms(150));
+    // Bytes sent meanwhile cannot overtake them.
+    assert_eq!(up.due(start + ms(10)), start + ms(150));
+    assert_eq!(up.due(start + ms(200)), start + ms(250));
+    let mut down = Schedule::server_to_client(rtt);
+    assert_eq!(down.due(start + ms(150)), start + ms(200));
+    assert_eq!(down.due(start + ms(160)), start + ms(210));
+}
+
+/// Through the delaying proxy to an echo server: every byte back intact and in order,
+/// the end of the stream passed on both ways, and the first answer no sooner than the
+/// model allows (a lower bound: the proxy's waits never end early, however slow the
+/// machine).
+#[test]
+fn the_delaying_proxy_carries_every_byte_in_order_never_early() {
+    use std::time::{Duration, Instant};
+    let echo = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let upstream = echo.local_addr().unwrap();
+    let echoing = std::thread::spawn(move || {
+        let (mut conn, _) = echo.accept().unwrap();
+        let mut back = conn.try_clone().unwrap();
+        std::io::copy(&mut conn, &mut back).unwrap();
+        // The client's end came through: end ours.
+        back.shutdown(std::net::Shutdown::Write).unwrap();
+    });
+    let rtt = Duration::from_millis(40);
+    let proxy = net::DelayingProxy::start(upstream, rtt);
+    let mut client = std::net::TcpStream::connect(proxy.addr()).unwrap();
+    let mut reader = client.try_clone().unwrap();
+    let sent: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
+    let started = Instant::now();
+    let reading = std::thread::spawn(move || {
+        let mut first = [0u8; 1];
+        reader.read_exact(&mut first).unwrap();
+        let first_back = started.elapsed();
+        let mut rest = Vec::new();
+        reader.read_to_end(&mut rest).unwrap();
+        let mut received = first.to_vec();
+        received.extend(rest);
+        (first_back, received)
+    });
+    for chunk in sent.chunks(7_000) {
+        client.write_all(chunk).unwrap();
+    }
+    client.shutdown(std::net::Shutdown::Write).unwrap();
+    let (first_back, received) = reading.join().unwrap();
+    echoing.join().unwrap();
+    assert!(received == sent, "the bytes came back changed");
+    // Handshake (1 round trip), there and back (1 more).
+    assert!(
+        first_back >= 2 * rtt,
+        "the first byte came back after {first_back:?}"
+    );
 }
