@@ -23,9 +23,11 @@
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 mod support;
+
+use support::Run;
 
 use fake_modelarts::{FakeServer, NO_HOME, OffsetMode, Setup, Tasks, write_private};
 
@@ -37,13 +39,6 @@ const SERVE_RECORDS: &str = "MATASKS_BENCH_RECORDS";
 const LATENCY: Duration = Duration::from_millis(50);
 const PAGE: usize = 100;
 const DEFAULT_CONCURRENCY: usize = 8;
-
-struct Run {
-    wall: Duration,
-    first_line: Duration,
-    peak_rss_kib: i64,
-    lines: usize,
-}
 
 /// In the server process: serve until stdin closes.
 fn serve_until_stdin_closes(tasks: usize, offset_mode: OffsetMode) {
@@ -121,46 +116,8 @@ fn list(config: &Path, args: &[&str]) -> Run {
         .arg(config)
         .args(["list", "-d", "bench", "-o", "ndjson"])
         .args(args)
-        .stdout(Stdio::piped())
         .stderr(Stdio::inherit());
-    let started = Instant::now();
-    // Reaped by wait4 below, which also reports the peak RSS.
-    #[allow(clippy::zombie_processes)]
-    let mut child = cmd.spawn().expect("run matasks");
-    let mut stdout = child.stdout.take().unwrap();
-    let mut first_line = None;
-    let mut lines = 0;
-    let mut buf = vec![0u8; 1 << 16];
-    loop {
-        let n = stdout.read(&mut buf).expect("read stdout");
-        if n == 0 {
-            break;
-        }
-        let newlines = buf[..n].iter().filter(|&&b| b == b'\n').count();
-        if newlines > 0 && first_line.is_none() {
-            first_line = Some(started.elapsed());
-        }
-        lines += newlines;
-    }
-    let (status, rusage) = wait4(child.id() as libc::pid_t);
-    let wall = started.elapsed();
-    assert!(status == 0, "matasks failed with wait status {status}");
-    Run {
-        wall,
-        first_line: first_line.unwrap_or(wall),
-        peak_rss_kib: rusage.ru_maxrss,
-        lines,
-    }
-}
-
-fn wait4(pid: libc::pid_t) -> (i32, libc::rusage) {
-    let mut status = 0;
-    // SAFETY: rusage is plain data that wait4 fills in.
-    let mut rusage: libc::rusage = unsafe { std::mem::zeroed() };
-    // SAFETY: pid is our own child, not yet waited for.
-    let rc = unsafe { libc::wait4(pid, &mut status, 0, &mut rusage) };
-    assert_eq!(rc, pid, "wait4 failed");
-    (status, rusage)
+    support::measure(&mut cmd)
 }
 
 /// The median run by wall time, and by time to the first line; the highest peak RSS.

@@ -17,9 +17,10 @@
 use std::io::{Read, Write};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
 
 mod support;
+
+use support::Run;
 
 use fake_modelarts::{FakeServer, NO_HOME, Setup, Tasks};
 
@@ -38,57 +39,20 @@ fn serve_until_stdin_closes(tasks: usize) {
     let _ = std::io::stdin().read_to_end(&mut Vec::new());
 }
 
-struct Run {
-    wall: Duration,
-    peak_rss_kib: i64,
-    lines: usize,
-}
-
 /// `matasks list -d bench --all` plus `args`, stdout read as fast as it comes.
 fn list(config: &Path, args: &[&str]) -> Run {
     let cache = tempfile::tempdir().unwrap();
-    let started = Instant::now();
-    // Reaped by wait4 below, which also reports the peak RSS.
-    #[allow(clippy::zombie_processes)]
-    let mut child = Command::new(env!("CARGO_BIN_EXE_matasks"))
-        .env_clear()
-        .env("HOME", NO_HOME)
-        .env("MATASKS_CACHE_DIR", cache.path())
-        .arg("--config")
-        .arg(config)
-        .args(["list", "-d", "bench", "--all"])
-        .args(args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("run matasks");
-    let mut stdout = child.stdout.take().unwrap();
-    let mut lines = 0;
-    let mut buf = vec![0u8; 1 << 16];
-    loop {
-        let n = stdout.read(&mut buf).expect("read stdout");
-        if n == 0 {
-            break;
-        }
-        lines += buf[..n].iter().filter(|&&b| b == b'\n').count();
-    }
-    let (status, rusage) = wait4(child.id() as libc::pid_t);
-    assert!(status == 0, "matasks failed with wait status {status}");
-    Run {
-        wall: started.elapsed(),
-        peak_rss_kib: rusage.ru_maxrss,
-        lines,
-    }
-}
-
-fn wait4(pid: libc::pid_t) -> (i32, libc::rusage) {
-    let mut status = 0;
-    // SAFETY: rusage is plain data that wait4 fills in.
-    let mut rusage: libc::rusage = unsafe { std::mem::zeroed() };
-    // SAFETY: pid is our own child, not yet waited for.
-    let rc = unsafe { libc::wait4(pid, &mut status, 0, &mut rusage) };
-    assert_eq!(rc, pid, "wait4 failed");
-    (status, rusage)
+    support::measure(
+        Command::new(env!("CARGO_BIN_EXE_matasks"))
+            .env_clear()
+            .env("HOME", NO_HOME)
+            .env("MATASKS_CACHE_DIR", cache.path())
+            .arg("--config")
+            .arg(config)
+            .args(["list", "-d", "bench", "--all"])
+            .args(args)
+            .stderr(Stdio::null()),
+    )
 }
 
 struct Server {

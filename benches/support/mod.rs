@@ -8,9 +8,10 @@
 // Each bench uses the part it needs.
 #![allow(dead_code)]
 
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdout, Command, Stdio};
+use std::time::{Duration, Instant};
 
 /// A server process: the child, its stdout after the URL it printed first, and that
 /// URL. Closing its stdin ends it.
@@ -46,4 +47,56 @@ pub fn server_config(dir: &Path, url: &str) -> PathBuf {
     let config = dir.join("config.toml");
     fake_modelarts::write_private(&config, &fake_modelarts::aksk_profile(url));
     config
+}
+
+/// One run of matasks: its wall time, when its first line came, its peak RSS and the
+/// lines it printed.
+pub struct Run {
+    pub wall: Duration,
+    pub first_line: Duration,
+    pub peak_rss_kib: i64,
+    pub lines: usize,
+}
+
+/// Run `cmd` with stdout into a pipe read as fast as it comes, until it exits (which
+/// must be with status 0).
+pub fn measure(cmd: &mut Command) -> Run {
+    let started = Instant::now();
+    // Reaped by wait4 below, which also reports the peak RSS.
+    #[allow(clippy::zombie_processes)]
+    let mut child = cmd.stdout(Stdio::piped()).spawn().expect("run matasks");
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first_line = None;
+    let mut lines = 0;
+    let mut buf = vec![0u8; 1 << 16];
+    loop {
+        let n = stdout.read(&mut buf).expect("read stdout");
+        if n == 0 {
+            break;
+        }
+        let newlines = buf[..n].iter().filter(|&&b| b == b'\n').count();
+        if newlines > 0 && first_line.is_none() {
+            first_line = Some(started.elapsed());
+        }
+        lines += newlines;
+    }
+    let (status, rusage) = wait4(child.id() as libc::pid_t);
+    let wall = started.elapsed();
+    assert!(status == 0, "matasks failed with wait status {status}");
+    Run {
+        wall,
+        first_line: first_line.unwrap_or(wall),
+        peak_rss_kib: rusage.ru_maxrss,
+        lines,
+    }
+}
+
+fn wait4(pid: libc::pid_t) -> (i32, libc::rusage) {
+    let mut status = 0;
+    // SAFETY: rusage is plain data that wait4 fills in.
+    let mut rusage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: pid is our own child, not yet waited for.
+    let rc = unsafe { libc::wait4(pid, &mut status, 0, &mut rusage) };
+    assert_eq!(rc, pid, "wait4 failed");
+    (status, rusage)
 }
