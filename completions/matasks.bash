@@ -1072,7 +1072,7 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__datasets)
-            opts="-n -a -o -v -h -V --name --running --limit --offset --all --max-items --concurrency --output --jq --no-headers --columns --wide --sort --profile --config --endpoint --region --project-id --color --utc --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
+            opts="-n -a -o -v -h -V --name --running --limit --offset --all --max-items --concurrency --output --no-headers --jq --columns --wide --sort --profile --config --endpoint --region --project-id --color --utc --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1552,7 +1552,7 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__list)
-            opts="-d -A -t -n -a -o -v -h -V --dataset --all-datasets --type --task-name --limit --offset --all --max-items --concurrency --output --jq --no-headers --status --columns --wide --sort --watch --until-done --interval --profile --config --endpoint --region --project-id --color --utc --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
+            opts="-d -A -t -n -a -o -v -h -V --dataset --all-datasets --type --task-name --limit --offset --all --max-items --concurrency --output --no-headers --jq --status --columns --wide --sort --watch --until-done --interval --profile --config --endpoint --region --project-id --color --utc --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

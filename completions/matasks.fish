@@ -61,7 +61,7 @@ all\t'Every kind: one query per type, merged newest first (ndjson streams pages 
 complete -c matasks -n "__fish_matasks_using_subcommand list" -s n -l task-name -d 'Only tasks whose name matches NAME (filtered by the server)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l limit -d 'Items per page, 1 to 100 [default: 10; 100 with --all, --status or --sort]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l offset -d 'Page to show (with --all: to start from), counting from 0; --status and --sort then act on that page only [default: 0]' -r
-complete -c matasks -n "__fish_matasks_using_subcommand list" -l max-items -d 'Stop after N items (implies --all)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand list" -l max-items -d 'Stop after N items, of those a filter keeps (implies --all)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l concurrency -d 'Pages requested at once with --all, 1 to 32 [default: the profile\'s `concurrency`, else 8]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand list" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for reading'
 json\t'One document: the server\'s answer, with every page\'s items in one array'
@@ -124,7 +124,7 @@ all\t'Every kind: one query per type, merged newest first (ndjson streams pages 
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -s n -l task-name -d 'Only tasks whose name matches NAME (filtered by the server)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l limit -d 'Items per page, 1 to 100 [default: 10; 100 with --all, --status or --sort]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l offset -d 'Page to show (with --all: to start from), counting from 0; --status and --sort then act on that page only [default: 0]' -r
-complete -c matasks -n "__fish_matasks_using_subcommand ls" -l max-items -d 'Stop after N items (implies --all)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand ls" -l max-items -d 'Stop after N items, of those a filter keeps (implies --all)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l concurrency -d 'Pages requested at once with --all, 1 to 32 [default: the profile\'s `concurrency`, else 8]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for reading'
 json\t'One document: the server\'s answer, with every page\'s items in one array'
@@ -205,7 +205,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand get" -s V -l version -d 
 complete -c matasks -n "__fish_matasks_using_subcommand datasets" -s n -l name -d 'Only datasets whose name matches TEXT (the server\'s fuzzy search)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l limit -d 'Items per page, 1 to 100 [default: 10; 100 with --all, --status or --sort]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l offset -d 'Page to show (with --all: to start from), counting from 0; --status and --sort then act on that page only [default: 0]' -r
-complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l max-items -d 'Stop after N items (implies --all)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l max-items -d 'Stop after N items, of those a filter keeps (implies --all)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l concurrency -d 'Pages requested at once with --all, 1 to 32 [default: the profile\'s `concurrency`, else 8]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand datasets" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for reading'
 json\t'One document: the server\'s answer, with every page\'s items in one array'
@@ -248,7 +248,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand datasets" -s V -l versio
 complete -c matasks -n "__fish_matasks_using_subcommand ds" -s n -l name -d 'Only datasets whose name matches TEXT (the server\'s fuzzy search)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ds" -l limit -d 'Items per page, 1 to 100 [default: 10; 100 with --all, --status or --sort]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ds" -l offset -d 'Page to show (with --all: to start from), counting from 0; --status and --sort then act on that page only [default: 0]' -r
-complete -c matasks -n "__fish_matasks_using_subcommand ds" -l max-items -d 'Stop after N items (implies --all)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand ds" -l max-items -d 'Stop after N items, of those a filter keeps (implies --all)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ds" -l concurrency -d 'Pages requested at once with --all, 1 to 32 [default: the profile\'s `concurrency`, else 8]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ds" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for reading'
 json\t'One document: the server\'s answer, with every page\'s items in one array'

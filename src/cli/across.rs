@@ -72,7 +72,7 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
             until_done: args.until_done,
             statuses: &args.status,
             sort: args.sort,
-            output: args.output,
+            output: args.output.format,
         };
         let mut lister = Watched {
             client: &client,
@@ -87,7 +87,7 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
         return super::watch::run(&options, &mut lister, style).await;
     }
 
-    let bar = |unit| listing_progress(args.output, on_terminal, unit);
+    let bar = |unit| listing_progress(args.output.format, on_terminal, unit);
     let (datasets, listed) = {
         let progress = bar("pages of datasets");
         project::all_datasets(&client, &datasets_plan, &progress).await?
@@ -116,7 +116,7 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
     reads.extend(sort.into_iter().chain(merged_order).flat_map(|s| s.reads()));
     let grouped = |out| Box::new(GroupedJsonSink::new(out)) as Box<dyn Sink>;
     let inner = args.sink(jq.as_ref(), style, on_terminal, grouped);
-    let (shaped_sort, group_sort) = match args.output {
+    let (shaped_sort, group_sort) = match args.output.format {
         // The table is one list: sorted as a whole when asked.
         OutputFormat::Table | OutputFormat::Tsv | OutputFormat::Csv => {
             (sort, merged_order.filter(|_| sort.is_none()))
@@ -134,7 +134,7 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
     let essentials = |task: &RawValue| {
         TaskView::essentials(task.get(), &reads).unwrap_or_else(|| task.to_owned())
     };
-    let keep: &project::Keep<'_> = match args.output {
+    let keep: &project::Keep<'_> = match args.output.format {
         OutputFormat::Table | OutputFormat::Tsv | OutputFormat::Csv => &essentials,
         OutputFormat::Json | OutputFormat::Ndjson => &project::whole,
     };
@@ -193,7 +193,7 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
     } else {
         handed
     };
-    if args.output == OutputFormat::Table {
+    if args.output.format == OutputFormat::Table {
         let noun = Resource::TASKS.noun(shown);
         let of = if datasets_done == dataset_count {
             String::new()

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::rc::Rc;
 
 use clap::Args;
+use clap::builder::ArgPredicate;
 
 use crate::api::offsets::Offsets;
 use crate::api::paging::Plan;
@@ -160,6 +161,28 @@ pub struct DatasetArg {
     pub dataset: Option<String>,
 }
 
+/// How a listing prints: its format, its header line, and a `--jq` program.
+#[derive(Debug, Clone, Args)]
+pub struct OutputArgs {
+    /// Output format
+    #[arg(
+        short = 'o',
+        long = "output",
+        value_enum,
+        default_value_t = OutputFormat::Table,
+        default_value_if("jq", ArgPredicate::IsPresent, "json"),
+        value_name = "FORMAT"
+    )]
+    pub format: OutputFormat,
+
+    /// Print no header line (table, tsv, csv)
+    #[arg(long)]
+    pub no_headers: bool,
+
+    #[command(flatten)]
+    pub jq: JqArg,
+}
+
 /// `--jq EXPR`, on every command that prints JSON.
 #[derive(Debug, Clone, Args)]
 pub struct JqArg {
@@ -221,7 +244,7 @@ pub struct PagingArgs {
     #[arg(short, long)]
     pub all: bool,
 
-    /// Stop after N items (implies --all)
+    /// Stop after N items, of those a filter keeps (implies --all)
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub max_items: Option<u64>,
 

@@ -5,12 +5,11 @@ use std::io::{self, BufWriter, IsTerminal};
 use std::rc::Rc;
 
 use anyhow::{Context as _, Result};
-use clap::builder::ArgPredicate;
 use clap::{Args, ValueEnum};
 
 use super::GlobalArgs;
 use super::args::{
-    JqArg, PagingArgs, Shaping, chosen_columns, droppable_columns, listing_progress,
+    OutputArgs, PagingArgs, Shaping, chosen_columns, droppable_columns, listing_progress,
     split_descending, table_width,
 };
 use super::context::Context;
@@ -40,23 +39,8 @@ pub struct DatasetsArgs {
     #[command(flatten)]
     pub paging: PagingArgs,
 
-    /// Output format
-    #[arg(
-        short,
-        long,
-        value_enum,
-        default_value_t = OutputFormat::Table,
-        default_value_if("jq", ArgPredicate::IsPresent, "json"),
-        value_name = "FORMAT"
-    )]
-    pub output: OutputFormat,
-
     #[command(flatten)]
-    pub jq: JqArg,
-
-    /// Print no header line (table, tsv, csv)
-    #[arg(long)]
-    pub no_headers: bool,
+    pub output: OutputArgs,
 
     /// The table's columns, in order, comma-separated
     #[arg(long, value_enum, value_delimiter = ',', value_name = "COLUMN")]
@@ -92,7 +76,10 @@ fn parse_order(text: &str) -> Result<(DatasetOrder, bool), String> {
 }
 
 pub async fn run(global: &GlobalArgs, args: &DatasetsArgs) -> Result<()> {
-    let jq = args.jq.compile(args.output == OutputFormat::Json)?;
+    let jq = args
+        .output
+        .jq
+        .compile(args.output.format == OutputFormat::Json)?;
     let context = Context::new(global)?;
     let settings = &context.settings;
     let mut offsets = Offsets::of(settings);
@@ -123,7 +110,7 @@ pub async fn run(global: &GlobalArgs, args: &DatasetsArgs) -> Result<()> {
     let stdout = io::stdout();
     let on_terminal = stdout.is_terminal();
     let progress = if plan.all {
-        listing_progress(args.output, on_terminal, "pages")
+        listing_progress(args.output.format, on_terminal, "pages")
     } else {
         Progress::hidden()
     };
@@ -131,7 +118,7 @@ pub async fn run(global: &GlobalArgs, args: &DatasetsArgs) -> Result<()> {
     let style = TableStyle {
         color: term::use_color(global.color, on_terminal),
         width: table_width(on_terminal),
-        no_headers: args.no_headers,
+        no_headers: args.output.no_headers,
         verbatim: !on_terminal,
         ..TableStyle::default()
     };
@@ -147,7 +134,7 @@ pub async fn run(global: &GlobalArgs, args: &DatasetsArgs) -> Result<()> {
         Some(jq) => jq.sink(out, on_terminal, |document| {
             output::dataset_sink(OutputFormat::Json, document, &columns, &droppable, &style)
         }),
-        None => output::dataset_sink(args.output, out, &columns, &droppable, &style),
+        None => output::dataset_sink(args.output.format, out, &columns, &droppable, &style),
     };
     let mut sink: Box<dyn Sink> = if args.running {
         let mut running = Filtered::new(sink, has_running_task, matched.clone());
@@ -161,7 +148,7 @@ pub async fn run(global: &GlobalArgs, args: &DatasetsArgs) -> Result<()> {
     let outcomes = [outcome];
     offsets.learn(&outcomes);
     let [outcome] = outcomes;
-    if args.output == OutputFormat::Table {
+    if args.output.format == OutputFormat::Table {
         let mut notes = Vec::new();
         if args.running && !plan.all {
             notes.push(format!(

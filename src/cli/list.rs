@@ -6,13 +6,12 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 use std::rc::Rc;
 
 use anyhow::{Context as _, Result};
-use clap::builder::ArgPredicate;
 use clap::{Args, ValueEnum};
 
 use super::GlobalArgs;
 use super::args::{
-    DatasetArg, JqArg, PagingArgs, Shaping, chosen_columns, droppable_columns, listing_progress,
-    parse_interval, split_descending, table_width,
+    DatasetArg, OutputArgs, PagingArgs, Shaping, chosen_columns, droppable_columns,
+    listing_progress, parse_interval, split_descending, table_width,
 };
 use super::context::Context;
 use crate::api::offsets::Offsets;
@@ -51,23 +50,8 @@ pub struct ListArgs {
     #[command(flatten)]
     pub paging: PagingArgs,
 
-    /// Output format
-    #[arg(
-        short,
-        long,
-        value_enum,
-        default_value_t = OutputFormat::Table,
-        default_value_if("jq", ArgPredicate::IsPresent, "json"),
-        value_name = "FORMAT"
-    )]
-    pub output: OutputFormat,
-
     #[command(flatten)]
-    pub jq: JqArg,
-
-    /// Print no header line (table, tsv, csv)
-    #[arg(long)]
-    pub no_headers: bool,
+    pub output: OutputArgs,
 
     /// Only tasks in these statuses, comma-separated or repeated: filtered here, over
     /// every page unless --offset picks one (the server's total stays as it is)
@@ -115,7 +99,7 @@ impl ListArgs {
     /// `--sort`, unless the output streams in the server's order (NDJSON), which a
     /// warning then says.
     pub fn sort_unless_streamed(&self) -> Option<Sort> {
-        if self.sort.is_some() && self.output == OutputFormat::Ndjson {
+        if self.sort.is_some() && self.output.format == OutputFormat::Ndjson {
             term::warn(
                 "--sort is ignored with -o ndjson, which streams tasks in the server's order",
             );
@@ -126,9 +110,12 @@ impl ListArgs {
 
     /// The `--jq` program, compiled; refuses the flags `--watch` cannot honour.
     pub fn checked_jq(&self) -> Result<Option<Rc<Jq>>> {
-        let jq = self.jq.compile(self.output == OutputFormat::Json)?;
+        let jq = self
+            .output
+            .jq
+            .compile(self.output.format == OutputFormat::Json)?;
         if self.watch
-            && (jq.is_some() || matches!(self.output, OutputFormat::Tsv | OutputFormat::Csv))
+            && (jq.is_some() || matches!(self.output.format, OutputFormat::Tsv | OutputFormat::Csv))
         {
             return Err(UsageError(
                 "--watch redraws a table on a terminal and prints changes as NDJSON otherwise: \
@@ -151,15 +138,15 @@ impl ListArgs {
         let out = BufWriter::new(io::stdout().lock());
         match jq {
             Some(jq) => jq.sink(out, on_terminal, |document| json(Box::new(document))),
-            None if self.output == OutputFormat::Json => json(Box::new(out)),
-            None => output::sink(self.output, out, style),
+            None if self.output.format == OutputFormat::Json => json(Box::new(out)),
+            None => output::sink(self.output.format, out, style),
         }
     }
 
     /// Whether `--status` or `--sort` act here, and so need every page (unless
     /// `--offset` picks one).
     pub fn shaping(&self) -> Shaping {
-        let sorted = self.sort.is_some() && self.output != OutputFormat::Ndjson;
+        let sorted = self.sort.is_some() && self.output.format != OutputFormat::Ndjson;
         if sorted || !self.status.is_empty() {
             Shaping::FilterOrSort
         } else {
@@ -277,7 +264,7 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
             until_done: args.until_done,
             statuses: &args.status,
             sort: args.sort.or(merged.then_some(Sort::NEWEST_FIRST)),
-            output: args.output,
+            output: args.output.format,
         };
         let mut lister = super::watch::Sources {
             plan: &mut plan,
@@ -287,14 +274,14 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
         return super::watch::run(&options, &mut lister, style).await;
     }
     let progress = if plan.all {
-        listing_progress(args.output, stdout_is_terminal, "pages")
+        listing_progress(args.output.format, stdout_is_terminal, "pages")
     } else {
         Progress::hidden()
     };
     // A merged listing, newest first unless --sort says otherwise.
     let sort = args
         .sort_unless_streamed()
-        .or((merged && args.output != OutputFormat::Ndjson).then_some(Sort::NEWEST_FIRST));
+        .or((merged && args.output.format != OutputFormat::Ndjson).then_some(Sort::NEWEST_FIRST));
     let matched = Rc::new(Cell::new(0));
     let style = table_style(global, args, stdout_is_terminal);
     let json = |out| output::sink(OutputFormat::Json, out, TableStyle::default());
@@ -326,7 +313,7 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
     sink.finish().context("cannot write to stdout")?;
     offsets.learn(&outcomes);
 
-    if args.output == OutputFormat::Table {
+    if args.output.format == OutputFormat::Table {
         let notes = args.shaping_notes(&plan, matched.get());
         let matched = (!args.status.is_empty()).then(|| matched.get());
         term::note(&if merged {
@@ -350,7 +337,7 @@ pub fn table_style(global: &GlobalArgs, args: &ListArgs, stdout_is_terminal: boo
         dataset_names: Default::default(),
         color: term::use_color(global.color, stdout_is_terminal),
         width: table_width(stdout_is_terminal),
-        no_headers: args.no_headers,
+        no_headers: args.output.no_headers,
         verbatim: !stdout_is_terminal,
     }
 }
