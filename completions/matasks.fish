@@ -68,7 +68,7 @@ json\t'One document: the server\'s answer, with every page\'s items in one array
 ndjson\t'One task per line, compact'
 tsv\t'The table\'s columns as tab-separated values, nothing cut; tabs, line breaks and backslashes in a value written as \\t, \\n, \\r, \\\\'
 csv\t'The table\'s columns as comma-separated values (RFC 4180 quoting), nothing cut'"
-complete -c matasks -n "__fish_matasks_using_subcommand list" -l jq -d 'Run a jq program on the JSON document this prints (implies -o json), e.g. \'.tasks[] | select(.status == $status.failed) | .task_id\'; strings print raw; $status and $type name the codes' -r
+complete -c matasks -n "__fish_matasks_using_subcommand list" -l jq -d 'Run a jq program on the JSON document this prints (implies -o json); strings print raw; $status and $type name the codes (`matasks list --help` lists them)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l status -d 'Only tasks in these statuses, comma-separated or repeated: filtered here, over every page unless --offset picks one (the server\'s total stays as it is)' -r -f -a "queued\t''
 initializing\t''
 running\t''
@@ -131,7 +131,7 @@ json\t'One document: the server\'s answer, with every page\'s items in one array
 ndjson\t'One task per line, compact'
 tsv\t'The table\'s columns as tab-separated values, nothing cut; tabs, line breaks and backslashes in a value written as \\t, \\n, \\r, \\\\'
 csv\t'The table\'s columns as comma-separated values (RFC 4180 quoting), nothing cut'"
-complete -c matasks -n "__fish_matasks_using_subcommand ls" -l jq -d 'Run a jq program on the JSON document this prints (implies -o json), e.g. \'.tasks[] | select(.status == $status.failed) | .task_id\'; strings print raw; $status and $type name the codes' -r
+complete -c matasks -n "__fish_matasks_using_subcommand ls" -l jq -d 'Run a jq program on the JSON document this prints (implies -o json); strings print raw; $status and $type name the codes (`matasks list --help` lists them)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l status -d 'Only tasks in these statuses, comma-separated or repeated: filtered here, over every page unless --offset picks one (the server\'s total stays as it is)' -r -f -a "queued\t''
 initializing\t''
 running\t''
@@ -184,7 +184,7 @@ json\t'One document: the server\'s answer, with every page\'s items in one array
 ndjson\t'One task per line, compact'
 tsv\t'The table\'s columns as tab-separated values, nothing cut; tabs, line breaks and backslashes in a value written as \\t, \\n, \\r, \\\\'
 csv\t'The table\'s columns as comma-separated values (RFC 4180 quoting), nothing cut'"
-complete -c matasks -n "__fish_matasks_using_subcommand get" -l jq -d 'Run a jq program on the JSON document this prints (implies -o json), e.g. \'.tasks[] | select(.status == $status.failed) | .task_id\'; strings print raw; $status and $type name the codes' -r
+complete -c matasks -n "__fish_matasks_using_subcommand get" -l jq -d 'Run a jq program on the JSON document this prints (implies -o json); strings print raw; $status and $type name the codes (`matasks list --help` lists them)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand get" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand get" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand get" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
@@ -212,7 +212,7 @@ json\t'One document: the server\'s answer, with every page\'s items in one array
 ndjson\t'One task per line, compact'
 tsv\t'The table\'s columns as tab-separated values, nothing cut; tabs, line breaks and backslashes in a value written as \\t, \\n, \\r, \\\\'
 csv\t'The table\'s columns as comma-separated values (RFC 4180 quoting), nothing cut'"
-complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l jq -d 'Run a jq program on the JSON document this prints (implies -o json), e.g. \'.tasks[] | select(.status == $status.failed) | .task_id\'; strings print raw; $status and $type name the codes' -r
+complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l jq -d 'Run a jq program on the JSON document this prints (implies -o json); strings print raw; $status and $type name the codes (`matasks list --help` lists them)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l columns -d 'The table\'s columns, in order, comma-separated' -r -f -a "id\t''
 name\t''
 type\t''
@@ -255,7 +255,7 @@ json\t'One document: the server\'s answer, with every page\'s items in one array
 ndjson\t'One task per line, compact'
 tsv\t'The table\'s columns as tab-separated values, nothing cut; tabs, line breaks and backslashes in a value written as \\t, \\n, \\r, \\\\'
 csv\t'The table\'s columns as comma-separated values (RFC 4180 quoting), nothing cut'"
-complete -c matasks -n "__fish_matasks_using_subcommand ds" -l jq -d 'Run a jq program on the JSON document this prints (implies -o json), e.g. \'.tasks[] | select(.status == $status.failed) | .task_id\'; strings print raw; $status and $type name the codes' -r
+complete -c matasks -n "__fish_matasks_using_subcommand ds" -l jq -d 'Run a jq program on the JSON document this prints (implies -o json); strings print raw; $status and $type name the codes (`matasks list --help` lists them)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ds" -l columns -d 'The table\'s columns, in order, comma-separated' -r -f -a "id\t''
 name\t''
 type\t''
@@ -293,7 +293,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand wait" -l timeout -d 'Giv
 complete -c matasks -n "__fish_matasks_using_subcommand wait" -l interval -d 'Time between polls while waiting, at least 1s' -r
 complete -c matasks -n "__fish_matasks_using_subcommand wait" -s o -l output -d 'Print the final task (json) or every change seen (ndjson) on stdout' -r -f -a "json\t'The task as it ended, one document'
 ndjson\t'One line per change of status or progress, as it is seen'"
-complete -c matasks -n "__fish_matasks_using_subcommand wait" -l jq -d 'Run a jq program on the JSON document this prints (implies -o json), e.g. \'.tasks[] | select(.status == $status.failed) | .task_id\'; strings print raw; $status and $type name the codes' -r
+complete -c matasks -n "__fish_matasks_using_subcommand wait" -l jq -d 'Run a jq program on the JSON document this prints (implies -o json); strings print raw; $status and $type name the codes (`matasks list --help` lists them)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand wait" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand wait" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand wait" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
@@ -342,7 +342,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_s
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-label" -l interval -d 'Time between polls while waiting, at least 1s' -r
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-label" -s o -l output -d 'Print the answer (json, ndjson: one line) instead of the task ID; with --wait, as `wait -o` does' -r -f -a "json\t'The task as it ended, one document'
 ndjson\t'One line per change of status or progress, as it is seen'"
-complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-label" -l jq -d 'Run a jq program on the JSON document this prints (implies -o json), e.g. \'.tasks[] | select(.status == $status.failed) | .task_id\'; strings print raw; $status and $type name the codes' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-label" -l jq -d 'Run a jq program on the JSON document this prints (implies -o json); strings print raw; $status and $type name the codes (`matasks list --help` lists them)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-label" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-label" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-label" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
@@ -374,7 +374,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_s
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -l interval -d 'Time between polls while waiting, at least 1s' -r
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -s o -l output -d 'Print the answer (json, ndjson: one line) instead of the task ID; with --wait, as `wait -o` does' -r -f -a "json\t'The task as it ended, one document'
 ndjson\t'One line per change of status or progress, as it is seen'"
-complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -l jq -d 'Run a jq program on the JSON document this prints (implies -o json), e.g. \'.tasks[] | select(.status == $status.failed) | .task_id\'; strings print raw; $status and $type name the codes' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -l jq -d 'Run a jq program on the JSON document this prints (implies -o json); strings print raw; $status and $type name the codes (`matasks list --help` lists them)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from pre-label" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
@@ -404,7 +404,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_s
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-grouping" -l interval -d 'Time between polls while waiting, at least 1s' -r
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-grouping" -s o -l output -d 'Print the answer (json, ndjson: one line) instead of the task ID; with --wait, as `wait -o` does' -r -f -a "json\t'The task as it ended, one document'
 ndjson\t'One line per change of status or progress, as it is seen'"
-complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-grouping" -l jq -d 'Run a jq program on the JSON document this prints (implies -o json), e.g. \'.tasks[] | select(.status == $status.failed) | .task_id\'; strings print raw; $status and $type name the codes' -r
+complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-grouping" -l jq -d 'Run a jq program on the JSON document this prints (implies -o json); strings print raw; $status and $type name the codes (`matasks list --help` lists them)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-grouping" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-grouping" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand start; and __fish_seen_subcommand_from auto-grouping" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r

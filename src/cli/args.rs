@@ -186,9 +186,8 @@ pub struct OutputArgs {
 /// `--jq EXPR`, on every command that prints JSON.
 #[derive(Debug, Clone, Args)]
 pub struct JqArg {
-    /// Run a jq program on the JSON document this prints (implies -o json), e.g.
-    /// '.tasks[] | select(.status == $status.failed) | .task_id'; strings print raw;
-    /// $status and $type name the codes
+    /// Run a jq program on the JSON document this prints (implies -o json); strings
+    /// print raw; $status and $type name the codes (`matasks list --help` lists them)
     #[arg(long, value_name = "EXPR")]
     pub jq: Option<String>,
 }

@@ -32,7 +32,7 @@ pub const LIST_EXAMPLES: &[Example] = &[
     ),
     example(
         "The IDs of the failed tasks, for a script",
-        "matasks list --jq '.tasks[] | select(.status == $status.failed) | .task_id'",
+        "matasks list -a --jq '.tasks[] | select(.status == $status.failed) | .task_id'",
     ),
     example(
         "Every task of the dataset as CSV, for a spreadsheet",

@@ -85,7 +85,7 @@ impl<'v, W: Write> DelimitedSink<'v, W> {
 impl<W: Write> Writer<W> {
     fn row(&mut self, cells: &[String]) -> io::Result<()> {
         match self {
-            Writer::Csv(csv) => csv.write_record(cells).map_err(io::Error::other),
+            Writer::Csv(csv) => csv.write_record(cells).map_err(io_error),
             Writer::Tsv(out, line) => {
                 line.clear();
                 for (n, cell) in cells.iter().enumerate() {
@@ -105,6 +105,15 @@ impl<W: Write> Writer<W> {
             Writer::Csv(csv) => csv.flush(),
             Writer::Tsv(out, _) => out.flush(),
         }
+    }
+}
+
+/// The writer's error as the I/O error it is, so that a reader gone away (a broken
+/// pipe) is told as one.
+fn io_error(error: csv::Error) -> io::Error {
+    match error.into_kind() {
+        csv::ErrorKind::Io(error) => error,
+        other => io::Error::other(format!("{other:?}")),
     }
 }
 
@@ -209,6 +218,30 @@ mod tests {
             render(Delimiter::Tsv, false, true, &[task]),
             "t1\tx\u{1b}[2Jy\\nz\t-\n"
         );
+    }
+
+    #[test]
+    fn a_reader_gone_away_is_a_broken_pipe() {
+        struct Gone;
+        impl Write for Gone {
+            fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+                Err(io::ErrorKind::BrokenPipe.into())
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Err(io::ErrorKind::BrokenPipe.into())
+            }
+        }
+        for delimiter in [Delimiter::Csv, Delimiter::Tsv] {
+            let view = TaskTable::new(vec![Column::Id]);
+            let mut sink = DelimitedSink::new(Gone, Box::new(view), delimiter, true, true);
+            let raw = RawValue::from_string(AWKWARD.to_string()).unwrap();
+            // The CSV writer buffers: the error comes when it writes through.
+            let error = (0..10_000)
+                .find_map(|_| sink.item(&raw).err())
+                .or_else(|| sink.finish().err())
+                .expect("the write fails");
+            assert_eq!(error.kind(), io::ErrorKind::BrokenPipe, "{delimiter:?}");
+        }
     }
 
     #[test]

@@ -30,6 +30,20 @@ type Data = data::JustLut<Val>;
 /// The variables every program sees, in the order their values are given.
 const GLOBALS: [&str; 4] = ["$status", "$type", "$status_name", "$type_name"];
 
+/// jq's `@csv` and `@tsv`, which jaq's standard library lacks: an array as a CSV
+/// line (strings quoted, quotes doubled) or a TSV line (tab, line feed, carriage
+/// return and backslash escaped); numbers and booleans as they read, null as nothing.
+const FORMATS: &str = r#"
+def matasks_field(string):
+  if type == "string" then string
+  elif type == "null" then ""
+  elif type == "number" or type == "boolean" then tostring
+  else error("\(type) (\(tojson | .[:11])...) is not valid in a csv row") end;
+def @csv: map(matasks_field("\"" + (split("\"") | join("\"\"")) + "\"")) | join(",");
+def @tsv: map(matasks_field(split("\\") | join("\\\\") | split("\t") | join("\\t")
+  | split("\n") | join("\\n") | split("\r") | join("\\r"))) | join("\t");
+"#;
+
 /// A compiled `--jq` program.
 pub struct Jq {
     filter: compile::Filter<Native<Data>>,
@@ -50,9 +64,13 @@ pub struct JqError {
 impl Jq {
     /// Parse and compile `code`, with jq's standard filters and the named codes.
     pub fn compile(code: &str) -> Result<Jq, JqError> {
+        let formats = jaq_core::load::parse(FORMATS, |p| p.defs())
+            .expect("the formats are jq")
+            .into_iter();
         let defs = jaq_core::defs()
             .chain(jaq_std::defs())
-            .chain(jaq_json::defs());
+            .chain(jaq_json::defs())
+            .chain(formats);
         let funs = jaq_core::funs()
             .chain(jaq_std::funs())
             .chain(jaq_json::funs());
@@ -118,7 +136,7 @@ impl Jq {
             let value = match result {
                 Ok(value) => value,
                 Err(exception) => match exception.get_err() {
-                    Ok(error) => return Err(failed(format!("--jq: {error}"))),
+                    Ok(error) => return Err(failed(format!("--jq: {}", shortened(&error)))),
                     Err(exception) => match exception.get_halt() {
                         Ok(0) => break,
                         Ok(code) => {
@@ -168,6 +186,19 @@ impl Jq {
         })
     }
 }
+
+/// jaq's message for an error, which quotes the value it failed on whole (the whole
+/// document, perhaps): cut to its first [`MESSAGE_CHARS`] characters.
+fn shortened(error: &impl std::fmt::Display) -> String {
+    let message = error.to_string();
+    match message.char_indices().nth(MESSAGE_CHARS) {
+        Some((at, _)) => format!("{}…", &message[..at]),
+        None => message,
+    }
+}
+
+/// The most of a failed program's message shown.
+const MESSAGE_CHARS: usize = 200;
 
 /// The program's failure, as the I/O error the output gives.
 fn failed(message: String) -> io::Error {
@@ -353,6 +384,28 @@ mod tests {
     }
 
     #[test]
+    fn csv_and_tsv_formats_are_jqs() {
+        let row = r#"["a,\"b\"", 1.5, null, true, "t\tn\nr\rb\\"]"#;
+        assert_eq!(
+            run("@csv", row),
+            "\"a,\"\"b\"\"\",1.5,,true,\"t\tn\nr\rb\\\"\n"
+        );
+        assert_eq!(
+            run("@tsv", row),
+            "a,\"b\"\t1.5\t\ttrue\tt\\tn\\nr\\rb\\\\\n"
+        );
+        let mut out = Vec::new();
+        let error = Jq::compile("@csv")
+            .unwrap()
+            .run(br#"[{"a":1}]"#, &mut out, false)
+            .unwrap_err();
+        assert!(
+            error.to_string().contains("is not valid in a csv row"),
+            "{error}"
+        );
+    }
+
+    #[test]
     fn names_stand_for_codes() {
         assert_eq!(
             run(
@@ -430,5 +483,14 @@ mod tests {
             error.to_string().starts_with("--jq: cannot index"),
             "{error}"
         );
+        // A message that quotes a large value is cut.
+        let big = format!("{{\"a\":\"{}\"}}", "x".repeat(5000));
+        let error = Jq::compile("ltrimstr(1) | .[0]")
+            .unwrap()
+            .run(big.as_bytes(), &mut Vec::new(), false)
+            .unwrap_err()
+            .to_string();
+        assert!(error.chars().count() <= "--jq: ".len() + 201, "{error}");
+        assert!(error.ends_with('…'), "{error}");
     }
 }

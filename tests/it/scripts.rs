@@ -450,3 +450,41 @@ fn running_datasets_are_looked_for_on_every_page() {
     assert_eq!(lines_of(&out), expected);
     assert!(sandbox.requests().len() >= 5, "every page of 5 was read");
 }
+
+#[test]
+fn every_format_ends_quietly_when_its_reader_goes_away() {
+    use std::io::{BufRead, BufReader, Read};
+    use std::process::Stdio;
+    let sandbox = numbered(3000);
+    for args in [
+        &["-o", "csv"][..],
+        &["-o", "tsv"],
+        &["--jq", ".tasks[].task_id"],
+        &["--sort", "name", "-o", "csv"],
+    ] {
+        let mut child = sandbox
+            .std_cmd()
+            .args(["list", "--all"])
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut reader = BufReader::new(child.stdout.take().unwrap());
+        let mut line = String::new();
+        reader.read_line(&mut line).unwrap();
+        assert!(!line.is_empty(), "{args:?}");
+        // As `| head -1` does: the reader goes away with most of the output unread.
+        drop(reader);
+        let status = child.wait().unwrap();
+        let mut err = String::new();
+        child
+            .stderr
+            .take()
+            .unwrap()
+            .read_to_string(&mut err)
+            .unwrap();
+        assert!(status.success(), "{args:?}: {status:?} {err}");
+        assert_eq!(err, "", "{args:?}");
+    }
+}
