@@ -77,6 +77,31 @@ where
     }
 }
 
+/// A watch's title line: what runs, then when it last did, four spaces apart; on a
+/// narrow screen, what runs is cut (with `…`) so that the time stays.
+fn title(what: &str, when: &str, width: Option<usize>) -> String {
+    use unicode_width::UnicodeWidthStr;
+    const GAP: &str = "    ";
+    let Some(width) = width else {
+        return format!("{what}{GAP}{when}");
+    };
+    let room = width.saturating_sub(when.width() + GAP.len());
+    if what.width() <= room {
+        return format!("{what}{GAP}{when}");
+    }
+    if room < 2 {
+        return when.to_string();
+    }
+    let mut kept = String::new();
+    for c in what.chars() {
+        if kept.width() + c.to_string().width() + 1 > room {
+            break;
+        }
+        kept.push(c);
+    }
+    format!("{kept}…{GAP}{when}")
+}
+
 /// The lines of a drawing besides the table's rows: the title, a blank line, the
 /// table's header, the count under it, and the line the cursor waits on, where
 /// warnings go.
@@ -190,16 +215,23 @@ async fn watch(
                     hidden.join(", ")
                 ));
             }
-            let title = format!(
-                "Every {}: matasks {command}    refreshed {}",
-                humanize(interval),
-                crate::util::time::show(crate::util::clock::now()),
+            let title = title(
+                &format!("Every {}: matasks {command}", humanize(interval)),
+                &format!(
+                    "refreshed {}",
+                    crate::util::time::show(crate::util::clock::now())
+                ),
+                width,
             );
             let text = String::from_utf8_lossy(&text);
+            // No more lines than the screen has, less the one the cursor waits on: a
+            // frame that scrolled would no longer be drawn in place.
+            let screen = height.map_or(usize::MAX, |h| h.saturating_sub(1).max(1));
             let lines = [title.as_str(), ""]
                 .into_iter()
                 .chain(text.lines())
-                .chain([count.as_str()]);
+                .chain([count.as_str()])
+                .take(screen);
             let mut frame = String::new();
             // Home, or the first time, home and clear the screen, as watch(1) does.
             frame.push_str(if drawn { "\x1b[H" } else { "\x1b[H\x1b[2J" });
@@ -255,5 +287,22 @@ async fn pause(interval: std::time::Duration) -> bool {
             return true;
         }
         tokio::time::sleep(LOOK_EVERY.min(until - now)).await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_title_keeps_the_time_and_cuts_what_runs() {
+        let what = "Every 5s: matasks list --watch --status running";
+        let when = "refreshed 2026-11-30 14:07:15 +08:00";
+        assert_eq!(title(what, when, None), format!("{what}    {when}"));
+        assert_eq!(title(what, when, Some(200)), format!("{what}    {when}"));
+        let cut = title(what, when, Some(60));
+        assert_eq!(cut, format!("Every 5s: matasks l…    {when}"));
+        assert_eq!(unicode_width::UnicodeWidthStr::width(cut.as_str()), 60);
+        assert_eq!(title(what, when, Some(20)), when);
     }
 }

@@ -520,6 +520,33 @@ fn a_watch_shows_the_rows_the_screen_has_room_for() {
 
 #[cfg(unix)]
 #[test]
+fn a_watch_on_a_tiny_screen_draws_no_more_lines_than_it_has() {
+    let sandbox = Sandbox::with(moving_listing());
+    let mut cmd = sandbox.std_cmd();
+    cmd.args([
+        "list",
+        "--watch",
+        "--until-done",
+        "--interval",
+        "1s",
+        "--color",
+        "never",
+        "--columns",
+        "id,name,status",
+    ]);
+    // Three rows: two to draw on, one for the cursor. The title keeps its time.
+    let run = pty::run_on_screen(cmd, 40, 3);
+    assert!(run.status.success(), "{}", run.screen);
+    for drawing in drawings(&run.screen) {
+        let (lines, _) = drawing.rsplit_once("\x1b[J").unwrap();
+        let lines: Vec<&str> = lines.trim_start_matches("\x1b[2J").lines().collect();
+        assert_eq!(lines.len(), 2, "{lines:#?}");
+        assert!(lines[0].contains("refreshed "), "{lines:#?}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
 fn ctrl_c_ends_a_watch_with_0() {
     let sandbox = Sandbox::new();
     let child = sandbox
