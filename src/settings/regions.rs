@@ -55,7 +55,8 @@ pub fn known() -> Vec<&'static str> {
 
 /// The known region `region` most likely is a typo of.
 pub fn closest(region: &str) -> Option<&'static str> {
-    crate::util::text::closest(region, known(), 0.85)
+    // Regions are lower case: `CN-NORTH-4` means cn-north-4.
+    crate::util::text::closest(&region.to_lowercase(), known(), 0.85)
 }
 
 /// Why `region` derives no endpoint, in one line: the region it most likely meant, or
@@ -106,6 +107,10 @@ mod tests {
         assert_eq!(
             unknown("cn-nort-4"),
             "unknown region `cn-nort-4`; did you mean cn-north-4?"
+        );
+        assert_eq!(
+            unknown("CN-NORTH-4"),
+            "unknown region `CN-NORTH-4`; did you mean cn-north-4?"
         );
         assert!(unknown("eu-de").contains("`matasks config regions` lists the known ones"));
     }

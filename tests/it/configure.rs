@@ -981,7 +981,7 @@ fn check_reports_each_failure_with_its_hint_and_exit_code() {
     let out = sandbox.run(&["config", "check"]);
     assert_eq!(out.status.code(), Some(4));
     let err = stderr_of(&out);
-    assert!(err.contains("error: APIGW.0301: Incorrect IAM authentication information: verify aksk signature fail"), "{err}");
+    assert!(err.contains("error: the check failed with credentials from the config file (`secret_key`): APIGW.0301: Incorrect IAM authentication information: verify aksk signature fail"), "{err}");
     assert!(
         err.contains("hint: check the access key and secret key"),
         "{err}"
@@ -1292,4 +1292,23 @@ fn no_secret_reaches_any_output() {
             "{sub:?} --help shows the endpoint's password"
         );
     }
+}
+
+#[test]
+fn a_check_that_fails_names_where_the_credentials_came_from() {
+    let sandbox = Sandbox::new();
+    sandbox.write_config(&format!(
+        "[profiles.default]\nendpoint = \"{}\"\nproject_id = \"{PROJECT}\"\n\
+         dataset_id = \"{DATASET}\"\naccess_key = \"{AK}\"\n\
+         secret_key_command = \"printf %s wrong-secret\"\n",
+        sandbox.server.url()
+    ));
+    let out = sandbox.run(&["config", "check"]);
+    assert_eq!(out.status.code(), Some(4), "{}", stderr_of(&out));
+    assert_stderr_has(
+        &out,
+        "error: the check failed with credentials from the command `printf` \
+         (`secret_key_command` in the config file): ",
+    );
+    assert!(!stderr_of(&out).contains("wrong-secret"));
 }

@@ -12,6 +12,7 @@ use crate::api::tasks::{ListQuery, list_tasks};
 use crate::cli::args::DatasetArg;
 use crate::cli::context::{dataset_in_effect, resolve_settings};
 use crate::settings::{self, AuthSettings, Overrides, SecretSource};
+use crate::util::error::ExitKind;
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -45,28 +46,43 @@ pub async fn run(overrides: &Overrides, args: &CheckArgs) -> Result<()> {
     say("auth", format!("{} ({who})", settings.auth.method().name()))?;
 
     let started = Instant::now();
-    let client = session::client_for(&settings, 1).await?;
-    say("project", client.project_id().to_string())?;
-    let result = match &dataset {
-        Some(dataset) => {
-            let query = ListQuery {
-                limit: 1,
-                offset: 0,
-                task_type: None,
-                task_name: None,
-            };
-            let page = list_tasks(&client, dataset, &query).await?;
-            let total = page.parse()?.total_count;
-            match total {
-                Some(n) => format!("dataset {dataset} lists {n} tasks"),
-                None => format!("dataset {dataset} can be listed"),
-            }
+    // Credentials refused: say where they came from, as a check that passes does.
+    let failed = |error: anyhow::Error| {
+        if crate::cli::report::kind_of(&error) == ExitKind::Auth {
+            error.context(format!(
+                "the check failed with credentials from {}",
+                credentials_from(&settings.auth)
+            ))
+        } else {
+            error
         }
-        None => match count_datasets(&client).await? {
-            Some(n) => format!("the project has {n} datasets"),
-            None => "the project's datasets can be listed".to_string(),
-        },
     };
+    let client = session::client_for(&settings, 1).await.map_err(failed)?;
+    say("project", client.project_id().to_string())?;
+    let result = async {
+        Ok::<_, anyhow::Error>(match &dataset {
+            Some(dataset) => {
+                let query = ListQuery {
+                    limit: 1,
+                    offset: 0,
+                    task_type: None,
+                    task_name: None,
+                };
+                let page = list_tasks(&client, dataset, &query).await?;
+                let total = page.parse()?.total_count;
+                match total {
+                    Some(n) => format!("dataset {dataset} lists {n} tasks"),
+                    None => format!("dataset {dataset} can be listed"),
+                }
+            }
+            None => match count_datasets(&client).await? {
+                Some(n) => format!("the project has {n} datasets"),
+                None => "the project's datasets can be listed".to_string(),
+            },
+        })
+    }
+    .await
+    .map_err(failed)?;
     say(
         "result",
         format!(
