@@ -474,6 +474,38 @@ fn dataset_column_names_the_dataset_listed_even_when_its_tasks_do_not_say() {
         stdout_of(&out),
         "DATASET  ID\ncats     Fa1LeDtask000000001\ndogs     14cyxyu6UXaNT3lrPFl\n"
     );
+    // Sorted, each row still names the dataset it was listed from, in the table (which
+    // keeps its rows and is told the order) and in CSV (whose rows are held here).
+    for format in ["table", "csv"] {
+        let out = ok(
+            &sandbox,
+            &[
+                "list",
+                "-A",
+                "--columns",
+                "dataset,id",
+                "--sort",
+                "-name",
+                "--no-headers",
+                "-o",
+                format,
+            ],
+        );
+        let rows: Vec<String> = stdout_of(&out)
+            .lines()
+            .map(|l| {
+                l.split([' ', ','])
+                    .filter(|w| !w.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            ["cats Fa1LeDtask000000001", "dogs 14cyxyu6UXaNT3lrPFl"],
+            "{format}"
+        );
+    }
 }
 
 #[test]
