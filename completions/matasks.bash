@@ -1119,7 +1119,7 @@ _matasks() {
                     return 0
                     ;;
                 --sort)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "created -created name -name" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -1619,7 +1619,7 @@ _matasks() {
                     return 0
                     ;;
                 --sort)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "created -created name -name status -status progress -progress elapsed -elapsed" -- "${cur}"))
                     return 0
                     ;;
                 --interval)

@@ -90,7 +90,16 @@ model\t'The model a pre-labeling or deployment task uses'
 version\t''
 unconfirmed\t'Samples labeled by the task but not yet confirmed'
 message\t'The task\'s error, else its message'"
-complete -c matasks -n "__fish_matasks_using_subcommand list" -l sort -d 'Order by created, name, status, progress or elapsed; -FIELD reverses: sorted here, over every page unless --offset picks one (ndjson keeps the server\'s order, as it streams)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand list" -l sort -d 'Order by created, name, status, progress or elapsed; -FIELD reverses: sorted here, over every page unless --offset picks one (ndjson keeps the server\'s order, as it streams)' -r -f -a "created\t''
+-created\t''
+name\t''
+-name\t''
+status\t''
+-status\t''
+progress\t''
+-progress\t''
+elapsed\t''
+-elapsed\t''"
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l interval -d 'With --watch, the time between listings, at least 1s [default: 5s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
@@ -153,7 +162,16 @@ model\t'The model a pre-labeling or deployment task uses'
 version\t''
 unconfirmed\t'Samples labeled by the task but not yet confirmed'
 message\t'The task\'s error, else its message'"
-complete -c matasks -n "__fish_matasks_using_subcommand ls" -l sort -d 'Order by created, name, status, progress or elapsed; -FIELD reverses: sorted here, over every page unless --offset picks one (ndjson keeps the server\'s order, as it streams)' -r
+complete -c matasks -n "__fish_matasks_using_subcommand ls" -l sort -d 'Order by created, name, status, progress or elapsed; -FIELD reverses: sorted here, over every page unless --offset picks one (ndjson keeps the server\'s order, as it streams)' -r -f -a "created\t''
+-created\t''
+name\t''
+-name\t''
+status\t''
+-status\t''
+progress\t''
+-progress\t''
+elapsed\t''
+-elapsed\t''"
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l interval -d 'With --watch, the time between listings, at least 1s [default: 5s]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
@@ -223,7 +241,10 @@ age\t'How long ago the dataset was created: 45s, 3m, 2h, 5d'
 created\t'When the dataset was created, in the local time zone (or UTC with --utc)'
 version\t'The current version\'s name'
 description\t''"
-complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l sort -d 'Order by created or name, -FIELD for descending; the server sorts, so the order holds across pages [default: the server\'s, newest first]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l sort -d 'Order by created or name, -FIELD for descending; the server sorts, so the order holds across pages [default: the server\'s, newest first]' -r -f -a "created\t''
+-created\t''
+name\t''
+-name\t''"
 complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r
@@ -266,7 +287,10 @@ age\t'How long ago the dataset was created: 45s, 3m, 2h, 5d'
 created\t'When the dataset was created, in the local time zone (or UTC with --utc)'
 version\t'The current version\'s name'
 description\t''"
-complete -c matasks -n "__fish_matasks_using_subcommand ds" -l sort -d 'Order by created or name, -FIELD for descending; the server sorts, so the order holds across pages [default: the server\'s, newest first]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand ds" -l sort -d 'Order by created or name, -FIELD for descending; the server sorts, so the order holds across pages [default: the server\'s, newest first]' -r -f -a "created\t''
+-created\t''
+name\t''
+-name\t''"
 complete -c matasks -n "__fish_matasks_using_subcommand ds" -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`, else "default"]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ds" -l config -d 'Config file [default: <config dir>/matasks/config.toml]' -r -F
 complete -c matasks -n "__fish_matasks_using_subcommand ds" -l endpoint -d 'API endpoint URL, e.g. https://modelarts.eu-de.otc.t-systems.com (overrides the region)' -r

@@ -385,6 +385,37 @@ pub fn table_width(stdout_is_terminal: bool) -> Option<usize> {
     }
 }
 
+/// A `--sort` value parsed by `parse`, whose `values` (`FIELD` and `-FIELD` for each
+/// field) the shells' completions offer.
+#[derive(Clone)]
+pub struct SortValues<T> {
+    pub parse: fn(&str) -> Result<T, String>,
+    pub values: &'static [&'static str],
+}
+
+impl<T: Clone + Send + Sync + 'static> clap::builder::TypedValueParser for SortValues<T> {
+    type Value = T;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<T, clap::Error> {
+        self.parse.parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            self.values
+                .iter()
+                .map(|value| clap::builder::PossibleValue::new(*value)),
+        ))
+    }
+}
+
 /// `-FIELD` or `FIELD` of a `--sort`: whether descending, and the field's name.
 pub fn split_descending(text: &str) -> (bool, &str) {
     match text.strip_prefix('-') {

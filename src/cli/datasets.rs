@@ -9,8 +9,8 @@ use clap::{Args, ValueEnum};
 
 use super::GlobalArgs;
 use super::args::{
-    OutputArgs, PagingArgs, Shaping, chosen_columns, droppable_columns, listing_progress,
-    split_descending, table_width,
+    OutputArgs, PagingArgs, Shaping, SortValues, chosen_columns, droppable_columns,
+    listing_progress, split_descending, table_width,
 };
 use super::context::Context;
 use crate::api::datasets::{self, DatasetOrder, DatasetQuery};
@@ -52,7 +52,13 @@ pub struct DatasetsArgs {
 
     /// Order by created or name, -FIELD for descending; the server sorts, so the order
     /// holds across pages [default: the server's, newest first]
-    #[arg(long, value_name = "[-]FIELD", value_parser = parse_order, allow_hyphen_values = true)]
+    #[arg(
+        long,
+        value_name = "[-]FIELD",
+        value_parser = SortValues { parse: parse_order, values: &["created", "-created", "name", "-name"] },
+        allow_hyphen_values = true,
+        hide_possible_values = true
+    )]
     pub sort: Option<(DatasetOrder, bool)>,
 }
 

@@ -10,7 +10,7 @@ use clap::{Args, ValueEnum};
 
 use super::GlobalArgs;
 use super::args::{
-    DatasetArg, OutputArgs, PagingArgs, Shaping, chosen_columns, droppable_columns,
+    DatasetArg, OutputArgs, PagingArgs, Shaping, SortValues, chosen_columns, droppable_columns,
     listing_progress, parse_interval, split_descending, table_width,
 };
 use super::context::Context;
@@ -69,7 +69,13 @@ pub struct ListArgs {
     /// Order by created, name, status, progress or elapsed; -FIELD reverses: sorted
     /// here, over every page unless --offset picks one (ndjson keeps the server's order,
     /// as it streams)
-    #[arg(long, value_name = "[-]FIELD", value_parser = parse_sort, allow_hyphen_values = true)]
+    #[arg(
+        long,
+        value_name = "[-]FIELD",
+        value_parser = SortValues { parse: parse_sort, values: SORT_VALUES },
+        allow_hyphen_values = true,
+        hide_possible_values = true
+    )]
     pub sort: Option<Sort>,
 
     /// List again every --interval until Ctrl-C: on a terminal the table is redrawn in
@@ -210,6 +216,20 @@ impl TypeChoice {
         }
     }
 }
+
+/// What `--sort` takes, for the shells' completions.
+const SORT_VALUES: &[&str] = &[
+    "created",
+    "-created",
+    "name",
+    "-name",
+    "status",
+    "-status",
+    "progress",
+    "-progress",
+    "elapsed",
+    "-elapsed",
+];
 
 /// `--sort FIELD` or `--sort -FIELD`.
 fn parse_sort(text: &str) -> Result<Sort, String> {

@@ -91,6 +91,9 @@ fn bash_completes_profiles_regions_and_values_in_lists() {
         complete(&format!("matasks --config {config} list --profile ''")),
         "lab-2\nprod\nstaging\n"
     );
+    // Sort orders, either way, not file names.
+    assert_eq!(complete("matasks list --sort pro"), "progress\n");
+    assert_eq!(complete("matasks datasets --sort na"), "name\n");
     assert_eq!(
         complete(&format!("matasks --config = {config} get --profile st")),
         "staging\n"
