@@ -411,20 +411,23 @@ fn drawings(screen: &str) -> Vec<&str> {
     screen.split("\x1b[H").skip(1).collect()
 }
 
+/// A watch of the moving listing until every task is done, a second apart, uncoloured.
+const WATCH_UNTIL_DONE: &[&str] = &[
+    "list",
+    "--watch",
+    "--until-done",
+    "--interval",
+    "1s",
+    "--color",
+    "never",
+];
+
 #[cfg(unix)]
 #[test]
 fn watch_redraws_the_table_in_place_on_a_terminal() {
     let sandbox = Sandbox::with(moving_listing());
     let mut cmd = sandbox.std_cmd();
-    cmd.env("TERM", "xterm-256color").args([
-        "list",
-        "--watch",
-        "--until-done",
-        "--interval",
-        "1s",
-        "--color",
-        "never",
-    ]);
+    cmd.env("TERM", "xterm-256color").args(WATCH_UNTIL_DONE);
     let run = pty::run_on_terminal(cmd, 120);
     assert!(run.status.success(), "{}", run.screen);
     // Drawn over the last, from the top left: the screen is cleared once, at the start,
@@ -468,15 +471,7 @@ fn watch_redraws_the_table_in_place_on_a_terminal() {
 fn a_watch_shows_the_rows_the_screen_has_room_for() {
     let sandbox = Sandbox::with(moving_listing());
     let mut cmd = sandbox.std_cmd();
-    cmd.args([
-        "list",
-        "--watch",
-        "--until-done",
-        "--interval",
-        "1s",
-        "--color",
-        "never",
-    ]);
+    cmd.args(WATCH_UNTIL_DONE);
     // Seven rows: the title, a blank line, the header, two rows for the tasks, the
     // count, and the line the cursor waits on.
     let run = pty::run_on_screen(cmd, 60, 7);
@@ -503,15 +498,7 @@ fn a_watch_shows_the_rows_the_screen_has_room_for() {
     }
     // LINES stands for the terminal's height, as COLUMNS for its width.
     let mut cmd = sandbox.std_cmd();
-    cmd.env("LINES", "6").args([
-        "list",
-        "--watch",
-        "--until-done",
-        "--interval",
-        "1s",
-        "--color",
-        "never",
-    ]);
+    cmd.env("LINES", "6").args(WATCH_UNTIL_DONE);
     let run = pty::run_on_screen(cmd, 60, 40);
     assert!(run.status.success(), "{}", run.screen);
     let last = *drawings(&run.screen).last().unwrap();
@@ -523,17 +510,8 @@ fn a_watch_shows_the_rows_the_screen_has_room_for() {
 fn a_watch_on_a_tiny_screen_draws_no_more_lines_than_it_has() {
     let sandbox = Sandbox::with(moving_listing());
     let mut cmd = sandbox.std_cmd();
-    cmd.args([
-        "list",
-        "--watch",
-        "--until-done",
-        "--interval",
-        "1s",
-        "--color",
-        "never",
-        "--columns",
-        "id,name,status",
-    ]);
+    cmd.args(WATCH_UNTIL_DONE)
+        .args(["--columns", "id,name,status"]);
     // Three rows: two to draw on, one for the cursor. The title keeps its time.
     let run = pty::run_on_screen(cmd, 40, 3);
     assert!(run.status.success(), "{}", run.screen);
