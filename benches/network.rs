@@ -30,6 +30,7 @@
 //! matasks keeps its cache from run to run, as a user's is kept: what the endpoint's
 //! `offset` counts is found out once, at no cost against this server.
 //!
+//! BENCH_HTTP2=1 makes the server offer HTTP/2 (ALPN) besides HTTP/1.1.
 //! BENCH_RUNS=N runs each case N times (default 5), the cases taking turns so that a
 //! noisy moment spreads over all of them, and reports medians; BENCH_RTTS=60,200 sets
 //! the round trip times in milliseconds.
@@ -94,9 +95,15 @@ fn main() {
         .status()
         .is_ok_and(|s| s.success());
 
+    // BENCH_HTTP2=1: the server offers HTTP/2 (ALPN) besides HTTP/1.1.
+    let http2 = std::env::var_os("BENCH_HTTP2").is_some_and(|v| v == "1");
     let ca = TestCa::generate();
     let mut setup = Setup {
-        tls: Some(ca.server.clone()),
+        tls: Some(if http2 {
+            ca.offering_http2()
+        } else {
+            ca.server.clone()
+        }),
         ..Setup::default()
     };
     for pages in ALL_PAGES {
@@ -110,8 +117,13 @@ fn main() {
     std::fs::write(&ca_bundle, &ca.ca_pem).unwrap();
 
     println!(
-        "matasks list -o ndjson, HTTPS through a proxy that models the round trip; a cold \
-         process per run, wall time from spawn to exit, median of {runs} runs"
+        "matasks list -o ndjson, HTTPS ({}) through a proxy that models the round trip; a \
+         cold process per run, wall time from spawn to exit, median of {runs} runs",
+        if http2 {
+            "the server offers HTTP/2"
+        } else {
+            "HTTP/1.1 only"
+        }
     );
     println!(
         "limit, in round trips: one page = 1 (TCP) + 1 (TLS 1.3) + 1 (request) = 3; \

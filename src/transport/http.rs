@@ -106,8 +106,7 @@ impl Http {
             .timeout(network.request_timeout.value)
             // A redirect would carry the token to another host, which the signature
             // does not cover anyway: report it instead of following it.
-            .redirect(reqwest::redirect::Policy::none())
-            .http1_only();
+            .redirect(reqwest::redirect::Policy::none());
         if let Some(bundle) = &network.ca_bundle {
             builder = builder.tls_certs_merge(read_ca_bundle(&bundle.value)?);
         }

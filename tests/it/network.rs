@@ -770,3 +770,47 @@ fn a_total_that_is_a_string_is_refused_on_one_page_and_by_config_check() {
         "error: malformed response listing the project's datasets (offset 0): `total_number` is \"5\", not a count",
     );
 }
+
+#[test]
+fn http2_when_the_server_offers_it_all_pages_on_one_connection() {
+    let ca = TestCa::generate();
+    for (offered, version) in [(true, "HTTP/2.0"), (false, "HTTP/1.1")] {
+        let mut setup = Setup {
+            tls: Some(if offered {
+                ca.offering_http2()
+            } else {
+                ca.server.clone()
+            }),
+            ..Setup::default()
+        };
+        setup.datasets.insert("big".into(), Tasks::Generated(2_000));
+        let sandbox = Sandbox::with(setup);
+        let bundle = sandbox.dir.path().join("ca.pem");
+        std::fs::write(&bundle, &ca.ca_pem).unwrap();
+        let out = sandbox
+            .cmd()
+            .arg("--ca-bundle")
+            .arg(&bundle)
+            .args(["list", "-d", "big", "--all", "-o", "ndjson"])
+            .args(["--concurrency", "8"])
+            .output()
+            .unwrap();
+        assert_ok(&out);
+        assert_eq!(stdout_of(&out).lines().count(), 2_000);
+        let requests = sandbox.requests();
+        assert_eq!(requests.len(), 20);
+        // Signed over HTTP/2 too, where the host is `:authority`.
+        assert!(requests.iter().all(|r| r.signature == Ok(())));
+        assert!(requests.iter().all(|r| r.version == version), "{version}");
+        let mut connections: Vec<usize> = requests.iter().map(|r| r.connection).collect();
+        connections.sort_unstable();
+        connections.dedup();
+        if offered {
+            // Every page a stream of one connection, at most 8 at a time.
+            assert_eq!(connections.len(), 1, "{connections:?}");
+            assert!(sandbox.server.max_in_flight() <= 8);
+        } else {
+            assert!(connections.len() > 1, "{connections:?}");
+        }
+    }
+}

@@ -39,10 +39,10 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use hyper::body::Incoming;
-use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper::{Request, Response};
-use hyper_util::rt::TokioIo;
+use hyper_util::rt::{TokioExecutor, TokioIo};
+use hyper_util::server::conn::auto;
 
 pub use created::CreatedTask;
 pub use faults::Action;
@@ -366,6 +366,10 @@ pub struct Recorded {
     pub in_flight: usize,
     /// `Ok` when the signature or the token was accepted (or none was needed).
     pub signature: Result<(), String>,
+    /// The HTTP version it came in: `HTTP/1.1` or `HTTP/2.0`.
+    pub version: String,
+    /// Which connection it came on, counting from 0 in the order accepted.
+    pub connection: usize,
 }
 
 impl Recorded {
@@ -426,6 +430,8 @@ struct Shared {
     in_flight: AtomicUsize,
     max_in_flight: AtomicUsize,
     served: AtomicUsize,
+    /// Connections accepted so far.
+    connections: AtomicUsize,
 }
 
 pub struct FakeServer {
@@ -451,6 +457,7 @@ impl Shared {
             in_flight: AtomicUsize::new(0),
             max_in_flight: AtomicUsize::new(0),
             served: AtomicUsize::new(0),
+            connections: AtomicUsize::new(0),
         }
     }
 }
@@ -479,10 +486,14 @@ impl FakeServer {
                         accepted = listener.accept() => {
                             let Ok((stream, _)) = accepted else { continue };
                             let shared = serving.clone();
+                            let connection = shared.connections.fetch_add(1, Ordering::SeqCst);
                             tokio::spawn(async move {
                                 let tls = shared.setup.tls.clone();
-                                let service = service_fn(move |req| handle(req, shared.clone()));
-                                let http = http1::Builder::new();
+                                let service = service_fn(move |req| {
+                                    handle(req, shared.clone(), connection)
+                                });
+                                // HTTP/1.1, or HTTP/2 where TLS agreed on it (ALPN).
+                                let http = auto::Builder::new(TokioExecutor::new());
                                 match tls {
                                     None => {
                                         let _ = http.serve_connection(TokioIo::new(stream), service).await;
@@ -591,10 +602,11 @@ impl Drop for Flight<'_> {
 async fn handle(
     req: Request<Incoming>,
     shared: Arc<Shared>,
+    connection: usize,
 ) -> Result<Response<faults::Body>, faults::BoxError> {
     let _flight = Flight::enter(&shared);
     let serial = shared.served.fetch_add(1, Ordering::SeqCst);
-    let recorded = record(req, &shared).await;
+    let recorded = record(req, &shared, connection).await;
     let mut action = routes::decide(&recorded, &shared);
     if shared.setup.log_requests {
         let answer = match &action {
@@ -630,7 +642,7 @@ async fn handle(
     action.respond(&format!("req-{serial:08}"))
 }
 
-async fn record(req: Request<Incoming>, shared: &Shared) -> Recorded {
+async fn record(req: Request<Incoming>, shared: &Shared, connection: usize) -> Recorded {
     use http_body_util::BodyExt;
     let (req, body) = req.into_parts();
     let body = body
@@ -640,7 +652,7 @@ async fn record(req: Request<Incoming>, shared: &Shared) -> Recorded {
         .unwrap_or_default();
     let path = req.uri.path().to_string();
     let query = req.uri.query().unwrap_or("").to_string();
-    let headers: Vec<(String, String)> = req
+    let mut headers: Vec<(String, String)> = req
         .headers
         .iter()
         .map(|(n, v)| {
@@ -650,6 +662,12 @@ async fn record(req: Request<Incoming>, shared: &Shared) -> Recorded {
             )
         })
         .collect();
+    // HTTP/2 names the host in `:authority`, which stands for `Host` in a signature.
+    if !headers.iter().any(|(n, _)| n == "host")
+        && let Some(authority) = req.uri.authority()
+    {
+        headers.push(("host".to_string(), authority.to_string()));
+    }
     let params = signature::parse_query(&query)
         .unwrap_or_default()
         .into_iter()
@@ -663,6 +681,8 @@ async fn record(req: Request<Incoming>, shared: &Shared) -> Recorded {
         body,
         in_flight: shared.in_flight.load(Ordering::SeqCst),
         signature: Ok(()),
+        version: format!("{:?}", req.version),
+        connection,
     };
     recorded.signature = iam::authenticate(&recorded, shared);
     recorded

@@ -19,6 +19,14 @@ pub struct TestCa {
 }
 
 impl TestCa {
+    /// The server's configuration, offering HTTP/2 besides HTTP/1.1 (ALPN), as the
+    /// service's gateway may.
+    pub fn offering_http2(&self) -> Arc<rustls::ServerConfig> {
+        let mut config = (*self.server).clone();
+        config.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
+        Arc::new(config)
+    }
+
     pub fn generate() -> TestCa {
         let mut ca_params = rcgen::CertificateParams::new(Vec::<String>::new()).unwrap();
         ca_params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);

@@ -22,6 +22,8 @@ fn request(method: &str, target: &str, body: &str) -> Recorded {
         body: body.as_bytes().to_vec(),
         in_flight: 1,
         signature: Ok(()),
+        version: "HTTP/1.1".into(),
+        connection: 0,
     }
 }
 
