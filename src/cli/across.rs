@@ -24,7 +24,7 @@ use crate::domain::resource::Resource;
 use crate::domain::task::{TaskType, TaskView};
 use crate::output::json::GroupedJsonSink;
 use crate::output::shape::{Shaped, Sort, sort_tasks};
-use crate::output::summary::incomplete_message;
+use crate::output::summary::{incomplete_message, shaping_notes};
 use crate::output::{self, Column, OutputFormat, Sink};
 use crate::util::error::{Incomplete, UsageError};
 use crate::util::progress::Progress;
@@ -114,8 +114,13 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
             .flat_map(|c| c.reads()),
     );
     reads.extend(sort.into_iter().chain(merged_order).flat_map(|s| s.reads()));
-    let grouped = |out| Box::new(GroupedJsonSink::new(out)) as Box<dyn Sink>;
-    let inner = args.sink(jq.as_ref(), style, on_terminal, grouped);
+    // JSON keeps each dataset's tasks together, in a document of its own shape.
+    let inner = args
+        .output
+        .sink(jq.as_ref(), on_terminal, |format, out| match format {
+            OutputFormat::Json => Box::new(GroupedJsonSink::new(out)),
+            format => output::sink(format, out, style),
+        });
     let (shaped_sort, group_sort) = match args.output.format {
         // The table is one list: sorted as a whole when asked.
         OutputFormat::Table | OutputFormat::Tsv | OutputFormat::Csv => {
@@ -204,10 +209,7 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
         if !args.status.is_empty() {
             line.push_str(&format!(", {} matching --status", matched.get()));
         }
-        let mut notes = Vec::new();
-        if let Some(max) = args.paging.max_items.filter(|&max| matched.get() >= max) {
-            notes.push(format!("the first {max}: --max-items {max}"));
-        }
+        let mut notes = shaping_notes(&[], &plan, args.paging.max_items, matched.get());
         if args.task_type.is_none() {
             notes.push("auto-labeling and pre-labeling tasks; --type all lists every kind".into());
         }

@@ -1,6 +1,7 @@
 //! The flags every command shares: the global ones, which become the settings'
 //! overrides, and `--dataset`.
 
+use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::rc::Rc;
 
@@ -10,8 +11,8 @@ use clap::builder::ArgPredicate;
 use crate::api::offsets::Offsets;
 use crate::api::paging::Plan;
 use crate::domain::resource::{DEFAULT_PAGE_SIZE, Resource};
-use crate::output::OutputFormat;
 use crate::output::jq::Jq;
+use crate::output::{OutputFormat, Sink};
 use crate::settings::{self, Overrides};
 pub use crate::util::duration::parse_duration;
 use crate::util::error::{MistakeIn, UsageError};
@@ -181,6 +182,25 @@ pub struct OutputArgs {
 
     #[command(flatten)]
     pub jq: JqArg,
+}
+
+impl OutputArgs {
+    /// Where a listing prints to stdout: through `make`'s sink of the format asked
+    /// for, or, for a `--jq` program, of JSON into the document the program runs on.
+    pub fn sink<'a>(
+        &self,
+        jq: Option<&Rc<Jq>>,
+        on_terminal: bool,
+        make: impl FnOnce(OutputFormat, Box<dyn Write + 'a>) -> Box<dyn Sink + 'a>,
+    ) -> Box<dyn Sink + 'a> {
+        let out = BufWriter::new(io::stdout().lock());
+        match jq {
+            Some(jq) => jq.sink(out, on_terminal, |document| {
+                make(OutputFormat::Json, Box::new(document))
+            }),
+            None => make(self.format, Box::new(out)),
+        }
+    }
 }
 
 /// `--jq EXPR`, on every command that prints JSON.

@@ -1,7 +1,7 @@
 //! `matasks datasets`: the project's datasets, one page or every page.
 
 use std::cell::Cell;
-use std::io::{self, BufWriter, IsTerminal};
+use std::io::{self, IsTerminal};
 use std::rc::Rc;
 
 use anyhow::{Context as _, Result};
@@ -19,7 +19,7 @@ use crate::api::paging;
 use crate::domain::item::has_running_task;
 use crate::domain::resource::Resource;
 use crate::output::shape::Filtered;
-use crate::output::summary::{check_complete, page_summary};
+use crate::output::summary::{check_complete, page_summary, shaping_notes};
 use crate::output::views::{DATASET_DEFAULT_COLUMNS, DATASET_WIDE_COLUMNS, DatasetColumn};
 use crate::output::{self, OutputFormat, Sink, TableStyle};
 use crate::util::progress::Progress;
@@ -135,13 +135,9 @@ pub async fn run(global: &GlobalArgs, args: &DatasetsArgs) -> Result<()> {
         &DATASET_WIDE_COLUMNS,
     );
     let droppable = droppable_columns(&args.columns, &DATASET_DEFAULT_COLUMNS);
-    let out = BufWriter::new(stdout.lock());
-    let sink = match &jq {
-        Some(jq) => jq.sink(out, on_terminal, |document| {
-            output::dataset_sink(OutputFormat::Json, document, &columns, &droppable, &style)
-        }),
-        None => output::dataset_sink(args.output.format, out, &columns, &droppable, &style),
-    };
+    let sink = args.output.sink(jq.as_ref(), on_terminal, |format, out| {
+        output::dataset_sink(format, out, &columns, &droppable, &style)
+    });
     let mut sink: Box<dyn Sink> = if args.running {
         let mut running = Filtered::new(sink, has_running_task, matched.clone());
         running.limit_to(args.paging.max_items);
@@ -155,19 +151,10 @@ pub async fn run(global: &GlobalArgs, args: &DatasetsArgs) -> Result<()> {
     offsets.learn(&outcomes);
     let [outcome] = outcomes;
     if args.output.format == OutputFormat::Table {
-        let mut notes = Vec::new();
-        if args.running && !plan.all {
-            notes.push(format!(
-                "--running applied to page {} only",
-                plan.first_page
-            ));
-        }
-        if let Some(max) = args.paging.max_items
-            && args.running
-            && matched.get() >= max
-        {
-            notes.push(format!("the first {max}: --max-items {max}"));
-        }
+        // Without --running, the pager applies --max-items, and says nothing of it here.
+        let acting: &[&str] = if args.running { &["--running"] } else { &[] };
+        let cap = args.paging.max_items.filter(|_| args.running);
+        let notes = shaping_notes(acting, &plan, cap, matched.get());
         let matched = args
             .running
             .then(|| format!("{} with a running task", matched.get()));

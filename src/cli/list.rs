@@ -2,7 +2,7 @@
 //! or again and again (`--watch`).
 
 use std::cell::Cell;
-use std::io::{self, BufWriter, IsTerminal, Write};
+use std::io::{self, IsTerminal};
 use std::rc::Rc;
 
 use anyhow::{Context as _, Result};
@@ -23,7 +23,7 @@ use crate::domain::task::TaskType;
 use crate::output::jq::Jq;
 use crate::output::json::merged_envelope;
 use crate::output::shape::{Shaped, Sort, SortField};
-use crate::output::summary::{check_complete, merged_summary, summary};
+use crate::output::summary::{check_complete, merged_summary, shaping_notes, summary};
 use crate::output::{self, Column, OutputFormat, Sink, TableStyle};
 use crate::util::error::UsageError;
 use crate::util::progress::Progress;
@@ -133,22 +133,6 @@ impl ListArgs {
         Ok(jq)
     }
 
-    /// The sink a listing prints through: the format's, or JSON for a `--jq` program.
-    pub fn sink<'a>(
-        &self,
-        jq: Option<&Rc<Jq>>,
-        style: TableStyle,
-        on_terminal: bool,
-        json: impl FnOnce(Box<dyn Write + 'a>) -> Box<dyn Sink + 'a>,
-    ) -> Box<dyn Sink + 'a> {
-        let out = BufWriter::new(io::stdout().lock());
-        match jq {
-            Some(jq) => jq.sink(out, on_terminal, |document| json(Box::new(document))),
-            None if self.output.format == OutputFormat::Json => json(Box::new(out)),
-            None => output::sink(self.output.format, out, style),
-        }
-    }
-
     /// Whether `--status` or `--sort` act here, and so need every page (unless
     /// `--offset` picks one).
     pub fn shaping(&self) -> Shaping {
@@ -161,30 +145,17 @@ impl ListArgs {
     }
 
     /// What the summary says of `--status`, `--sort` and `--max-items`: that they
-    /// acted on one page only, or that the cap was reached.
+    /// acted on one page only, or that the cap (when the output applied it) was reached.
     pub fn shaping_notes(&self, plan: &Plan, matched: u64) -> Vec<String> {
-        let mut notes = Vec::new();
-        if self.shaping() == Shaping::FilterOrSort && !plan.all {
-            let flags: Vec<&str> = [
-                (!self.status.is_empty()).then_some("--status"),
-                self.sort.is_some().then_some("--sort"),
-            ]
-            .into_iter()
-            .flatten()
-            .collect();
-            notes.push(format!(
-                "{} applied to page {} only",
-                flags.join(" and "),
-                plan.first_page
-            ));
-        }
-        if let Some(max) = self.paging.max_items
-            && plan.max_items.is_none()
-            && matched >= max
-        {
-            notes.push(format!("the first {max}: --max-items {max}"));
-        }
-        notes
+        let acting: Vec<&str> = [
+            (!self.status.is_empty()).then_some("--status"),
+            (self.shaping() == Shaping::FilterOrSort && self.sort.is_some()).then_some("--sort"),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let cap = self.paging.max_items.filter(|_| plan.max_items.is_none());
+        shaping_notes(&acting, plan, cap, matched)
     }
 }
 
@@ -304,9 +275,11 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
         .or((merged && args.output.format != OutputFormat::Ndjson).then_some(Sort::NEWEST_FIRST));
     let matched = Rc::new(Cell::new(0));
     let style = table_style(global, args, stdout_is_terminal);
-    let json = |out| output::sink(OutputFormat::Json, out, TableStyle::default());
     let mut sink = Shaped::new(
-        args.sink(jq.as_ref(), style, stdout_is_terminal, json),
+        args.output
+            .sink(jq.as_ref(), stdout_is_terminal, |format, out| {
+                output::sink(format, out, style)
+            }),
         args.status.clone(),
         sort,
         matched.clone(),

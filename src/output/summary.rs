@@ -88,6 +88,24 @@ pub fn page_summary(
     }
 }
 
+/// What a summary says of what acted here on the items listed: that the `acting`
+/// flags (`--status`, `--running`) acted on one page only, and that the first `cap`
+/// that `matched` were reached (a `--max-items` the output applied).
+pub fn shaping_notes(acting: &[&str], plan: &Plan, cap: Option<u64>, matched: u64) -> Vec<String> {
+    let mut notes = Vec::new();
+    if !acting.is_empty() && !plan.all {
+        notes.push(format!(
+            "{} applied to page {} only",
+            acting.join(" and "),
+            plan.first_page
+        ));
+    }
+    if let Some(max) = cap.filter(|&max| matched >= max) {
+        notes.push(format!("the first {max}: --max-items {max}"));
+    }
+    notes
+}
+
 /// The line under a merged table: every type's count, `57 tasks: auto-label 30,
 /// pre-label 24, ...`.
 pub fn merged_summary(
@@ -320,6 +338,21 @@ mod tests {
             ),
             "247 auto-label tasks"
         );
+    }
+
+    #[test]
+    fn shaping_notes_say_what_acted_on_one_page_and_which_cap_was_reached() {
+        assert_eq!(
+            shaping_notes(&["--status", "--sort"], &plan_of(2, 10, false), None, 0),
+            ["--status and --sort applied to page 2 only"]
+        );
+        // Every page was read: nothing to say of pages.
+        assert!(shaping_notes(&["--running"], &plan_of(0, 100, true), None, 3).is_empty());
+        assert_eq!(
+            shaping_notes(&[], &plan_of(0, 100, true), Some(3), 3),
+            ["the first 3: --max-items 3"]
+        );
+        assert!(shaping_notes(&[], &plan_of(0, 100, true), Some(3), 2).is_empty());
     }
 
     #[test]
