@@ -160,7 +160,8 @@ impl Jq {
                 value => {
                     json.clear();
                     jaq_json::write::write(&mut json, &pretty, 0, value)?;
-                    write_escaped(out, &String::from_utf8_lossy(&json))?;
+                    // As matasks' own JSON: strings safe for a terminal.
+                    super::json::write_laid_out(&mut &mut *out, &String::from_utf8_lossy(&json))?;
                 }
             }
             out.write_all(b"\n")?;
@@ -240,23 +241,6 @@ fn mistakes(code: &str, found: Vec<(&str, String)>) -> JqError {
         program: text::clean(code).into_owned(),
         caret: text::clean(&code[..start]).width(),
     }
-}
-
-/// Pretty JSON from jaq, with the characters a terminal acts on or hides written as
-/// the `\u` escapes that mean them, as matasks' own JSON writes them. They can only
-/// stand in strings: the layout's line breaks and indents are left as they are.
-fn write_escaped(out: &mut dyn Write, json: &str) -> io::Result<()> {
-    let mut start = 0;
-    for (at, c) in json.char_indices() {
-        if text::is_hidden(c) && !matches!(c, '\n' | '\t' | '\r') {
-            out.write_all(&json.as_bytes()[start..at])?;
-            for unit in c.encode_utf16(&mut [0; 2]) {
-                write!(out, "\\u{unit:04x}")?;
-            }
-            start = at + c.len_utf8();
-        }
-    }
-    out.write_all(&json.as_bytes()[start..])
 }
 
 /// The values of [`GLOBALS`], from the status and type tables.

@@ -26,6 +26,18 @@ pub fn write_line(out: &mut impl Write, json: &str) -> io::Result<()> {
 /// zero-width characters, line separators; C0 controls cannot stand raw in JSON) are
 /// written as `\u` escapes, which mean the same to any JSON reader.
 pub fn write_compact(out: &mut impl Write, json: &str) -> io::Result<()> {
+    write_safe(out, json, true)
+}
+
+/// Write valid JSON text as it is laid out, its strings made safe as
+/// [`write_compact`] makes them.
+pub fn write_laid_out(out: &mut impl Write, json: &str) -> io::Result<()> {
+    write_safe(out, json, false)
+}
+
+/// JSON text with the characters a terminal acts on escaped inside its strings, and
+/// the whitespace between its tokens dropped when `compact`.
+fn write_safe(out: &mut impl Write, json: &str, compact: bool) -> io::Result<()> {
     let bytes = json.as_bytes();
     let mut start = 0;
     let mut in_string = false;
@@ -50,7 +62,7 @@ pub fn write_compact(out: &mut impl Write, json: &str) -> io::Result<()> {
             }
         } else if b == b'"' {
             in_string = true;
-        } else if matches!(b, b' ' | b'\n' | b'\r' | b'\t') {
+        } else if compact && matches!(b, b' ' | b'\n' | b'\r' | b'\t') {
             if start < i {
                 out.write_all(&bytes[start..i])?;
             }
