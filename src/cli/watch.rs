@@ -86,20 +86,10 @@ fn title(what: &str, when: &str, width: Option<usize>) -> String {
         return format!("{what}{GAP}{when}");
     };
     let room = width.saturating_sub(when.width() + GAP.len());
-    if what.width() <= room {
-        return format!("{what}{GAP}{when}");
-    }
-    if room < 2 {
+    if what.width() > room && room < 2 {
         return when.to_string();
     }
-    let mut kept = String::new();
-    for c in what.chars() {
-        if kept.width() + c.to_string().width() + 1 > room {
-            break;
-        }
-        kept.push(c);
-    }
-    format!("{kept}…{GAP}{when}")
+    format!("{}{GAP}{when}", output::cut(what, room).0)
 }
 
 /// The lines of a drawing besides the table's rows: the title, a blank line, the

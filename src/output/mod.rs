@@ -19,7 +19,7 @@ use clap::ValueEnum;
 pub use crate::api::paging::Sink;
 use crate::domain::resource::Resource;
 pub use columns::{Column, DEFAULT_COLUMNS, WIDE_COLUMNS};
-pub use table::{Redraw, clip};
+pub use table::{Redraw, clip, cut};
 
 /// One task as a key/value view, for `get`.
 pub fn details(task: &crate::domain::task::TaskView, color: bool) -> String {

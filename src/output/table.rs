@@ -337,7 +337,7 @@ pub fn clip(line: &str, width: usize) -> std::borrow::Cow<'_, str> {
 
 /// `text` cut to at most `max` terminal columns, with `…` where it was cut; and its
 /// width. Looks at no more of `text` than it keeps.
-fn cut(text: &str, max: usize) -> (std::borrow::Cow<'_, str>, usize) {
+pub fn cut(text: &str, max: usize) -> (std::borrow::Cow<'_, str>, usize) {
     let mut width = 0;
     for (at, c) in text.char_indices() {
         let w = c.width().unwrap_or(0);
