@@ -156,24 +156,24 @@ pub fn stdout_reader_gone() -> bool {
 /// that reports no size (0x0, as a serial console or a pseudo-terminal nobody sized
 /// does) has an unknown width, not a width of 0.
 pub fn terminal_width() -> Option<usize> {
-    if let Some(cols) = std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.trim().parse::<usize>().ok())
-        .filter(|&c| c > 0)
-    {
+    if let Some(cols) = size_from_env("COLUMNS") {
         return Some(cols);
     }
     let probe = comfy_table::Table::new();
     probe.width().map(usize::from).filter(|&cols| cols > 0)
 }
 
+/// A size the variable `var` gives (`COLUMNS`, `LINES`): a count above 0.
+fn size_from_env(var: &str) -> Option<usize> {
+    std::env::var(var)
+        .ok()
+        .and_then(|n| n.trim().parse::<usize>().ok())
+        .filter(|&n| n > 0)
+}
+
 /// Lines available for a screen drawn in place: `LINES` if set, else the terminal's.
 pub fn terminal_height() -> Option<usize> {
-    if let Some(lines) = std::env::var("LINES")
-        .ok()
-        .and_then(|l| l.trim().parse::<usize>().ok())
-        .filter(|&l| l > 0)
-    {
+    if let Some(lines) = size_from_env("LINES") {
         return Some(lines);
     }
     crossterm::terminal::size()
