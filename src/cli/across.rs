@@ -139,9 +139,11 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
     let essentials = |task: &RawValue| {
         TaskView::essentials(task.get(), &reads).unwrap_or_else(|| task.to_owned())
     };
-    let keep: &project::Keep<'_> = match args.output.format {
-        OutputFormat::Table | OutputFormat::Tsv | OutputFormat::Csv => &essentials,
-        OutputFormat::Json | OutputFormat::Ndjson => &project::whole,
+    // The table's columns read a few fields; JSON keeps the server's text whole.
+    let keep: &project::Keep<'_> = if args.output.format.is_tabular() {
+        &essentials
+    } else {
+        &project::whole
     };
     let mut each = std::pin::pin!(project::tasks_of_each(
         &client, datasets, &types, task_name, &plan, keep
