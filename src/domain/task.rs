@@ -125,16 +125,7 @@ impl Status {
     }
 
     pub fn from_code(code: i64) -> Option<Status> {
-        Some(match code {
-            -1 => Status::Queued,
-            0 => Status::Initializing,
-            1 => Status::Running,
-            2 => Status::Failed,
-            3 => Status::Succeeded,
-            4 => Status::Stopping,
-            5 => Status::Stopped,
-            _ => return None,
-        })
+        Status::ALL.into_iter().find(|s| s.code() == code)
     }
 
     /// Succeeded, failed or stopped: nothing more will happen to the task.
@@ -178,13 +169,7 @@ impl TaskType {
 
     /// The type of a task's `type` code.
     pub fn from_code(code: i64) -> Option<TaskType> {
-        Some(match code {
-            0 => TaskType::AutoLabel,
-            1 => TaskType::PreLabel,
-            7 => TaskType::AutoGrouping,
-            10 => TaskType::AutoDeploy,
-            _ => return None,
-        })
+        TaskType::ALL.into_iter().find(|t| t.code() == code)
     }
 
     /// The code a task's `type` holds.
