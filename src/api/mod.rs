@@ -12,3 +12,4 @@ pub mod project;
 pub mod projects;
 pub mod session;
 pub mod tasks;
+pub mod totals;

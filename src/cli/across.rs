@@ -53,6 +53,7 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
         concurrency,
         counting: offsets.counting(),
         counting_may_be_stale: offsets.may_be_stale(),
+        recalled: Vec::new(),
     };
     let types = args.queries();
     let labels = tasks::labels(&types);

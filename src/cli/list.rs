@@ -15,6 +15,7 @@ use super::args::{
 };
 use super::context::Context;
 use crate::api::offsets::Offsets;
+use crate::api::totals::Totals;
 use crate::api::page::Page;
 use crate::api::paging::{self, Plan};
 use crate::api::tasks;
@@ -245,6 +246,8 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
     let task_name = args.task_name.as_deref().filter(|n| !n.is_empty());
     let sources = tasks::sources(&client, &dataset, &types, task_name, plan.limit);
     let labels = tasks::labels(&types);
+    let mut totals = Totals::of(tasks::listings(&client, &dataset, &types, task_name));
+    totals.steer(&mut plan);
 
     let stdout = io::stdout();
     let stdout_is_terminal = stdout.is_terminal();
@@ -261,6 +264,7 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
             plan: &mut plan,
             sources: &sources,
             offsets: &mut offsets,
+            totals: &mut totals,
         };
         return super::watch::run(&options, &mut lister, style).await;
     }
@@ -305,6 +309,7 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
     };
     sink.finish().context("cannot write to stdout")?;
     offsets.learn(&outcomes);
+    totals.learn(&outcomes);
 
     if args.output.format == OutputFormat::Table {
         let notes = args.shaping_notes(&plan, matched.get());
