@@ -136,6 +136,13 @@ impl Client {
         )
     }
 
+    /// Open `count` connections to the API ahead of the requests that will need them.
+    pub fn open_ahead(&self, count: usize) {
+        if let Ok(url) = build_url(&self.endpoint, &[], &[]) {
+            self.authorized.http().open_ahead(&url, count);
+        }
+    }
+
     /// Get the credentials ready before a request that is sent only once, so that a
     /// failure to get them is told apart from a failure of that request.
     pub async fn prepare(&self) -> Result<()> {

@@ -178,6 +178,23 @@ impl Plan {
         by_total.min(by_cap)
     }
 
+    /// Connections worth opening while the first page of each of `listings` is on its
+    /// way, the first pages' own included: as many as may be in flight, for a whole
+    /// listing that learns its size only from that page. One whose recalled total says
+    /// it is one page needs none, nor one that requests its pages at once (those
+    /// requests open their own).
+    pub fn connections_ahead(&self, listings: usize) -> usize {
+        let waits_for_its_total = |i: usize| match self.recalled.get(i).copied().flatten() {
+            None => true,
+            Some(total) => self.counting.is_none() && self.last_page(Some(total)) > self.first_page,
+        };
+        if self.all && (0..listings).any(waits_for_its_total) {
+            self.concurrency
+        } else {
+            0
+        }
+    }
+
     /// Tasks from the first page on, of `total`.
     fn expected(&self, total: u64) -> u64 {
         total.saturating_sub(self.first_page.saturating_mul(u64::from(self.limit)))
@@ -1681,6 +1698,42 @@ pub(crate) mod tests {
         p.recalled = Vec::new();
         let (without, _, _) = list(&p, records(95));
         assert_eq!(got, without);
+    }
+
+    #[test]
+    fn connections_are_opened_ahead_for_a_listing_of_unknown_size() {
+        let unknown = plan(10);
+        assert_eq!(unknown.connections_ahead(1), 3);
+        assert_eq!(unknown.connections_ahead(4), 3);
+        assert_eq!(
+            Plan {
+                all: false,
+                ..plan(10)
+            }
+            .connections_ahead(1),
+            0
+        );
+        // Its pages are requested at once, or there is only one.
+        assert_eq!(recalled(95).connections_ahead(1), 0);
+        assert_eq!(recalled(10).connections_ahead(1), 0);
+        let mut one_known = recalled(95);
+        one_known.recalled.push(None);
+        assert_eq!(one_known.connections_ahead(2), 3);
+        // Known to be several pages, but the first goes alone to find out what
+        // offsets count.
+        let finding_out = Plan {
+            counting: None,
+            ..recalled(95)
+        };
+        assert_eq!(finding_out.connections_ahead(1), 3);
+        assert_eq!(
+            Plan {
+                counting: None,
+                ..recalled(10)
+            }
+            .connections_ahead(1),
+            0
+        );
     }
 
     #[test]

@@ -15,10 +15,10 @@ use super::args::{
 };
 use super::context::Context;
 use crate::api::offsets::Offsets;
-use crate::api::totals::Totals;
 use crate::api::page::Page;
 use crate::api::paging::{self, Plan};
 use crate::api::tasks;
+use crate::api::totals::Totals;
 use crate::domain::resource::Resource;
 use crate::domain::task::TaskType;
 use crate::output::jq::Jq;
@@ -289,6 +289,7 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
         matched.clone(),
     );
     sink.limit_to(args.paging.max_items);
+    client.open_ahead(plan.connections_ahead(sources.len()));
     // Returns with the progress bar cleared, so the table can be drawn.
     let outcomes = if merged {
         // Streamed, the output starts before any task; held for sorting, it starts

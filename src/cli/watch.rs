@@ -19,9 +19,9 @@ use serde_json::value::RawValue;
 
 use super::report::is_lasting;
 use crate::api::offsets::Offsets;
-use crate::api::totals::Totals;
 use crate::api::page::PageBody;
 use crate::api::paging::{self, Collected, Plan};
+use crate::api::totals::Totals;
 use crate::domain::task::{Status, TaskView};
 use crate::output::json::write_line;
 use crate::output::shape::{Shaped, Sort};

@@ -950,7 +950,16 @@ fn a_second_run_requests_the_pages_it_knows_of_with_the_first() {
     assert_eq!(most_in_flight(&sandbox.requests()[first.len() + 4..]), 2);
     // A filter is another listing, with a total of its own: its first page goes alone.
     let before = sandbox.requests().len();
-    let out = sandbox.run(&["list", "-d", BIG, "--all", "--task-name", "x", "-o", "ndjson"]);
+    let out = sandbox.run(&[
+        "list",
+        "-d",
+        BIG,
+        "--all",
+        "--task-name",
+        "x",
+        "-o",
+        "ndjson",
+    ]);
     assert!(out.status.success(), "{}", stderr_of(&out));
     assert_eq!(most_in_flight(&sandbox.requests()[before..]), 1);
 }
