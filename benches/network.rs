@@ -45,10 +45,13 @@
 //! noisy moment spreads over all of them, and reports medians; BENCH_RTTS=60,200 sets
 //! the round trip times in milliseconds.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+mod support;
+
+use support::Run;
 
 use fake_modelarts::net::{DelayingProxy, TestCa};
 use fake_modelarts::{AUTH_TOKEN, FakeServer, NO_HOME, PROJECT, Setup, Tasks};
@@ -73,9 +76,9 @@ struct Case {
     limit: f64,
     curl_urls: Vec<String>,
     /// With an empty cache, and with one an earlier run filled.
-    first: Vec<Duration>,
-    again: Vec<Duration>,
-    baseline: Vec<Duration>,
+    first: Vec<Run>,
+    again: Vec<Run>,
+    baseline: Vec<Run>,
     curl: Vec<Duration>,
 }
 
@@ -258,9 +261,9 @@ fn main() {
     };
     for (rtt, cases) in &tables {
         for case in cases {
-            let (first, first_rtts) = in_rtts(&case.first, rtt);
-            let again = median(&case.again).as_secs_f64() / rtt.as_secs_f64();
-            let (baseline, baseline_rtts) = in_rtts(&case.baseline, rtt);
+            let (first, first_rtts) = in_rtts(&walls(&case.first), rtt);
+            let again = median(&walls(&case.again)).as_secs_f64() / rtt.as_secs_f64();
+            let (baseline, baseline_rtts) = in_rtts(&walls(&case.baseline), rtt);
             let (curl, curl_rtts) = in_rtts(&case.curl, rtt);
             let row = format!(
                 "{:<5} {:<16} {:>6.1} {first:>9} {first_rtts:>6} {again:>7.1} {:>6.2}x \
@@ -273,6 +276,47 @@ fn main() {
             println!("{}", row.trim_end());
         }
     }
+    // What the runs cost the machine, at the first round trip time (the same runs).
+    if let Some((rtt, cases)) = tables.first() {
+        println!(
+            "\nCPU time (user + system) and peak RSS of the runs at {} ms, medians",
+            rtt.as_millis()
+        );
+        println!(
+            "{:<16} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}",
+            "run", "first", "again", "baseline", "first", "again", "baseline"
+        );
+        let cpu = |runs: &[Run]| {
+            if runs.is_empty() {
+                String::new()
+            } else {
+                ms_precise(median(&runs.iter().map(|r| r.cpu).collect::<Vec<_>>()))
+            }
+        };
+        let rss = |runs: &[Run]| {
+            let mut kib: Vec<i64> = runs.iter().map(|r| r.peak_rss_kib).collect();
+            kib.sort_unstable();
+            kib.get(kib.len() / 2)
+                .map_or(String::new(), |k| format!("{:.1} MB", *k as f64 / 1024.0))
+        };
+        for case in cases {
+            let row = format!(
+                "{:<16} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}",
+                case.name,
+                cpu(&case.first),
+                cpu(&case.again),
+                cpu(&case.baseline),
+                rss(&case.first),
+                rss(&case.again),
+                rss(&case.baseline),
+            );
+            println!("{}", row.trim_end());
+        }
+    }
+}
+
+fn walls(runs: &[Run]) -> Vec<Duration> {
+    runs.iter().map(|r| r.wall).collect()
 }
 
 fn cases(network: &Network, has_curl: bool) -> Vec<Case> {
@@ -331,7 +375,7 @@ fn words(args: &[&str]) -> Vec<String> {
 
 /// `matasks list -o ndjson` plus `args` of `build`, as a cold process with the build's
 /// cache: spawn to exit, stdout read as it comes.
-fn run_matasks(build: &Build, network: &Network, args: &[String], lines: usize) -> Duration {
+fn run_matasks(build: &Build, network: &Network, args: &[String], lines: usize) -> Run {
     let mut cmd = Command::new(build.binary);
     cmd.env_clear()
         .env("HOME", NO_HOME)
@@ -342,25 +386,10 @@ fn run_matasks(build: &Build, network: &Network, args: &[String], lines: usize) 
         .arg(&network.ca_bundle)
         .args(["list", "-o", "ndjson"])
         .args(args)
-        .stdout(Stdio::piped())
         .stderr(Stdio::inherit());
-    let started = Instant::now();
-    let mut child = cmd.spawn().expect("run matasks");
-    let mut stdout = child.stdout.take().unwrap();
-    let mut seen = 0;
-    let mut buf = vec![0u8; 1 << 16];
-    loop {
-        let n = stdout.read(&mut buf).expect("read stdout");
-        if n == 0 {
-            break;
-        }
-        seen += buf[..n].iter().filter(|&&b| b == b'\n').count();
-    }
-    let status = child.wait().unwrap();
-    let took = started.elapsed();
-    assert!(status.success(), "matasks {args:?} failed: {status}");
-    assert_eq!(seen, lines, "matasks {args:?}: every task, once");
-    took
+    let run = support::measure(&mut cmd);
+    assert_eq!(run.lines, lines, "matasks {args:?}: every task, once");
+    run
 }
 
 /// curl fetching `urls` (at most 8 at once), each answer checked to be a 200, as a cold

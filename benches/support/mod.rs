@@ -55,6 +55,8 @@ pub struct Run {
     pub wall: Duration,
     pub first_line: Duration,
     pub peak_rss_kib: i64,
+    /// User and system CPU time.
+    pub cpu: Duration,
     pub lines: usize,
 }
 
@@ -87,8 +89,13 @@ pub fn measure(cmd: &mut Command) -> Run {
         wall,
         first_line: first_line.unwrap_or(wall),
         peak_rss_kib: rusage.ru_maxrss,
+        cpu: cpu_time(&rusage.ru_utime) + cpu_time(&rusage.ru_stime),
         lines,
     }
+}
+
+fn cpu_time(time: &libc::timeval) -> Duration {
+    Duration::from_secs(time.tv_sec as u64) + Duration::from_micros(time.tv_usec as u64)
 }
 
 fn wait4(pid: libc::pid_t) -> (i32, libc::rusage) {
