@@ -1,9 +1,11 @@
-//! What a table shows of the lists other than tasks: datasets, versions, import and
-//! export tasks, team labeling tasks. Each column reads its fields of an [`Item`];
-//! codes are named as the API reference names them.
+//! What a table shows of the lists other than tasks: datasets, and the jobs of each
+//! [`Kind`] (versions, import and export tasks, team labeling tasks), whose columns
+//! their descriptions give. Each column reads its fields of an [`Item`]; codes are
+//! named as the API reference names them.
 
-use super::table::{Layout, View};
+use super::table::{Layout, View, outcome_code};
 use crate::domain::item::Item;
+use crate::domain::kind::{JobColumn, Kind, Show};
 use crate::domain::resource::Resource;
 
 /// One column: its header, and what it shows of an item.
@@ -56,26 +58,6 @@ const DATASET_STATUSES: &[(i64, &str)] = &[
     (6, "releasing"),
     (7, "switching version"),
     (8, "importing"),
-];
-
-/// Version statuses, from the version list reference.
-const VERSION_STATUSES: &[(i64, &str)] = &[
-    (0, "creating"),
-    (1, "running"),
-    (2, "deleting"),
-    (3, "deleted"),
-    (4, "error"),
-];
-
-/// Team labeling task statuses, from the team labeling task list reference.
-const TEAM_TASK_STATUSES: &[(i64, &str)] = &[
-    (0, "starting"),
-    (1, "running"),
-    (2, "accepting"),
-    (3, "accepted"),
-    (5, "syncing acceptance"),
-    (6, "created"),
-    (7, "sampling acceptance"),
 ];
 
 /// A dataset's running tasks, when the answer says (`check_running_task=true`): one or
@@ -153,67 +135,66 @@ pub fn dataset_table(columns: &[DatasetColumn], droppable: &[DatasetColumn]) -> 
     }
 }
 
-const IMPORT_TASKS: &[ItemColumn] = &[
-    column("ID", |i| i.text("task_id")),
-    column("STATUS", |i| i.text("status")),
-    column("PATH", |i| i.text("import_path")),
-    number("IMPORTED", |i| {
-        i.pair("imported_sample_count", "total_sample_count")
-    }),
-    number("ANNOTATED", |i| i.text("annotated_sample_count")),
-    column("CREATED", |i| i.time("create_time")),
-    number("ELAPSED", |i| i.text("elapsed_time")),
-];
+/// The table of a list other than tasks, with its default columns; none for tasks,
+/// whose table is their own.
+pub fn view_of(resource: Resource) -> Option<Box<dyn View>> {
+    if resource == Resource::DATASETS {
+        return Some(Box::new(dataset_table(
+            &DATASET_DEFAULT_COLUMNS,
+            &DATASET_DEFAULT_COLUMNS,
+        )));
+    }
+    let kind = Kind::ALL.iter().find(|k| k.resource == resource)?;
+    let columns = kind.default_columns();
+    Some(Box::new(job_table(kind, &columns, &columns)))
+}
 
-const EXPORT_TASKS: &[ItemColumn] = &[
-    column("ID", |i| i.text("task_id")),
-    column("STATUS", |i| i.text("status")),
-    column("PATH", |i| i.text("path")),
-    number("PROGRESS", |i| i.text("progress")),
-    number("SAMPLES", |i| {
-        i.pair("finished_sample_count", "total_sample_count")
-    }),
-    column("CREATED", |i| i.time("create_time")),
-];
+/// The table of jobs of `kind`: `columns` of its description, in their order; of them,
+/// only those in `droppable` may be left out to fit a narrow terminal. STATUS is
+/// coloured by what the status says of the job.
+pub fn job_table(
+    kind: &Kind,
+    columns: &[&'static JobColumn],
+    droppable: &[&'static JobColumn],
+) -> JobTable {
+    JobTable {
+        kind: *kind,
+        droppable: columns.iter().map(|c| droppable.contains(c)).collect(),
+        columns: columns.to_vec(),
+    }
+}
 
-const VERSIONS: &[ItemColumn] = &[
-    column("ID", |i| i.text("version_id")),
-    column("NAME", |i| i.text("version_name")),
-    column("STATUS", |i| i.coded("status", VERSION_STATUSES)),
-    number("SAMPLES", |i| {
-        i.pair("annotated_sample_count", "total_sample_count")
-    }),
-    column("CURRENT", |i| i.flag("is_current")),
-    column("CREATED", |i| i.time("create_time")),
-];
+/// A table of one kind's jobs.
+pub struct JobTable {
+    kind: Kind,
+    columns: Vec<&'static JobColumn>,
+    droppable: Vec<bool>,
+}
 
-const TEAM_TASKS: &[ItemColumn] = &[
-    column("ID", |i| i.text("task_id")),
-    column("NAME", |i| i.text("task_name")),
-    column("STATUS", |i| i.coded("status", TEAM_TASK_STATUSES)),
-    column("CREATED", |i| i.time("create_time")),
-    column("UPDATED", |i| i.time("update_time")),
-];
+impl View for JobTable {
+    fn layout(&self) -> Vec<Layout> {
+        let last = self.columns.len();
+        self.columns
+            .iter()
+            .zip(&self.droppable)
+            .enumerate()
+            .map(|(n, (c, &droppable))| Layout {
+                header: c.header,
+                right_aligned: c.right_aligned,
+                cut_to_fit: matches!(c.name, "name" | "path" | "description"),
+                drop_rank: (droppable && !matches!(c.name, "id" | "name" | "status"))
+                    .then(|| u8::try_from(last - n).unwrap_or(u8::MAX)),
+                coloured: c.show == Show::Status,
+            })
+            .collect()
+    }
 
-/// The table of a list other than tasks; none for tasks, whose table is their own.
-pub fn view_of(resource: Resource) -> Option<ItemTable> {
-    let columns = match resource {
-        Resource::DATASETS => {
-            return Some(dataset_table(
-                &DATASET_DEFAULT_COLUMNS,
-                &DATASET_DEFAULT_COLUMNS,
-            ));
-        }
-        Resource::IMPORT_TASKS => IMPORT_TASKS,
-        Resource::EXPORT_TASKS => EXPORT_TASKS,
-        Resource::VERSIONS => VERSIONS,
-        Resource::TEAM_TASKS => TEAM_TASKS,
-        _ => return None,
-    };
-    Some(ItemTable {
-        columns: columns.iter().collect(),
-        droppable: vec![true; columns.len()],
-    })
+    fn cells(&self, raw: &str, cells: &mut Vec<String>) -> Option<u8> {
+        let item = Item::parse(raw);
+        cells.extend(self.columns.iter().map(|c| c.show.cell(&self.kind, &item)));
+        let status = self.kind.status_of(&item)?;
+        Some(outcome_code(status.outcome))
+    }
 }
 
 /// A table of items, by its columns.
@@ -318,10 +299,13 @@ mod tests {
             let table = render(resource, example, OutputFormat::Table);
             let mut lines = table.lines();
             let header = lines.next().unwrap();
-            let columns = view_of(resource).unwrap().columns;
+            let columns = view_of(resource).unwrap().layout();
             assert_eq!(
                 header.split_whitespace().collect::<Vec<_>>(),
-                columns.iter().map(|c| c.header).collect::<Vec<_>>()
+                columns
+                    .iter()
+                    .flat_map(|c| c.header.split_whitespace())
+                    .collect::<Vec<_>>()
             );
             for (item, line) in items.iter().zip(lines) {
                 let cells = {
