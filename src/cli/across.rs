@@ -73,6 +73,7 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
             statuses: &args.status,
             sort: args.sort,
             output: args.output.format,
+            jobs: None,
         };
         let mut lister = Watched {
             client: &client,

@@ -10,6 +10,8 @@ mod context;
 mod datasets;
 mod get;
 pub mod help;
+mod jobs;
+mod kind;
 mod list;
 mod report;
 mod start;
@@ -113,7 +115,7 @@ impl Command {
 /// Parse the command line, run the command, and turn any failure into a message on
 /// stderr and an exit status.
 pub fn run() -> ExitCode {
-    let cli = match parse() {
+    let mut cli = match parse() {
         Ok(cli) => cli,
         Err(e) => {
             // Help and version go to stdout and exit 0; usage errors exit 2.
@@ -123,6 +125,11 @@ pub fn run() -> ExitCode {
     };
     term::init(cli.global.color, cli.global.verbose);
     time::show_in_utc(cli.global.utc);
+    if let Command::List(args) = &mut cli.command
+        && let Err(e) = args.resolve()
+    {
+        return report::report(&e.into());
+    }
     if let Err(why) = clock::check().and_then(|()| time::check()) {
         return report::report(&ConfigError(why).into());
     }
@@ -140,6 +147,7 @@ pub fn run() -> ExitCode {
     };
     let result = runtime.block_on(async {
         match &cli.command {
+            Command::List(args) if args.job.is_some() => jobs::run(&cli.global, args).await,
             Command::List(args) if args.all_datasets => across::run(&cli.global, args).await,
             Command::List(args) => list::run(&cli.global, args).await,
             Command::Get(args) => get::run(&cli.global, args).await,

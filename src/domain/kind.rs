@@ -178,6 +178,48 @@ const fn wide(name: &'static str, header: &'static str, show: Show) -> JobColumn
     }
 }
 
+/// An order of jobs: by a column of their kind, reversed or not.
+#[derive(Debug, Clone, Copy)]
+pub struct JobSort {
+    pub kind: Kind,
+    pub column: &'static JobColumn,
+    pub descending: bool,
+}
+
+impl JobSort {
+    /// Newest first.
+    pub fn newest_first(kind: &Kind) -> Option<JobSort> {
+        Some(JobSort {
+            kind: *kind,
+            column: kind.column_named("created")?,
+            descending: true,
+        })
+    }
+
+    /// Where a job sorts; none when the column shows nothing of it (last either way).
+    pub fn key(&self, raw: &str) -> Option<SortKey> {
+        self.column.show.key(&self.kind, &Item::parse(raw))
+    }
+
+    /// `a` against `b`, missing keys last.
+    pub fn compare(&self, a: &Option<SortKey>, b: &Option<SortKey>) -> std::cmp::Ordering {
+        use std::cmp::Ordering;
+        match (a, b) {
+            (None, None) => Ordering::Equal,
+            (None, _) => Ordering::Greater,
+            (_, None) => Ordering::Less,
+            (Some(a), Some(b)) => {
+                let order = a.partial_cmp(b).unwrap_or(Ordering::Equal);
+                if self.descending {
+                    order.reverse()
+                } else {
+                    order
+                }
+            }
+        }
+    }
+}
+
 /// One kind of job of a dataset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Kind {

@@ -10,6 +10,8 @@ use serde_json::value::RawValue;
 use super::Sink;
 use crate::api::page::Page;
 use crate::api::paging::Group;
+use crate::domain::item::Item;
+use crate::domain::kind::{JobSort, JobStatus, Kind, SortKey};
 use crate::domain::task::{Status, TaskView};
 
 /// What `--sort` orders by.
@@ -331,6 +333,109 @@ impl Sink for Filtered<'_> {
 
     fn wants_more(&self) -> bool {
         self.max.is_none_or(|max| self.taken < max)
+    }
+}
+
+/// `--status`, `--sort` and `--max-items` for the jobs of a kind other than
+/// intelligent tasks: passes to `inner` the jobs in one of `statuses` (all when
+/// empty), in `sort` order (holding them until the end) or as they come, at most `max`
+/// of them.
+pub struct JobShaped<'a> {
+    inner: Box<dyn Sink + 'a>,
+    kind: Kind,
+    statuses: Vec<&'static JobStatus>,
+    sort: Option<JobSort>,
+    held: Vec<(Option<SortKey>, Box<RawValue>)>,
+    matched: Rc<Cell<u64>>,
+    max: Option<u64>,
+    taken: u64,
+}
+
+impl<'a> JobShaped<'a> {
+    /// `matched` counts the jobs that passed the filter.
+    pub fn new(
+        inner: Box<dyn Sink + 'a>,
+        kind: &Kind,
+        statuses: Vec<&'static JobStatus>,
+        sort: Option<JobSort>,
+        matched: Rc<Cell<u64>>,
+    ) -> JobShaped<'a> {
+        JobShaped {
+            inner,
+            kind: *kind,
+            statuses,
+            sort,
+            held: Vec::new(),
+            matched,
+            max: None,
+            taken: 0,
+        }
+    }
+
+    /// Pass on at most `max` jobs of those the filter lets through.
+    pub fn limit_to(&mut self, max: Option<u64>) {
+        self.max = max;
+    }
+
+    fn passes(&self, raw: &RawValue) -> bool {
+        self.statuses.is_empty()
+            || self
+                .kind
+                .status_of(&Item::parse(raw.get()))
+                .is_some_and(|s| self.statuses.contains(&s))
+    }
+}
+
+impl Sink for JobShaped<'_> {
+    fn begin(&mut self, first: &Page<'_>) -> io::Result<()> {
+        self.inner.begin(first)
+    }
+
+    fn group(&mut self, group: &Group<'_>) -> io::Result<()> {
+        self.inner.group(group)
+    }
+
+    fn item(&mut self, raw: &RawValue) -> io::Result<()> {
+        if !self.wants_more() || !self.passes(raw) {
+            return Ok(());
+        }
+        if let Some(sort) = &self.sort {
+            self.held.push((sort.key(raw.get()), raw.to_owned()));
+            return Ok(());
+        }
+        self.taken += 1;
+        self.matched.set(self.matched.get() + 1);
+        self.inner.item(raw)
+    }
+
+    fn page_done(&mut self) -> io::Result<()> {
+        if self.sort.is_none() {
+            self.inner.page_done()?;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        if let Some(sort) = self.sort {
+            let mut held = std::mem::take(&mut self.held);
+            // Stable: equal keys keep the server's order.
+            held.sort_by(|a, b| sort.compare(&a.0, &b.0));
+            held.truncate(
+                self.max
+                    .map_or(usize::MAX, |m| usize::try_from(m).unwrap_or(usize::MAX)),
+            );
+            self.matched.set(self.matched.get() + held.len() as u64);
+            for (_, raw) in &held {
+                self.inner.item(raw)?;
+            }
+            self.inner.page_done()?;
+        }
+        self.inner.finish()
+    }
+
+    fn wants_more(&self) -> bool {
+        // Sorted, any job may be among the first.
+        self.sort.is_some() || self.max.is_none_or(|max| self.taken < max)
     }
 }
 

@@ -1,0 +1,137 @@
+//! `matasks list --kind K`: a dataset's jobs of a kind other than intelligent tasks
+//! (imports, exports, versions, team labeling tasks), one page or every page, once or
+//! again and again; every kind through the same code, by its description.
+
+use std::cell::Cell;
+use std::io::{self, IsTerminal};
+use std::rc::Rc;
+
+use anyhow::{Context as _, Result};
+
+use super::GlobalArgs;
+use super::args::{Shaping, listing_progress, table_width};
+use super::context::Context;
+use super::list::ListArgs;
+use crate::api::jobs;
+use crate::api::offsets::Offsets;
+use crate::output::shape::JobShaped;
+use crate::output::summary::{check_complete, page_summary, shaping_notes};
+use crate::output::{self, OutputFormat, TableStyle};
+use crate::util::progress::Progress;
+use crate::util::term;
+
+pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
+    let shape = args.job.as_ref().expect("a kind's listing");
+    let kind = shape.kind;
+    let jq = args.checked_jq()?;
+    let context = Context::new(global)?;
+    let settings = &context.settings;
+    let dataset = context.dataset(&args.dataset)?;
+    let mut offsets = Offsets::of_list(settings, kind.collection);
+    let sort = shape
+        .sort
+        .filter(|_| args.output.format != OutputFormat::Ndjson);
+    if shape.sort.is_some() && sort.is_none() {
+        term::warn(&format!(
+            "--sort is ignored with -o ndjson, which streams {} in the server's order",
+            kind.resource.plural
+        ));
+    }
+    let shaping = if sort.is_some() || !shape.statuses.is_empty() {
+        Shaping::FilterOrSort
+    } else {
+        Shaping::None
+    };
+    let mut plan = args.paging.plan_up_to(
+        kind.max_limit,
+        kind.resource,
+        settings.concurrency,
+        &offsets,
+        shaping,
+    );
+    let client = context.client(plan.concurrency).await?;
+    let sources = jobs::sources(&client, &dataset, kind, plan.limit);
+
+    let stdout_is_terminal = io::stdout().is_terminal();
+    let style = job_style(global, args, stdout_is_terminal);
+    if args.watch {
+        let options = super::watch::Options {
+            interval: args.interval,
+            until_done: args.until_done,
+            statuses: &[],
+            sort: None,
+            output: args.output.format,
+            jobs: Some(shape),
+        };
+        let mut lister = super::watch::Sources {
+            plan: &mut plan,
+            sources: &sources,
+            offsets: &mut offsets,
+        };
+        return super::watch::run(&options, &mut lister, style).await;
+    }
+    let progress = if plan.all {
+        listing_progress(args.output.format, stdout_is_terminal, "pages")
+    } else {
+        Progress::hidden()
+    };
+    let matched = Rc::new(Cell::new(0));
+    // The default columns, when --columns named none; a column named or added stays.
+    let droppable = if args.column_names.is_empty() {
+        kind.default_columns()
+    } else {
+        Vec::new()
+    };
+    let inner = args
+        .output
+        .sink(jq.as_ref(), stdout_is_terminal, |format, out| {
+            output::job_sink(kind, format, out, &shape.columns, &droppable, &style)
+        });
+    let mut sink = JobShaped::new(inner, kind, shape.statuses.clone(), sort, matched.clone());
+    if shaping == Shaping::FilterOrSort {
+        sink.limit_to(args.paging.max_items);
+    }
+    let outcome = crate::api::paging::run(&plan, &sources[0].1, &mut sink, &progress).await?;
+    crate::api::paging::Sink::finish(&mut sink).context("cannot write to stdout")?;
+    let outcomes = [outcome];
+    offsets.learn(&outcomes);
+    let [outcome] = outcomes;
+    if args.output.format == OutputFormat::Table {
+        let acting: Vec<&str> = [
+            (!shape.statuses.is_empty()).then_some("--status"),
+            (shaping == Shaping::FilterOrSort && sort.is_some()).then_some("--sort"),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let cap = args.paging.max_items.filter(|_| plan.max_items.is_none());
+        let notes = shaping_notes(&acting, &plan, cap, matched.get());
+        let matched =
+            (!shape.statuses.is_empty()).then(|| format!("{} matching --status", matched.get()));
+        term::note(&page_summary(
+            &outcome,
+            &plan,
+            kind.resource.plural,
+            matched,
+            notes,
+        ));
+    }
+    let labels = [String::new()];
+    Ok(check_complete(
+        &labels,
+        std::slice::from_ref(&outcome),
+        kind.resource.plural,
+        &offsets,
+    )?)
+}
+
+/// The table's style for a kind's jobs: its columns are the shape's own.
+pub fn job_style(global: &GlobalArgs, args: &ListArgs, stdout_is_terminal: bool) -> TableStyle {
+    TableStyle {
+        color: term::use_color(global.color, stdout_is_terminal),
+        width: table_width(stdout_is_terminal),
+        no_headers: args.output.no_headers,
+        verbatim: !stdout_is_terminal,
+        ..TableStyle::default()
+    }
+}
