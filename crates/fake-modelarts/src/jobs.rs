@@ -323,7 +323,10 @@ pub(crate) fn list_jobs(call: &Call) -> Reply {
         if n > 0 {
             body.push_str(", ");
         }
-        let read = job.id(kind.id_key).map_or(0, |id| {
+        // Only a job of several steps moved by reads needs its ID parsed out.
+        let moved_by_reads = job.clock.is_none() && job.texts.len() > 1;
+        let id = moved_by_reads.then(|| job.id(kind.id_key)).flatten();
+        let read = id.map_or(0, |id| {
             reads
                 .get(&(dataset.to_string(), collection.to_string(), id))
                 .copied()

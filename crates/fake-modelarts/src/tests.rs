@@ -1363,3 +1363,134 @@ fn what_is_not_there_is_refused_as_the_service_refuses_it() {
     );
     assert_eq!(refusal(&reply).0, 403);
 }
+
+#[test]
+fn the_simulator_has_every_kind_of_job_in_every_dataset() {
+    // A step of an hour: the moving jobs show their first step.
+    let setup = simulated::setup(30, std::time::Duration::from_secs(3600), 0);
+    let dataset_ids: Vec<String> = setup.datasets.keys().cloned().collect();
+    let shared = Shared::new(Setup {
+        hook: None,
+        ..setup
+    });
+    let mut ids = std::collections::HashSet::new();
+    for dataset in &dataset_ids {
+        for kind in JobKind::ALL {
+            let page = json(&answer(
+                &shared,
+                "GET",
+                &jobs_path(dataset, kind.collection, "limit=100"),
+                "",
+            ));
+            let jobs = page[kind.items_key].as_array().unwrap();
+            assert!(jobs.len() >= 2, "{dataset} {}", kind.collection);
+            for job in jobs {
+                assert!(
+                    ids.insert(job[kind.id_key].as_str().unwrap().to_string()),
+                    "{job}"
+                );
+                let id = job[kind.id_key].as_str().unwrap();
+                let path = format!("/v2/{PROJECT}/datasets/{dataset}/{}/{id}", kind.collection);
+                assert_eq!(json(&answer(&shared, "GET", &path, "")), *job);
+            }
+        }
+    }
+    // The first dataset's imports and versions take several pages.
+    let main = simulated::DATASET;
+    for (kind, page_size) in [(JobKind::IMPORT, 100), (JobKind::VERSION, 100)] {
+        let query = format!("limit={page_size}&offset=2");
+        let page = json(&answer(
+            &shared,
+            "GET",
+            &jobs_path(main, kind.collection, &query),
+            "",
+        ));
+        assert_eq!(page[kind.total_key], simulated::MAIN_JOBS);
+        assert_eq!(
+            page[kind.items_key].as_array().unwrap().len(),
+            simulated::MAIN_JOBS - 200
+        );
+    }
+    // Every status a table would show, the newest of each kind at its first step.
+    let statuses = |kind: JobKind| -> std::collections::BTreeSet<String> {
+        let page = json(&answer(
+            &shared,
+            "GET",
+            &jobs_path(main, kind.collection, ""),
+            "",
+        ));
+        page[kind.items_key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|job| job[kind.status_key].to_string())
+            .collect()
+    };
+    let newest = |kind: JobKind| {
+        let page = json(&answer(
+            &shared,
+            "GET",
+            &jobs_path(main, kind.collection, "limit=1"),
+            "",
+        ));
+        page[kind.items_key][0][kind.status_key].to_string()
+    };
+    assert_eq!(
+        statuses(JobKind::IMPORT),
+        ["\"COMPLETED\"", "\"FAILED\"", "\"QUEUING\"", "\"RUNNING\""]
+            .map(String::from)
+            .into()
+    );
+    assert_eq!(newest(JobKind::IMPORT), "\"QUEUING\"");
+    assert_eq!(
+        statuses(JobKind::EXPORT),
+        ["\"FAILED\"", "\"INIT\"", "\"RUNNING\"", "\"SUCCESSED\""]
+            .map(String::from)
+            .into()
+    );
+    assert_eq!(
+        statuses(JobKind::VERSION),
+        ["0", "1", "2", "4"].map(String::from).into()
+    );
+    assert_eq!(newest(JobKind::VERSION), "0");
+    assert_eq!(
+        statuses(JobKind::TEAM),
+        ["1", "3", "4", "6", "7"].map(String::from).into()
+    );
+    let import = json(&answer(
+        &shared,
+        "GET",
+        &jobs_path(main, "import-tasks", "limit=1"),
+        "",
+    ));
+    assert_eq!(
+        import["import_tasks"][0]["task_id"],
+        format!("{main}_import00000")
+    );
+    assert_eq!(import["import_tasks"][0]["dataset_id"], main);
+}
+
+#[test]
+fn the_simulators_newest_jobs_move_with_time() {
+    // A step of 1ms: a second in, each moving job has gone round more than once, so
+    // that its statuses seen over a few reads a few milliseconds apart differ.
+    let step = std::time::Duration::from_millis(1);
+    let shared = Shared::new(Setup {
+        hook: None,
+        ..simulated::setup(30, step, 0)
+    });
+    for kind in JobKind::ALL {
+        let mut seen = std::collections::BTreeSet::new();
+        for _ in 0..200 {
+            let page = json(&answer(
+                &shared,
+                "GET",
+                &jobs_path(simulated::DATASET, kind.collection, "limit=1"),
+                "",
+            ));
+            seen.insert(page[kind.items_key][0][kind.status_key].to_string());
+            std::thread::sleep(step);
+        }
+        assert!(seen.len() >= 2, "{}: {seen:?}", kind.collection);
+    }
+}
