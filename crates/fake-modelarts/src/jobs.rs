@@ -1,8 +1,9 @@
 //! A dataset's other jobs: its import tasks, export tasks, versions and team labeling
 //! tasks, each a collection under the dataset (`.../datasets/{dataset}/import-tasks`)
 //! listed by page and read one by one. What differs between them (the path step, the
-//! keys of the answer, the paging limits, the refusal of an unknown ID) is data, a
-//! [`JobKind`], so that a test can describe a kind of its own without a change here.
+//! keys of the answer, the paging limits, the filters, the refusal of an unknown ID) is
+//! data, a [`JobKind`], so that a test can describe a kind of its own without a change
+//! here.
 
 use std::time::{Duration, Instant};
 
@@ -37,6 +38,9 @@ pub struct JobKind {
     pub max_limit: usize,
     /// The answer to `.../{collection}/{id}` of an ID the dataset does not have.
     pub missing: Refusal,
+    /// Integer query parameters of the list that keep only the jobs whose field of the
+    /// same name is that number (the versions' `status`, the exports' `export_type`).
+    pub filters: &'static [&'static str],
     /// One job's details as the reference shows them: what [`JobKind::job`] starts from.
     pub example: &'static str,
 }
@@ -59,6 +63,7 @@ impl JobKind {
             code: "ModelArts.4612",
             message: "Task not found",
         },
+        filters: &[],
         example: include_str!(
             "../../../tests/fixtures/api/querying_details_about_a_dataset_import_task.json"
         ),
@@ -79,6 +84,7 @@ impl JobKind {
             code: "ModelArts.4359",
             message: "Export task does not exist",
         },
+        filters: &["export_type"],
         example: include_str!(
             "../../../tests/fixtures/api/querying_the_status_of_a_dataset_export_task.json"
         ),
@@ -99,6 +105,7 @@ impl JobKind {
             code: "ModelArts.4353",
             message: "Dataset version does not exist",
         },
+        filters: &["status"],
         example: include_str!(
             "../../../tests/fixtures/api/querying_details_about_a_dataset_version.json"
         ),
@@ -119,6 +126,7 @@ impl JobKind {
             code: "ModelArts.4619",
             message: "Workforce task does not exist",
         },
+        filters: &[],
         example: include_str!(
             "../../../tests/fixtures/api/querying_details_about_a_team_labeling_task.json"
         ),
@@ -243,7 +251,9 @@ impl Job {
     }
 }
 
-/// A dataset's jobs of one kind, in the server's order.
+/// A dataset's jobs of one kind, in the server's order. Several lists of a dataset and
+/// collection are served as one, in the setup's order; the first list declaring a
+/// collection gives its kind.
 #[derive(Clone, Debug)]
 pub struct JobList {
     /// A dataset of [`Setup::datasets`](crate::Setup::datasets); another is refused as
@@ -309,31 +319,48 @@ pub(crate) fn list_jobs(call: &Call) -> Reply {
         Ok(window) => window,
         Err(refusal) => return refusal,
     };
+    let mut wanted = Vec::new();
+    for &filter in kind.filters {
+        match call.req.param(filter).map(str::parse::<i64>) {
+            None => {}
+            Some(Ok(value)) => wanted.push((filter, value)),
+            Some(Err(_)) => {
+                let message = format!("Invalid parameter: {filter}");
+                return Reply::api_error(400, "ModelArts.4101", &message);
+            }
+        }
+    }
     let reads = call.shared.job_reads.lock().unwrap();
     let (dataset, collection) = (call.capture("dataset"), call.capture("collection"));
-    let total = jobs.len();
+    let now: Vec<&str> = jobs
+        .iter()
+        .map(|job| {
+            // Only a job of several steps moved by reads needs its ID parsed out.
+            let moved_by_reads = job.clock.is_none() && job.texts.len() > 1;
+            let id = moved_by_reads.then(|| job.id(kind.id_key)).flatten();
+            let read = id.map_or(0, |id| {
+                reads
+                    .get(&(dataset.to_string(), collection.to_string(), id))
+                    .copied()
+                    .unwrap_or(0)
+            });
+            job.step(read.saturating_sub(1))
+        })
+        .filter(|text| {
+            wanted.is_empty() || {
+                let job: serde_json::Value = serde_json::from_str(text).unwrap_or_default();
+                wanted
+                    .iter()
+                    .all(|&(field, value)| job[field].as_i64() == Some(value))
+            }
+        })
+        .collect();
+    let total = now.len();
     let mut body = format!(
         "{{\"{}\" : {total}, \"{}\" : [ ",
         kind.total_key, kind.items_key
     );
-    for (n, job) in jobs[window.start.min(total)..window.end.min(total)]
-        .iter()
-        .enumerate()
-    {
-        if n > 0 {
-            body.push_str(", ");
-        }
-        // Only a job of several steps moved by reads needs its ID parsed out.
-        let moved_by_reads = job.clock.is_none() && job.texts.len() > 1;
-        let id = moved_by_reads.then(|| job.id(kind.id_key)).flatten();
-        let read = id.map_or(0, |id| {
-            reads
-                .get(&(dataset.to_string(), collection.to_string(), id))
-                .copied()
-                .unwrap_or(0)
-        });
-        body.push_str(job.step(read.saturating_sub(1)));
-    }
+    body.push_str(&now[window.start.min(total)..window.end.min(total)].join(", "));
     body.push_str(" ] }");
     Reply::json(200, body)
 }

@@ -1269,12 +1269,13 @@ fn a_made_up_kind_is_served_from_its_description_alone() {
             code: "Rounds.0404",
             message: "No such round",
         },
+        filters: &["size"],
         example: r#"{"round_id":"r0","phase":"planned","size":7}"#,
     };
     let jobs = vec![
         rounds.job("r1", r#""done""#),
         rounds.moving("r2", &[r#""planned""#, r#""labeling""#]),
-        rounds.job("r3", r#""done""#),
+        rounds.job("r3", r#""done""#).with("size", "9"),
         rounds.job("r4", r#""done""#),
     ];
     let shared = Shared::new(Setup {
@@ -1289,7 +1290,15 @@ fn a_made_up_kind_is_served_from_its_description_alone() {
     );
     assert_eq!(job_ids(&rounds, &reply), ["r3", "r4"]);
     assert_eq!(json(&reply)["round_total"], 4);
-    assert_eq!(json(&reply)["rounds"][0]["size"], 7);
+    assert_eq!(json(&reply)["rounds"][1]["size"], 7);
+    let reply = answer(
+        &shared,
+        "GET",
+        &jobs_path(DATASET, "annotation-rounds", "size=9"),
+        "",
+    );
+    assert_eq!(job_ids(&rounds, &reply), ["r3"]);
+    assert_eq!(json(&reply)["round_total"], 1);
     let reply = answer(
         &shared,
         "GET",
@@ -1493,4 +1502,72 @@ fn the_simulators_newest_jobs_move_with_time() {
         }
         assert!(seen.len() >= 2, "{}: {seen:?}", kind.collection);
     }
+}
+
+#[test]
+fn versions_are_filtered_by_status_and_exports_by_type() {
+    let versions = vec![
+        JobKind::VERSION.job("v3", "0"),
+        JobKind::VERSION.job("v2", "4"),
+        JobKind::VERSION.job("v1", "1"),
+        JobKind::VERSION.moving("v0", &["0", "1"]),
+    ];
+    let exports = vec![
+        JobKind::EXPORT
+            .job("e2", r#""RUNNING""#)
+            .with("export_type", "0"),
+        JobKind::EXPORT.job("e1", r#""SUCCESSED""#),
+    ];
+    let shared = Shared::new(Setup {
+        jobs: vec![
+            JobList::new(DATASET, JobKind::VERSION, versions),
+            JobList::new(DATASET, JobKind::EXPORT, exports),
+        ],
+        ..Setup::default()
+    });
+    let versions_paged = |query: &str| {
+        let reply = answer(&shared, "GET", &jobs_path(DATASET, "versions", query), "");
+        let total = json(&reply)["total_number"].as_u64().unwrap() as usize;
+        (job_ids(&JobKind::VERSION, &reply), total)
+    };
+    let versions = |query: &str| {
+        let (ids, total) = versions_paged(query);
+        assert_eq!(total, ids.len(), "{query}");
+        ids
+    };
+    assert_eq!(
+        versions_paged("status=0&limit=1&offset=1"),
+        (vec!["v0".to_string()], 2)
+    );
+    assert_eq!(versions(""), ["v3", "v2", "v1", "v0"]);
+    assert_eq!(versions("status=0"), ["v3", "v0"]);
+    assert_eq!(versions("status=3"), Vec::<String>::new());
+    // As it is now: a moving version read once is still creating, then normal.
+    read_job(&shared, &JobKind::VERSION, "v0");
+    assert_eq!(versions("status=1"), ["v1"]);
+    read_job(&shared, &JobKind::VERSION, "v0");
+    assert_eq!(versions("status=1"), ["v1", "v0"]);
+    let reply = answer(
+        &shared,
+        "GET",
+        &jobs_path(DATASET, "versions", "status=x"),
+        "",
+    );
+    assert_eq!(refusal(&reply), (400, "ModelArts.4101".into()));
+
+    let exports = |query: &str| {
+        let reply = answer(
+            &shared,
+            "GET",
+            &jobs_path(DATASET, "export-tasks", query),
+            "",
+        );
+        job_ids(&JobKind::EXPORT, &reply)
+    };
+    // The reference's example is of type 3.
+    assert_eq!(exports("export_type=3"), ["e1"]);
+    assert_eq!(exports("export_type=0"), ["e2"]);
+    assert_eq!(exports(""), ["e2", "e1"]);
+    // Not a filter of exports.
+    assert_eq!(exports("status=1"), ["e2", "e1"]);
 }
