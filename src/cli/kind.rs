@@ -41,30 +41,19 @@ impl KindChoice {
     }
 }
 
-/// What a value of a flag names: a value of `T` (what intelligent tasks take, and
-/// what help and the shells offer), or a name some other kind's description knows,
-/// as `known` reads it. Which it must be is checked once the kind is known.
+/// A value of a flag whose names depend on `--kind`: taken as written, and read once
+/// the kind is known (a mistake is then shown as clap shows one, for intelligent
+/// tasks). Help and the shells offer `T`'s names, those of intelligent tasks.
 #[derive(Clone)]
-pub struct KindNames<T> {
-    known: fn(&Kind) -> Vec<&'static str>,
-    of: PhantomData<T>,
-}
+pub struct KindNames<T>(PhantomData<T>);
 
 impl<T> KindNames<T> {
-    pub const fn new(known: fn(&Kind) -> Vec<&'static str>) -> KindNames<T> {
-        KindNames {
-            known,
-            of: PhantomData,
-        }
+    pub const fn new() -> KindNames<T> {
+        KindNames(PhantomData)
     }
 }
 
-/// The status names of a kind, for [`KindNames`].
-pub fn status_names(kind: &Kind) -> Vec<&'static str> {
-    kind.names()
-}
-
-/// The column names of a kind, for [`KindNames`].
+/// The column names of a kind.
 pub fn column_names(kind: &Kind) -> Vec<&'static str> {
     kind.columns.iter().map(|c| c.name).collect()
 }
@@ -78,14 +67,7 @@ impl<T: ValueEnum + Clone + Send + Sync + 'static> TypedValueParser for KindName
         arg: Option<&clap::Arg>,
         value: &std::ffi::OsStr,
     ) -> Result<String, clap::Error> {
-        if let Some(text) = value.to_str()
-            && Kind::ALL.iter().any(|k| (self.known)(k).contains(&text))
-        {
-            return Ok(text.to_string());
-        }
-        // Intelligent tasks' names, or their error, as it was before kinds.
-        EnumValueParser::<T>::new().parse_ref(cmd, arg, value)?;
-        Ok(value.to_string_lossy().into_owned())
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
     }
 
     fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
@@ -95,6 +77,34 @@ impl<T: ValueEnum + Clone + Send + Sync + 'static> TypedValueParser for KindName
                 .filter_map(ValueEnum::to_possible_value),
         ))
     }
+}
+
+/// `value` parsed by `parser` as `list`'s argument `arg_id` is: a mistake is the error
+/// clap gives for it.
+pub fn parse_as<P: TypedValueParser>(
+    parser: P,
+    arg_id: &str,
+    value: &str,
+) -> Result<P::Value, clap::Error> {
+    let cmd = super::command();
+    let list = cmd.find_subcommand("list").expect("the list command");
+    let arg = list
+        .get_arguments()
+        .find(|a| a.get_id() == arg_id)
+        .expect("an argument of list");
+    parser.parse_ref(list, Some(arg), std::ffi::OsStr::new(value))
+}
+
+/// Intelligent tasks' values of the names given to `list`'s `arg_id`, each read as
+/// `T` names it.
+pub fn task_values<T: ValueEnum + Clone + Send + Sync + 'static>(
+    names: &[String],
+    arg_id: &str,
+) -> Result<Vec<T>, clap::Error> {
+    names
+        .iter()
+        .map(|name| parse_as(EnumValueParser::<T>::new(), arg_id, name))
+        .collect()
 }
 
 /// `name` read as one of `names`, or a usage error that names them all (and the one
@@ -116,21 +126,6 @@ fn one_of<'a>(
         crate::util::text::clean(name),
         all.join(", ")
     )))
-}
-
-/// Intelligent tasks' values of the names given, each read as `T` names it.
-pub fn task_values<T: ValueEnum>(names: &[String], what: &str) -> Result<Vec<T>, UsageError> {
-    let variants: Vec<String> = T::value_variants()
-        .iter()
-        .filter_map(|v| v.to_possible_value().map(|p| p.get_name().to_string()))
-        .collect();
-    names
-        .iter()
-        .map(|name| {
-            one_of(name, variants.iter().map(String::as_str), what)?;
-            Ok(T::from_str(name, false).expect("a name of a variant"))
-        })
-        .collect()
 }
 
 /// `kind`'s statuses of `names`.
@@ -225,13 +220,18 @@ mod tests {
             err.starts_with("`succeeded` is not a status of versions: give"),
             "{err}"
         );
-        let err = task_values::<crate::domain::task::Status>(&names(&["runing"]), "x")
+        let statuses = task_values::<crate::domain::task::Status>(&names(&["failed"]), "status");
+        assert_eq!(statuses.unwrap(), [crate::domain::task::Status::Failed]);
+        let err = task_values::<crate::domain::task::Status>(&names(&["runing"]), "status")
             .unwrap_err()
-            .0;
-        assert_eq!(
-            err,
-            "`runing` is not x (did you mean `running`?): give one of queued, initializing, \
-             running, failed, succeeded, stopping, stopped"
+            .to_string();
+        assert!(
+            err.starts_with("error: invalid value 'runing' for '--status <STATUS>'"),
+            "{err}"
+        );
+        assert!(
+            err.contains("[possible values: queued, initializing, running,"),
+            "{err}"
         );
         assert!(job_columns(&Kind::TEAM, &names(&["id", "samples"])).is_ok());
         assert!(job_columns(&Kind::TEAM, &names(&["path"])).is_err());

@@ -15,14 +15,12 @@ use super::args::{
 };
 use super::context::Context;
 use super::kind::{
-    JobShape, KindChoice, KindNames, column_names, job_columns, job_sort, job_statuses,
-    status_names, task_values,
+    JobShape, KindChoice, KindNames, job_columns, job_sort, job_statuses, parse_as, task_values,
 };
 use crate::api::offsets::Offsets;
 use crate::api::page::Page;
 use crate::api::paging::{self, Plan};
 use crate::api::tasks;
-use crate::domain::kind::Kind;
 use crate::domain::resource::Resource;
 use crate::domain::task::{Status, TaskType};
 use crate::output::jq::Jq;
@@ -68,7 +66,7 @@ pub struct ListArgs {
     #[arg(
         long = "status",
         id = "status",
-        value_parser = KindNames::<Status>::new(status_names),
+        value_parser = KindNames::<Status>::new(),
         value_delimiter = ',',
         value_name = "STATUS"
     )]
@@ -78,7 +76,7 @@ pub struct ListArgs {
     #[arg(
         long = "columns",
         id = "columns",
-        value_parser = KindNames::<Column>::new(column_names),
+        value_parser = KindNames::<Column>::new(),
         value_delimiter = ',',
         value_name = "COLUMN"
     )]
@@ -135,17 +133,22 @@ pub struct ListArgs {
 impl ListArgs {
     /// Read `--status`, `--columns` and `--sort` as the kind's; refuse what only
     /// intelligent tasks have.
-    pub fn resolve(&mut self) -> Result<(), UsageError> {
+    pub fn resolve(&mut self) -> anyhow::Result<()> {
         let Some(kind) = self.kind.job() else {
             self.paging.check_limit(ALL_LIMIT)?;
-            self.status = task_values(&self.status_names, "a status of intelligent tasks")?;
-            self.columns = task_values(&self.column_names, "a column of the task table")?;
+            self.status = task_values(&self.status_names, "status")?;
+            self.columns = task_values(&self.column_names, "columns")?;
             self.sort = self
                 .sort_name
                 .as_deref()
-                .map(parse_sort)
-                .transpose()
-                .map_err(UsageError)?;
+                .map(|text| {
+                    let parser = SortValues {
+                        parse: parse_sort,
+                        values: SORT_VALUES,
+                    };
+                    parse_as(parser, "sort", text)
+                })
+                .transpose()?;
             return Ok(());
         };
         let only_tasks = [
@@ -156,7 +159,8 @@ impl ListArgs {
             return Err(UsageError(format!(
                 "{flag} selects intelligent tasks: it cannot be used with --kind {}",
                 kind.name
-            )));
+            ))
+            .into());
         }
         self.paging.check_limit(kind.max_limit)?;
         let columns = job_columns(kind, &self.column_names)?;
@@ -290,14 +294,10 @@ const SORT_VALUES: &[&str] = &[
     "-elapsed",
 ];
 
-/// `--sort`'s value as given: an order of tasks, or a column some other kind's table has
-/// (read as that kind's once `--kind` is known).
+/// `--sort`'s value as given: read as an order of tasks, or of another kind's jobs,
+/// once `--kind` is known.
 fn parse_sort_name(text: &str) -> Result<String, String> {
-    let (_, name) = split_descending(text);
-    if Kind::ALL.iter().any(|k| k.column_named(name).is_some()) {
-        return Ok(text.to_string());
-    }
-    parse_sort(text).map(|_| text.to_string())
+    Ok(text.to_string())
 }
 
 /// `--sort FIELD` or `--sort -FIELD`.

@@ -128,7 +128,12 @@ pub fn run() -> ExitCode {
     if let Command::List(args) = &mut cli.command
         && let Err(e) = args.resolve()
     {
-        return report::report(&e.into());
+        // A name that is no intelligent task's is told as clap tells a mistake.
+        if let Some(e) = e.downcast_ref::<clap::Error>() {
+            let _ = e.print();
+            return ExitCode::from(e.exit_code() as u8);
+        }
+        return report::report(&e);
     }
     if let Err(why) = clock::check().and_then(|()| time::check()) {
         return report::report(&ConfigError(why).into());

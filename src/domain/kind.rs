@@ -6,7 +6,7 @@
 
 use super::field::{self, MISSING, Raw, Read};
 use super::item::Item;
-use super::resource::{DEFAULT_PAGE_SIZE, Resource};
+use super::resource::Resource;
 
 /// What a status says of a job's course: whether it is over, and how it ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -232,8 +232,6 @@ pub struct Kind {
     pub collection: &'static str,
     /// The largest `limit` the list takes.
     pub max_limit: u32,
-    /// The `limit` the list uses when given none.
-    pub default_limit: u32,
     /// The field that holds a job's status.
     pub status_key: &'static str,
     /// Every status the reference names, in the order a job lives through them.
@@ -320,7 +318,6 @@ impl Kind {
         resource: Resource::IMPORT_TASKS,
         collection: "import-tasks",
         max_limit: 100,
-        default_limit: DEFAULT_PAGE_SIZE,
         status_key: "status",
         statuses: &[
             text("QUEUING", "queuing", Outcome::Pending),
@@ -361,7 +358,6 @@ impl Kind {
         resource: Resource::EXPORT_TASKS,
         collection: "export-tasks",
         max_limit: 100,
-        default_limit: DEFAULT_PAGE_SIZE,
         status_key: "status",
         statuses: &[
             text("INIT", "init", Outcome::Pending),
@@ -393,7 +389,6 @@ impl Kind {
         resource: Resource::VERSIONS,
         collection: "versions",
         max_limit: 1000,
-        default_limit: DEFAULT_PAGE_SIZE,
         status_key: "status",
         statuses: &[
             code(0, "creating", Outcome::Running),
@@ -427,7 +422,6 @@ impl Kind {
         resource: Resource::TEAM_TASKS,
         collection: "workforce-tasks",
         max_limit: 1000,
-        default_limit: DEFAULT_PAGE_SIZE,
         status_key: "status",
         statuses: &[
             code(6, "created", Outcome::Pending),
@@ -546,7 +540,6 @@ mod tests {
                 assert!(kind.columns[n + 1..].iter().all(|c| c.name != column.name));
             }
             assert_eq!(kind.columns[0].name, "id");
-            assert!(kind.default_limit <= kind.max_limit);
         }
     }
 
