@@ -152,8 +152,8 @@ pub fn run() -> ExitCode {
     };
     let result = runtime.block_on(async {
         match &cli.command {
-            Command::List(args) if args.job.is_some() => jobs::run(&cli.global, args).await,
             Command::List(args) if args.all_datasets => across::run(&cli.global, args).await,
+            Command::List(args) if args.job.is_some() => jobs::run(&cli.global, args).await,
             Command::List(args) => list::run(&cli.global, args).await,
             Command::Get(args) => get::run(&cli.global, args).await,
             Command::Datasets(args) => datasets::run(&cli.global, args).await,

@@ -128,7 +128,22 @@ pub fn job_sink<'a, W: Write + 'a>(
     droppable: &[&'static JobColumn],
     style: &TableStyle,
 ) -> Box<dyn Sink + 'a> {
-    let view = views::job_table(kind, columns, droppable);
+    let view = views::job_table(kind, columns, droppable, None);
+    sink_of(format, out, Box::new(view), style)
+}
+
+/// [`job_sink`] of jobs of every dataset: the table's first column is DATASET, each
+/// dataset by its name in `style`.
+pub fn job_sink_across<'a, W: Write + 'a>(
+    kind: &Kind,
+    format: OutputFormat,
+    out: W,
+    columns: &[&'static JobColumn],
+    droppable: &[&'static JobColumn],
+    style: &TableStyle,
+) -> Box<dyn Sink + 'a> {
+    let names = Some(style.dataset_names.clone());
+    let view = views::job_table(kind, columns, droppable, names);
     sink_of(format, out, Box::new(view), style)
 }
 
@@ -141,7 +156,9 @@ pub fn redrawn_jobs<'a, W: Write + 'a>(
     style: TableStyle,
     redraw: std::rc::Rc<std::cell::RefCell<Redraw>>,
 ) -> Box<dyn Sink + 'a> {
-    let view = views::job_table(kind, columns, columns);
+    // Across datasets, the names are those of the datasets the last listing found.
+    let names = (!style.dataset_names.is_empty()).then(|| style.dataset_names.clone());
+    let view = views::job_table(kind, columns, columns, names);
     Box::new(table::TableSink::new(out, Box::new(view), style.color, style.width).redrawn(redraw))
 }
 

@@ -336,6 +336,16 @@ impl Sink for Filtered<'_> {
     }
 }
 
+/// Put `jobs` in `sort` order; equal keys keep their order.
+pub fn sort_jobs(jobs: &mut Vec<Box<RawValue>>, sort: JobSort) {
+    let mut keyed: Vec<(Option<SortKey>, Box<RawValue>)> = std::mem::take(jobs)
+        .into_iter()
+        .map(|raw| (sort.key(raw.get()), raw))
+        .collect();
+    keyed.sort_by(|a, b| sort.compare(&a.0, &b.0));
+    jobs.extend(keyed.into_iter().map(|(_, raw)| raw));
+}
+
 /// `--status`, `--sort` and `--max-items` for the jobs of a kind other than
 /// intelligent tasks: passes to `inner` the jobs in one of `statuses` (all when
 /// empty), in `sort` order (holding them until the end) or as they come, at most `max`
@@ -345,7 +355,10 @@ pub struct JobShaped<'a> {
     kind: Kind,
     statuses: Vec<&'static JobStatus>,
     sort: Option<JobSort>,
-    held: Vec<(Option<SortKey>, Box<RawValue>)>,
+    /// Jobs held for sorting: the key, the job, and its dataset (by index into
+    /// `groups`) when groups were given.
+    held: Vec<(Option<SortKey>, Box<RawValue>, Option<usize>)>,
+    groups: Vec<String>,
     matched: Rc<Cell<u64>>,
     max: Option<u64>,
     taken: u64,
@@ -366,6 +379,7 @@ impl<'a> JobShaped<'a> {
             statuses,
             sort,
             held: Vec::new(),
+            groups: Vec::new(),
             matched,
             max: None,
             taken: 0,
@@ -392,6 +406,11 @@ impl Sink for JobShaped<'_> {
     }
 
     fn group(&mut self, group: &Group<'_>) -> io::Result<()> {
+        if self.sort.is_some() {
+            // Sorted, jobs of every group mix: each keeps its group to be told with it.
+            self.groups.push(group.dataset_id.to_string());
+            return Ok(());
+        }
         self.inner.group(group)
     }
 
@@ -400,7 +419,8 @@ impl Sink for JobShaped<'_> {
             return Ok(());
         }
         if let Some(sort) = &self.sort {
-            self.held.push((sort.key(raw.get()), raw.to_owned()));
+            let group = self.groups.len().checked_sub(1);
+            self.held.push((sort.key(raw.get()), raw.to_owned(), group));
             return Ok(());
         }
         self.taken += 1;
@@ -425,7 +445,19 @@ impl Sink for JobShaped<'_> {
                     .map_or(usize::MAX, |m| usize::try_from(m).unwrap_or(usize::MAX)),
             );
             self.matched.set(self.matched.get() + held.len() as u64);
-            for (_, raw) in &held {
+            let mut told = None;
+            for (_, raw, group) in &held {
+                if let Some(n) = *group
+                    && told != Some(n)
+                {
+                    self.inner.group(&Group {
+                        dataset_id: &self.groups[n],
+                        name: None,
+                        total: None,
+                        error: None,
+                    })?;
+                    told = Some(n);
+                }
                 self.inner.item(raw)?;
             }
             self.inner.page_done()?;

@@ -3,6 +3,9 @@
 //! their descriptions give. Each column reads its fields of an [`Item`]; codes are
 //! named as the API reference names them.
 
+use std::collections::HashMap;
+use std::rc::Rc;
+
 use super::table::{Layout, View, outcome_code};
 use crate::domain::item::Item;
 use crate::domain::kind::{JobColumn, Kind, Show};
@@ -146,21 +149,25 @@ pub fn view_of(resource: Resource) -> Option<Box<dyn View>> {
     }
     let kind = Kind::ALL.iter().find(|k| k.resource == resource)?;
     let columns = kind.default_columns();
-    Some(Box::new(job_table(kind, &columns, &columns)))
+    Some(Box::new(job_table(kind, &columns, &columns, None)))
 }
 
 /// The table of jobs of `kind`: `columns` of its description, in their order; of them,
 /// only those in `droppable` may be left out to fit a narrow terminal. STATUS is
-/// coloured by what the status says of the job.
+/// coloured by what the status says of the job. With `datasets` (the names of the
+/// datasets by ID), a DATASET column comes first: the dataset each job was listed from.
 pub fn job_table(
     kind: &Kind,
     columns: &[&'static JobColumn],
     droppable: &[&'static JobColumn],
+    datasets: Option<Rc<HashMap<String, String>>>,
 ) -> JobTable {
     JobTable {
         kind: *kind,
         droppable: columns.iter().map(|c| droppable.contains(c)).collect(),
         columns: columns.to_vec(),
+        datasets,
+        dataset: None,
     }
 }
 
@@ -169,31 +176,59 @@ pub struct JobTable {
     kind: Kind,
     columns: Vec<&'static JobColumn>,
     droppable: Vec<bool>,
+    /// The datasets' names, when a DATASET column shows them.
+    datasets: Option<Rc<HashMap<String, String>>>,
+    /// The dataset the jobs now arriving were listed from.
+    dataset: Option<String>,
 }
 
 impl View for JobTable {
     fn layout(&self) -> Vec<Layout> {
         let last = self.columns.len();
-        self.columns
-            .iter()
-            .zip(&self.droppable)
-            .enumerate()
-            .map(|(n, (c, &droppable))| Layout {
-                header: c.header,
-                right_aligned: c.right_aligned,
-                cut_to_fit: matches!(c.name, "name" | "path" | "description"),
-                drop_rank: (droppable && !matches!(c.name, "id" | "name" | "status"))
-                    .then(|| u8::try_from(last - n).unwrap_or(u8::MAX)),
-                coloured: c.show == Show::Status,
-            })
-            .collect()
+        // Cut to fit as names are, and given up last.
+        let dataset = self.datasets.as_ref().map(|_| Layout {
+            header: "DATASET",
+            right_aligned: false,
+            cut_to_fit: true,
+            drop_rank: Some(u8::try_from(last + 1).unwrap_or(u8::MAX)),
+            coloured: false,
+        });
+        let columns =
+            self.columns
+                .iter()
+                .zip(&self.droppable)
+                .enumerate()
+                .map(|(n, (c, &droppable))| Layout {
+                    header: c.header,
+                    right_aligned: c.right_aligned,
+                    cut_to_fit: matches!(c.name, "name" | "path" | "description"),
+                    drop_rank: (droppable && !matches!(c.name, "id" | "name" | "status"))
+                        .then(|| u8::try_from(last - n).unwrap_or(u8::MAX)),
+                    coloured: c.show == Show::Status,
+                });
+        dataset.into_iter().chain(columns).collect()
     }
 
     fn cells(&self, raw: &str, cells: &mut Vec<String>) -> Option<u8> {
         let item = Item::parse(raw);
+        if let Some(names) = &self.datasets {
+            // Where the job was listed from, else what the job says.
+            let id = self
+                .dataset
+                .clone()
+                .unwrap_or_else(|| item.text("dataset_id"));
+            cells.push(match names.get(&id) {
+                Some(name) => crate::domain::field::show(name),
+                None => id,
+            });
+        }
         cells.extend(self.columns.iter().map(|c| c.show.cell(&self.kind, &item)));
         let status = self.kind.status_of(&item)?;
         Some(outcome_code(status.outcome))
+    }
+
+    fn group(&mut self, dataset_id: &str) {
+        self.dataset = Some(dataset_id.to_string());
     }
 }
 

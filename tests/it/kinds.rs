@@ -544,3 +544,209 @@ fn wait_gives_up_at_the_timeout_saying_where_the_job_was() {
         "gave up waiting for export task j01 after 2s, still running at 42%",
     );
 }
+
+/// The datasets of the listings across datasets: (ID, name), with their jobs' counts.
+const SOME_DATASETS: [(&str, &str, usize); 3] = [
+    ("KiNdSdAtAsEt0000001", "alpha", 3),
+    ("KiNdSdAtAsEt0000002", "beta", 0),
+    ("KiNdSdAtAsEt0000003", "gamma", 12),
+];
+
+/// Every dataset of [`SOME_DATASETS`] with its jobs of the case's kind: `d1-j00`, ...,
+/// alternately running and succeeded.
+fn across(case: &Case) -> Sandbox {
+    let mut setup = Setup::default();
+    setup.jobs.clear();
+    setup.datasets.clear();
+    setup.dataset_names.clear();
+    for (n, (id, name, count)) in SOME_DATASETS.iter().enumerate() {
+        setup
+            .datasets
+            .insert(id.to_string(), Tasks::Fixed(Vec::new()));
+        setup.dataset_names.insert(id.to_string(), name.to_string());
+        let jobs = numbered(case, *count)
+            .into_iter()
+            .zip(0..)
+            .map(|(job, i)| job.with(case.fake.id_key, &format!("\"d{n}-j{i:02}\"")))
+            .collect();
+        setup.jobs.push(JobList::new(id, case.fake, jobs));
+    }
+    Sandbox::with(setup)
+}
+
+#[test]
+fn list_all_datasets_lists_each_datasets_jobs_of_a_kind() {
+    for case in &CASES {
+        let sandbox = across(case);
+        let out = sandbox.run(&["list", "-A", "--kind", case.name, "-o", "ndjson"]);
+        assert_ok(&out);
+        let mut expected = names(0..3)
+            .into_iter()
+            .map(|id| format!("d0-{id}"))
+            .collect::<Vec<_>>();
+        expected.extend(names(0..12).into_iter().map(|id| format!("d2-{id}")));
+        assert_eq!(ids(case, &out), expected, "{}", case.name);
+        // Every page of each dataset's collection, in the kind's largest pages.
+        let asked: Vec<String> = sandbox
+            .requests()
+            .iter()
+            .filter(|r| r.path.ends_with(case.fake.collection))
+            .map(|r| r.params["limit"].clone())
+            .collect();
+        assert_eq!(asked, vec![case.fake.max_limit.to_string(); 3]);
+
+        // The table names each job's dataset, and the summary counts them all.
+        let out = sandbox.run(&[
+            "list",
+            "-A",
+            "-k",
+            case.name,
+            "--status",
+            case.succeeded.1,
+            "--columns",
+            "id,status",
+        ]);
+        assert_ok(&out);
+        let table = stdout_of(&out);
+        let mut lines = table.lines();
+        assert_eq!(
+            lines.next().unwrap().split_whitespace().collect::<Vec<_>>(),
+            ["DATASET", "ID", "STATUS"]
+        );
+        let first: Vec<&str> = lines.next().unwrap().split_whitespace().collect();
+        assert_eq!(first, ["alpha", "d0-j01", case.succeeded.1]);
+        assert!(table.contains("gamma    d2-j11"), "{table}");
+        assert_eq!(table.lines().count(), 1 + 1 + 6, "{table}");
+        assert_eq!(
+            stderr_of(&out),
+            format!("15 {} in 3 datasets, 7 matching --status\n", plural(case))
+        );
+
+        // Sorted as one list, each row still naming its dataset.
+        let out = sandbox.run(&[
+            "list",
+            "-A",
+            "-k",
+            case.name,
+            "--sort",
+            "-id",
+            "--columns",
+            "id",
+            "-o",
+            "csv",
+        ]);
+        assert_ok(&out);
+        let csv = stdout_of(&out);
+        let rows: Vec<&str> = csv.lines().skip(1).take(2).collect();
+        assert_eq!(rows, ["gamma,d2-j11", "gamma,d2-j10"], "{}", case.name);
+
+        // JSON keeps each dataset's jobs together, under the kind's own key.
+        let out = sandbox.run(&["list", "-A", "-k", case.name, "-o", "json"]);
+        assert_ok(&out);
+        let document: serde_json::Value = serde_json::from_str(&stdout_of(&out)).unwrap();
+        let groups = document["datasets"].as_array().unwrap();
+        assert_eq!(groups.len(), 3);
+        assert_eq!(groups[2]["dataset_name"], "gamma");
+        assert_eq!(groups[2][case.fake.items_key].as_array().unwrap().len(), 12);
+        assert_eq!(document["total_count"], 15);
+    }
+}
+
+#[test]
+fn watch_logs_each_job_that_appears_or_changes_until_all_are_done() {
+    for case in &CASES {
+        let clock = Clock {
+            since: std::time::Instant::now(),
+            step: std::time::Duration::from_millis(1500),
+            again_after: None,
+        };
+        let sandbox = with_jobs(
+            case,
+            vec![
+                case.fake
+                    .moving("on", &[case.running.0, case.succeeded.0])
+                    .on_clock(clock),
+                case.fake.job("ok", case.succeeded.0),
+            ],
+        );
+        let out = sandbox.run(&[
+            "list",
+            "-k",
+            case.name,
+            "--watch",
+            "--until-done",
+            "--interval",
+            "1s",
+            "-o",
+            "ndjson",
+        ]);
+        assert_ok(&out);
+        let changes: Vec<String> = stdout_of(&out)
+            .lines()
+            .map(|line| {
+                let job: serde_json::Value = serde_json::from_str(line).unwrap();
+                format!(
+                    "{} {}",
+                    job[case.fake.id_key].as_str().unwrap(),
+                    job[case.fake.status_key]
+                )
+            })
+            .collect();
+        let (running, succeeded) = (case.running.0, case.succeeded.0);
+        assert_eq!(
+            changes,
+            [
+                format!("on {running}"),
+                format!("ok {succeeded}"),
+                format!("on {succeeded}"),
+            ],
+            "{}",
+            case.name
+        );
+        assert_eq!(stderr_of(&out), "", "{}", case.name);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn watch_redraws_a_kinds_table_in_place_on_a_terminal() {
+    let case = &CASES[2];
+    let sandbox = with_jobs(
+        case,
+        vec![
+            case.fake
+                .moving("on", &[case.running.0, case.succeeded.0])
+                .on_clock(Clock {
+                    since: std::time::Instant::now(),
+                    step: std::time::Duration::from_millis(1500),
+                    again_after: None,
+                }),
+            case.fake.job("ok", case.succeeded.0),
+        ],
+    );
+    let mut cmd = sandbox.std_cmd();
+    cmd.env("TERM", "xterm-256color").args([
+        "list",
+        "--kind",
+        "version",
+        "--watch",
+        "--until-done",
+        "--interval",
+        "1s",
+        "--color",
+        "never",
+    ]);
+    let run = pty::run_on_terminal(cmd, 120);
+    assert!(run.status.success(), "{}", run.screen);
+    let drawings: Vec<&str> = run.screen.split("\x1b[H").skip(1).collect();
+    assert!(drawings.len() >= 2, "{:?}", run.screen);
+    assert!(drawings[0].contains("  creating  "), "{}", drawings[0]);
+    let last = drawings.last().unwrap();
+    let header = last.lines().nth(2).unwrap();
+    assert!(header.starts_with("ID "), "{last:?}");
+    assert!(header.contains("VERSION NAME  STATUS"), "{last:?}");
+    assert!(
+        last.ends_with("2 versions\x1b[K\n\x1b[Jevery version listed is done\n"),
+        "{last:?}"
+    );
+}
