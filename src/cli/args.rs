@@ -250,8 +250,8 @@ pub fn parse_interval(text: &str) -> Result<std::time::Duration, String> {
 /// Which pages of a list to fetch: the flags every listing command shares.
 #[derive(Debug, Clone, Args)]
 pub struct PagingArgs {
-    /// Items per page, 1 to 100 (versions and team tasks: 1000) [default: 10; the
-    /// largest with --all, --status or --sort]
+    /// Items per page, 1 to 100 (1000 for list --kind version or team) [default: 10;
+    /// the largest with --all, --status or --sort]
     #[arg(long, value_name = "N", value_parser = parse_limit)]
     pub limit: Option<u32>,
 

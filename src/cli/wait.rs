@@ -295,8 +295,8 @@ pub async fn wait_for(
             let seen = subject.read(&text);
             // A job's status says more than the outcome: `completed`, `deleted`.
             let status = match subject {
-                Subject::Task => String::new(),
-                Subject::Job(_) => format!(" ({})", seen.label),
+                Subject::Job(_) if seen.label != "succeeded" => format!(" ({})", seen.label),
+                _ => String::new(),
             };
             match end {
                 End::Succeeded => {

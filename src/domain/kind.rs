@@ -238,7 +238,8 @@ pub struct Kind {
     pub statuses: &'static [JobStatus],
     /// A job's progress in percent, where it has one.
     pub progress_key: Option<&'static str>,
-    /// The fields a failed job's reason may be in, first found first.
+    /// The fields a failed job's reason is in (a code, then a message), as far as it
+    /// has them.
     pub error_keys: &'static [&'static str],
     /// Every column the table can show, the default ones among them.
     pub columns: &'static [JobColumn],
@@ -296,12 +297,15 @@ impl Kind {
         Some(percent(&item.raw(key))).filter(|p| p != MISSING)
     }
 
-    /// Why a job failed, when it says.
+    /// Why a job failed, when it says: `CODE: message`, of those fields it has.
     pub fn error(&self, item: &Item) -> Option<String> {
-        self.error_keys
+        let parts: Vec<String> = self
+            .error_keys
             .iter()
             .map(|key| item.text(key))
-            .find(|t| t != MISSING)
+            .filter(|t| t != MISSING)
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(": "))
     }
 
     /// The statuses' names, in the description's order.
@@ -330,7 +334,7 @@ impl Kind {
             text("NOT_EXIST", "not-exist", Outcome::Stopped),
         ],
         progress_key: None,
-        error_keys: &["error_msg", "error_code"],
+        error_keys: &["error_code", "error_msg"],
         columns: &[
             col("id", "ID", Show::Text("task_id")),
             col("status", "STATUS", Show::Status),
@@ -366,7 +370,7 @@ impl Kind {
             text("FAILED", "failed", Outcome::Failed),
         ],
         progress_key: Some("progress"),
-        error_keys: &["error_msg", "error_code"],
+        error_keys: &["error_code", "error_msg"],
         columns: &[
             col("id", "ID", Show::Text("task_id")),
             col("status", "STATUS", Show::Status),
@@ -587,6 +591,9 @@ mod tests {
         assert_eq!(key("id"), Some(SortKey::Text("e1".into())));
         assert_eq!(key("path"), None);
         assert_eq!(kind.progress(&job), Some("37.5%".into()));
+        assert_eq!(kind.error(&job), None);
+        let failed = Item::parse(r#"{"error_code":"ModelArts.4312","error_msg":"no path"}"#);
+        assert_eq!(kind.error(&failed), Some("ModelArts.4312: no path".into()));
         assert_eq!(Kind::IMPORT.progress(&job), None);
     }
 }
