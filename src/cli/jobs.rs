@@ -9,11 +9,14 @@ use std::rc::Rc;
 use anyhow::{Context as _, Result};
 
 use super::GlobalArgs;
-use super::args::{Shaping, listing_progress, table_width};
+use super::args::{DatasetArg, PagingArgs, Shaping, listing_progress, table_width};
 use super::context::Context;
 use super::list::ListArgs;
+use super::wait::{Expecting, Printed, Subject, Through, WaitOptions};
 use crate::api::jobs;
 use crate::api::offsets::Offsets;
+use crate::api::paging::{self, Collected};
+use crate::domain::kind::Kind;
 use crate::output::shape::JobShaped;
 use crate::output::summary::{check_complete, page_summary, shaping_notes};
 use crate::output::{self, OutputFormat, TableStyle};
@@ -91,8 +94,8 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
     if shaping == Shaping::FilterOrSort {
         sink.limit_to(args.paging.max_items);
     }
-    let outcome = crate::api::paging::run(&plan, &sources[0].1, &mut sink, &progress).await?;
-    crate::api::paging::Sink::finish(&mut sink).context("cannot write to stdout")?;
+    let outcome = paging::run(&plan, &sources[0].1, &mut sink, &progress).await?;
+    paging::Sink::finish(&mut sink).context("cannot write to stdout")?;
     let outcomes = [outcome];
     offsets.learn(&outcomes);
     let [outcome] = outcomes;
@@ -134,4 +137,88 @@ pub fn job_style(global: &GlobalArgs, args: &ListArgs, stdout_is_terminal: bool)
         verbatim: !stdout_is_terminal,
         ..TableStyle::default()
     }
+}
+
+/// Every job of `kind` of `dataset` (the profile's when none), each as the server wrote
+/// it: every page, `limit` a page, as `list --kind --all` pages them.
+pub async fn all_jobs(
+    global: &GlobalArgs,
+    dataset: Option<&str>,
+    kind: &Kind,
+    limit: u32,
+) -> Result<Vec<String>> {
+    let context = Context::new(global)?;
+    let dataset = context.dataset(&DatasetArg {
+        dataset: dataset.map(str::to_string),
+    })?;
+    let mut offsets = Offsets::of_list(&context.settings, kind.collection);
+    let paging = PagingArgs {
+        limit: Some(limit),
+        offset: None,
+        all: true,
+        max_items: None,
+        concurrency: None,
+    };
+    let plan = paging.plan_up_to(
+        kind.max_limit,
+        kind.resource,
+        context.settings.concurrency,
+        &offsets,
+        Shaping::None,
+    );
+    let client = context.client(plan.concurrency).await?;
+    let sources = jobs::sources(&client, &dataset, kind, plan.limit);
+    let mut collected = Collected::default();
+    let outcome = paging::run(&plan, &sources[0].1, &mut collected, &Progress::hidden()).await?;
+    let outcomes = [outcome];
+    offsets.learn(&outcomes);
+    check_complete(&[String::new()], &outcomes, kind.resource.plural, &offsets)?;
+    Ok(collected
+        .0
+        .iter()
+        .map(|raw| raw.get().to_string())
+        .collect())
+}
+
+/// One job of `kind`, as the server wrote it, as `get --kind` reads it.
+pub async fn one_job(
+    global: &GlobalArgs,
+    dataset: Option<&str>,
+    kind: &Kind,
+    id: &str,
+) -> Result<String> {
+    let context = Context::new(global)?;
+    let dataset = context.dataset(&DatasetArg {
+        dataset: dataset.map(str::to_string),
+    })?;
+    let id = super::context::task_id(id)?;
+    let client = context.client(1).await?;
+    let body = jobs::get_job(&client, &dataset, kind, &id).await?;
+    Ok(String::from_utf8_lossy(&body).into_owned())
+}
+
+/// Wait for a job of `kind` as `wait --kind` does: the error says how it ended when
+/// that was not a success.
+pub async fn wait_for_job(
+    global: &GlobalArgs,
+    dataset: Option<&str>,
+    kind: &'static Kind,
+    id: &str,
+    options: &WaitOptions,
+) -> Result<()> {
+    let context = Context::new(global)?;
+    let dataset = context.dataset(&DatasetArg {
+        dataset: dataset.map(str::to_string),
+    })?;
+    let id = super::context::task_id(id)?;
+    super::wait::wait_for(
+        Through::Settings(&context),
+        Subject::Job(kind),
+        &id,
+        &dataset,
+        options,
+        &Printed::default(),
+        Expecting::AnyEnd,
+    )
+    .await
 }

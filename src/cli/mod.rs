@@ -10,7 +10,7 @@ mod context;
 mod datasets;
 mod get;
 pub mod help;
-mod jobs;
+pub(crate) mod jobs;
 mod kind;
 mod list;
 mod report;
@@ -28,6 +28,8 @@ use crate::util::{clock, term, time};
 use args::{COMMAND_ENV, GLOBAL_ENV};
 pub use args::{GlobalArgs, parse_duration};
 pub use completions::script as completion_script;
+pub(crate) use report::report;
+pub(crate) use wait::WaitOptions;
 
 /// List, inspect and wait for the intelligent tasks of ModelArts datasets.
 ///

@@ -751,3 +751,151 @@ fn watch_redraws_a_kinds_table_in_place_on_a_terminal() {
         "{last:?}"
     );
 }
+
+/// A kind the command line has no name for, described to the fake server...
+const REVIEWS: JobKind = JobKind {
+    collection: "review-jobs",
+    items_key: "reviews",
+    total_key: "review_total",
+    id_key: "review_id",
+    status_key: "state",
+    default_limit: 5,
+    max_limit: 7,
+    missing: Refusal {
+        status: 404,
+        code: "APIGW.0101",
+        message: "The API does not exist or has not been published",
+    },
+    filters: &[],
+    example: r#"{"review_id":"x","state":"WAITING","done_percent":0,"create_time":1606114833874}"#,
+};
+
+/// ... and to matasks, which knows it by this description alone.
+static REVIEW_KIND: matasks::jobs::Kind = {
+    use matasks::jobs::{JobColumn, JobStatus, Kind, Outcome, Resource, Show, StatusValue};
+    Kind {
+        name: "review",
+        resource: Resource {
+            singular: "review",
+            plural: "reviews",
+            items_key: "reviews",
+            total_key: "review_total",
+            id_key: "review_id",
+            total_cap: None,
+        },
+        collection: "review-jobs",
+        max_limit: 7,
+        status_key: "state",
+        statuses: &[
+            JobStatus {
+                value: StatusValue::Text("WAITING"),
+                name: "waiting",
+                outcome: Outcome::Pending,
+            },
+            JobStatus {
+                value: StatusValue::Text("REVIEWING"),
+                name: "reviewing",
+                outcome: Outcome::Running,
+            },
+            JobStatus {
+                value: StatusValue::Text("APPROVED"),
+                name: "approved",
+                outcome: Outcome::Succeeded,
+            },
+            JobStatus {
+                value: StatusValue::Text("REJECTED"),
+                name: "rejected",
+                outcome: Outcome::Failed,
+            },
+        ],
+        progress_key: Some("done_percent"),
+        error_keys: &["why"],
+        columns: &[JobColumn {
+            name: "id",
+            header: "ID",
+            show: Show::Text("review_id"),
+            default: true,
+            right_aligned: false,
+        }],
+    }
+};
+
+#[test]
+fn a_made_up_kind_is_listed_read_and_waited_for_by_its_description_alone() {
+    use std::process::ExitCode;
+    use std::time::Duration;
+
+    let mut jobs: Vec<Job> = (0..17)
+        .map(|i| REVIEWS.job(&format!("r{i:02}"), "\"APPROVED\""))
+        .collect();
+    jobs.push(REVIEWS.moving("mv", &["\"WAITING\"", "\"REVIEWING\"", "\"APPROVED\""]));
+    jobs.push(
+        REVIEWS
+            .moving("bad", &["\"REVIEWING\"", "\"REJECTED\""])
+            .with("why", "\"blurry\""),
+    );
+    let served: Vec<String> = jobs.iter().map(|j| j.texts[0].clone()).collect();
+    let sandbox = Sandbox::with(Setup {
+        jobs: vec![JobList::new(DATASET, REVIEWS, jobs)],
+        offset_mode: OffsetMode::Record,
+        ..Setup::default()
+    });
+    // What offsets count is set, so that nothing is found out and kept in a cache.
+    sandbox.write_config(&format!(
+        "[profiles.default]\nendpoint = \"{}\"\nproject_id = \"{PROJECT}\"\n\
+         dataset_id = \"{DATASET}\"\naccess_key = \"{AK}\"\nsecret_key = \"{SK}\"\n\
+         offset_mode = \"record\"\n",
+        sandbox.server.url()
+    ));
+    let cli = <matasks::cli::Cli as clap::Parser>::try_parse_from([
+        "matasks".as_ref(),
+        "--config".as_ref(),
+        sandbox.config.as_os_str(),
+        "list".as_ref(),
+    ])
+    .unwrap();
+    let global = &cli.global;
+
+    // Every page, by the description's keys and largest page.
+    let listed = matasks::jobs::list(global, None, &REVIEW_KIND, 7).unwrap();
+    assert_eq!(listed, served);
+    let pages: Vec<(String, String)> = sandbox
+        .requests()
+        .iter()
+        .map(|r| (r.params["limit"].clone(), r.params["offset"].clone()))
+        .collect();
+    assert_eq!(
+        pages,
+        [
+            ("7".to_string(), "0".to_string()),
+            ("7".into(), "7".into()),
+            ("7".into(), "14".into())
+        ]
+    );
+
+    let one = matasks::jobs::get(global, None, &REVIEW_KIND, "r03").unwrap();
+    assert_eq!(one, served[3]);
+    assert_eq!(
+        sandbox.requests().last().unwrap().path,
+        format!("/v2/{PROJECT}/datasets/{DATASET}/review-jobs/r03")
+    );
+
+    let second = Duration::from_secs(1);
+    let minute = Duration::from_secs(60);
+    assert_eq!(
+        matasks::jobs::wait(global, None, &REVIEW_KIND, "mv", second, minute),
+        Ok(())
+    );
+    assert_eq!(
+        matasks::jobs::wait(global, None, &REVIEW_KIND, "bad", second, minute),
+        Err(ExitCode::from(7))
+    );
+    assert_eq!(
+        matasks::jobs::wait(global, None, &REVIEW_KIND, "nope", second, minute),
+        Err(ExitCode::from(5))
+    );
+    assert_eq!(
+        matasks::jobs::get(global, None, &REVIEW_KIND, "nope"),
+        Err(ExitCode::from(5))
+    );
+}
