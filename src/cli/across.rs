@@ -55,7 +55,7 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
         counting_may_be_stale: offsets.may_be_stale(),
     };
     let types = args.queries();
-    let job = args.job.as_ref();
+    let job = args.job.as_deref();
     let labels = match job {
         Some(_) => vec![String::new()],
         None => tasks::labels(&types),

@@ -114,7 +114,7 @@ pub struct ListArgs {
 
     /// `--status`, `--columns` and `--sort` read as another kind's, when `--kind` names one.
     #[arg(skip)]
-    pub job: Option<JobShape>,
+    pub job: Option<Box<JobShape>>,
 
     /// List again every --interval until Ctrl-C: on a terminal the table is redrawn in
     /// place; otherwise one NDJSON line per task that appears or changes
@@ -172,7 +172,7 @@ impl ListArgs {
         if self.wide {
             columns.extend(kind.columns.iter().filter(|c| !c.default));
         }
-        self.job = Some(JobShape {
+        self.job = Some(Box::new(JobShape {
             kind,
             statuses: job_statuses(kind, &self.status_names)?,
             columns,
@@ -181,7 +181,7 @@ impl ListArgs {
                 .as_deref()
                 .map(|text| job_sort(kind, text))
                 .transpose()?,
-        });
+        }));
         Ok(())
     }
 

@@ -257,9 +257,11 @@ pub async fn wait_for(
     // cover it too.
     let waiting = poll(
         through,
-        subject,
-        task_id,
-        dataset,
+        Target {
+            subject,
+            id: task_id,
+            dataset,
+        },
         options.interval,
         &report,
         started,
@@ -343,6 +345,13 @@ pub async fn wait_for(
     }
 }
 
+/// What a wait polls: a task or job, by its ID, in a dataset.
+struct Target<'a> {
+    subject: Subject,
+    id: &'a Id,
+    dataset: &'a Id,
+}
+
 /// Poll until the task is done. A fault that may pass (a server error, the network)
 /// is reported and the next poll goes on; refused credentials or a task that is not
 /// there end the wait. Until the API has answered once, so does an endpoint that does
@@ -351,9 +360,7 @@ pub async fn wait_for(
 /// service may be restarting).
 async fn poll(
     through: Through<'_>,
-    subject: Subject,
-    task_id: &Id,
-    dataset: &Id,
+    target: Target<'_>,
     interval: Duration,
     report: &Report,
     started: Instant,
@@ -367,6 +374,11 @@ async fn poll(
             &made
         }
     };
+    let Target {
+        subject,
+        id: task_id,
+        dataset,
+    } = target;
     let mut last_change: Option<String> = None;
     let mut answered = false;
     let mut warned_unknown = false;
