@@ -151,14 +151,11 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
                 Box::new(GroupedJsonSink::of(out, shape.kind.resource.items_key))
             }
             (format, None) => output::sink(format, out, style),
-            (format, Some(shape)) => output::job_sink_across(
-                shape.kind,
-                format,
-                out,
-                &shape.columns,
-                droppable.as_deref().unwrap_or_default(),
-                &style,
-            ),
+            (format, Some(shape)) => {
+                let droppable = droppable.as_deref().unwrap_or_default();
+                let columns = (&shape.columns[..], droppable);
+                output::job_sink(shape.kind, format, out, columns, true, &style)
+            }
         }
     });
     let (shaped_sort, group_sort) = match args.output.format {

@@ -88,7 +88,8 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
     let inner = args
         .output
         .sink(jq.as_ref(), stdout_is_terminal, |format, out| {
-            output::job_sink(kind, format, out, &shape.columns, &droppable, &style)
+            let columns = (&shape.columns[..], &droppable[..]);
+            output::job_sink(kind, format, out, columns, false, &style)
         });
     let mut sink = JobShaped::new(inner, kind, shape.statuses.clone(), sort, matched.clone());
     if shaping == Shaping::FilterOrSort {

@@ -90,7 +90,7 @@ impl Show {
         match self {
             Show::Text(path) => item.text(path),
             Show::Status => kind.status_label(item),
-            Show::Percent(path) => percent(&item.raw(path)),
+            Show::Percent(path) => field::percent(&item.raw(path)),
             Show::Pair(done, all) => item.pair(done, all),
             Show::Time(path) => item.time(path),
             Show::Age(path) => item.age(path),
@@ -132,21 +132,6 @@ impl Show {
 pub enum SortKey {
     Number(f64),
     Text(String),
-}
-
-/// `100%`, `37.5%`; as written when it is no number.
-fn percent(raw: &Raw) -> String {
-    match field::number(raw) {
-        Some(p) => {
-            let rounded = (p * 10.0).round() / 10.0;
-            if rounded.fract() == 0.0 {
-                format!("{rounded:.0}%")
-            } else {
-                format!("{rounded:.1}%")
-            }
-        }
-        None => field::text(raw),
-    }
 }
 
 /// One column a kind's table can show.
@@ -294,7 +279,7 @@ impl Kind {
     /// The progress of `item`, `37.5%`, where the kind has one.
     pub fn progress(&self, item: &Item) -> Option<String> {
         let key = self.progress_key?;
-        Some(percent(&item.raw(key))).filter(|p| p != MISSING)
+        Some(field::percent(&item.raw(key))).filter(|p| p != MISSING)
     }
 
     /// Why a job failed, when it says: `CODE: message`, of those fields it has.

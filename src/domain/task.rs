@@ -389,17 +389,7 @@ impl TaskView {
 
     /// `100%`, `37.5%`.
     pub fn progress(&self) -> String {
-        match number(&self.progress) {
-            Some(p) => {
-                let rounded = (p * 10.0).round() / 10.0;
-                if rounded.fract() == 0.0 {
-                    format!("{rounded:.0}%")
-                } else {
-                    format!("{rounded:.1}%")
-                }
-            }
-            None => text(&self.progress),
-        }
+        super::field::percent(&self.progress)
     }
 
     /// `annotated/total`: the task's own counts, or when it has neither, those of its

@@ -119,30 +119,18 @@ pub fn dataset_sink<'a, W: Write + 'a>(
 }
 
 /// A sink for jobs of `kind`: a table of `columns` of its description (only those in
-/// `droppable` may be left out to fit), or JSON as the server wrote it.
+/// `droppable` may be left out to fit), or JSON as the server wrote it. Across
+/// datasets (`across`), the table's first column is DATASET, each dataset by its name
+/// in `style`.
 pub fn job_sink<'a, W: Write + 'a>(
     kind: &Kind,
     format: OutputFormat,
     out: W,
-    columns: &[&'static JobColumn],
-    droppable: &[&'static JobColumn],
+    (columns, droppable): (&[&'static JobColumn], &[&'static JobColumn]),
+    across: bool,
     style: &TableStyle,
 ) -> Box<dyn Sink + 'a> {
-    let view = views::job_table(kind, columns, droppable, None);
-    sink_of(format, out, Box::new(view), style)
-}
-
-/// [`job_sink`] of jobs of every dataset: the table's first column is DATASET, each
-/// dataset by its name in `style`.
-pub fn job_sink_across<'a, W: Write + 'a>(
-    kind: &Kind,
-    format: OutputFormat,
-    out: W,
-    columns: &[&'static JobColumn],
-    droppable: &[&'static JobColumn],
-    style: &TableStyle,
-) -> Box<dyn Sink + 'a> {
-    let names = Some(style.dataset_names.clone());
+    let names = across.then(|| style.dataset_names.clone());
     let view = views::job_table(kind, columns, droppable, names);
     sink_of(format, out, Box::new(view), style)
 }

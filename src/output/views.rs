@@ -193,19 +193,15 @@ impl View for JobTable {
             drop_rank: Some(u8::try_from(last + 1).unwrap_or(u8::MAX)),
             coloured: false,
         });
-        let columns =
-            self.columns
-                .iter()
-                .zip(&self.droppable)
-                .enumerate()
-                .map(|(n, (c, &droppable))| Layout {
-                    header: c.header,
-                    right_aligned: c.right_aligned,
-                    cut_to_fit: matches!(c.name, "name" | "path" | "description"),
-                    drop_rank: (droppable && !matches!(c.name, "id" | "name" | "status"))
-                        .then(|| u8::try_from(last - n).unwrap_or(u8::MAX)),
-                    coloured: c.show == Show::Status,
-                });
+        let columns = self.columns.iter().map(|c| Layout {
+            header: c.header,
+            right_aligned: c.right_aligned,
+            cut_to_fit: matches!(c.name, "name" | "path" | "description"),
+            drop_rank: None,
+            coloured: c.show == Show::Status,
+        });
+        let stay = |c: &Layout| matches!(c.header, "ID" | "STATUS") || c.header.contains("NAME");
+        let columns = ranked(columns, &self.droppable, stay);
         dataset.into_iter().chain(columns).collect()
     }
 
@@ -232,6 +228,25 @@ impl View for JobTable {
     }
 }
 
+/// `columns` with the order they are left out in to fit a narrow terminal: the
+/// rightmost first, of those `droppable` says may go, but never one `stays` keeps.
+fn ranked(
+    columns: impl Iterator<Item = Layout>,
+    droppable: &[bool],
+    stays: impl Fn(&Layout) -> bool,
+) -> Vec<Layout> {
+    let last = droppable.len();
+    columns
+        .zip(droppable)
+        .enumerate()
+        .map(|(n, (column, &droppable))| Layout {
+            drop_rank: (droppable && !stays(&column))
+                .then(|| u8::try_from(last - n).unwrap_or(u8::MAX)),
+            ..column
+        })
+        .collect()
+}
+
 /// A table of items, by its columns.
 pub struct ItemTable {
     columns: Vec<&'static ItemColumn>,
@@ -241,22 +256,17 @@ pub struct ItemTable {
 
 impl View for ItemTable {
     fn layout(&self) -> Vec<Layout> {
-        let last = self.columns.len();
-        self.columns
-            .iter()
-            .zip(&self.droppable)
-            .enumerate()
-            .map(|(n, (c, &droppable))| Layout {
-                header: c.header,
-                right_aligned: c.right_aligned,
-                // Names and paths are free text: cut before other columns go.
-                cut_to_fit: matches!(c.header, "NAME" | "PATH"),
-                // The rightmost go first; ID and NAME stay.
-                drop_rank: (droppable && !matches!(c.header, "ID" | "NAME"))
-                    .then(|| u8::try_from(last - n).unwrap_or(u8::MAX)),
-                coloured: false,
-            })
-            .collect()
+        let columns = self.columns.iter().map(|c| Layout {
+            header: c.header,
+            right_aligned: c.right_aligned,
+            // Names and paths are free text: cut before other columns go.
+            cut_to_fit: matches!(c.header, "NAME" | "PATH"),
+            drop_rank: None,
+            coloured: false,
+        });
+        ranked(columns, &self.droppable, |c| {
+            matches!(c.header, "ID" | "NAME")
+        })
     }
 
     fn cells(&self, raw: &str, cells: &mut Vec<String>) -> Option<u8> {
