@@ -260,7 +260,7 @@ pub(crate) fn has_field(text: &str, key: &str) -> bool {
 
 /// The JSON object `text` with each top-level field of `changes` set to its value (raw
 /// JSON): replaced where it is, added at the end where it is not; the other fields keep
-/// their order and their text. Written compactly at the top level.
+/// their order and their values. Written compactly, as one line.
 pub(crate) fn with_fields(text: &str, changes: &[(&str, String)]) -> String {
     let Fields(fields) = serde_json::from_str(text).expect("a job is a JSON object");
     let mut pairs: Vec<(String, String)> = fields
@@ -279,7 +279,30 @@ pub(crate) fn with_fields(text: &str, changes: &[(&str, String)]) -> String {
         .iter()
         .map(|(key, value)| format!("{}:{value}", serde_json::Value::from(key.as_str())))
         .collect();
-    format!("{{{}}}", body.join(","))
+    compact(&format!("{{{}}}", body.join(",")))
+}
+
+/// The JSON text `text` without whitespace between tokens (strings kept as written).
+fn compact(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for c in text.chars() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+        } else if c.is_ascii_whitespace() {
+            continue;
+        } else {
+            in_string = c == '"';
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// A JSON object's fields, in order, each value as written.

@@ -259,9 +259,15 @@ impl JobPlace {
 
     /// Milliseconds since the epoch, `hours` before the simulator started.
     fn millis_before(&self, hours: usize) -> String {
-        (self.now - jiff::SignedDuration::from_hours(hours as i64))
-            .as_millisecond()
-            .to_string()
+        self.millis_after(hours, 0)
+    }
+
+    /// Milliseconds since the epoch, `minutes` after `hours` before the simulator
+    /// started, or then if sooner: when a job created then was last updated.
+    fn millis_after(&self, hours: usize, minutes: usize) -> String {
+        let at = self.now - jiff::SignedDuration::from_hours(hours as i64)
+            + jiff::SignedDuration::from_mins(minutes as i64);
+        at.min(self.now).as_millisecond().to_string()
     }
 }
 
@@ -322,6 +328,7 @@ fn import_job(place: &JobPlace, i: usize) -> Job {
         .with("total_sample_count", &total.to_string())
         .with("annotated_sample_count", &(total / 5).to_string())
         .with("create_time", &place.millis_before(6 * i))
+        .with("update_ms", &place.millis_after(6 * i, 2))
 }
 
 /// Export `i`: `exp`, the dataset's number in two digits, then fourteen digits; a day
@@ -371,6 +378,7 @@ fn export_job(place: &JobPlace, i: usize) -> Job {
     )
     .with("total_sample_count", &total.to_string())
     .with("create_time", &place.millis_before(24 * i))
+    .with("update_time", &place.millis_after(24 * i, 5))
 }
 
 /// Version `i` of `count`, newest first: `ver`, the dataset's number in two digits, then
@@ -444,5 +452,5 @@ fn team_job(place: &JobPlace, i: usize) -> Job {
     job.with("dataset_id", &crate::json_string(place.dataset_id))
         .with("task_name", &format!("\"team-round-{}\"", i + 1))
         .with("create_time", &place.millis_before(48 * i))
-        .with("update_time", &place.millis_before(48 * i))
+        .with("update_time", &place.millis_after(48 * i, 90))
 }

@@ -1571,3 +1571,15 @@ fn versions_are_filtered_by_status_and_exports_by_type() {
     // Not a filter of exports.
     assert_eq!(exports("status=1"), ["e2", "e1"]);
 }
+
+#[test]
+fn a_changed_job_is_one_line_its_strings_as_written() {
+    let job = Job::new(
+        "{ \"id\" : \"j1\",\n  \"note\" : \"a \\\" b  { c\\\\\" ,\n  \"nested\" : { \"k\" : [ 1, 2 ] } }",
+    )
+    .with("status", "\"RUNNING\"");
+    assert_eq!(
+        job.texts[0],
+        r#"{"id":"j1","note":"a \" b  { c\\","nested":{"k":[1,2]},"status":"RUNNING"}"#
+    );
+}
