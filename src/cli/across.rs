@@ -356,10 +356,17 @@ impl super::watch::Lister for Watched<'_> {
             &project::whole
         ));
         while let Some(listed) = each.next().await {
-            if let Some(problem) = problem(listed.error.as_ref(), self.labels, &listed.outcomes) {
+            let problem = problem(listed.error.as_ref(), self.labels, &listed.outcomes);
+            if let Some(problem) = &problem {
                 term::warn(&format!("{}: {problem}", named(&listed.dataset)));
                 failures.push(named(&listed.dataset));
             }
+            sink.group(&Group {
+                dataset_id: listed.dataset.id.as_str(),
+                name: listed.dataset.name_raw.as_deref(),
+                total: None,
+                error: problem.as_deref(),
+            })?;
             for task in &listed.tasks {
                 sink.item(task)?;
             }

@@ -20,8 +20,9 @@ use serde_json::value::RawValue;
 use super::kind::JobShape;
 use super::report::is_lasting;
 use crate::api::offsets::Offsets;
+use crate::api::page::Page;
 use crate::api::page::PageBody;
-use crate::api::paging::{self, Collected, Plan};
+use crate::api::paging::{self, Group, Plan};
 use crate::domain::item::Item;
 use crate::domain::task::{Status, TaskView};
 use crate::output::json::write_line;
@@ -120,6 +121,34 @@ impl Options<'_> {
                 Default::default(),
             )),
         }
+    }
+}
+
+/// What one listing found: each item whole, with the dataset it was listed from when
+/// the listing said (across datasets).
+#[derive(Default)]
+struct Listing {
+    items: Vec<(Option<Rc<str>>, Box<RawValue>)>,
+    dataset: Option<Rc<str>>,
+}
+
+impl Sink for Listing {
+    fn begin(&mut self, _: &Page<'_>) -> io::Result<()> {
+        Ok(())
+    }
+    fn group(&mut self, group: &Group<'_>) -> io::Result<()> {
+        self.dataset = Some(group.dataset_id.into());
+        Ok(())
+    }
+    fn item(&mut self, raw: &RawValue) -> io::Result<()> {
+        self.items.push((self.dataset.clone(), raw.to_owned()));
+        Ok(())
+    }
+    fn page_done(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+    fn finish(&mut self) -> io::Result<()> {
+        Ok(())
     }
 }
 
@@ -222,7 +251,7 @@ async fn watch(
         .join(" ");
     let command = crate::util::text::clean(&command);
     loop {
-        let mut listing = Collected::default();
+        let mut listing = Listing::default();
         let incomplete = match lister.list_once(&mut listing).await {
             Ok(incomplete) => incomplete,
             Err(e) => {
@@ -244,15 +273,15 @@ async fn watch(
         if let Some(message) = incomplete {
             term::warn(&message);
         }
-        let listed: Vec<(Seen, Box<RawValue>)> = listing
-            .0
+        let listed: Vec<(Seen, Option<Rc<str>>, Box<RawValue>)> = listing
+            .items
             .into_iter()
-            .map(|raw| (args.read(raw.get()), raw))
+            .map(|(dataset, raw)| (args.read(raw.get()), dataset, raw))
             .collect();
         // Done means every item listed, whatever --status shows, and at least one.
-        let all_done = !listed.is_empty() && listed.iter().all(|(seen, _)| seen.done);
-        let tasks: Vec<(Seen, Box<RawValue>)> =
-            listed.into_iter().filter(|(seen, _)| seen.shown).collect();
+        let all_done = !listed.is_empty() && listed.iter().all(|(seen, ..)| seen.done);
+        let tasks: Vec<(Seen, Option<Rc<str>>, Box<RawValue>)> =
+            listed.into_iter().filter(|(seen, ..)| seen.shown).collect();
         if drawing {
             let width = super::args::table_width(true);
             let height = term::terminal_height();
@@ -264,7 +293,20 @@ async fn watch(
                     ..lister.style(table_style)
                 };
                 let mut sink = args.table(&mut text, style, redraw.clone());
-                for (_, raw) in &tasks {
+                let mut told: Option<&Rc<str>> = None;
+                for (_, dataset, raw) in &tasks {
+                    // Each item's dataset, where the listing said, for DATASET.
+                    if let Some(dataset) = dataset
+                        && told != Some(dataset)
+                    {
+                        sink.group(&Group {
+                            dataset_id: dataset,
+                            name: None,
+                            total: None,
+                            error: None,
+                        })?;
+                        told = Some(dataset);
+                    }
                     sink.item(raw)?;
                 }
                 sink.finish()?;
@@ -314,7 +356,7 @@ async fn watch(
         } else {
             // A log: one line per task that appeared or changed status or progress.
             let mut out = io::stdout().lock();
-            for (item, raw) in tasks {
+            for (item, _, raw) in tasks {
                 if seen.get(&item.id) != Some(&item.state) {
                     write_line(&mut out, raw.get())?;
                     seen.insert(item.id, item.state);

@@ -901,3 +901,48 @@ fn a_made_up_kind_is_listed_read_and_waited_for_by_its_description_alone() {
         Err(ExitCode::from(5))
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_watch_across_datasets_names_each_jobs_dataset() {
+    // Versions do not say which dataset they are of: the listing does.
+    let case = &CASES[2];
+    let mut setup = Setup::default();
+    setup.datasets.clear();
+    for (id, name, count) in SOME_DATASETS {
+        setup
+            .datasets
+            .insert(id.to_string(), Tasks::Fixed(Vec::new()));
+        setup.dataset_names.insert(id.to_string(), name.to_string());
+        let jobs = (0..count)
+            .map(|i| case.fake.job(&format!("{name}-v{i}"), case.succeeded.0))
+            .collect();
+        setup.jobs.push(JobList::new(id, case.fake, jobs));
+    }
+    let sandbox = Sandbox::with(setup);
+    let mut cmd = sandbox.std_cmd();
+    cmd.env("TERM", "xterm-256color").args([
+        "list",
+        "-A",
+        "--kind",
+        "version",
+        "--columns",
+        "id",
+        "--watch",
+        "--until-done",
+        "--color",
+        "never",
+    ]);
+    let run = pty::run_on_terminal(cmd, 120);
+    assert!(run.status.success(), "{}", run.screen);
+    let rows: Vec<Vec<&str>> = run
+        .screen
+        .lines()
+        .map(|l| l.trim_end_matches("\x1b[K").split_whitespace().collect())
+        .filter(|words: &Vec<&str>| words.len() == 2 && words[1].contains("-v"))
+        .collect();
+    assert_eq!(rows.len(), 15, "{}", run.screen);
+    for row in rows {
+        assert!(row[1].starts_with(&format!("{}-", row[0])), "{row:?}");
+    }
+}
