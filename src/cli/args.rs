@@ -10,6 +10,7 @@ use clap::builder::ArgPredicate;
 
 use crate::api::offsets::Offsets;
 use crate::api::paging::Plan;
+use crate::domain::kind::Kind;
 use crate::domain::resource::{DEFAULT_PAGE_SIZE, Resource};
 use crate::output::jq::Jq;
 use crate::output::{OutputFormat, Sink};
@@ -217,6 +218,12 @@ impl JqArg {
     /// error. `json` says whether the command's output is JSON (`--jq` sets `-o json`
     /// unless another format was asked for).
     pub fn compile(&self, json: bool) -> anyhow::Result<Option<Rc<Jq>>> {
+        self.compile_for(json, None)
+    }
+
+    /// [`JqArg::compile`], with `$status` naming the statuses of `kind` when it is
+    /// another kind of job than intelligent tasks.
+    pub fn compile_for(&self, json: bool, kind: Option<&Kind>) -> anyhow::Result<Option<Rc<Jq>>> {
         let Some(code) = &self.jq else {
             return Ok(None);
         };
@@ -227,7 +234,10 @@ impl JqArg {
             .into());
         }
         match Jq::compile(code) {
-            Ok(jq) => Ok(Some(Rc::new(jq))),
+            Ok(jq) => Ok(Some(Rc::new(match kind {
+                Some(kind) => jq.with_statuses_of(kind),
+                None => jq,
+            }))),
             Err(e) => Err(MistakeIn {
                 message: e.message,
                 text: e.program,

@@ -47,7 +47,9 @@ pub struct GetArgs {
 }
 
 pub async fn run(global: &GlobalArgs, args: &GetArgs) -> Result<()> {
-    let jq = args.jq.compile(args.output == OutputFormat::Json)?;
+    let jq = args
+        .jq
+        .compile_for(args.output == OutputFormat::Json, args.kind.job())?;
     if matches!(args.output, OutputFormat::Tsv | OutputFormat::Csv) {
         return Err(UsageError(
             "get shows one task as keys and values: give -o table, json or ndjson (list has \

@@ -208,10 +208,10 @@ impl ListArgs {
 
     /// The `--jq` program, compiled; refuses the flags `--watch` cannot honour.
     pub fn checked_jq(&self) -> Result<Option<Rc<Jq>>> {
-        let jq = self
-            .output
-            .jq
-            .compile(self.output.format == OutputFormat::Json)?;
+        let jq = self.output.jq.compile_for(
+            self.output.format == OutputFormat::Json,
+            self.job.as_ref().map(|shape| shape.kind),
+        )?;
         if self.watch
             && (jq.is_some() || matches!(self.output.format, OutputFormat::Tsv | OutputFormat::Csv))
         {

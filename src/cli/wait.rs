@@ -90,7 +90,12 @@ pub struct Printed {
 impl Printed {
     /// `-o` and `--jq` as given (the program compiled, or a usage error).
     pub fn of(output: Option<WaitOutput>, jq: &JqArg) -> Result<Printed> {
-        let jq = jq.compile(output == Some(WaitOutput::Json))?;
+        Printed::of_kind(output, jq, None)
+    }
+
+    /// [`Printed::of`], `$status` naming the statuses of `kind` (another kind of job).
+    pub fn of_kind(output: Option<WaitOutput>, jq: &JqArg, kind: Option<&Kind>) -> Result<Printed> {
+        let jq = jq.compile_for(output == Some(WaitOutput::Json), kind)?;
         Ok(Printed { output, jq })
     }
 }
@@ -210,7 +215,7 @@ impl Subject {
 }
 
 pub async fn run(global: &GlobalArgs, args: &WaitArgs) -> Result<()> {
-    let printed = Printed::of(args.output, &args.jq)?;
+    let printed = Printed::of_kind(args.output, &args.jq, args.kind.job())?;
     let task_id = context::task_id(&args.task_id)?;
     let context = Context::new(global)?;
     let dataset = context.dataset(&args.dataset)?;

@@ -370,6 +370,19 @@ fn sort_columns_tsv_csv_and_jq_work_for_every_kind() {
             case.name
         );
 
+        // $status names the kind's own statuses.
+        let program = format!(
+            ".{}[] | select(.{} == $status.{}) | .{}",
+            case.fake.items_key, case.fake.status_key, case.succeeded.1, case.fake.id_key
+        );
+        let out = sandbox.run(&["list", "--kind", case.name, "--jq", &program]);
+        assert_ok(&out);
+        assert_eq!(stdout_of(&out), "j01\nj03\n", "{}", case.name);
+        let program = format!(".{} | $status_name[tostring]", case.fake.status_key);
+        let out = sandbox.run(&["get", "--kind", case.name, "j01", "--jq", &program]);
+        assert_ok(&out);
+        assert_eq!(stdout_of(&out), format!("{}\n", case.succeeded.1));
+
         // A column another kind has, or a task's, is not this kind's.
         let out = sandbox.run(&["list", "--kind", case.name, "--columns", "type"]);
         assert_eq!(out.status.code(), Some(2), "{}", case.name);
