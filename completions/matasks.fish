@@ -74,7 +74,7 @@ ndjson\t'One task per line, compact'
 tsv\t'The table\'s columns as tab-separated values, nothing cut; tabs, line breaks and backslashes in a value written as \\t, \\n, \\r, \\\\'
 csv\t'The table\'s columns as comma-separated values (RFC 4180 quoting), nothing cut'"
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l jq -d 'Run a jq program on the JSON document this prints (implies -o json); strings print raw; $status and $type name the codes (`matasks list --help` lists them)' -r
-complete -c matasks -n "__fish_matasks_using_subcommand list" -l status -d 'Only tasks in these statuses, comma-separated or repeated: filtered here, over every page unless --offset picks one (the server\'s total stays as it is); other kinds take their own (`matasks list --help` lists them)' -r -f -a "queued\t''
+complete -c matasks -n "__fish_matasks_using_subcommand list" -l status -d 'Only tasks in these statuses, comma-separated or repeated: filtered here, over every page unless --offset picks one (the server\'s total stays as it is); other kinds take their own, listed below' -r -f -a "queued\t''
 initializing\t''
 running\t''
 failed\t''
@@ -151,7 +151,7 @@ ndjson\t'One task per line, compact'
 tsv\t'The table\'s columns as tab-separated values, nothing cut; tabs, line breaks and backslashes in a value written as \\t, \\n, \\r, \\\\'
 csv\t'The table\'s columns as comma-separated values (RFC 4180 quoting), nothing cut'"
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l jq -d 'Run a jq program on the JSON document this prints (implies -o json); strings print raw; $status and $type name the codes (`matasks list --help` lists them)' -r
-complete -c matasks -n "__fish_matasks_using_subcommand ls" -l status -d 'Only tasks in these statuses, comma-separated or repeated: filtered here, over every page unless --offset picks one (the server\'s total stays as it is); other kinds take their own (`matasks list --help` lists them)' -r -f -a "queued\t''
+complete -c matasks -n "__fish_matasks_using_subcommand ls" -l status -d 'Only tasks in these statuses, comma-separated or repeated: filtered here, over every page unless --offset picks one (the server\'s total stays as it is); other kinds take their own, listed below' -r -f -a "queued\t''
 initializing\t''
 running\t''
 failed\t''
@@ -328,7 +328,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand ds" -l insecure -d 'Do n
 complete -c matasks -n "__fish_matasks_using_subcommand ds" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c matasks -n "__fish_matasks_using_subcommand ds" -s V -l version -d 'Print version'
 complete -c matasks -n "__fish_matasks_using_subcommand wait" -s d -l dataset -d 'Dataset ID [default: the profile\'s `dataset_id`]' -r
-complete -c matasks -n "__fish_matasks_using_subcommand wait" -s k -l kind -d 'What the ID names: an intelligent task, or another of the dataset\'s jobs, whose statuses say how it ended as a task\'s do (`matasks wait --help` lists them)' -r -f -a "intelligent\t'Intelligent tasks: auto-labeling, pre-labeling, auto-grouping, auto-deployment'
+complete -c matasks -n "__fish_matasks_using_subcommand wait" -s k -l kind -d 'What the ID names: an intelligent task, or another of the dataset\'s jobs, whose statuses end the wait as a task\'s do (listed below)' -r -f -a "intelligent\t'Intelligent tasks: auto-labeling, pre-labeling, auto-grouping, auto-deployment'
 import\t'Import tasks: data imported into the dataset'
 export\t'Export tasks: the dataset exported to storage or to a new dataset'
 version\t'Dataset versions, published from the labeled data'

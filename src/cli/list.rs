@@ -62,7 +62,7 @@ pub struct ListArgs {
 
     /// Only tasks in these statuses, comma-separated or repeated: filtered here, over
     /// every page unless --offset picks one (the server's total stays as it is); other
-    /// kinds take their own (`matasks list --help` lists them)
+    /// kinds take their own, listed below
     #[arg(
         long = "status",
         id = "status",

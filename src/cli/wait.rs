@@ -37,7 +37,7 @@ pub struct WaitArgs {
     pub dataset: DatasetArg,
 
     /// What the ID names: an intelligent task, or another of the dataset's jobs, whose
-    /// statuses say how it ended as a task's do (`matasks wait --help` lists them)
+    /// statuses end the wait as a task's do (listed below)
     #[arg(short = 'k', long, value_enum, default_value_t, value_name = "KIND")]
     pub kind: KindChoice,
 
