@@ -55,11 +55,13 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// List a dataset's intelligent tasks (auto labeling, pre-labeling, auto grouping, auto deployment)
+    /// List a dataset's intelligent tasks (auto labeling, pre-labeling, auto grouping, auto
+    /// deployment), or with --kind its imports, exports, versions or team labeling tasks
     #[command(visible_alias = "ls", after_help = help::list())]
     List(list::ListArgs),
 
-    /// Show one task: status, progress, elapsed time and any error
+    /// Show one task (or, with --kind, another job): status, progress, elapsed time and
+    /// any error
     #[command(after_help = help::get())]
     Get(get::GetArgs),
 
@@ -67,8 +69,8 @@ pub enum Command {
     #[command(visible_alias = "ds", after_help = help::datasets())]
     Datasets(datasets::DatasetsArgs),
 
-    /// Wait until a task is done; the exit status says how it ended (0 succeeded,
-    /// 7 failed, 8 stopped, 124 timed out)
+    /// Wait until a task (or, with --kind, another job) is done; the exit status says how
+    /// it ended (0 succeeded, 7 failed, 8 stopped, 124 timed out)
     #[command(after_help = help::wait())]
     Wait(wait::WaitArgs),
 
