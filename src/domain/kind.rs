@@ -172,15 +172,6 @@ pub struct JobSort {
 }
 
 impl JobSort {
-    /// Newest first.
-    pub fn newest_first(kind: &Kind) -> Option<JobSort> {
-        Some(JobSort {
-            kind: *kind,
-            column: kind.column_named("created")?,
-            descending: true,
-        })
-    }
-
     /// Where a job sorts; none when the column shows nothing of it (last either way).
     pub fn key(&self, raw: &str) -> Option<SortKey> {
         self.column.show.key(&self.kind, &Item::parse(raw))
