@@ -27,8 +27,18 @@
 //! start left out) check the model: straight to the server, what curl and the server take
 //! themselves; through the proxy, TLS ready after 2 round trips, the answer after 3.
 //!
-//! matasks keeps its cache from run to run, as a user's is kept: what the endpoint's
-//! `offset` counts is found out once, at no cost against this server.
+//! matasks is measured twice for each listing: a first run, with an empty cache (what
+//! the endpoint's `offset` counts is found out on the way, and the listing learns its
+//! size from its first page), and a later run, whose cache an earlier one filled, as a
+//! user's is kept (the listing's last total is known, so its pages go out at once).
+//!
+//! BENCH_BASELINE=path/to/matasks adds a column for another build, run in the same turns
+//! with a cache kept from run to run, e.g. the revision before a change:
+//!
+//! ```text
+//! git worktree add /tmp/before <rev> && cargo build --release --manifest-path /tmp/before/Cargo.toml
+//! BENCH_BASELINE=/tmp/before/target/release/matasks cargo bench --bench network
+//! ```
 //!
 //! BENCH_HTTP2=1 makes the server offer HTTP/2 (ALPN) besides HTTP/1.1.
 //! BENCH_RUNS=N runs each case N times (default 5), the cases taking turns so that a
@@ -62,7 +72,10 @@ struct Case {
     /// The physical limit, in round trips.
     limit: f64,
     curl_urls: Vec<String>,
-    matasks: Vec<Duration>,
+    /// With an empty cache, and with one an earlier run filled.
+    first: Vec<Duration>,
+    again: Vec<Duration>,
+    baseline: Vec<Duration>,
     curl: Vec<Duration>,
 }
 
@@ -71,7 +84,16 @@ struct Network {
     url: String,
     ca_bundle: PathBuf,
     config: PathBuf,
+    /// The cache runs keep from one to the next; a first run gets an empty one.
     cache: PathBuf,
+    /// Where the empty caches go.
+    scratch: PathBuf,
+}
+
+/// A build of matasks, and the cache it keeps.
+struct Build<'a> {
+    binary: &'a Path,
+    cache: &'a Path,
 }
 
 fn main() {
@@ -89,6 +111,7 @@ fn main() {
                 .expect("BENCH_RTTS: milliseconds, comma-separated")
         })
         .collect();
+    let baseline = std::env::var_os("BENCH_BASELINE").map(PathBuf::from);
     let has_curl = Command::new("curl")
         .arg("--version")
         .stdout(Stdio::null())
@@ -153,15 +176,43 @@ fn main() {
             ca_bundle: ca_bundle.clone(),
             config,
             cache: dir.path().join(format!("cache-{rtt_ms}")),
+            scratch: dir.path().join(format!("first-{rtt_ms}")),
         };
         if has_curl {
             model_check(&network, rtt, runs);
         }
+        let matasks = Path::new(env!("CARGO_BIN_EXE_matasks"));
+        let kept = Build {
+            binary: matasks,
+            cache: &network.cache,
+        };
+        let baseline_cache = dir.path().join(format!("baseline-{rtt_ms}"));
+        let baseline = baseline.as_deref().map(|binary| Build {
+            binary,
+            cache: &baseline_cache,
+        });
         let mut cases = cases(&network, has_curl);
-        for _ in 0..runs {
-            for case in &mut cases {
-                case.matasks
-                    .push(run_matasks(&network, &case.args, case.lines));
+        // Fill the kept caches, as earlier runs of the same listings would have.
+        for case in &cases {
+            for build in std::iter::once(&kept).chain(&baseline) {
+                run_matasks(build, &network, &case.args, case.lines);
+            }
+        }
+        for turn in 0..runs {
+            for (n, case) in cases.iter_mut().enumerate() {
+                let empty = network.scratch.join(format!("{turn}-{n}"));
+                let first = Build {
+                    binary: matasks,
+                    cache: &empty,
+                };
+                case.first
+                    .push(run_matasks(&first, &network, &case.args, case.lines));
+                case.again
+                    .push(run_matasks(&kept, &network, &case.args, case.lines));
+                if let Some(baseline) = &baseline {
+                    case.baseline
+                        .push(run_matasks(baseline, &network, &case.args, case.lines));
+                }
                 if !case.curl_urls.is_empty() {
                     case.curl
                         .push(run_curl(&network.ca_bundle, &case.curl_urls).0);
@@ -172,31 +223,52 @@ fn main() {
     }
 
     println!(
-        "\n{:<5} {:<16} {:>9} {:>6} {:>6} {:>7} {:>9} {:>6}",
-        "rtt", "run", "matasks", "RTTs", "limit", "/limit", "curl", "RTTs"
+        "\nin round trips (RTTs); first: a first run, with an empty cache; again: a later \
+         one, with the cache an earlier run left{}",
+        if baseline.is_some() {
+            "; baseline: BENCH_BASELINE, its cache kept"
+        } else {
+            ""
+        }
     );
+    println!(
+        "{:<5} {:<16} {:>6} {:>9} {:>6} {:>7} {:>9} {:>6} {:>7} {:>9} {:>6}",
+        "rtt",
+        "run",
+        "limit",
+        "first",
+        "RTTs",
+        "again",
+        "/limit",
+        "baseline",
+        "RTTs",
+        "curl",
+        "RTTs"
+    );
+    let in_rtts = |times: &[Duration], rtt: &Duration| {
+        if times.is_empty() {
+            (String::new(), String::new())
+        } else {
+            let took = median(times);
+            (
+                ms(took),
+                format!("{:.1}", took.as_secs_f64() / rtt.as_secs_f64()),
+            )
+        }
+    };
     for (rtt, cases) in &tables {
         for case in cases {
-            let took = median(&case.matasks);
-            let rtts = took.as_secs_f64() / rtt.as_secs_f64();
-            let curl = if case.curl.is_empty() {
-                String::new()
-            } else {
-                let curl = median(&case.curl);
-                format!(
-                    "{:>9} {:>6.1}",
-                    ms(curl),
-                    curl.as_secs_f64() / rtt.as_secs_f64()
-                )
-            };
+            let (first, first_rtts) = in_rtts(&case.first, rtt);
+            let again = median(&case.again).as_secs_f64() / rtt.as_secs_f64();
+            let (baseline, baseline_rtts) = in_rtts(&case.baseline, rtt);
+            let (curl, curl_rtts) = in_rtts(&case.curl, rtt);
             let row = format!(
-                "{:<5} {:<16} {:>9} {:>6.1} {:>6.1} {:>6.2}x {curl}",
+                "{:<5} {:<16} {:>6.1} {first:>9} {first_rtts:>6} {again:>7.1} {:>6.2}x \
+                 {baseline:>9} {baseline_rtts:>6} {curl:>9} {curl_rtts:>6}",
                 rtt.as_millis(),
                 case.name,
-                ms(took),
-                rtts,
                 case.limit,
-                rtts / case.limit,
+                again / case.limit,
             );
             println!("{}", row.trim_end());
         }
@@ -219,7 +291,9 @@ fn cases(network: &Network, has_curl: bool) -> Vec<Case> {
         lines: PAGE,
         limit: 3.0,
         curl_urls: curl(vec![page_url(largest, 0)]),
-        matasks: Vec::new(),
+        first: Vec::new(),
+        again: Vec::new(),
+        baseline: Vec::new(),
         curl: Vec::new(),
     }];
     for pages in ALL_PAGES {
@@ -242,7 +316,9 @@ fn cases(network: &Network, has_curl: bool) -> Vec<Case> {
             lines: pages * PAGE,
             limit: 2.0 + pages.div_ceil(CONCURRENCY) as f64,
             curl_urls,
-            matasks: Vec::new(),
+            first: Vec::new(),
+            again: Vec::new(),
+            baseline: Vec::new(),
             curl: Vec::new(),
         });
     }
@@ -253,13 +329,13 @@ fn words(args: &[&str]) -> Vec<String> {
     args.iter().map(|a| a.to_string()).collect()
 }
 
-/// `matasks list -o ndjson` plus `args`, as a cold process: spawn to exit, stdout read as
-/// it comes. The cache is kept from run to run, as a user's is.
-fn run_matasks(network: &Network, args: &[String], lines: usize) -> Duration {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_matasks"));
+/// `matasks list -o ndjson` plus `args` of `build`, as a cold process with the build's
+/// cache: spawn to exit, stdout read as it comes.
+fn run_matasks(build: &Build, network: &Network, args: &[String], lines: usize) -> Duration {
+    let mut cmd = Command::new(build.binary);
     cmd.env_clear()
         .env("HOME", NO_HOME)
-        .env("MATASKS_CACHE_DIR", &network.cache)
+        .env("MATASKS_CACHE_DIR", build.cache)
         .arg("--config")
         .arg(&network.config)
         .arg("--ca-bundle")

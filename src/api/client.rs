@@ -125,6 +125,24 @@ impl Client {
             .map_err(|error| anyhow::Error::new(*error))
     }
 
+    /// A listing of the project's `segments` by `query` (its filters, not its paging),
+    /// named as one line of text: the URL of its requests without `limit` and `offset`.
+    pub fn listing(&self, segments: &[&str], query: &[(&str, &str)]) -> String {
+        let mut path = vec!["v2", self.project_id.as_str()];
+        path.extend_from_slice(segments);
+        build_url(&self.endpoint, &path, query).map_or_else(
+            |_| format!("{}|{}", self.endpoint, path.join("/")),
+            |url| url.to_string(),
+        )
+    }
+
+    /// Open `count` connections to the API ahead of the requests that will need them.
+    pub fn open_ahead(&self, count: usize) {
+        if let Ok(url) = build_url(&self.endpoint, &[], &[]) {
+            self.authorized.http().open_ahead(&url, count);
+        }
+    }
+
     /// Get the credentials ready before a request that is sent only once, so that a
     /// failure to get them is told apart from a failure of that request.
     pub async fn prepare(&self) -> Result<()> {

@@ -35,6 +35,12 @@ pub async fn list_jobs(
     ))
 }
 
+/// The name of the listing of `dataset_id`'s jobs of `kind`, under which its total is
+/// remembered.
+pub fn listing(client: &Client, dataset_id: &Id, kind: &Kind) -> String {
+    client.listing(&["datasets", dataset_id.as_str(), kind.collection], &[])
+}
+
 /// The listing of `dataset_id`'s jobs of `kind`, `limit` a page, as paging takes it:
 /// `(label, fetch)`, where `fetch(offset)` gets the answer to one value of `offset`.
 pub fn sources<'a>(

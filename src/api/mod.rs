@@ -13,3 +13,4 @@ pub mod project;
 pub mod projects;
 pub mod session;
 pub mod tasks;
+pub mod totals;

@@ -115,6 +115,10 @@ pub struct Plan {
     /// `counting` was found out before rather than set by the user: a page that
     /// shows otherwise corrects it.
     pub counting_may_be_stale: bool,
+    /// The total an earlier run saw, for each listing (in the order of the sources):
+    /// a whole listing whose offsets are known requests the pages it implies at once,
+    /// instead of the first page alone (see [`Listing::head_start`]).
+    pub recalled: Vec<Option<u64>>,
 }
 
 /// How a listing found out what the server's `offset` counts.
@@ -172,6 +176,23 @@ impl Plan {
                 .saturating_sub(1)
         });
         by_total.min(by_cap)
+    }
+
+    /// Connections worth opening while the first page of each of `listings` is on its
+    /// way, the first pages' own included: as many as may be in flight, for a whole
+    /// listing that learns its size only from that page. One whose recalled total says
+    /// it is one page needs none, nor one that requests its pages at once (those
+    /// requests open their own).
+    pub fn connections_ahead(&self, listings: usize) -> usize {
+        let waits_for_its_total = |i: usize| match self.recalled.get(i).copied().flatten() {
+            None => true,
+            Some(total) => self.counting.is_none() && self.last_page(Some(total)) > self.first_page,
+        };
+        if self.all && (0..listings).any(waits_for_its_total) {
+            self.concurrency
+        } else {
+            0
+        }
     }
 
     /// Tasks from the first page on, of `total`.
@@ -253,7 +274,8 @@ where
     });
     let mut listings: Vec<Listing> = sources
         .iter()
-        .map(|(label, _)| Listing::new(plan, label))
+        .enumerate()
+        .map(|(i, (label, _))| Listing::new(plan, label, plan.recalled.get(i).copied().flatten()))
         .collect();
     let result = futures_util::future::try_join_all(
         listings
@@ -301,13 +323,34 @@ where
         move || format!("{prefix}page {n} failed")
     };
 
+    // Pages `from..=to`, `concurrency` in flight, in page order.
+    let pages = |from: u64, to: u64, counting: Counting| {
+        futures_util::stream::iter(from..=to)
+            .map(move |n| {
+                let page = fetch(counting.param(n, plan.limit));
+                async move { (n, page.await) }
+            })
+            .buffered(plan.concurrency.max(1))
+    };
+    // Pages requested with the first, and the last of them.
+    let mut head = None;
+
     // The user's first page. Page 0 is offset 0 either way; a later page, when it is
     // not known what offsets count, takes two answers to tell.
     let mut second = None;
-    let first_body = match listing.counting {
-        Some(counting) => fetch(counting.param(first, plan.limit)).await?,
-        None if first == 0 => fetch(0).await?,
-        None => {
+    let first_body = match (listing.counting, listing.head_start()) {
+        (Some(counting), Some(last)) => {
+            let mut arriving = pages(first, last, counting);
+            let (_, body) = arriving
+                .next()
+                .await
+                .expect("the range holds the first page");
+            head = Some((arriving, last));
+            body?
+        }
+        (Some(counting), None) => fetch(counting.param(first, plan.limit)).await?,
+        (None, _) if first == 0 => fetch(0).await?,
+        (None, _) => {
             let (a, b) = futures_util::future::join(fetch(first), fetch(first + 1)).await;
             let (a, b) = (a?, b.with_context(failed(first + 1))?);
             let found = {
@@ -361,14 +404,16 @@ where
         }
         listing.plan_pages(progress);
         let counting = listing.counting.unwrap_or(Counting::Pages);
-        let mut arriving = futures_util::stream::iter(next..=last)
-            .map(|n| {
-                let page = fetch(counting.param(n, plan.limit));
-                async move { (n, page.await) }
-            })
-            .buffered(plan.concurrency.max(1));
+        // The first round's pages are on their way already; past the total, not wanted.
+        let (mut arriving, end) = match head.take() {
+            Some((arriving, head_last)) => (arriving, head_last.min(last)),
+            None => (pages(next, last, counting), last),
+        };
         let mut switched = false;
         while more && let Some((n, body)) = arriving.next().await {
+            if n > end {
+                break;
+            }
             let body = body.with_context(failed(n))?;
             let page = body.parse().with_context(failed(n))?;
             if std::mem::take(&mut listing.check_next) {
@@ -388,7 +433,7 @@ where
         if switched {
             continue;
         }
-        let Some(after) = last.checked_add(1) else {
+        let Some(after) = end.checked_add(1) else {
             break;
         };
         next = after;
@@ -432,6 +477,8 @@ struct Listing<'a> {
     /// Pages that held the same task more than once, and how many such repeats.
     duplicated_on: Vec<u64>,
     duplicates: u64,
+    /// The total an earlier run saw.
+    recalled: Option<u64>,
     /// The first page's total.
     total_first: Option<u64>,
     /// The latest total any page reported.
@@ -450,7 +497,7 @@ struct Listing<'a> {
 }
 
 impl<'a> Listing<'a> {
-    fn new(plan: &'a Plan, label: &'a str) -> Self {
+    fn new(plan: &'a Plan, label: &'a str, recalled: Option<u64>) -> Self {
         Listing {
             plan,
             label,
@@ -464,6 +511,7 @@ impl<'a> Listing<'a> {
             repeats: 0,
             duplicated_on: Vec::new(),
             duplicates: 0,
+            recalled,
             total_first: None,
             total_now: None,
             total_max: None,
@@ -488,6 +536,16 @@ impl<'a> Listing<'a> {
         } else {
             format!("{}: ", self.label)
         }
+    }
+
+    /// The last page to request together with the first, when a whole listing is
+    /// known from an earlier run to take more than one: every page that total implies,
+    /// so that they share the first's round trips instead of waiting for its total
+    /// (pages past the end, should the total have shrunk, come back empty). Used only
+    /// where offsets are known: finding out needs the first page alone.
+    fn head_start(&self) -> Option<u64> {
+        let last = self.plan.last_page(Some(self.recalled?));
+        (self.plan.all && last > self.plan.first_page).then_some(last)
     }
 
     /// Take in the first page: its total, and its envelope for the output.
@@ -895,7 +953,7 @@ impl Hasher for Passthrough {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use std::cell::RefCell;
     use std::io;
 
@@ -947,7 +1005,7 @@ mod tests {
         )
     }
 
-    fn plan(limit: u32) -> Plan {
+    pub(crate) fn plan(limit: u32) -> Plan {
         Plan {
             resource: Resource::TASKS,
             first_page: 0,
@@ -957,6 +1015,7 @@ mod tests {
             concurrency: 3,
             counting: None,
             counting_may_be_stale: false,
+            recalled: Vec::new(),
         }
     }
 
@@ -1382,7 +1441,7 @@ mod tests {
             merged: false,
             printed: 0,
         });
-        let mut listing = Listing::new(&plan, "");
+        let mut listing = Listing::new(&plan, "", None);
         let body = page([0, 1, 0, 0], 9);
         listing.take(0, &body.parse().unwrap(), &shared).unwrap();
         assert_eq!((listing.duplicates, listing.repeats), (2, 0));
@@ -1459,7 +1518,7 @@ mod tests {
     #[test]
     fn one_task_after_page_0_is_told_by_the_total_only() {
         let p = plan(10);
-        let mut listing = Listing::new(&p, "");
+        let mut listing = Listing::new(&p, "", None);
         // On page 0, one task of one says nothing about offsets.
         assert_eq!(listing.detect(0, &[7], Some(1), &[]), None);
         assert_eq!(
@@ -1473,7 +1532,7 @@ mod tests {
         assert_eq!(listing.detect(3, &[7], None, &[]), None);
         // With one task a page, both readings are the same.
         let one = plan(1);
-        let mut listing = Listing::new(&one, "");
+        let mut listing = Listing::new(&one, "", None);
         assert_eq!(listing.detect(3, &[7], Some(4), &[]), None);
     }
 
@@ -1517,5 +1576,196 @@ mod tests {
         assert!(f.insert(f.of(&task("\"7\""))));
         assert!(f.insert(f.of(&task(7))));
         assert!(!f.insert(f.of(&task(7))));
+    }
+
+    /// Run against `server(offset)` whose answers each take a few turns of the
+    /// runtime, logging `>n` when offset `n` is requested and `<n` when it is answered.
+    fn list_logged(plan: &Plan, server: impl Fn(u64) -> PageBody) -> (Vec<String>, Vec<String>) {
+        let log = RefCell::new(Vec::new());
+        let mut sink = Collect::default();
+        let fetch = |n: u64| {
+            log.borrow_mut().push(format!(">{n}"));
+            let page = server(n);
+            let log = &log;
+            async move {
+                for _ in 0..3 {
+                    tokio::task::yield_now().await;
+                }
+                log.borrow_mut().push(format!("<{n}"));
+                Ok(page)
+            }
+        };
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        runtime
+            .block_on(run(plan, fetch, &mut sink, &Progress::hidden()))
+            .unwrap();
+        (sink.ids, log.into_inner())
+    }
+
+    /// Where `entry` is in `log`.
+    fn at(log: &[String], entry: &str) -> usize {
+        log.iter()
+            .position(|e| e == entry)
+            .unwrap_or_else(|| panic!("{entry} not in {log:?}"))
+    }
+
+    fn recalled(total: u64) -> Plan {
+        let mut p = plan(10);
+        p.counting = Some(Counting::Pages);
+        p.recalled = vec![Some(total)];
+        p
+    }
+
+    #[test]
+    fn a_recalled_total_requests_its_pages_with_the_first() {
+        let (got, log) = list_logged(&recalled(25), pages(25));
+        assert_eq!(got, ids(0..25));
+        assert!(at(&log, ">1") < at(&log, "<0"), "{log:?}");
+        assert!(at(&log, ">2") < at(&log, "<0"), "{log:?}");
+        // Without one, the first page goes alone.
+        let mut p = recalled(25);
+        p.recalled = Vec::new();
+        let (got, log) = list_logged(&p, pages(25));
+        assert_eq!(got, ids(0..25));
+        assert!(at(&log, ">1") > at(&log, "<0"), "{log:?}");
+        // As without: an unknown counting, one page recalled, a listing of one page.
+        for p in [
+            Plan {
+                counting: None,
+                ..recalled(25)
+            },
+            recalled(10),
+            Plan {
+                all: false,
+                ..recalled(25)
+            },
+        ] {
+            let (_, log) = list_logged(&p, pages(25));
+            assert_eq!(log[..2], [">0", "<0"], "{p:?}");
+        }
+    }
+
+    #[test]
+    fn a_first_round_keeps_to_the_concurrency_and_the_cap() {
+        // The cap of in-flight pages holds from the first request on.
+        let (got, log) = list_logged(&recalled(95), pages(95));
+        assert_eq!(got, ids(0..95));
+        let mut in_flight = 0;
+        let mut most = 0;
+        for entry in &log {
+            in_flight += if entry.starts_with('>') { 1 } else { -1 };
+            most = most.max(in_flight);
+        }
+        assert_eq!(most, 3, "{log:?}");
+        assert!(at(&log, ">3") > at(&log, "<0"), "{log:?}");
+        // --max-items and --offset bound it as they bound the pages.
+        let mut p = recalled(95);
+        p.max_items = Some(15);
+        let (got, requested, _) = list(&p, pages(95));
+        assert_eq!(got, ids(0..15));
+        assert_eq!(requested, [0, 1]);
+        let mut p = recalled(95);
+        p.first_page = 8;
+        let (got, log) = list_logged(&p, pages(95));
+        assert_eq!(got, ids(80..95));
+        assert!(at(&log, ">9") < at(&log, "<8"), "{log:?}");
+        assert!(!log.contains(&">10".to_string()), "{log:?}");
+    }
+
+    #[test]
+    fn a_recalled_total_that_is_wrong_changes_nothing_listed() {
+        // Shrunk since: the pages past the end come back empty, and nothing is amiss.
+        let (got, requested, outcome) = list(&recalled(95), pages(25));
+        assert_eq!(got, ids(0..25));
+        // At worst, as many pages past the end as may be in flight.
+        assert!(requested.iter().all(|&n| n <= 2 + 3), "{requested:?}");
+        assert!(outcome.missing.is_none());
+        assert_eq!(outcome.total, Some(25));
+        // Grown since: the listing goes on to the new total.
+        let (got, requested, outcome) = list(&recalled(25), pages(95));
+        assert_eq!(got, ids(0..95));
+        assert_eq!(requested, (0..10).collect::<Vec<_>>());
+        assert!(outcome.missing.is_none());
+        // A cached page reading that is wrong is still found out and corrected.
+        let mut p = recalled(95);
+        p.counting_may_be_stale = true;
+        let (got, _, outcome) = list(&p, records(95));
+        assert_eq!(got, ids(0..95));
+        assert_eq!(outcome.counting, Some(Counting::Records));
+        // The same listing, as it went without a recalled total.
+        p.recalled = Vec::new();
+        let (without, _, _) = list(&p, records(95));
+        assert_eq!(got, without);
+    }
+
+    #[test]
+    fn connections_are_opened_ahead_for_a_listing_of_unknown_size() {
+        let unknown = plan(10);
+        assert_eq!(unknown.connections_ahead(1), 3);
+        assert_eq!(unknown.connections_ahead(4), 3);
+        assert_eq!(
+            Plan {
+                all: false,
+                ..plan(10)
+            }
+            .connections_ahead(1),
+            0
+        );
+        // Its pages are requested at once, or there is only one.
+        assert_eq!(recalled(95).connections_ahead(1), 0);
+        assert_eq!(recalled(10).connections_ahead(1), 0);
+        let mut one_known = recalled(95);
+        one_known.recalled.push(None);
+        assert_eq!(one_known.connections_ahead(2), 3);
+        // Known to be several pages, but the first goes alone to find out what
+        // offsets count.
+        let finding_out = Plan {
+            counting: None,
+            ..recalled(95)
+        };
+        assert_eq!(finding_out.connections_ahead(1), 3);
+        assert_eq!(
+            Plan {
+                counting: None,
+                ..recalled(10)
+            }
+            .connections_ahead(1),
+            0
+        );
+    }
+
+    #[test]
+    fn merged_listings_each_take_their_own_recalled_total() {
+        let mut p = recalled(25);
+        p.recalled = vec![None, Some(25)];
+        let log = RefCell::new(Vec::new());
+        let source = |tag: &'static str| {
+            let log = &log;
+            move |n: u64| {
+                log.borrow_mut().push(format!(">{tag}{n}"));
+                let body = page(n * 10..(n * 10 + 10).min(25), 25);
+                async move {
+                    tokio::task::yield_now().await;
+                    log.borrow_mut().push(format!("<{tag}{n}"));
+                    Ok(body)
+                }
+            }
+        };
+        let sources = [
+            ("a".to_string(), source("a")),
+            ("b".to_string(), source("b")),
+        ];
+        let mut sink = Collect::default();
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        runtime
+            .block_on(run_merged(&p, &sources, &mut sink, &Progress::hidden()))
+            .unwrap();
+        let log = log.into_inner();
+        assert!(at(&log, ">a1") > at(&log, "<a0"), "{log:?}");
+        assert!(at(&log, ">b1") < at(&log, "<b0"), "{log:?}");
     }
 }

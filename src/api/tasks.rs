@@ -32,14 +32,39 @@ impl ListQuery {
             ("limit", self.limit.to_string()),
             ("offset", self.offset.to_string()),
         ];
-        if let Some(t) = self.task_type {
-            params.push(("type", t.as_api_str().to_string()));
-        }
-        if let Some(name) = &self.task_name {
-            params.push(("task_name", name.clone()));
-        }
+        params.extend(filters(self.task_type, self.task_name.as_deref()));
         params
     }
+}
+
+/// The parameters that choose which tasks a listing holds.
+fn filters(task_type: Option<TaskType>, task_name: Option<&str>) -> Vec<(&'static str, String)> {
+    let mut params = Vec::new();
+    if let Some(t) = task_type {
+        params.push(("type", t.as_api_str().to_string()));
+    }
+    if let Some(name) = task_name {
+        params.push(("task_name", name.to_string()));
+    }
+    params
+}
+
+/// What each listing of [`sources`] holds, as one line of text: where its totals are
+/// remembered.
+pub fn listings(
+    client: &Client,
+    dataset_id: &Id,
+    types: &[Option<TaskType>],
+    task_name: Option<&str>,
+) -> Vec<String> {
+    types
+        .iter()
+        .map(|&task_type| {
+            let params = filters(task_type, task_name);
+            let pairs: Vec<(&str, &str)> = params.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            client.listing(&tasks_path(dataset_id), &pairs)
+        })
+        .collect()
 }
 
 /// Fetch one page of a dataset's tasks.

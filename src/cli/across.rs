@@ -53,6 +53,7 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
         concurrency,
         counting: offsets.counting(),
         counting_may_be_stale: offsets.may_be_stale(),
+        recalled: Vec::new(),
     };
     let types = args.queries();
     let job = args.job.as_deref();
@@ -106,6 +107,9 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
     }
 
     let bar = |unit| listing_progress(args.output.format, on_terminal, unit);
+    // Each dataset's tasks follow the dataset list: their connections can be opened
+    // while it is on its way.
+    client.open_ahead(concurrency);
     let (datasets, listed) = {
         let progress = bar("pages of datasets");
         project::all_datasets(&client, &datasets_plan, &progress).await?

@@ -379,6 +379,7 @@ impl PagingArgs {
             concurrency: self.concurrency(profile_concurrency),
             counting: offsets.counting(),
             counting_may_be_stale: offsets.may_be_stale(),
+            recalled: Vec::new(),
         }
     }
 

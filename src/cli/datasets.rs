@@ -16,6 +16,7 @@ use super::context::Context;
 use crate::api::datasets::{self, DatasetOrder, DatasetQuery};
 use crate::api::offsets::Offsets;
 use crate::api::paging;
+use crate::api::totals::Totals;
 use crate::domain::item::has_running_task;
 use crate::domain::resource::Resource;
 use crate::output::shape::Filtered;
@@ -96,20 +97,25 @@ pub async fn run(global: &GlobalArgs, args: &DatasetsArgs) -> Result<()> {
     } else {
         Shaping::None
     };
-    let plan = args
+    let mut plan = args
         .paging
         .plan(Resource::DATASETS, settings.concurrency, &offsets, shaping);
     let client = context.client(plan.concurrency).await?;
     let (client, limit) = (&client, plan.limit);
-    let search = args.name.clone().filter(|n| !n.is_empty());
+    let query = DatasetQuery {
+        limit,
+        offset: 0,
+        search: args.name.clone().filter(|n| !n.is_empty()),
+        // Always asked, so that RUNNING and `--running` have something to read.
+        check_running: true,
+        order: args.sort,
+    };
+    let mut totals = Totals::of(vec![datasets::listing(client, &query)]);
+    totals.steer(&mut plan);
     let fetch = |offset: u64| {
         let query = DatasetQuery {
-            limit,
             offset,
-            search: search.clone(),
-            // Always asked, so that RUNNING and `--running` have something to read.
-            check_running: true,
-            order: args.sort,
+            ..query.clone()
         };
         async move { datasets::list_datasets(client, &query).await }
     };
@@ -146,10 +152,12 @@ pub async fn run(global: &GlobalArgs, args: &DatasetsArgs) -> Result<()> {
     } else {
         sink
     };
+    client.open_ahead(plan.connections_ahead(1));
     let outcome = paging::run(&plan, fetch, sink.as_mut(), &progress).await?;
     sink.finish().context("cannot write to stdout")?;
     let outcomes = [outcome];
     offsets.learn(&outcomes);
+    totals.learn(&outcomes);
     let [outcome] = outcomes;
     if args.output.format == OutputFormat::Table {
         // Without --running, the pager applies --max-items, and says nothing of it here.

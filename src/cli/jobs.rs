@@ -16,6 +16,7 @@ use super::wait::{Expecting, Printed, Subject, Through, WaitOptions};
 use crate::api::jobs;
 use crate::api::offsets::Offsets;
 use crate::api::paging::{self, Collected};
+use crate::api::totals::Totals;
 use crate::domain::kind::Kind;
 use crate::output::shape::JobShaped;
 use crate::output::summary::{check_complete, page_summary, shaping_notes};
@@ -54,6 +55,8 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
     );
     let client = context.client(plan.concurrency).await?;
     let sources = jobs::sources(&client, &dataset, kind, plan.limit);
+    let mut totals = Totals::of(vec![jobs::listing(&client, &dataset, kind)]);
+    totals.steer(&mut plan);
 
     let stdout_is_terminal = io::stdout().is_terminal();
     let style = job_style(global, args, stdout_is_terminal);
@@ -70,6 +73,7 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
             plan: &mut plan,
             sources: &sources,
             offsets: &mut offsets,
+            totals: &mut totals,
         };
         return super::watch::run(&options, &mut lister, style).await;
     }
@@ -99,6 +103,7 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
     paging::Sink::finish(&mut sink).context("cannot write to stdout")?;
     let outcomes = [outcome];
     offsets.learn(&outcomes);
+    totals.learn(&outcomes);
     let [outcome] = outcomes;
     if args.output.format == OutputFormat::Table {
         let acting: Vec<&str> = [

@@ -21,6 +21,7 @@ use crate::api::offsets::Offsets;
 use crate::api::page::Page;
 use crate::api::paging::{self, Plan};
 use crate::api::tasks;
+use crate::api::totals::Totals;
 use crate::domain::resource::Resource;
 use crate::domain::task::{Status, TaskType};
 use crate::output::jq::Jq;
@@ -343,6 +344,8 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
     let task_name = args.task_name.as_deref().filter(|n| !n.is_empty());
     let sources = tasks::sources(&client, &dataset, &types, task_name, plan.limit);
     let labels = tasks::labels(&types);
+    let mut totals = Totals::of(tasks::listings(&client, &dataset, &types, task_name));
+    totals.steer(&mut plan);
 
     let stdout = io::stdout();
     let stdout_is_terminal = stdout.is_terminal();
@@ -360,6 +363,7 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
             plan: &mut plan,
             sources: &sources,
             offsets: &mut offsets,
+            totals: &mut totals,
         };
         return super::watch::run(&options, &mut lister, style).await;
     }
@@ -384,6 +388,7 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
         matched.clone(),
     );
     sink.limit_to(args.paging.max_items);
+    client.open_ahead(plan.connections_ahead(sources.len()));
     // Returns with the progress bar cleared, so the table can be drawn.
     let outcomes = if merged {
         // Streamed, the output starts before any task; held for sorting, it starts
@@ -404,6 +409,7 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
     };
     sink.finish().context("cannot write to stdout")?;
     offsets.learn(&outcomes);
+    totals.learn(&outcomes);
 
     if args.output.format == OutputFormat::Table {
         let notes = args.shaping_notes(&plan, matched.get());

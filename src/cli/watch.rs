@@ -23,6 +23,7 @@ use crate::api::offsets::Offsets;
 use crate::api::page::Page;
 use crate::api::page::PageBody;
 use crate::api::paging::{self, Group, Plan};
+use crate::api::totals::Totals;
 use crate::domain::item::Item;
 use crate::domain::task::{Status, TaskView};
 use crate::output::json::write_line;
@@ -171,6 +172,7 @@ pub struct Sources<'a, F> {
     pub plan: &'a mut Plan,
     pub sources: &'a [(String, F)],
     pub offsets: &'a mut Offsets,
+    pub totals: &'a mut Totals,
 }
 
 impl<F, Fut> Lister for Sources<'_, F>
@@ -181,9 +183,12 @@ where
     async fn list_once(&mut self, sink: &mut dyn Sink) -> Result<Option<String>> {
         let progress = Progress::hidden();
         let outcomes = paging::run_sources(self.plan, self.sources, sink, &progress).await?;
-        // What offsets count, once found out, spares the next listings the finding.
+        // What offsets count, once found out, spares the next listings the finding; the
+        // totals let them request their pages at once.
         self.offsets.learn(&outcomes);
         self.offsets.steer(self.plan);
+        self.totals.learn(&outcomes);
+        self.totals.steer(self.plan);
         let labels: Vec<String> = self.sources.iter().map(|(l, _)| l.clone()).collect();
         Ok(incomplete_message(&labels, &outcomes))
     }

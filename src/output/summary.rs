@@ -223,6 +223,7 @@ mod tests {
             concurrency: 8,
             counting: None,
             counting_may_be_stale: false,
+            recalled: Vec::new(),
         }
     }
 

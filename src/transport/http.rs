@@ -15,6 +15,7 @@ use crate::transport::api_error::{
     ApiError, api_error, is_unresolved_host, is_untrusted_certificate, request_id,
 };
 use crate::transport::retry::{self, Limiter};
+use crate::transport::warm::Warming;
 use crate::util::duration::humanize;
 use crate::util::error::{ConfigError, io_reason};
 use crate::util::redact;
@@ -37,6 +38,7 @@ pub struct Http {
     client: reqwest::Client,
     network: Arc<Network>,
     limiter: Arc<Limiter>,
+    warming: Warming,
 }
 
 /// One request: what to send where, and how it may be retried.
@@ -100,7 +102,9 @@ impl Http {
     pub fn new(network: &Network) -> Result<Http> {
         // ring is the one crypto provider compiled in; installing it twice is harmless.
         let _ = rustls::crypto::ring::default_provider().install_default();
+        let warming = Warming::default();
         let mut builder = reqwest::Client::builder()
+            .connector_layer(warming.clone())
             .user_agent(concat!("matasks/", env!("CARGO_PKG_VERSION")))
             .connect_timeout(network.connect_timeout.value)
             .timeout(network.request_timeout.value)
@@ -123,7 +127,24 @@ impl Http {
             client,
             network: Arc::new(network.clone()),
             limiter: Arc::new(Limiter::new(MAX_IN_FLIGHT)),
+            warming,
         })
+    }
+
+    /// Open `count` connections to `url`'s server ahead of the requests that will use
+    /// them (see [`Warming`]); none is used for anything else.
+    pub fn open_ahead(&self, url: &Url, count: usize) {
+        if count == 0 {
+            return;
+        }
+        term::debug(1, || {
+            format!(
+                "opening {count} connections to {} ahead of the pages",
+                url.host_str().unwrap_or("?")
+            )
+        });
+        self.warming
+            .open(count, || self.client.get(url.clone()).send());
     }
 
     /// At most `limit` requests in flight (halved for good each time the API throttles).

@@ -814,3 +814,107 @@ fn http2_when_the_server_offers_it_all_pages_on_one_connection() {
         }
     }
 }
+
+/// A sandbox serving `setup` over HTTPS (HTTP/1.1 only), and the CA bundle to trust.
+fn over_tls(mut setup: Setup) -> (Sandbox, std::path::PathBuf) {
+    let ca = TestCa::generate();
+    setup.tls = Some(ca.server.clone());
+    let sandbox = Sandbox::with(setup);
+    let bundle = sandbox.dir.path().join("ca.pem");
+    std::fs::write(&bundle, &ca.ca_pem).unwrap();
+    (sandbox, bundle)
+}
+
+#[test]
+fn connections_for_the_later_pages_are_opened_while_the_first_is_on_its_way() {
+    let mut setup = Setup {
+        latency: Duration::from_millis(80),
+        ..Setup::default()
+    };
+    setup.datasets.insert("big".into(), Tasks::Generated(350));
+    setup.datasets.insert("small".into(), Tasks::Generated(5));
+    let (sandbox, bundle) = over_tls(setup);
+    let list = |dataset: &str| {
+        sandbox
+            .cmd()
+            .arg("--ca-bundle")
+            .arg(&bundle)
+            .args([
+                "list",
+                "-d",
+                dataset,
+                "--all",
+                "-o",
+                "ndjson",
+                "--concurrency",
+                "4",
+            ])
+            .output()
+            .unwrap()
+    };
+    // Four pages: the first goes alone, and the three after it on connections opened
+    // meanwhile; none of those carried anything else.
+    let out = list("big");
+    assert_ok(&out);
+    assert_eq!(stdout_of(&out).lines().count(), 350);
+    let requests = sandbox.requests();
+    assert_eq!(requests.len(), 4);
+    assert!(requests.iter().all(|r| r.signature == Ok(())));
+    assert_eq!(
+        sandbox.server.connections_accepted(),
+        4,
+        "{}",
+        stderr_of(&out)
+    );
+    let mut connections: Vec<usize> = requests.iter().map(|r| r.connection).collect();
+    connections.sort_unstable();
+    connections.dedup();
+    assert!(connections.len() >= 3, "{connections:?}");
+    // The cost when the first page is the last: three connections closed unused.
+    let out = list("small");
+    assert_ok(&out);
+    assert_eq!(stdout_of(&out).lines().count(), 5);
+    assert_eq!(sandbox.requests().len(), 5);
+    assert_eq!(sandbox.server.connections_accepted(), 8);
+    // A listing of one page opens nothing ahead.
+    let out = sandbox
+        .cmd()
+        .arg("--ca-bundle")
+        .arg(&bundle)
+        .args(["list", "-d", "big", "-o", "ndjson"])
+        .output()
+        .unwrap();
+    assert_ok(&out);
+    assert_eq!(sandbox.server.connections_accepted(), 9);
+}
+
+#[test]
+fn later_connections_of_a_run_resume_its_first_tls_session() {
+    // Each answer closes its connection, so each page opens one.
+    let hook: Hook = Arc::new(|req, catalog| {
+        let mut reply = catalog.page("big", req.offset() as usize * 10, 10, 30);
+        reply.headers.push(("connection".into(), "close".into()));
+        Some(Action::Reply(reply))
+    });
+    let mut setup = Setup {
+        hook: Some(hook),
+        ..Setup::default()
+    };
+    setup.datasets.insert("big".into(), Tasks::Generated(30));
+    let (sandbox, bundle) = over_tls(setup);
+    let out = sandbox
+        .cmd()
+        .arg("--ca-bundle")
+        .arg(&bundle)
+        .args([
+            "list", "-d", "big", "--all", "--limit", "10", "-o", "ndjson",
+        ])
+        .args(["--concurrency", "1"])
+        .output()
+        .unwrap();
+    assert_ok(&out);
+    assert_eq!(stdout_of(&out).lines().count(), 30);
+    let requests = sandbox.requests();
+    let resumed: Vec<(usize, bool)> = requests.iter().map(|r| (r.connection, r.resumed)).collect();
+    assert_eq!(resumed, [(0, false), (1, true), (2, true)]);
+}

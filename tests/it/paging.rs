@@ -918,3 +918,48 @@ fn progress_shows_on_a_terminal_only_and_is_cleared() {
     let run = run_with_stdout_piped(cmd, 100);
     assert_eq!(run.screen, "");
 }
+
+/// The most requests any of `requests` found in flight, itself included.
+fn most_in_flight(requests: &[Recorded]) -> usize {
+    requests.iter().map(|r| r.in_flight).max().unwrap_or(0)
+}
+
+#[test]
+fn a_second_run_requests_the_pages_it_knows_of_with_the_first() {
+    // 4 pages of 100: the first run sends page 0 alone, then the other three at once.
+    let sandbox = serving(350, 60);
+    let out = list_all(&sandbox, &[]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(ids_of(&out.stdout), generated(0..350));
+    let first = sandbox.requests();
+    assert_eq!(first.len(), 4);
+    assert_eq!(most_in_flight(&first), 3);
+    assert!(sandbox.cache_dir().join("totals").is_dir());
+    // The next run knows the total: all four go together, and it prints the same.
+    let again = list_all(&sandbox, &[]);
+    assert!(again.status.success(), "{}", stderr_of(&again));
+    assert_eq!(again.stdout, out.stdout);
+    let second = &sandbox.requests()[first.len()..];
+    let mut offsets: Vec<u64> = second.iter().map(Recorded::offset).collect();
+    offsets.sort();
+    assert_eq!(offsets, [0, 1, 2, 3]);
+    assert_eq!(most_in_flight(second), 4);
+    // Never more than the cap, even in the first round.
+    let capped = list_all(&sandbox, &["--concurrency", "2"]);
+    assert_eq!(capped.stdout, out.stdout);
+    assert_eq!(most_in_flight(&sandbox.requests()[first.len() + 4..]), 2);
+    // A filter is another listing, with a total of its own: its first page goes alone.
+    let before = sandbox.requests().len();
+    let out = sandbox.run(&[
+        "list",
+        "-d",
+        BIG,
+        "--all",
+        "--task-name",
+        "x",
+        "-o",
+        "ndjson",
+    ]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(most_in_flight(&sandbox.requests()[before..]), 1);
+}

@@ -831,3 +831,43 @@ fn the_project_table_gives_up_its_dataset_column_last() {
     assert_eq!(header, ["DATASET", "ID", "NAME", "AGE"]);
     assert!(!err.contains("hidden"), "{err}");
 }
+
+#[test]
+fn datasets_all_requests_the_pages_an_earlier_run_saw_at_once() {
+    let sandbox = Sandbox::with(Setup {
+        datasets: many_datasets(250, 1),
+        latency: std::time::Duration::from_millis(60),
+        ..Setup::default()
+    });
+    let first = ok(&sandbox, &["datasets", "--all", "-o", "ndjson"]);
+    let before = dataset_requests(&sandbox);
+    // The first run reads page 0 alone; the second has all three in flight at once.
+    assert_eq!(before.iter().map(|r| r.in_flight).max(), Some(2));
+    let again = ok(&sandbox, &["datasets", "--all", "-o", "ndjson"]);
+    assert_eq!(again.stdout, first.stdout);
+    let after = dataset_requests(&sandbox);
+    let second = &after[before.len()..];
+    assert_eq!(second.len(), 3);
+    assert_eq!(second.iter().map(|r| r.in_flight).max(), Some(3));
+}
+
+#[test]
+fn list_a_opens_the_datasets_connections_while_the_dataset_list_is_on_its_way() {
+    let sandbox = Sandbox::with(Setup {
+        latency: std::time::Duration::from_millis(60),
+        ..four_setup()
+    });
+    let out = ok(
+        &sandbox,
+        &["list", "-A", "-o", "ndjson", "--concurrency", "6"],
+    );
+    assert_eq!(stdout_of(&out).lines().count(), 3 + 120 + 5);
+    // As many connections as may be in flight, opened at the start (the listing itself
+    // has at most four requests in flight, one a dataset), and the datasets' pages
+    // found them ready.
+    assert_eq!(sandbox.server.connections_accepted(), 6);
+    let mut used: Vec<usize> = sandbox.requests().iter().map(|r| r.connection).collect();
+    used.sort_unstable();
+    used.dedup();
+    assert!(used.len() >= 3, "{used:?}");
+}

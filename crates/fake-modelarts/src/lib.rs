@@ -382,6 +382,10 @@ pub struct Recorded {
     pub version: String,
     /// Which connection it came on, counting from 0 in the order accepted.
     pub connection: usize,
+    /// Connections accepted when it arrived, its own included.
+    pub accepted: usize,
+    /// Its connection's TLS handshake resumed an earlier session.
+    pub resumed: bool,
 }
 
 impl Recorded {
@@ -504,20 +508,23 @@ impl FakeServer {
                             let connection = shared.connections.fetch_add(1, Ordering::SeqCst);
                             tokio::spawn(async move {
                                 let tls = shared.setup.tls.clone();
-                                let service = service_fn(move |req| {
-                                    handle(req, shared.clone(), connection)
-                                });
+                                let serve = |resumed: bool| {
+                                    let link = Link { id: connection, resumed };
+                                    service_fn(move |req| handle(req, shared.clone(), link))
+                                };
                                 // HTTP/1.1, or HTTP/2 where TLS agreed on it (ALPN).
                                 let http = auto::Builder::new(TokioExecutor::new());
                                 match tls {
                                     None => {
-                                        let _ = http.serve_connection(TokioIo::new(stream), service).await;
+                                        let _ = http.serve_connection(TokioIo::new(stream), serve(false)).await;
                                     }
                                     Some(config) => {
                                         let acceptor = tokio_rustls::TlsAcceptor::from(config);
                                         // A client that does not trust us hangs up here.
                                         if let Ok(stream) = acceptor.accept(stream).await {
-                                            let _ = http.serve_connection(TokioIo::new(stream), service).await;
+                                            let resumed = stream.get_ref().1.handshake_kind()
+                                                == Some(rustls::HandshakeKind::Resumed);
+                                            let _ = http.serve_connection(TokioIo::new(stream), serve(resumed)).await;
                                         }
                                     }
                                 }
@@ -552,6 +559,11 @@ impl FakeServer {
 
     pub fn requests(&self) -> Vec<Recorded> {
         self.shared.log.lock().unwrap().clone()
+    }
+
+    /// Connections accepted so far, whether or not a request came on them.
+    pub fn connections_accepted(&self) -> usize {
+        self.shared.connections.load(Ordering::SeqCst)
     }
 
     pub fn max_in_flight(&self) -> usize {
@@ -614,14 +626,23 @@ impl Drop for Flight<'_> {
     }
 }
 
+/// The connection a request came on.
+#[derive(Debug, Clone, Copy)]
+struct Link {
+    /// Counting from 0 in the order accepted.
+    id: usize,
+    /// Its TLS handshake resumed an earlier session.
+    resumed: bool,
+}
+
 async fn handle(
     req: Request<Incoming>,
     shared: Arc<Shared>,
-    connection: usize,
+    link: Link,
 ) -> Result<Response<faults::Body>, faults::BoxError> {
     let _flight = Flight::enter(&shared);
     let serial = shared.served.fetch_add(1, Ordering::SeqCst);
-    let recorded = record(req, &shared, connection).await;
+    let recorded = record(req, &shared, link).await;
     let mut action = routes::decide(&recorded, &shared);
     if shared.setup.log_requests {
         let answer = match &action {
@@ -657,7 +678,7 @@ async fn handle(
     action.respond(&format!("req-{serial:08}"))
 }
 
-async fn record(req: Request<Incoming>, shared: &Shared, connection: usize) -> Recorded {
+async fn record(req: Request<Incoming>, shared: &Shared, link: Link) -> Recorded {
     use http_body_util::BodyExt;
     let (req, body) = req.into_parts();
     let body = body
@@ -697,7 +718,9 @@ async fn record(req: Request<Incoming>, shared: &Shared, connection: usize) -> R
         in_flight: shared.in_flight.load(Ordering::SeqCst),
         signature: Ok(()),
         version: format!("{:?}", req.version),
-        connection,
+        connection: link.id,
+        accepted: shared.connections.load(Ordering::SeqCst),
+        resumed: link.resumed,
     };
     recorded.signature = iam::authenticate(&recorded, shared);
     recorded

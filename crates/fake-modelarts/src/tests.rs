@@ -24,6 +24,8 @@ fn request(method: &str, target: &str, body: &str) -> Recorded {
         signature: Ok(()),
         version: "HTTP/1.1".into(),
         connection: 0,
+        accepted: 1,
+        resumed: false,
     }
 }
 

@@ -87,6 +87,14 @@ struct CountingFile<'a> {
     detected_at: &'a str,
 }
 
+/// The total of a listing's first page.
+#[derive(Serialize, Deserialize)]
+struct TotalFile<'a> {
+    /// What was listed: endpoint, project, dataset and query.
+    listing: &'a str,
+    total: u64,
+}
+
 impl Cache {
     /// `MATASKS_CACHE_DIR`, else the platform's cache dir (`~/.cache/matasks`).
     pub fn from_env(env: EnvLookup<'_>) -> Cache {
@@ -100,6 +108,12 @@ impl Cache {
     #[cfg(test)]
     pub fn disabled() -> Cache {
         Cache { dir: None }
+    }
+
+    /// A cache in `dir`.
+    #[cfg(test)]
+    pub fn at(dir: PathBuf) -> Cache {
+        Cache { dir: Some(dir) }
     }
 
     fn token_path(&self, profile: &str) -> Option<PathBuf> {
@@ -123,24 +137,22 @@ impl Cache {
         )
     }
 
-    fn project_path(&self, key: &str) -> Option<PathBuf> {
+    /// `<cache>/<dir>/<hash of key>.json`: the key may be any text.
+    fn hashed_path(&self, dir: &str, key: &str) -> Option<PathBuf> {
         let name = &sha256_hex(key.as_bytes())[..32];
-        Some(
-            self.dir
-                .as_ref()?
-                .join("projects")
-                .join(format!("{name}.json")),
-        )
+        Some(self.dir.as_ref()?.join(dir).join(format!("{name}.json")))
+    }
+
+    fn project_path(&self, key: &str) -> Option<PathBuf> {
+        self.hashed_path("projects", key)
     }
 
     fn counting_path(&self, endpoint: &str) -> Option<PathBuf> {
-        let name = &sha256_hex(endpoint.as_bytes())[..32];
-        Some(
-            self.dir
-                .as_ref()?
-                .join("offsets")
-                .join(format!("{name}.json")),
-        )
+        self.hashed_path("offsets", endpoint)
+    }
+
+    fn total_path(&self, listing: &str) -> Option<PathBuf> {
+        self.hashed_path("totals", listing)
     }
 
     /// The profile's cached token, if it is for this fingerprint.
@@ -232,6 +244,26 @@ impl Cache {
         if let Some(path) = self.counting_path(endpoint) {
             self.forget(&path);
         }
+    }
+
+    /// The total a listing's first page reported last time, if it was listed before.
+    pub fn load_total(&self, listing: &str) -> Option<u64> {
+        let text = self.read(&self.total_path(listing)?)?;
+        let file: TotalFile = serde_json::from_str(&text).ok()?;
+        // The name is a hash: the file says whose total it is.
+        (file.listing == listing).then_some(file.total)
+    }
+
+    pub fn store_total(&self, listing: &str, total: u64) {
+        let Some(path) = self.total_path(listing) else {
+            return;
+        };
+        if self.load_total(listing) == Some(total) {
+            return;
+        }
+        let text =
+            serde_json::to_string(&TotalFile { listing, total }).expect("plain values serialize");
+        self.write(path, &text, "a listing's total");
     }
 
     fn write(&self, path: PathBuf, text: &str, what: &str) {
@@ -458,6 +490,33 @@ mod tests {
         assert!(cache.load_counting("https://b").is_some());
         fs::write(&a.path, r#"{"endpoint":"https://a","offset_counts":"rows","detected_at":"2026-01-01T00:00:00Z"}"#).unwrap();
         assert!(cache.load_counting("https://a").is_none());
+    }
+
+    #[test]
+    fn totals_round_trip_per_listing_and_only_for_it() {
+        let (_dir, cache) = cache();
+        assert_eq!(cache.load_total("a"), None);
+        cache.store_total("a", 250);
+        cache.store_total("b", 0);
+        assert_eq!(cache.load_total("a"), Some(250));
+        assert_eq!(cache.load_total("b"), Some(0));
+        cache.store_total("a", 251);
+        assert_eq!(cache.load_total("a"), Some(251));
+        let path = cache.total_path("a").unwrap();
+        assert!(path.starts_with(cache.dir.as_ref().unwrap().join("totals")));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(
+                fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+                0o600
+            );
+        }
+        // A file under another listing's name is not this listing's total.
+        fs::copy(cache.total_path("b").unwrap(), &path).unwrap();
+        assert_eq!(cache.load_total("a"), None);
+        fs::write(&path, "{\"listing\":\"a\",\"total\":-1}").unwrap();
+        assert_eq!(cache.load_total("a"), None);
     }
 
     #[test]
