@@ -23,7 +23,7 @@ use crate::api::tasks;
 use crate::domain::resource::Resource;
 use crate::domain::task::TaskView;
 use crate::output::json::GroupedJsonSink;
-use crate::output::shape::{JobShaped, Shaped, Sort, sort_jobs, sort_tasks};
+use crate::output::shape::{Shaped, Sort, sort_jobs, sort_tasks};
 use crate::output::summary::{incomplete_message, shaping_notes};
 use crate::output::{self, Column, OutputFormat, Sink};
 use crate::util::error::{Incomplete, UsageError};
@@ -184,7 +184,7 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
             Box::new(shaped)
         }
         Some(shape) => {
-            let mut shaped = JobShaped::new(
+            let mut shaped = Shaped::jobs(
                 inner,
                 shape.kind,
                 shape.statuses.clone(),

@@ -18,7 +18,7 @@ use crate::api::offsets::Offsets;
 use crate::api::paging::{self, Collected};
 use crate::api::totals::Totals;
 use crate::domain::kind::Kind;
-use crate::output::shape::JobShaped;
+use crate::output::shape::Shaped;
 use crate::output::summary::{check_complete, page_summary, shaping_notes};
 use crate::output::{self, OutputFormat, TableStyle};
 use crate::util::progress::Progress;
@@ -95,7 +95,7 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
             let columns = (&shape.columns[..], &droppable[..]);
             output::job_sink(kind, format, out, columns, false, &style)
         });
-    let mut sink = JobShaped::new(inner, kind, shape.statuses.clone(), sort, matched.clone());
+    let mut sink = Shaped::jobs(inner, kind, shape.statuses.clone(), sort, matched.clone());
     if shaping == Shaping::FilterOrSort {
         sink.limit_to(args.paging.max_items);
     }

@@ -27,7 +27,7 @@ use crate::api::totals::Totals;
 use crate::domain::item::Item;
 use crate::domain::task::{Status, TaskView};
 use crate::output::json::write_line;
-use crate::output::shape::{JobShaped, Shaped, Sort};
+use crate::output::shape::{Shaped, Sort};
 use crate::output::summary::incomplete_message;
 use crate::output::{self, OutputFormat, Redraw, Sink, clip};
 use crate::util::duration::humanize;
@@ -114,7 +114,7 @@ impl Options<'_> {
                 self.sort,
                 Default::default(),
             )),
-            Some(shape) => Box::new(JobShaped::new(
+            Some(shape) => Box::new(Shaped::jobs(
                 output::redrawn_jobs(shape.kind, text, &shape.columns, style, redraw),
                 shape.kind,
                 Vec::new(),
