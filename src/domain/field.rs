@@ -143,6 +143,14 @@ pub fn percent(raw: &Raw) -> String {
     }
 }
 
+/// A number of seconds, humanised: `8m51s`; as written when it is no such number.
+pub fn seconds(raw: &Raw) -> String {
+    match integer(raw) {
+        Some(secs) if secs >= 0 => crate::util::duration::humanize_seconds(secs),
+        _ => text(raw),
+    }
+}
+
 /// A value as one line of text, safe for a terminal: a number as the server wrote it.
 pub fn text(raw: &Raw) -> String {
     match read(raw) {

@@ -80,6 +80,10 @@ pub enum Show {
     Time(&'static str),
     /// How long ago a time was.
     Age(&'static str),
+    /// A number of seconds: `8m51s`.
+    Seconds(&'static str),
+    /// A count, as the server wrote it.
+    Count(&'static str),
     /// `yes` or `no`.
     Flag(&'static str),
 }
@@ -88,12 +92,13 @@ impl Show {
     /// The cell of `item`.
     pub fn cell(self, kind: &Kind, item: &Item) -> String {
         match self {
-            Show::Text(path) => item.text(path),
+            Show::Text(path) | Show::Count(path) => item.text(path),
             Show::Status => kind.status_label(item),
             Show::Percent(path) => field::percent(&item.raw(path)),
             Show::Pair(done, all) => item.pair(done, all),
             Show::Time(path) => item.time(path),
             Show::Age(path) => item.age(path),
+            Show::Seconds(path) => field::seconds(&item.raw(path)),
             Show::Flag(path) => item.flag(path),
         }
     }
@@ -108,7 +113,7 @@ impl Show {
                 let place = kind.statuses.iter().position(|known| known == s)?;
                 Some(SortKey::Number(place as f64))
             }),
-            Show::Percent(path) => number(path),
+            Show::Percent(path) | Show::Seconds(path) | Show::Count(path) => number(path),
             Show::Pair(done, _) => number(done),
             // Ages grow as times go back: the youngest first, ascending.
             Show::Time(path) | Show::Age(path) => field::instant(&item.raw(path)).map(|t| {
@@ -152,7 +157,10 @@ const fn col(name: &'static str, header: &'static str, show: Show) -> JobColumn 
         header,
         show,
         default: true,
-        right_aligned: matches!(show, Show::Percent(_) | Show::Pair(..) | Show::Age(_)),
+        right_aligned: matches!(
+            show,
+            Show::Percent(_) | Show::Pair(..) | Show::Age(_) | Show::Seconds(_) | Show::Count(_)
+        ),
     }
 }
 
@@ -322,12 +330,12 @@ impl Kind {
             col(
                 "annotated",
                 "ANNOTATED",
-                Show::Text("annotated_sample_count"),
+                Show::Count("annotated_sample_count"),
             ),
             col("path", "PATH", Show::Text("import_path")),
             col("age", "AGE", Show::Age("create_time")),
             wide("created", "CREATED", Show::Time("create_time")),
-            wide("elapsed", "ELAPSED", Show::Text("elapsed_time")),
+            wide("elapsed", "ELAPSED", Show::Seconds("elapsed_time")),
         ],
     };
 
@@ -566,6 +574,17 @@ mod tests {
         assert_eq!(key("age"), Some(SortKey::Number(-1606103424662.0)));
         assert_eq!(key("id"), Some(SortKey::Text("e1".into())));
         assert_eq!(key("path"), None);
+        let import = Kind::IMPORT;
+        let job = Item::parse(r#"{"annotated_sample_count":199,"elapsed_time":120}"#);
+        let column = |name: &str| import.column_named(name).unwrap();
+        assert_eq!(column("elapsed").show.cell(&import, &job), "2m00s");
+        assert!(column("elapsed").right_aligned && column("annotated").right_aligned);
+        // Counts sort as numbers: 199 after 99.
+        assert_eq!(
+            column("annotated").show.key(&import, &job),
+            Some(SortKey::Number(199.0))
+        );
+        let job = Item::parse(r#"{"task_id":"e1","progress":37.54}"#);
         assert_eq!(kind.progress(&job), Some("37.5%".into()));
         assert_eq!(kind.error(&job), None);
         let failed = Item::parse(r#"{"error_code":"ModelArts.4312","error_msg":"no path"}"#);

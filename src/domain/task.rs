@@ -7,7 +7,6 @@ pub use super::field::MISSING;
 use super::field::{
     Raw, Read, age, coded, instant, integer, members, number, own, read, text, time,
 };
-use crate::util::duration::humanize_seconds;
 
 /// The task fields the table shows. Each is kept as the server's own JSON text and
 /// read on its own, so a missing field, a surprising type or a value out of any
@@ -468,10 +467,7 @@ impl TaskView {
 
     /// Elapsed seconds, humanised: `8m51s`.
     pub fn elapsed(&self) -> String {
-        match integer(&self.elapsed_time) {
-            Some(secs) if secs >= 0 => humanize_seconds(secs),
-            _ => text(&self.elapsed_time),
-        }
+        super::field::seconds(&self.elapsed_time)
     }
 }
 
