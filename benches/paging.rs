@@ -14,7 +14,9 @@
 //! rounds of latency.
 //!
 //! BENCH_RUNS=N repeats each timed run N times (default 3) and reports the median;
-//! BENCH_MILLION=1 adds a listing of 1,000,000 tasks (about a minute).
+//! BENCH_MILLION=1 adds a listing of 1,000,000 tasks (about a minute);
+//! BENCH_MATASKS=path/to/matasks measures another build instead (e.g. the revision
+//! before a change, to put its figures side by side).
 //!
 //! The server runs in a child process of its own. A process spawned from a large
 //! parent is charged the parent's resident memory until it execs (Linux records that in
@@ -108,7 +110,11 @@ fn list_all(config: &Path, concurrency: usize) -> Run {
 /// with a cache of its own: nothing is known of the server's offsets.
 fn list(config: &Path, args: &[&str]) -> Run {
     let cache = tempfile::tempdir().unwrap();
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_matasks"));
+    let binary = std::env::var_os("BENCH_MATASKS").map_or_else(
+        || PathBuf::from(env!("CARGO_BIN_EXE_matasks")),
+        PathBuf::from,
+    );
+    let mut cmd = Command::new(binary);
     cmd.env_clear()
         .env("HOME", NO_HOME)
         .env("MATASKS_CACHE_DIR", cache.path())
