@@ -1170,7 +1170,7 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__get)
-            opts="-d -o -v -h -V --dataset --output --jq --profile --config --endpoint --region --project-id --color --utc --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
+            opts="-d -k -o -v -h -V --dataset --kind --output --jq --profile --config --endpoint --region --project-id --color --utc --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1182,6 +1182,14 @@ _matasks() {
                     ;;
                 -d)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kind)
+                    COMPREPLY=($(compgen -W "intelligent import export version team" -- "${cur}"))
+                    return 0
+                    ;;
+                -k)
+                    COMPREPLY=($(compgen -W "intelligent import export version team" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -1552,7 +1560,7 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__list)
-            opts="-d -A -t -n -a -o -v -h -V --dataset --all-datasets --type --task-name --limit --offset --all --max-items --concurrency --output --no-headers --jq --status --columns --wide --sort --watch --until-done --interval --profile --config --endpoint --region --project-id --color --utc --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
+            opts="-d -k -A -t -n -a -o -v -h -V --dataset --kind --all-datasets --type --task-name --limit --offset --all --max-items --concurrency --output --no-headers --jq --status --columns --wide --sort --watch --until-done --interval --profile --config --endpoint --region --project-id --color --utc --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1564,6 +1572,14 @@ _matasks() {
                     ;;
                 -d)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kind)
+                    COMPREPLY=($(compgen -W "intelligent import export version team" -- "${cur}"))
+                    return 0
+                    ;;
+                -k)
+                    COMPREPLY=($(compgen -W "intelligent import export version team" -- "${cur}"))
                     return 0
                     ;;
                 --type)
@@ -2182,7 +2198,7 @@ _matasks() {
             return 0
             ;;
         matasks__subcmd__wait)
-            opts="-d -o -v -h -V --dataset --timeout --interval --output --jq --profile --config --endpoint --region --project-id --color --utc --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
+            opts="-d -k -o -v -h -V --dataset --kind --timeout --interval --output --jq --profile --config --endpoint --region --project-id --color --utc --verbose --retries --connect-timeout --request-timeout --ca-bundle --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2194,6 +2210,14 @@ _matasks() {
                     ;;
                 -d)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kind)
+                    COMPREPLY=($(compgen -W "intelligent import export version team" -- "${cur}"))
+                    return 0
+                    ;;
+                -k)
+                    COMPREPLY=($(compgen -W "intelligent import export version team" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)

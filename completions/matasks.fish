@@ -41,25 +41,30 @@ complete -c matasks -n "__fish_matasks_needs_command" -s v -l verbose -d 'Report
 complete -c matasks -n "__fish_matasks_needs_command" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
 complete -c matasks -n "__fish_matasks_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c matasks -n "__fish_matasks_needs_command" -s V -l version -d 'Print version'
-complete -c matasks -n "__fish_matasks_needs_command" -f -a "list" -d 'List a dataset\'s intelligent tasks (auto labeling, pre-labeling, auto grouping, auto deployment)'
-complete -c matasks -n "__fish_matasks_needs_command" -f -a "ls" -d 'List a dataset\'s intelligent tasks (auto labeling, pre-labeling, auto grouping, auto deployment)'
-complete -c matasks -n "__fish_matasks_needs_command" -f -a "get" -d 'Show one task: status, progress, elapsed time and any error'
+complete -c matasks -n "__fish_matasks_needs_command" -f -a "list" -d 'List a dataset\'s intelligent tasks (auto labeling, pre-labeling, auto grouping, auto deployment), or with --kind its imports, exports, versions or team labeling tasks'
+complete -c matasks -n "__fish_matasks_needs_command" -f -a "ls" -d 'List a dataset\'s intelligent tasks (auto labeling, pre-labeling, auto grouping, auto deployment), or with --kind its imports, exports, versions or team labeling tasks'
+complete -c matasks -n "__fish_matasks_needs_command" -f -a "get" -d 'Show one task (or, with --kind, another job): status, progress, elapsed time and any error'
 complete -c matasks -n "__fish_matasks_needs_command" -f -a "datasets" -d 'List the project\'s datasets: IDs, names, samples and running tasks'
 complete -c matasks -n "__fish_matasks_needs_command" -f -a "ds" -d 'List the project\'s datasets: IDs, names, samples and running tasks'
-complete -c matasks -n "__fish_matasks_needs_command" -f -a "wait" -d 'Wait until a task is done; the exit status says how it ended (0 succeeded, 7 failed, 8 stopped, 124 timed out)'
+complete -c matasks -n "__fish_matasks_needs_command" -f -a "wait" -d 'Wait until a task (or, with --kind, another job) is done; the exit status says how it ended (0 succeeded, 7 failed, 8 stopped, 124 timed out)'
 complete -c matasks -n "__fish_matasks_needs_command" -f -a "start" -d 'Start an intelligent task in a dataset (auto-label, pre-label, auto-grouping) and print its ID'
 complete -c matasks -n "__fish_matasks_needs_command" -f -a "stop" -d 'Stop a running task'
 complete -c matasks -n "__fish_matasks_needs_command" -f -a "config" -d 'Inspect and change the configuration: profiles, credentials, the config file'
 complete -c matasks -n "__fish_matasks_needs_command" -f -a "completions" -d 'Print a completion script for a shell, e.g. `matasks completions bash > ~/.local/share/bash-completion/completions/matasks`'
 complete -c matasks -n "__fish_matasks_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c matasks -n "__fish_matasks_using_subcommand list" -s d -l dataset -d 'Dataset ID [default: the profile\'s `dataset_id`]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand list" -s k -l kind -d 'Which of the dataset\'s jobs to list' -r -f -a "intelligent\t'Intelligent tasks: auto-labeling, pre-labeling, auto-grouping, auto-deployment'
+import\t'Import tasks: data imported into the dataset'
+export\t'Export tasks: the dataset exported to storage or to a new dataset'
+version\t'Dataset versions, published from the labeled data'
+team\t'Team labeling tasks'"
 complete -c matasks -n "__fish_matasks_using_subcommand list" -s t -l type -d 'Only tasks of this type, or `all` [default: the API\'s, auto-label and pre-label]' -r -f -a "auto-label\t'Active learning'
 pre-label\t'Pre-labeling with a chosen model'
 auto-grouping\t'Clustering of unlabeled images'
 auto-deploy\t'One-click model deployment'
 all\t'Every kind: one query per type, merged newest first (ndjson streams pages as they arrive instead)'"
 complete -c matasks -n "__fish_matasks_using_subcommand list" -s n -l task-name -d 'Only tasks whose name matches NAME (filtered by the server)' -r
-complete -c matasks -n "__fish_matasks_using_subcommand list" -l limit -d 'Items per page, 1 to 100 [default: 10; 100 with --all, --status or --sort]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand list" -l limit -d 'Items per page, 1 to 100 (1000 for list --kind version or team) [default: 10; the largest with --all, --status or --sort]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l offset -d 'Page to show (with --all: to start from), counting from 0; --status and --sort then act on that page only [default: 0]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l max-items -d 'Stop after N items, of those a filter keeps (implies --all)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l concurrency -d 'Pages requested at once with --all, 1 to 32 [default: the profile\'s `concurrency`, else 8]' -r
@@ -69,14 +74,14 @@ ndjson\t'One task per line, compact'
 tsv\t'The table\'s columns as tab-separated values, nothing cut; tabs, line breaks and backslashes in a value written as \\t, \\n, \\r, \\\\'
 csv\t'The table\'s columns as comma-separated values (RFC 4180 quoting), nothing cut'"
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l jq -d 'Run a jq program on the JSON document this prints (implies -o json); strings print raw; $status and $type name the codes (`matasks list --help` lists them)' -r
-complete -c matasks -n "__fish_matasks_using_subcommand list" -l status -d 'Only tasks in these statuses, comma-separated or repeated: filtered here, over every page unless --offset picks one (the server\'s total stays as it is)' -r -f -a "queued\t''
+complete -c matasks -n "__fish_matasks_using_subcommand list" -l status -d 'Only tasks in these statuses, comma-separated or repeated: filtered here, over every page unless --offset picks one (the server\'s total stays as it is); other kinds take their own, listed below' -r -f -a "queued\t''
 initializing\t''
 running\t''
 failed\t''
 succeeded\t''
 stopping\t''
 stopped\t''"
-complete -c matasks -n "__fish_matasks_using_subcommand list" -l columns -d 'The table\'s columns, in order, comma-separated' -r -f -a "dataset\t'The task\'s dataset: its name with --all-datasets, else its ID'
+complete -c matasks -n "__fish_matasks_using_subcommand list" -l columns -d 'The table\'s columns, in order, comma-separated; other kinds have their own' -r -f -a "dataset\t'The task\'s dataset: its name with --all-datasets, else its ID'
 id\t''
 name\t''
 type\t''
@@ -90,7 +95,7 @@ model\t'The model a pre-labeling or deployment task uses'
 version\t''
 unconfirmed\t'Samples labeled by the task but not yet confirmed'
 message\t'The task\'s error, else its message'"
-complete -c matasks -n "__fish_matasks_using_subcommand list" -l sort -d 'Order by created, name, status, progress or elapsed; -FIELD reverses: sorted here, over every page unless --offset picks one (ndjson keeps the server\'s order, as it streams)' -r -f -a "created\t''
+complete -c matasks -n "__fish_matasks_using_subcommand list" -l sort -d 'Order by created, name, status, progress or elapsed (other kinds: any of their columns); -FIELD reverses: sorted here, over every page unless --offset picks one (ndjson keeps the server\'s order, as it streams)' -r -f -a "created\t''
 -created\t''
 name\t''
 -name\t''
@@ -116,7 +121,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand list" -l ca-bundle -d 'P
 complete -c matasks -n "__fish_matasks_using_subcommand list" -s A -l all-datasets -d 'The tasks of every dataset of the project (all pages of each), with a DATASET column; -o json groups them by dataset'
 complete -c matasks -n "__fish_matasks_using_subcommand list" -s a -l all -d 'Fetch every page, concurrently, printing in order'
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l no-headers -d 'Print no header line (table, tsv, csv)'
-complete -c matasks -n "__fish_matasks_using_subcommand list" -l wide -d 'Add CREATED, MODEL, VERSION, UNCONFIRMED and MESSAGE to the table\'s columns'
+complete -c matasks -n "__fish_matasks_using_subcommand list" -l wide -d 'Add CREATED, MODEL, VERSION, UNCONFIRMED and MESSAGE to the table\'s columns (other kinds: CREATED and one or two more)'
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l watch -d 'List again every --interval until Ctrl-C: on a terminal the table is redrawn in place; otherwise one NDJSON line per task that appears or changes'
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l until-done -d 'With --watch, stop once every task listed is done (succeeded, failed, stopped)'
 complete -c matasks -n "__fish_matasks_using_subcommand list" -l utc -d 'Show times in UTC rather than in the local time zone (TZ, else the system\'s)'
@@ -125,13 +130,18 @@ complete -c matasks -n "__fish_matasks_using_subcommand list" -l insecure -d 'Do
 complete -c matasks -n "__fish_matasks_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c matasks -n "__fish_matasks_using_subcommand list" -s V -l version -d 'Print version'
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -s d -l dataset -d 'Dataset ID [default: the profile\'s `dataset_id`]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand ls" -s k -l kind -d 'Which of the dataset\'s jobs to list' -r -f -a "intelligent\t'Intelligent tasks: auto-labeling, pre-labeling, auto-grouping, auto-deployment'
+import\t'Import tasks: data imported into the dataset'
+export\t'Export tasks: the dataset exported to storage or to a new dataset'
+version\t'Dataset versions, published from the labeled data'
+team\t'Team labeling tasks'"
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -s t -l type -d 'Only tasks of this type, or `all` [default: the API\'s, auto-label and pre-label]' -r -f -a "auto-label\t'Active learning'
 pre-label\t'Pre-labeling with a chosen model'
 auto-grouping\t'Clustering of unlabeled images'
 auto-deploy\t'One-click model deployment'
 all\t'Every kind: one query per type, merged newest first (ndjson streams pages as they arrive instead)'"
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -s n -l task-name -d 'Only tasks whose name matches NAME (filtered by the server)' -r
-complete -c matasks -n "__fish_matasks_using_subcommand ls" -l limit -d 'Items per page, 1 to 100 [default: 10; 100 with --all, --status or --sort]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand ls" -l limit -d 'Items per page, 1 to 100 (1000 for list --kind version or team) [default: 10; the largest with --all, --status or --sort]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l offset -d 'Page to show (with --all: to start from), counting from 0; --status and --sort then act on that page only [default: 0]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l max-items -d 'Stop after N items, of those a filter keeps (implies --all)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l concurrency -d 'Pages requested at once with --all, 1 to 32 [default: the profile\'s `concurrency`, else 8]' -r
@@ -141,14 +151,14 @@ ndjson\t'One task per line, compact'
 tsv\t'The table\'s columns as tab-separated values, nothing cut; tabs, line breaks and backslashes in a value written as \\t, \\n, \\r, \\\\'
 csv\t'The table\'s columns as comma-separated values (RFC 4180 quoting), nothing cut'"
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l jq -d 'Run a jq program on the JSON document this prints (implies -o json); strings print raw; $status and $type name the codes (`matasks list --help` lists them)' -r
-complete -c matasks -n "__fish_matasks_using_subcommand ls" -l status -d 'Only tasks in these statuses, comma-separated or repeated: filtered here, over every page unless --offset picks one (the server\'s total stays as it is)' -r -f -a "queued\t''
+complete -c matasks -n "__fish_matasks_using_subcommand ls" -l status -d 'Only tasks in these statuses, comma-separated or repeated: filtered here, over every page unless --offset picks one (the server\'s total stays as it is); other kinds take their own, listed below' -r -f -a "queued\t''
 initializing\t''
 running\t''
 failed\t''
 succeeded\t''
 stopping\t''
 stopped\t''"
-complete -c matasks -n "__fish_matasks_using_subcommand ls" -l columns -d 'The table\'s columns, in order, comma-separated' -r -f -a "dataset\t'The task\'s dataset: its name with --all-datasets, else its ID'
+complete -c matasks -n "__fish_matasks_using_subcommand ls" -l columns -d 'The table\'s columns, in order, comma-separated; other kinds have their own' -r -f -a "dataset\t'The task\'s dataset: its name with --all-datasets, else its ID'
 id\t''
 name\t''
 type\t''
@@ -162,7 +172,7 @@ model\t'The model a pre-labeling or deployment task uses'
 version\t''
 unconfirmed\t'Samples labeled by the task but not yet confirmed'
 message\t'The task\'s error, else its message'"
-complete -c matasks -n "__fish_matasks_using_subcommand ls" -l sort -d 'Order by created, name, status, progress or elapsed; -FIELD reverses: sorted here, over every page unless --offset picks one (ndjson keeps the server\'s order, as it streams)' -r -f -a "created\t''
+complete -c matasks -n "__fish_matasks_using_subcommand ls" -l sort -d 'Order by created, name, status, progress or elapsed (other kinds: any of their columns); -FIELD reverses: sorted here, over every page unless --offset picks one (ndjson keeps the server\'s order, as it streams)' -r -f -a "created\t''
 -created\t''
 name\t''
 -name\t''
@@ -188,7 +198,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand ls" -l ca-bundle -d 'PEM
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -s A -l all-datasets -d 'The tasks of every dataset of the project (all pages of each), with a DATASET column; -o json groups them by dataset'
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -s a -l all -d 'Fetch every page, concurrently, printing in order'
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l no-headers -d 'Print no header line (table, tsv, csv)'
-complete -c matasks -n "__fish_matasks_using_subcommand ls" -l wide -d 'Add CREATED, MODEL, VERSION, UNCONFIRMED and MESSAGE to the table\'s columns'
+complete -c matasks -n "__fish_matasks_using_subcommand ls" -l wide -d 'Add CREATED, MODEL, VERSION, UNCONFIRMED and MESSAGE to the table\'s columns (other kinds: CREATED and one or two more)'
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l watch -d 'List again every --interval until Ctrl-C: on a terminal the table is redrawn in place; otherwise one NDJSON line per task that appears or changes'
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l until-done -d 'With --watch, stop once every task listed is done (succeeded, failed, stopped)'
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -l utc -d 'Show times in UTC rather than in the local time zone (TZ, else the system\'s)'
@@ -197,6 +207,11 @@ complete -c matasks -n "__fish_matasks_using_subcommand ls" -l insecure -d 'Do n
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c matasks -n "__fish_matasks_using_subcommand ls" -s V -l version -d 'Print version'
 complete -c matasks -n "__fish_matasks_using_subcommand get" -s d -l dataset -d 'Dataset ID [default: the profile\'s `dataset_id`]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand get" -s k -l kind -d 'What the ID names: an intelligent task, or another of the dataset\'s jobs' -r -f -a "intelligent\t'Intelligent tasks: auto-labeling, pre-labeling, auto-grouping, auto-deployment'
+import\t'Import tasks: data imported into the dataset'
+export\t'Export tasks: the dataset exported to storage or to a new dataset'
+version\t'Dataset versions, published from the labeled data'
+team\t'Team labeling tasks'"
 complete -c matasks -n "__fish_matasks_using_subcommand get" -s o -l output -d 'Output format: `table` shows keys and values; `json` and `ndjson` the server\'s task object, on one line' -r -f -a "table\t'Aligned columns for reading'
 json\t'One document: the server\'s answer, with every page\'s items in one array'
 ndjson\t'One task per line, compact'
@@ -218,10 +233,10 @@ complete -c matasks -n "__fish_matasks_using_subcommand get" -l ca-bundle -d 'PE
 complete -c matasks -n "__fish_matasks_using_subcommand get" -l utc -d 'Show times in UTC rather than in the local time zone (TZ, else the system\'s)'
 complete -c matasks -n "__fish_matasks_using_subcommand get" -s v -l verbose -d 'Report requests on stderr; -vv adds headers, bodies and the signed canonical request, with secrets masked'
 complete -c matasks -n "__fish_matasks_using_subcommand get" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
-complete -c matasks -n "__fish_matasks_using_subcommand get" -s h -l help -d 'Print help'
+complete -c matasks -n "__fish_matasks_using_subcommand get" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c matasks -n "__fish_matasks_using_subcommand get" -s V -l version -d 'Print version'
 complete -c matasks -n "__fish_matasks_using_subcommand datasets" -s n -l name -d 'Only datasets whose name matches TEXT (the server\'s fuzzy search)' -r
-complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l limit -d 'Items per page, 1 to 100 [default: 10; 100 with --all, --status or --sort]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l limit -d 'Items per page, 1 to 100 (1000 for list --kind version or team) [default: 10; the largest with --all, --status or --sort]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l offset -d 'Page to show (with --all: to start from), counting from 0; --status and --sort then act on that page only [default: 0]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l max-items -d 'Stop after N items, of those a filter keeps (implies --all)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l concurrency -d 'Pages requested at once with --all, 1 to 32 [default: the profile\'s `concurrency`, else 8]' -r
@@ -267,7 +282,7 @@ complete -c matasks -n "__fish_matasks_using_subcommand datasets" -l insecure -d
 complete -c matasks -n "__fish_matasks_using_subcommand datasets" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c matasks -n "__fish_matasks_using_subcommand datasets" -s V -l version -d 'Print version'
 complete -c matasks -n "__fish_matasks_using_subcommand ds" -s n -l name -d 'Only datasets whose name matches TEXT (the server\'s fuzzy search)' -r
-complete -c matasks -n "__fish_matasks_using_subcommand ds" -l limit -d 'Items per page, 1 to 100 [default: 10; 100 with --all, --status or --sort]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand ds" -l limit -d 'Items per page, 1 to 100 (1000 for list --kind version or team) [default: 10; the largest with --all, --status or --sort]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ds" -l offset -d 'Page to show (with --all: to start from), counting from 0; --status and --sort then act on that page only [default: 0]' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ds" -l max-items -d 'Stop after N items, of those a filter keeps (implies --all)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand ds" -l concurrency -d 'Pages requested at once with --all, 1 to 32 [default: the profile\'s `concurrency`, else 8]' -r
@@ -313,6 +328,11 @@ complete -c matasks -n "__fish_matasks_using_subcommand ds" -l insecure -d 'Do n
 complete -c matasks -n "__fish_matasks_using_subcommand ds" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c matasks -n "__fish_matasks_using_subcommand ds" -s V -l version -d 'Print version'
 complete -c matasks -n "__fish_matasks_using_subcommand wait" -s d -l dataset -d 'Dataset ID [default: the profile\'s `dataset_id`]' -r
+complete -c matasks -n "__fish_matasks_using_subcommand wait" -s k -l kind -d 'What the ID names: an intelligent task, or another of the dataset\'s jobs, whose statuses end the wait as a task\'s do (listed below)' -r -f -a "intelligent\t'Intelligent tasks: auto-labeling, pre-labeling, auto-grouping, auto-deployment'
+import\t'Import tasks: data imported into the dataset'
+export\t'Export tasks: the dataset exported to storage or to a new dataset'
+version\t'Dataset versions, published from the labeled data'
+team\t'Team labeling tasks'"
 complete -c matasks -n "__fish_matasks_using_subcommand wait" -l timeout -d 'Give up waiting after this long, e.g. 90s, 15m, 2h (exit 124)' -r
 complete -c matasks -n "__fish_matasks_using_subcommand wait" -l interval -d 'Time between polls while waiting, at least 1s' -r
 complete -c matasks -n "__fish_matasks_using_subcommand wait" -s o -l output -d 'Print the final task (json) or every change seen (ndjson) on stdout' -r -f -a "json\t'The task as it ended, one document'
@@ -723,10 +743,10 @@ complete -c matasks -n "__fish_matasks_using_subcommand completions" -s v -l ver
 complete -c matasks -n "__fish_matasks_using_subcommand completions" -l insecure -d 'Do not verify TLS certificates (a warning says so on every run)'
 complete -c matasks -n "__fish_matasks_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c matasks -n "__fish_matasks_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list get datasets wait start stop config completions help" -f -a "list" -d 'List a dataset\'s intelligent tasks (auto labeling, pre-labeling, auto grouping, auto deployment)'
-complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list get datasets wait start stop config completions help" -f -a "get" -d 'Show one task: status, progress, elapsed time and any error'
+complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list get datasets wait start stop config completions help" -f -a "list" -d 'List a dataset\'s intelligent tasks (auto labeling, pre-labeling, auto grouping, auto deployment), or with --kind its imports, exports, versions or team labeling tasks'
+complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list get datasets wait start stop config completions help" -f -a "get" -d 'Show one task (or, with --kind, another job): status, progress, elapsed time and any error'
 complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list get datasets wait start stop config completions help" -f -a "datasets" -d 'List the project\'s datasets: IDs, names, samples and running tasks'
-complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list get datasets wait start stop config completions help" -f -a "wait" -d 'Wait until a task is done; the exit status says how it ended (0 succeeded, 7 failed, 8 stopped, 124 timed out)'
+complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list get datasets wait start stop config completions help" -f -a "wait" -d 'Wait until a task (or, with --kind, another job) is done; the exit status says how it ended (0 succeeded, 7 failed, 8 stopped, 124 timed out)'
 complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list get datasets wait start stop config completions help" -f -a "start" -d 'Start an intelligent task in a dataset (auto-label, pre-label, auto-grouping) and print its ID'
 complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list get datasets wait start stop config completions help" -f -a "stop" -d 'Stop a running task'
 complete -c matasks -n "__fish_matasks_using_subcommand help; and not __fish_seen_subcommand_from list get datasets wait start stop config completions help" -f -a "config" -d 'Inspect and change the configuration: profiles, credentials, the config file'

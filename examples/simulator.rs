@@ -1,7 +1,9 @@
 //! A ModelArts simulator: the fake server the tests use, serving a few datasets of
 //! realistic tasks, some of which move on while it runs, so that `matasks list`, `get`,
 //! `wait` and `list --watch` can be tried, and scripts tested, without a cloud account.
-//! Tasks can be started and stopped too; they move on each time they are read.
+//! Tasks can be started and stopped too; they move on each time they are read. Each
+//! dataset has import and export tasks, versions and team labeling tasks as well, the
+//! newest of each kind moving on with time like the tasks.
 //!
 //! ```sh
 //! cargo run --example simulator -- --tasks 500 --port 8080
@@ -69,13 +71,15 @@ fn main() {
         .collect();
     eprintln!(
         "ModelArts simulator at {}: dataset {} ({}) with {} tasks, every tenth moving on a \
-         step every {}; also {}.\nTry: matasks --config examples/simulator.toml{endpoint} \
-         list --all\nCtrl-C stops it.",
+         step every {}, and {} imports and versions; also {}. Every dataset has import and \
+         export tasks, versions and team labeling tasks too.\nTry: matasks --config \
+         examples/simulator.toml{endpoint} list --all\nCtrl-C stops it.",
         server.url(),
         simulated::DATASET,
         simulated::DATASET_NAME,
         args.tasks,
         matasks_duration(args.step),
+        simulated::MAIN_JOBS,
         more.join(", "),
     );
     loop {

@@ -32,6 +32,69 @@ pub fn run() -> ExitCode {
     cli::run()
 }
 
+/// A dataset's jobs of any kind, described as data, and the functions `list --kind`,
+/// `get --kind` and `wait --kind` are made of: a kind the command line has no name for
+/// is listed, read and waited for by its description alone. Each function reads the
+/// settings as the command line gives them ([`cli::GlobalArgs`]) and blocks until it is
+/// done; a failure is reported on stderr as a command's would be, and given as the exit
+/// status the command would end with.
+pub mod jobs {
+    use std::process::ExitCode;
+    use std::time::Duration;
+
+    use crate::cli::GlobalArgs;
+    pub use crate::domain::kind::{JobColumn, JobStatus, Kind, Outcome, Show, StatusValue};
+    pub use crate::domain::resource::Resource;
+
+    fn block_on<T>(
+        work: impl std::future::Future<Output = anyhow::Result<T>>,
+    ) -> Result<T, ExitCode> {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| crate::cli::report(&anyhow::Error::new(e).context("cannot start")))?;
+        runtime.block_on(work).map_err(|e| crate::cli::report(&e))
+    }
+
+    /// Every job of `kind` in `dataset` (the profile's when none), as the server wrote
+    /// each: every page, `limit` a page.
+    pub fn list(
+        global: &GlobalArgs,
+        dataset: Option<&str>,
+        kind: &Kind,
+        limit: u32,
+    ) -> Result<Vec<String>, ExitCode> {
+        block_on(crate::cli::jobs::all_jobs(global, dataset, kind, limit))
+    }
+
+    /// One job of `kind`, as the server wrote it.
+    pub fn get(
+        global: &GlobalArgs,
+        dataset: Option<&str>,
+        kind: &Kind,
+        id: &str,
+    ) -> Result<String, ExitCode> {
+        block_on(crate::cli::jobs::one_job(global, dataset, kind, id))
+    }
+
+    /// Poll a job of `kind` every `interval` until its status says it is done, for at
+    /// most `timeout`: success, or the exit status `wait` ends with (7 failed, 8
+    /// stopped or deleted, 124 timed out, 5 not there).
+    pub fn wait(
+        global: &GlobalArgs,
+        dataset: Option<&str>,
+        kind: &'static Kind,
+        id: &str,
+        interval: Duration,
+        timeout: Duration,
+    ) -> Result<(), ExitCode> {
+        let options = crate::cli::WaitOptions { timeout, interval };
+        block_on(crate::cli::jobs::wait_for_job(
+            global, dataset, kind, id, &options,
+        ))
+    }
+}
+
 /// Called by the binary before `main`: see [`util::term::look_at_stdout_at_start`].
 #[doc(hidden)]
 pub extern "C" fn look_at_stdout_at_start() {

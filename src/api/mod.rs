@@ -4,6 +4,7 @@
 
 pub mod client;
 pub mod datasets;
+pub mod jobs;
 pub mod offsets;
 pub mod page;
 pub mod paging;

@@ -73,6 +73,17 @@ impl Offsets {
         )
     }
 
+    /// For the profile's `offset_mode` against its endpoint's list `collection`: each
+    /// list of the API may count its own way, so each is found out (and remembered)
+    /// on its own.
+    pub fn of_list(settings: &Settings, collection: &str) -> Offsets {
+        Offsets::resolve(
+            settings.offset_mode.unwrap_or_default(),
+            Cache::from_env(&settings::process_env),
+            format!("{} {collection}", settings.endpoint.value),
+        )
+    }
+
     /// Have `plan` page with what is known now of what offsets count.
     pub fn steer(&self, plan: &mut Plan) {
         plan.counting = self.counting();

@@ -10,8 +10,9 @@ use serde_json::value::RawValue;
 use crate::api::client::Client;
 use crate::api::datasets::{self, DatasetQuery};
 use crate::api::paging::{self, Collected, Outcome, Plan};
-use crate::api::tasks;
+use crate::api::{jobs, tasks};
 use crate::domain::id::{Id, IdKind, Origin};
+use crate::domain::kind::Kind;
 use crate::domain::resource::Resource;
 use crate::domain::task::TaskType;
 use crate::util::progress::Progress;
@@ -121,28 +122,44 @@ impl paging::Sink for Kept<'_> {
     }
 }
 
-/// The tasks of each of `datasets` in turn, `plan.concurrency` datasets listed at once:
-/// every page of each type of `types` (merged when several), named `task_name`, each
-/// task as `keep` keeps it.
+/// What is listed of each dataset: its intelligent tasks of `types` (merged when
+/// several) named `task_name`, or its jobs of another kind.
+#[derive(Debug, Clone, Copy)]
+pub enum Listed<'a> {
+    Tasks {
+        types: &'a [Option<TaskType>],
+        task_name: Option<&'a str>,
+    },
+    Jobs(&'a Kind),
+}
+
+/// The tasks (or jobs) of each of `datasets` in turn, `plan.concurrency` datasets
+/// listed at once: every page of what `listed` says, each item as `keep` keeps it.
 pub fn tasks_of_each<'a>(
     client: &'a Client,
     datasets: Vec<Dataset>,
-    types: &'a [Option<TaskType>],
-    task_name: Option<&'a str>,
+    listed: Listed<'a>,
     plan: &'a Plan,
     keep: &'a Keep<'a>,
 ) -> impl Stream<Item = DatasetTasks> + 'a {
     futures_util::stream::iter(datasets)
         .map(move |dataset| async move {
-            let sources = tasks::sources(client, &dataset.id, types, task_name, plan.limit);
             let mut collected = Kept {
                 items: Vec::new(),
                 keep,
             };
             let progress = Progress::hidden();
-            let listed = paging::run_sources(plan, &sources, &mut collected, &progress).await;
-            drop(sources);
-            match listed {
+            let outcomes = match listed {
+                Listed::Tasks { types, task_name } => {
+                    let sources = tasks::sources(client, &dataset.id, types, task_name, plan.limit);
+                    paging::run_sources(plan, &sources, &mut collected, &progress).await
+                }
+                Listed::Jobs(kind) => {
+                    let sources = jobs::sources(client, &dataset.id, kind, plan.limit);
+                    paging::run_sources(plan, &sources, &mut collected, &progress).await
+                }
+            };
+            match outcomes {
                 Ok(outcomes) => DatasetTasks {
                     dataset,
                     tasks: collected.items,

@@ -18,12 +18,12 @@ use super::list::{ListArgs, table_style};
 use crate::api::offsets::Offsets;
 use crate::api::page::Page;
 use crate::api::paging::{Group, Plan};
-use crate::api::project::{self, DatasetTasks};
+use crate::api::project::{self, DatasetTasks, Listed};
 use crate::api::tasks;
 use crate::domain::resource::Resource;
-use crate::domain::task::{TaskType, TaskView};
+use crate::domain::task::TaskView;
 use crate::output::json::GroupedJsonSink;
-use crate::output::shape::{Shaped, Sort, sort_tasks};
+use crate::output::shape::{Shaped, Sort, sort_jobs, sort_tasks};
 use crate::output::summary::{incomplete_message, shaping_notes};
 use crate::output::{self, Column, OutputFormat, Sink};
 use crate::util::error::{Incomplete, UsageError};
@@ -56,13 +56,31 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
         recalled: Vec::new(),
     };
     let types = args.queries();
-    let labels = tasks::labels(&types);
+    let job = args.job.as_deref();
+    let labels = match job {
+        Some(_) => vec![String::new()],
+        None => tasks::labels(&types),
+    };
     let task_name = args.task_name.as_deref().filter(|n| !n.is_empty());
+    let what = match job {
+        Some(shape) => Listed::Jobs(shape.kind),
+        None => Listed::Tasks {
+            types: &types,
+            task_name,
+        },
+    };
     let mut plan = project::tasks_plan(&datasets_plan);
-    plan.limit = args.paging.limit.unwrap_or(ALL_LIMIT);
+    if let Some(shape) = job {
+        plan.resource = shape.kind.resource;
+    }
+    let largest = job.map_or(ALL_LIMIT, |shape| shape.kind.max_limit);
+    plan.limit = args.paging.limit.unwrap_or(largest);
     let on_terminal = io::stdout().is_terminal();
-    let mut style = table_style(global, args, on_terminal);
-    if args.columns.is_empty() {
+    let mut style = match job {
+        Some(_) => super::jobs::job_style(global, args, on_terminal),
+        None => table_style(global, args, on_terminal),
+    };
+    if args.columns.is_empty() && job.is_none() {
         style.columns.insert(0, Column::Dataset);
         style.droppable.push(Column::Dataset);
     }
@@ -74,14 +92,14 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
             statuses: &args.status,
             sort: args.sort,
             output: args.output.format,
+            jobs: job,
         };
         let mut lister = Watched {
             client: &client,
             datasets_plan,
             plan,
-            types: &types,
+            listed: what,
             labels: &labels,
-            task_name,
             offsets: &mut offsets,
             names: Rc::default(),
         };
@@ -104,8 +122,12 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
 
     style.dataset_names = Rc::new(names_of(&datasets));
     let sort = args.sort_unless_streamed();
+    let job_sort = job.and_then(|shape| shape.sort);
+    if job_sort.is_some() && args.output.format == OutputFormat::Ndjson {
+        term::warn("--sort is ignored with -o ndjson, which streams in the server's order");
+    }
     // Each dataset's kinds merged newest first, as `list --type all` shows one dataset's.
-    let merged_order = (types.len() > 1).then_some(Sort::NEWEST_FIRST);
+    let merged_order = (types.len() > 1 && job.is_none()).then_some(Sort::NEWEST_FIRST);
     // A table reads a few fields of each task: a dataset's tasks, held until it is
     // listed whole, are held as no more than those.
     let mut reads: Vec<&str> = vec!["status"];
@@ -119,12 +141,27 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
     );
     reads.extend(sort.into_iter().chain(merged_order).flat_map(|s| s.reads()));
     // JSON keeps each dataset's tasks together, in a document of its own shape.
-    let inner = args
-        .output
-        .sink(jq.as_ref(), on_terminal, |format, out| match format {
-            OutputFormat::Json => Box::new(GroupedJsonSink::new(out)),
-            format => output::sink(format, out, style),
-        });
+    let droppable = job.map(|shape| {
+        if args.column_names.is_empty() {
+            shape.kind.default_columns()
+        } else {
+            Vec::new()
+        }
+    });
+    let inner = args.output.sink(jq.as_ref(), on_terminal, |format, out| {
+        match (format, job) {
+            (OutputFormat::Json, None) => Box::new(GroupedJsonSink::new(out)),
+            (OutputFormat::Json, Some(shape)) => {
+                Box::new(GroupedJsonSink::of(out, shape.kind.resource.items_key))
+            }
+            (format, None) => output::sink(format, out, style),
+            (format, Some(shape)) => {
+                let droppable = droppable.as_deref().unwrap_or_default();
+                let columns = (&shape.columns[..], droppable);
+                output::job_sink(shape.kind, format, out, columns, true, &style)
+            }
+        }
+    });
     let (shaped_sort, group_sort) = match args.output.format {
         // The table is one list: sorted as a whole when asked.
         OutputFormat::Table | OutputFormat::Tsv | OutputFormat::Csv => {
@@ -134,30 +171,51 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
         OutputFormat::Json => (None, sort.or(merged_order)),
         OutputFormat::Ndjson => (None, None),
     };
+    let job_sorts = match args.output.format {
+        OutputFormat::Table | OutputFormat::Tsv | OutputFormat::Csv => (job_sort, None),
+        OutputFormat::Json => (None, job_sort),
+        OutputFormat::Ndjson => (None, None),
+    };
     let matched = Rc::new(Cell::new(0));
-    let mut sink = Shaped::new(inner, args.status.clone(), shaped_sort, matched.clone());
-    sink.limit_to(args.paging.max_items);
-    sink.begin(&Page::parse(b"{\"tasks\":[]}", Resource::TASKS)?)
+    let mut sink: Box<dyn Sink> = match job {
+        None => {
+            let mut shaped = Shaped::new(inner, args.status.clone(), shaped_sort, matched.clone());
+            shaped.limit_to(args.paging.max_items);
+            Box::new(shaped)
+        }
+        Some(shape) => {
+            let mut shaped = Shaped::jobs(
+                inner,
+                shape.kind,
+                shape.statuses.clone(),
+                job_sorts.0,
+                matched.clone(),
+            );
+            shaped.limit_to(args.paging.max_items);
+            Box::new(shaped)
+        }
+    };
+    let resource = job.map_or(Resource::TASKS, |shape| shape.kind.resource);
+    let empty = format!("{{\"{}\":[]}}", resource.items_key);
+    sink.begin(&Page::parse(empty.as_bytes(), resource)?)
         .context("cannot write to stdout")?;
 
     let essentials = |task: &RawValue| {
         TaskView::essentials(task.get(), &reads).unwrap_or_else(|| task.to_owned())
     };
     // The table's columns read a few fields; JSON keeps the server's text whole.
-    let keep: &project::Keep<'_> = if args.output.format.is_tabular() {
+    let keep: &project::Keep<'_> = if args.output.format.is_tabular() && job.is_none() {
         &essentials
     } else {
         &project::whole
     };
-    let mut each = std::pin::pin!(project::tasks_of_each(
-        &client, datasets, &types, task_name, &plan, keep
-    ));
+    let mut each = std::pin::pin!(project::tasks_of_each(&client, datasets, what, &plan, keep));
     let mut failures: Vec<String> = Vec::new();
     let mut handed = 0u64;
     let mut datasets_done = 0;
     // Without a sort, the output holds the first --max-items as they come: the
     // datasets after those are not listed at all.
-    let early_stop = shaped_sort.is_none();
+    let early_stop = shaped_sort.is_none() && job_sorts.0.is_none();
     while let Some(DatasetTasks {
         dataset,
         mut tasks,
@@ -185,6 +243,9 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
         if let Some(sort) = group_sort {
             sort_tasks(&mut tasks, sort);
         }
+        if let Some(sort) = job_sorts.1 {
+            sort_jobs(&mut tasks, sort);
+        }
         for task in &tasks {
             sink.item(task).context("cannot write to stdout")?;
             handed += 1;
@@ -198,25 +259,25 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
     progress.clear();
     sink.finish().context("cannot write to stdout")?;
 
-    // Tasks printed, or read when a filter printed only some of them.
-    let shown = if args.status.is_empty() {
-        matched.get()
-    } else {
-        handed
+    let filtered = match job {
+        Some(shape) => !shape.statuses.is_empty(),
+        None => !args.status.is_empty(),
     };
+    // Tasks printed, or read when a filter printed only some of them.
+    let shown = if !filtered { matched.get() } else { handed };
     if args.output.format == OutputFormat::Table {
-        let noun = Resource::TASKS.noun(shown);
+        let noun = resource.noun(shown);
         let of = if datasets_done == dataset_count {
             String::new()
         } else {
             format!("{datasets_done} of ")
         };
         let mut line = format!("{shown} {noun} in {of}{dataset_count} datasets");
-        if !args.status.is_empty() {
+        if filtered {
             line.push_str(&format!(", {} matching --status", matched.get()));
         }
         let mut notes = shaping_notes(&[], &plan, args.paging.max_items, matched.get());
-        if args.task_type.is_none() {
+        if args.task_type.is_none() && job.is_none() {
             notes.push("auto-labeling and pre-labeling tasks; --type all lists every kind".into());
         }
         if !notes.is_empty() {
@@ -224,7 +285,7 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
         }
         term::note(&line);
     }
-    match failed(&failures, dataset_count) {
+    match failed(&failures, dataset_count, resource.plural) {
         None => Ok(()),
         Some(message) => Err(Incomplete {
             message,
@@ -256,12 +317,13 @@ fn problem(
     Some(crate::util::text::clean(&problem).into_owned())
 }
 
-/// The message of a listing some of whose `failures` (of `count` datasets) failed.
-fn failed(failures: &[String], count: usize) -> Option<String> {
+/// The message of a listing some of whose `failures` (of `count` datasets) failed;
+/// what was listed: `plural`.
+fn failed(failures: &[String], count: usize, plural: &str) -> Option<String> {
     (!failures.is_empty()).then(|| {
         format!(
-            "incomplete listing: the tasks of {} of {count} datasets could not all be listed: \
-             {}",
+            "incomplete listing: the {plural} of {} of {count} datasets could not all be \
+             listed: {}",
             failures.len(),
             failures.join(", ")
         )
@@ -273,9 +335,8 @@ struct Watched<'a> {
     client: &'a crate::api::client::Client,
     datasets_plan: Plan,
     plan: Plan,
-    types: &'a [Option<TaskType>],
+    listed: Listed<'a>,
     labels: &'a [String],
-    task_name: Option<&'a str>,
     offsets: &'a mut Offsets,
     /// The names of the datasets the last round found.
     names: Rc<HashMap<String, String>>,
@@ -294,21 +355,31 @@ impl super::watch::Lister for Watched<'_> {
         let mut each = std::pin::pin!(project::tasks_of_each(
             self.client,
             datasets,
-            self.types,
-            self.task_name,
+            self.listed,
             &self.plan,
             &project::whole
         ));
         while let Some(listed) = each.next().await {
-            if let Some(problem) = problem(listed.error.as_ref(), self.labels, &listed.outcomes) {
+            let problem = problem(listed.error.as_ref(), self.labels, &listed.outcomes);
+            if let Some(problem) = &problem {
                 term::warn(&format!("{}: {problem}", named(&listed.dataset)));
                 failures.push(named(&listed.dataset));
             }
+            sink.group(&Group {
+                dataset_id: listed.dataset.id.as_str(),
+                name: listed.dataset.name_raw.as_deref(),
+                total: None,
+                error: problem.as_deref(),
+            })?;
             for task in &listed.tasks {
                 sink.item(task)?;
             }
         }
-        Ok(failed(&failures, count))
+        let plural = match self.listed {
+            Listed::Jobs(kind) => kind.resource.plural,
+            Listed::Tasks { .. } => "tasks",
+        };
+        Ok(failed(&failures, count, plural))
     }
 
     fn style(&self, base: &output::TableStyle) -> output::TableStyle {

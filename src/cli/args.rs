@@ -10,6 +10,7 @@ use clap::builder::ArgPredicate;
 
 use crate::api::offsets::Offsets;
 use crate::api::paging::Plan;
+use crate::domain::kind::Kind;
 use crate::domain::resource::{DEFAULT_PAGE_SIZE, Resource};
 use crate::output::jq::Jq;
 use crate::output::{OutputFormat, Sink};
@@ -217,6 +218,12 @@ impl JqArg {
     /// error. `json` says whether the command's output is JSON (`--jq` sets `-o json`
     /// unless another format was asked for).
     pub fn compile(&self, json: bool) -> anyhow::Result<Option<Rc<Jq>>> {
+        self.compile_for(json, None)
+    }
+
+    /// [`JqArg::compile`], with `$status` naming the statuses of `kind` when it is
+    /// another kind of job than intelligent tasks.
+    pub fn compile_for(&self, json: bool, kind: Option<&Kind>) -> anyhow::Result<Option<Rc<Jq>>> {
         let Some(code) = &self.jq else {
             return Ok(None);
         };
@@ -227,7 +234,10 @@ impl JqArg {
             .into());
         }
         match Jq::compile(code) {
-            Ok(jq) => Ok(Some(Rc::new(jq))),
+            Ok(jq) => Ok(Some(Rc::new(match kind {
+                Some(kind) => jq.with_statuses_of(kind),
+                None => jq,
+            }))),
             Err(e) => Err(MistakeIn {
                 message: e.message,
                 text: e.program,
@@ -250,7 +260,8 @@ pub fn parse_interval(text: &str) -> Result<std::time::Duration, String> {
 /// Which pages of a list to fetch: the flags every listing command shares.
 #[derive(Debug, Clone, Args)]
 pub struct PagingArgs {
-    /// Items per page, 1 to 100 [default: 10; 100 with --all, --status or --sort]
+    /// Items per page, 1 to 100 (1000 for list --kind version or team) [default: 10;
+    /// the largest with --all, --status or --sort]
     #[arg(long, value_name = "N", value_parser = parse_limit)]
     pub limit: Option<u32>,
 
@@ -275,19 +286,29 @@ pub struct PagingArgs {
 /// The page size for `--all`: the API's largest, for the fewest requests.
 pub const ALL_LIMIT: u32 = 100;
 
-/// `--limit N`: a page size the API takes, 1 to [`ALL_LIMIT`].
+/// The largest page any list takes: its own largest is checked once the list is known.
+const LARGEST_LIMIT: u32 = 1000;
+
+/// `--limit N`: a page size some list of the API takes, 1 to [`LARGEST_LIMIT`].
 fn parse_limit(text: &str) -> Result<u32, String> {
     let limit: u32 = text
         .parse()
         .map_err(|_| format!("`{text}` is not a number of items per page"))?;
     match limit {
         0 => Err("a page holds at least 1 item".to_string()),
-        n if n > ALL_LIMIT => Err(format!(
-            "a page holds at most {ALL_LIMIT} items; to list more, use --all (every page) \
-             or --max-items {n}"
-        )),
-        n => Ok(n),
+        n => check_limit(n, LARGEST_LIMIT).map(|()| n),
     }
+}
+
+/// A page of `limit` items, of a list that takes at most `max`.
+fn check_limit(limit: u32, max: u32) -> Result<(), String> {
+    if limit > max {
+        return Err(format!(
+            "a page holds at most {max} items; to list more, use --all (every page) or \
+             --max-items {limit}"
+        ));
+    }
+    Ok(())
 }
 
 /// What a listing's output does with what it is given, which decides how much of the
@@ -301,6 +322,14 @@ pub enum Shaping {
 }
 
 impl PagingArgs {
+    /// `--limit`, checked against the largest page of the list: `max`.
+    pub fn check_limit(&self, max: u32) -> Result<(), UsageError> {
+        match self.limit {
+            Some(limit) => check_limit(limit, max).map_err(UsageError),
+            None => Ok(()),
+        }
+    }
+
     /// The page the user asked for, 0 when none.
     pub fn offset(&self) -> u32 {
         self.offset.unwrap_or(0)
@@ -317,15 +346,28 @@ impl PagingArgs {
         offsets: &Offsets,
         shaping: Shaping,
     ) -> Plan {
+        self.plan_up_to(ALL_LIMIT, resource, profile_concurrency, offsets, shaping)
+    }
+
+    /// [`PagingArgs::plan`] of a list whose pages hold up to `largest` items (the page
+    /// size of a listing of every page).
+    pub fn plan_up_to(
+        &self,
+        largest: u32,
+        resource: Resource,
+        profile_concurrency: Option<u32>,
+        offsets: &Offsets,
+        shaping: Shaping,
+    ) -> Plan {
         let shaped = shaping == Shaping::FilterOrSort;
         let all = self.all || self.max_items.is_some() || (shaped && self.offset.is_none());
         let limit = self.limit.unwrap_or(match self.max_items {
             // From the first page, no bigger pages than the cap needs. Further on, the
             // page size must stay put: `--offset` counts pages of that size.
             Some(cap) if self.offset() == 0 && !shaped => {
-                u32::try_from(cap).unwrap_or(ALL_LIMIT).min(ALL_LIMIT)
+                u32::try_from(cap).unwrap_or(largest).min(largest)
             }
-            _ if all => ALL_LIMIT,
+            _ if all => largest,
             _ => DEFAULT_PAGE_SIZE,
         });
         Plan {

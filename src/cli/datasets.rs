@@ -9,7 +9,7 @@ use clap::{Args, ValueEnum};
 
 use super::GlobalArgs;
 use super::args::{
-    OutputArgs, PagingArgs, Shaping, SortValues, chosen_columns, droppable_columns,
+    ALL_LIMIT, OutputArgs, PagingArgs, Shaping, SortValues, chosen_columns, droppable_columns,
     listing_progress, split_descending, table_width,
 };
 use super::context::Context;
@@ -87,6 +87,7 @@ pub async fn run(global: &GlobalArgs, args: &DatasetsArgs) -> Result<()> {
         .output
         .jq
         .compile(args.output.format == OutputFormat::Json)?;
+    args.paging.check_limit(ALL_LIMIT)?;
     let context = Context::new(global)?;
     let settings = &context.settings;
     let mut offsets = Offsets::of(settings);

@@ -4,6 +4,7 @@
 
 use clap::builder::styling::Style;
 
+use crate::domain::kind::{Kind, Outcome};
 use crate::domain::task::{Status, TaskType};
 
 /// One example: what it does, and the command line, which works as it is (the IDs are
@@ -46,6 +47,14 @@ pub const LIST_EXAMPLES: &[Example] = &[
         "A log of every change until all tasks are done",
         "matasks list --watch --until-done > changes.ndjson",
     ),
+    example(
+        "The dataset's versions being published, or that failed",
+        "matasks list --kind version --status creating,error",
+    ),
+    example(
+        "Every import task of the project that failed",
+        "matasks list -A -k import --status failed --columns id,status,path",
+    ),
 ];
 
 pub const GET_EXAMPLES: &[Example] = &[
@@ -57,6 +66,10 @@ pub const GET_EXAMPLES: &[Example] = &[
         "A task of a given dataset, as the server's JSON",
         "matasks get Fa1LeDtask000000001 -d OBegCXHxTJ2JHRAZWr0 -o json",
     ),
+    example(
+        "An export task: status, progress, samples and path",
+        "matasks get --kind export TZMuy7OKbClkGCAc3gb",
+    ),
 ];
 
 pub const WAIT_EXAMPLES: &[Example] = &[
@@ -67,6 +80,10 @@ pub const WAIT_EXAMPLES: &[Example] = &[
     example(
         "Keep the task as it ended, e.g. as a CI artifact",
         "matasks wait 14cyxyu6UXaNT3lrPFl -o json > task.json",
+    ),
+    example(
+        "Wait until a version is published (exit 0), or is in error (7)",
+        "matasks wait --kind version 54IXbeJhfttGpL46lbv --timeout 30m",
     ),
 ];
 
@@ -147,7 +164,67 @@ pub fn examples(examples: &[Example]) -> String {
 /// in `:`, then lines indented by two spaces) may follow, after a blank line; the man
 /// page shows each as a section of its own.
 pub fn list() -> String {
-    format!("{}\n\n{}", examples(LIST_EXAMPLES), codes())
+    format!(
+        "{}\n\n{}\n\n{}",
+        examples(LIST_EXAMPLES),
+        codes(),
+        kinds("Other kinds' statuses (--kind, --status), with wait's exit status when done")
+    )
+}
+
+/// Each kind's statuses, by its description: those of a job under way, then those of
+/// a job that is done, each with the exit status `wait` ends with.
+fn kinds(title: &str) -> String {
+    let mut text = heading(title);
+    let width = Kind::ALL.iter().map(|k| k.name.len()).max().unwrap_or(0);
+    for kind in &Kind::ALL {
+        let under_way: Vec<&str> = kind
+            .statuses
+            .iter()
+            .filter(|s| !s.outcome.is_done())
+            .map(|s| s.name)
+            .collect();
+        let done: Vec<String> = kind
+            .statuses
+            .iter()
+            .filter_map(|s| {
+                let exit = match s.outcome {
+                    Outcome::Succeeded => 0,
+                    Outcome::Failed => 7,
+                    Outcome::Stopped => 8,
+                    Outcome::Pending | Outcome::Running => return None,
+                };
+                Some(format!("{} ({exit})", s.name))
+            })
+            .collect();
+        // Each status a word, wrapped to fit 80 columns under the first.
+        let mut words: Vec<String> = Vec::new();
+        for (n, name) in under_way.iter().enumerate() {
+            let end = if n + 1 == under_way.len() { ";" } else { "," };
+            words.push(format!("{name}{end}"));
+        }
+        words.push("done:".to_string());
+        for (n, name) in done.iter().enumerate() {
+            let end = if n + 1 == done.len() { "" } else { "," };
+            words.push(format!("{name}{end}"));
+        }
+        let indent = width + 4;
+        let mut row = format!("\n  {:width$}  ", kind.name);
+        let mut used = indent;
+        for word in words {
+            if used + 1 + word.len() > 80 && used > indent {
+                row.push_str(&format!("\n{:indent$}", ""));
+                used = indent;
+            } else if used > indent {
+                row.push(' ');
+                used += 1;
+            }
+            used += word.len();
+            row.push_str(&word);
+        }
+        text.push_str(&row);
+    }
+    text
 }
 
 /// The status and type codes JSON holds, and their names in `--jq` programs.
@@ -183,7 +260,11 @@ pub fn get() -> String {
 }
 
 pub fn wait() -> String {
-    examples(WAIT_EXAMPLES)
+    format!(
+        "{}\n\n{}",
+        examples(WAIT_EXAMPLES),
+        kinds("Other kinds' statuses, and the exit status when done (--kind)")
+    )
 }
 
 pub fn datasets() -> String {

@@ -10,17 +10,20 @@ use clap::{Args, ValueEnum};
 
 use super::GlobalArgs;
 use super::args::{
-    DatasetArg, OutputArgs, PagingArgs, Shaping, SortValues, chosen_columns, droppable_columns,
-    listing_progress, parse_interval, split_descending, table_width,
+    ALL_LIMIT, DatasetArg, OutputArgs, PagingArgs, Shaping, SortValues, chosen_columns,
+    droppable_columns, listing_progress, parse_interval, split_descending, table_width,
 };
 use super::context::Context;
+use super::kind::{
+    JobShape, KindChoice, KindNames, job_columns, job_sort, job_statuses, parse_as, task_values,
+};
 use crate::api::offsets::Offsets;
 use crate::api::page::Page;
 use crate::api::paging::{self, Plan};
 use crate::api::tasks;
 use crate::api::totals::Totals;
 use crate::domain::resource::Resource;
-use crate::domain::task::TaskType;
+use crate::domain::task::{Status, TaskType};
 use crate::output::jq::Jq;
 use crate::output::json::merged_envelope;
 use crate::output::shape::{Shaped, Sort, SortField};
@@ -34,6 +37,10 @@ use crate::util::term;
 pub struct ListArgs {
     #[command(flatten)]
     pub dataset: DatasetArg,
+
+    /// Which of the dataset's jobs to list
+    #[arg(short = 'k', long, value_enum, default_value_t, value_name = "KIND")]
+    pub kind: KindChoice,
 
     /// The tasks of every dataset of the project (all pages of each), with a DATASET
     /// column; -o json groups them by dataset
@@ -55,29 +62,60 @@ pub struct ListArgs {
     pub output: OutputArgs,
 
     /// Only tasks in these statuses, comma-separated or repeated: filtered here, over
-    /// every page unless --offset picks one (the server's total stays as it is)
-    #[arg(long, value_enum, value_delimiter = ',', value_name = "STATUS")]
-    pub status: Vec<crate::domain::task::Status>,
+    /// every page unless --offset picks one (the server's total stays as it is); other
+    /// kinds take their own, listed below
+    #[arg(
+        long = "status",
+        id = "status",
+        value_parser = KindNames::<Status>::new(),
+        value_delimiter = ',',
+        value_name = "STATUS"
+    )]
+    pub status_names: Vec<String>,
 
-    /// The table's columns, in order, comma-separated
-    #[arg(long, value_enum, value_delimiter = ',', value_name = "COLUMN")]
-    pub columns: Vec<Column>,
+    /// The table's columns, in order, comma-separated; other kinds have their own
+    #[arg(
+        long = "columns",
+        id = "columns",
+        value_parser = KindNames::<Column>::new(),
+        value_delimiter = ',',
+        value_name = "COLUMN"
+    )]
+    pub column_names: Vec<String>,
 
     /// Add CREATED, MODEL, VERSION, UNCONFIRMED and MESSAGE to the table's columns
+    /// (other kinds: CREATED and one or two more)
     #[arg(long)]
     pub wide: bool,
 
-    /// Order by created, name, status, progress or elapsed; -FIELD reverses: sorted
-    /// here, over every page unless --offset picks one (ndjson keeps the server's order,
-    /// as it streams)
+    /// Order by created, name, status, progress or elapsed (other kinds: any of their
+    /// columns); -FIELD reverses: sorted here, over every page unless --offset picks
+    /// one (ndjson keeps the server's order, as it streams)
     #[arg(
-        long,
+        long = "sort",
+        id = "sort",
         value_name = "[-]FIELD",
-        value_parser = SortValues { parse: parse_sort, values: SORT_VALUES },
+        value_parser = SortValues { parse: parse_sort_name, values: SORT_VALUES },
         allow_hyphen_values = true,
         hide_possible_values = true
     )]
+    pub sort_name: Option<String>,
+
+    /// `--status`, read as intelligent tasks' statuses.
+    #[arg(skip)]
+    pub status: Vec<Status>,
+
+    /// `--columns`, read as the task table's.
+    #[arg(skip)]
+    pub columns: Vec<Column>,
+
+    /// `--sort`, read as an order of tasks.
+    #[arg(skip)]
     pub sort: Option<Sort>,
+
+    /// `--status`, `--columns` and `--sort` read as another kind's, when `--kind` names one.
+    #[arg(skip)]
+    pub job: Option<Box<JobShape>>,
 
     /// List again every --interval until Ctrl-C: on a terminal the table is redrawn in
     /// place; otherwise one NDJSON line per task that appears or changes
@@ -94,6 +132,60 @@ pub struct ListArgs {
 }
 
 impl ListArgs {
+    /// Read `--status`, `--columns` and `--sort` as the kind's; refuse what only
+    /// intelligent tasks have.
+    pub fn resolve(&mut self) -> anyhow::Result<()> {
+        let Some(kind) = self.kind.job() else {
+            self.paging.check_limit(ALL_LIMIT)?;
+            self.status = task_values(&self.status_names, "status")?;
+            self.columns = task_values(&self.column_names, "columns")?;
+            self.sort = self
+                .sort_name
+                .as_deref()
+                .map(|text| {
+                    let parser = SortValues {
+                        parse: parse_sort,
+                        values: SORT_VALUES,
+                    };
+                    parse_as(parser, "sort", text)
+                })
+                .transpose()?;
+            return Ok(());
+        };
+        let only_tasks = [
+            (self.task_type.is_some(), "--type"),
+            (self.task_name.is_some(), "--task-name"),
+        ];
+        if let Some((_, flag)) = only_tasks.iter().find(|(given, _)| *given) {
+            return Err(UsageError(format!(
+                "{flag} selects intelligent tasks: it cannot be used with --kind {}",
+                kind.name
+            ))
+            .into());
+        }
+        self.paging.check_limit(kind.max_limit)?;
+        let columns = job_columns(kind, &self.column_names)?;
+        let mut columns = if columns.is_empty() {
+            kind.default_columns()
+        } else {
+            columns
+        };
+        if self.wide {
+            columns.extend(kind.columns.iter().filter(|c| !c.default));
+        }
+        self.job = Some(Box::new(JobShape {
+            kind,
+            statuses: job_statuses(kind, &self.status_names)?,
+            columns,
+            sort: self
+                .sort_name
+                .as_deref()
+                .map(|text| job_sort(kind, text))
+                .transpose()?,
+        }));
+        Ok(())
+    }
+
     /// The queries `--type` asks for: one per type, or one without a type (the API's
     /// default kinds).
     pub fn queries(&self) -> Vec<Option<TaskType>> {
@@ -117,10 +209,10 @@ impl ListArgs {
 
     /// The `--jq` program, compiled; refuses the flags `--watch` cannot honour.
     pub fn checked_jq(&self) -> Result<Option<Rc<Jq>>> {
-        let jq = self
-            .output
-            .jq
-            .compile(self.output.format == OutputFormat::Json)?;
+        let jq = self.output.jq.compile_for(
+            self.output.format == OutputFormat::Json,
+            self.job.as_ref().map(|shape| shape.kind),
+        )?;
         if self.watch
             && (jq.is_some() || matches!(self.output.format, OutputFormat::Tsv | OutputFormat::Csv))
         {
@@ -203,6 +295,12 @@ const SORT_VALUES: &[&str] = &[
     "-elapsed",
 ];
 
+/// `--sort`'s value as given: read as an order of tasks, or of another kind's jobs,
+/// once `--kind` is known.
+fn parse_sort_name(text: &str) -> Result<String, String> {
+    Ok(text.to_string())
+}
+
 /// `--sort FIELD` or `--sort -FIELD`.
 fn parse_sort(text: &str) -> Result<Sort, String> {
     let (descending, name) = split_descending(text);
@@ -259,6 +357,7 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
             statuses: &args.status,
             sort: args.sort.or(merged.then_some(Sort::NEWEST_FIRST)),
             output: args.output.format,
+            jobs: None,
         };
         let mut lister = super::watch::Sources {
             plan: &mut plan,

@@ -10,6 +10,8 @@ mod context;
 mod datasets;
 mod get;
 pub mod help;
+pub(crate) mod jobs;
+mod kind;
 mod list;
 mod report;
 mod start;
@@ -26,6 +28,8 @@ use crate::util::{clock, term, time};
 use args::{COMMAND_ENV, GLOBAL_ENV};
 pub use args::{GlobalArgs, parse_duration};
 pub use completions::script as completion_script;
+pub(crate) use report::report;
+pub(crate) use wait::WaitOptions;
 
 /// List, inspect and wait for the intelligent tasks of ModelArts datasets.
 ///
@@ -51,11 +55,13 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// List a dataset's intelligent tasks (auto labeling, pre-labeling, auto grouping, auto deployment)
+    /// List a dataset's intelligent tasks (auto labeling, pre-labeling, auto grouping, auto
+    /// deployment), or with --kind its imports, exports, versions or team labeling tasks
     #[command(visible_alias = "ls", after_help = help::list())]
     List(list::ListArgs),
 
-    /// Show one task: status, progress, elapsed time and any error
+    /// Show one task (or, with --kind, another job): status, progress, elapsed time and
+    /// any error
     #[command(after_help = help::get())]
     Get(get::GetArgs),
 
@@ -63,8 +69,8 @@ pub enum Command {
     #[command(visible_alias = "ds", after_help = help::datasets())]
     Datasets(datasets::DatasetsArgs),
 
-    /// Wait until a task is done; the exit status says how it ended (0 succeeded,
-    /// 7 failed, 8 stopped, 124 timed out)
+    /// Wait until a task (or, with --kind, another job) is done; the exit status says how
+    /// it ended (0 succeeded, 7 failed, 8 stopped, 124 timed out)
     #[command(after_help = help::wait())]
     Wait(wait::WaitArgs),
 
@@ -113,7 +119,7 @@ impl Command {
 /// Parse the command line, run the command, and turn any failure into a message on
 /// stderr and an exit status.
 pub fn run() -> ExitCode {
-    let cli = match parse() {
+    let mut cli = match parse() {
         Ok(cli) => cli,
         Err(e) => {
             // Help and version go to stdout and exit 0; usage errors exit 2.
@@ -123,6 +129,16 @@ pub fn run() -> ExitCode {
     };
     term::init(cli.global.color, cli.global.verbose);
     time::show_in_utc(cli.global.utc);
+    if let Command::List(args) = &mut cli.command
+        && let Err(e) = args.resolve()
+    {
+        // A name that is no intelligent task's is told as clap tells a mistake.
+        if let Some(e) = e.downcast_ref::<clap::Error>() {
+            let _ = e.print();
+            return ExitCode::from(e.exit_code() as u8);
+        }
+        return report::report(&e);
+    }
     if let Err(why) = clock::check().and_then(|()| time::check()) {
         return report::report(&ConfigError(why).into());
     }
@@ -141,6 +157,7 @@ pub fn run() -> ExitCode {
     let result = runtime.block_on(async {
         match &cli.command {
             Command::List(args) if args.all_datasets => across::run(&cli.global, args).await,
+            Command::List(args) if args.job.is_some() => jobs::run(&cli.global, args).await,
             Command::List(args) => list::run(&cli.global, args).await,
             Command::Get(args) => get::run(&cli.global, args).await,
             Command::Datasets(args) => datasets::run(&cli.global, args).await,

@@ -262,6 +262,7 @@ pub async fn run(global: &GlobalArgs, args: &StartArgs) -> Result<()> {
     }
     wait::wait_for(
         Through::Client(&client),
+        wait::Subject::Task,
         &task_id,
         &dataset,
         &common.waiting,

@@ -74,6 +74,7 @@ pub async fn run(global: &GlobalArgs, args: &StopArgs) -> Result<()> {
     }
     wait::wait_for(
         Through::Client(&client),
+        wait::Subject::Task,
         &task_id,
         &dataset,
         &args.waiting,

@@ -13,10 +13,13 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use super::GlobalArgs;
 use super::args::{DatasetArg, JqArg, parse_duration, parse_interval};
 use super::context::{self, Context};
+use super::kind::KindChoice;
 use super::report::is_lasting;
 use crate::api::client::Client;
-use crate::api::tasks;
+use crate::api::{jobs, tasks};
 use crate::domain::id::Id;
+use crate::domain::item::Item;
+use crate::domain::kind::{Kind, Outcome as JobOutcome};
 use crate::domain::task::{Status, TaskView};
 use crate::output::jq::Jq;
 use crate::output::json::write_line;
@@ -27,11 +30,16 @@ use crate::util::term;
 
 #[derive(Debug, Args)]
 pub struct WaitArgs {
-    /// The task's ID, as `list` shows it
+    /// The task's ID (or the job's, with --kind), as `list` shows it
     pub task_id: String,
 
     #[command(flatten)]
     pub dataset: DatasetArg,
+
+    /// What the ID names: an intelligent task, or another of the dataset's jobs, whose
+    /// statuses end the wait as a task's do (listed below)
+    #[arg(short = 'k', long, value_enum, default_value_t, value_name = "KIND")]
+    pub kind: KindChoice,
 
     #[command(flatten)]
     pub wait: WaitOptions,
@@ -82,7 +90,12 @@ pub struct Printed {
 impl Printed {
     /// `-o` and `--jq` as given (the program compiled, or a usage error).
     pub fn of(output: Option<WaitOutput>, jq: &JqArg) -> Result<Printed> {
-        let jq = jq.compile(output == Some(WaitOutput::Json))?;
+        Printed::of_kind(output, jq, None)
+    }
+
+    /// [`Printed::of`], `$status` naming the statuses of `kind` (another kind of job).
+    pub fn of_kind(output: Option<WaitOutput>, jq: &JqArg, kind: Option<&Kind>) -> Result<Printed> {
+        let jq = jq.compile_for(output == Some(WaitOutput::Json), kind)?;
         Ok(Printed { output, jq })
     }
 }
@@ -97,17 +110,122 @@ pub enum WaitOutput {
 
 /// How a wait ended.
 enum Outcome {
-    Done(Status, String),
+    Done(End, String),
     TimedOut(Option<String>),
 }
 
+/// How a task or job that is done ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum End {
+    Succeeded,
+    Failed,
+    Stopped,
+}
+
+/// What a wait polls: an intelligent task, or a job of another kind, by its
+/// description.
+#[derive(Debug, Clone, Copy)]
+pub enum Subject {
+    Task,
+    Job(&'static Kind),
+}
+
+/// What one answer says of the task or job waited for.
+struct Seen {
+    /// The status, by its name (or as the server wrote it).
+    label: String,
+    /// `37.5%`; empty where the kind has no progress.
+    progress: String,
+    percent: Option<f64>,
+    end: Option<End>,
+    /// Why it failed, when it says.
+    error: Option<String>,
+    /// A status the description does not know, as the server wrote it.
+    unknown: Option<String>,
+}
+
+impl Seen {
+    /// `running 37.5%`, `creating`.
+    fn state(&self) -> String {
+        format!("{} {}", self.label, self.progress)
+            .trim_end()
+            .to_string()
+    }
+}
+
+impl Subject {
+    /// `task`, `import task`: what is waited for, in messages.
+    fn noun(self) -> &'static str {
+        match self {
+            Subject::Task => "task",
+            Subject::Job(kind) => kind.resource.singular,
+        }
+    }
+
+    async fn fetch(self, client: &Client, dataset: &Id, id: &Id) -> Result<Vec<u8>> {
+        match self {
+            Subject::Task => tasks::get_task(client, dataset, id).await,
+            Subject::Job(kind) => jobs::get_job(client, dataset, kind, id).await,
+        }
+    }
+
+    fn read(self, text: &str) -> Seen {
+        match self {
+            Subject::Task => {
+                let task = TaskView::parse(text);
+                Seen {
+                    label: task.status_label(),
+                    progress: task.progress(),
+                    percent: task.progress_value(),
+                    end: task.status().and_then(|status| match status {
+                        Status::Succeeded => Some(End::Succeeded),
+                        Status::Failed => Some(End::Failed),
+                        Status::Stopped => Some(End::Stopped),
+                        _ => None,
+                    }),
+                    error: task.error(),
+                    unknown: None,
+                }
+            }
+            Subject::Job(kind) => {
+                let item = Item::parse(text);
+                let status = kind.status_of(&item);
+                let progress = kind.progress(&item).unwrap_or_default();
+                Seen {
+                    label: kind.status_label(&item),
+                    percent: kind
+                        .progress_key
+                        .and_then(|key| crate::domain::field::number(&item.raw(key))),
+                    progress,
+                    end: status.and_then(|s| match s.outcome {
+                        JobOutcome::Succeeded => Some(End::Succeeded),
+                        JobOutcome::Failed => Some(End::Failed),
+                        JobOutcome::Stopped => Some(End::Stopped),
+                        JobOutcome::Pending | JobOutcome::Running => None,
+                    }),
+                    error: kind.error(&item),
+                    unknown: status
+                        .is_none()
+                        .then(|| item.text(kind.status_key))
+                        .filter(|t| t != crate::domain::field::MISSING),
+                }
+            }
+        }
+    }
+}
+
 pub async fn run(global: &GlobalArgs, args: &WaitArgs) -> Result<()> {
-    let printed = Printed::of(args.output, &args.jq)?;
+    let printed = Printed::of_kind(args.output, &args.jq, args.kind.job())?;
     let task_id = context::task_id(&args.task_id)?;
     let context = Context::new(global)?;
     let dataset = context.dataset(&args.dataset)?;
+    let subject = match args.kind.job() {
+        Some(kind) => Subject::Job(kind),
+        None => Subject::Task,
+    };
     wait_for(
         Through::Settings(&context),
+        subject,
         &task_id,
         &dataset,
         &args.wait,
@@ -129,6 +247,7 @@ pub enum Through<'a> {
 /// says how it ended (a stop that was `expecting` is a success).
 pub async fn wait_for(
     through: Through<'_>,
+    subject: Subject,
     task_id: &Id,
     dataset: &Id,
     options: &WaitOptions,
@@ -136,14 +255,18 @@ pub async fn wait_for(
     expecting: Expecting,
 ) -> Result<()> {
     let started = Instant::now();
-    let report = Report::new(task_id.as_str(), printed);
+    let noun = subject.noun();
+    let report = Report::new(noun, task_id.as_str(), printed);
     let mut last_seen: Option<String> = None;
     // Connecting (and getting a token) is part of the wait: the deadline and Ctrl-C
     // cover it too.
     let waiting = poll(
         through,
-        task_id,
-        dataset,
+        Target {
+            subject,
+            id: task_id,
+            dataset,
+        },
         options.interval,
         &report,
         started,
@@ -157,7 +280,7 @@ pub async fn wait_for(
         _ = tokio::signal::ctrl_c() => {
             report.clear();
             term::note(&format!(
-                "interrupted: stopped waiting for task {}, which goes on",
+                "interrupted: stopped waiting for {noun} {}, which goes on",
                 task_id
             ));
             return Err(Ended(ExitKind::Interrupted).into());
@@ -175,35 +298,49 @@ pub async fn wait_for(
         report.print_document(text)?;
     }
     match outcome {
-        Outcome::Done(status, text) => {
-            let task = TaskView::parse(&text);
-            match status {
-                Status::Succeeded => {
-                    term::note(&format!("task {} succeeded (waited {waited})", task_id));
+        Outcome::Done(end, text) => {
+            let seen = subject.read(&text);
+            // A job's status says more than the outcome: `completed`, `deleted`.
+            let status = match subject {
+                Subject::Job(_) if seen.label != "succeeded" => format!(" ({})", seen.label),
+                _ => String::new(),
+            };
+            match end {
+                End::Succeeded => {
+                    term::note(&format!(
+                        "{noun} {task_id} succeeded{status} (waited {waited})"
+                    ));
                     Ok(())
                 }
-                Status::Failed => {
-                    let why = task.error().map(|e| format!(": {e}")).unwrap_or_default();
-                    term::error(&format!("task {} failed{why}", task_id));
+                End::Failed => {
+                    let why = seen.error.map(|e| format!(": {e}")).unwrap_or_default();
+                    term::error(&format!("{noun} {task_id} failed{status}{why}"));
                     Err(Ended(ExitKind::TaskFailed).into())
                 }
-                _ if expecting == Expecting::Stopped => {
-                    term::note(&format!("task {} stopped (waited {waited})", task_id));
+                End::Stopped if expecting == Expecting::Stopped => {
+                    term::note(&format!("{noun} {task_id} stopped (waited {waited})"));
                     Ok(())
                 }
-                _ => {
-                    term::error(&format!("task {} was stopped", task_id));
+                End::Stopped => {
+                    let ended = match subject {
+                        Subject::Task => "was stopped".to_string(),
+                        Subject::Job(_) => format!("ended unfinished{status}"),
+                    };
+                    term::error(&format!("{noun} {task_id} {ended}"));
                     Err(Ended(ExitKind::TaskStopped).into())
                 }
             }
         }
         Outcome::TimedOut(text) => {
             let state = text
-                .map(|t| TaskView::parse(&t))
-                .map(|t| format!(", still {} at {}", t.status_label(), t.progress()))
+                .map(|t| subject.read(&t))
+                .map(|seen| match seen.progress.as_str() {
+                    "" => format!(", still {}", seen.label),
+                    progress => format!(", still {} at {progress}", seen.label),
+                })
                 .unwrap_or_default();
             term::error(&format!(
-                "gave up waiting for task {} after {}{state}; it goes on (wait longer with \
+                "gave up waiting for {noun} {} after {}{state}; it goes on (wait longer with \
                  --timeout)",
                 task_id,
                 humanize(options.timeout)
@@ -211,6 +348,13 @@ pub async fn wait_for(
             Err(Ended(ExitKind::TimedOut).into())
         }
     }
+}
+
+/// What a wait polls: a task or job, by its ID, in a dataset.
+struct Target<'a> {
+    subject: Subject,
+    id: &'a Id,
+    dataset: &'a Id,
 }
 
 /// Poll until the task is done. A fault that may pass (a server error, the network)
@@ -221,8 +365,7 @@ pub async fn wait_for(
 /// service may be restarting).
 async fn poll(
     through: Through<'_>,
-    task_id: &Id,
-    dataset: &Id,
+    target: Target<'_>,
     interval: Duration,
     report: &Report,
     started: Instant,
@@ -236,29 +379,44 @@ async fn poll(
             &made
         }
     };
-    let mut last_change: Option<(String, String)> = None;
+    let Target {
+        subject,
+        id: task_id,
+        dataset,
+    } = target;
+    let mut last_change: Option<String> = None;
     let mut answered = false;
+    let mut warned_unknown = false;
     loop {
-        match tasks::get_task(client, dataset, task_id).await {
+        match subject.fetch(client, dataset, task_id).await {
             Ok(body) => {
                 answered = true;
                 let text = String::from_utf8_lossy(&body).into_owned();
-                let task = TaskView::parse(&text);
-                let change = (task.status_label(), task.progress());
+                let seen = subject.read(&text);
+                if let (Some(status), false) = (&seen.unknown, warned_unknown) {
+                    report.warn(&format!(
+                        "{} {task_id} is in status `{status}`, which matasks does not know: \
+                         waiting on as though it were not done",
+                        subject.noun()
+                    ));
+                    warned_unknown = true;
+                }
+                let change = seen.state();
                 if last_change.as_ref() != Some(&change) {
-                    report.changed(&task, &text, started);
+                    report.changed(&seen, &text, started);
                     last_change = Some(change);
                 }
                 *last_seen = Some(text.clone());
-                if let Some(status) = task.status().filter(|s| s.is_done()) {
-                    return Ok(Outcome::Done(status, text));
+                if let Some(end) = seen.end {
+                    return Ok(Outcome::Done(end, text));
                 }
             }
             Err(e) if is_lasting(&e) => return Err(e),
             Err(e) if !answered && never_reached_the_api(&e) => {
                 return Err(e.context(Advised {
                     message: format!(
-                        "stopped waiting for task {} before any answer from the API",
+                        "stopped waiting for {} {} before any answer from the API",
+                        subject.noun(),
                         task_id
                     ),
                     hint: "the wait ends early: nothing has answered as the ModelArts API \
@@ -268,7 +426,8 @@ async fn poll(
                 }));
             }
             Err(e) => report.warn(&format!(
-                "could not check task {}: {e:#}; trying again in {}",
+                "could not check {} {}: {e:#}; trying again in {}",
+                subject.noun(),
                 task_id,
                 humanize(interval)
             )),
@@ -284,21 +443,22 @@ struct Report {
     bar: Option<ProgressBar>,
     ndjson: bool,
     jq: Option<Rc<Jq>>,
+    noun: &'static str,
     task_id: String,
     stdout_open: Cell<bool>,
 }
 
 impl Report {
-    fn new(task_id: &str, printed: &Printed) -> Report {
+    fn new(noun: &'static str, task_id: &str, printed: &Printed) -> Report {
         let redraws = io::stderr().is_terminal()
             && term::verbosity() == 0
             && std::env::var_os("TERM").is_none_or(|t| t != "dumb");
         let bar = redraws.then(|| {
             let bar = ProgressBar::with_draw_target(Some(100), ProgressDrawTarget::stderr());
             bar.set_style(
-                ProgressStyle::with_template(
-                    "{spinner} task {prefix}: {msg} [{bar:20}] ({elapsed})",
-                )
+                ProgressStyle::with_template(&format!(
+                    "{{spinner}} {noun} {{prefix}}: {{msg}} [{{bar:20}}] ({{elapsed}})"
+                ))
                 .expect("a valid template")
                 .progress_chars("=> "),
             );
@@ -310,6 +470,7 @@ impl Report {
             bar,
             ndjson: printed.output == Some(WaitOutput::Ndjson),
             jq: printed.jq.clone(),
+            noun,
             task_id: task_id.to_string(),
             stdout_open: Cell::new(true),
         }
@@ -353,21 +514,22 @@ impl Report {
         }
     }
 
-    fn changed(&self, task: &TaskView, text: &str, started: Instant) {
+    fn changed(&self, seen: &Seen, text: &str, started: Instant) {
         if self.ndjson {
             self.print(text);
         }
-        let state = format!("{} {}", task.status_label(), task.progress());
+        let state = seen.state();
         match &self.bar {
             Some(bar) => {
-                if let Some(progress) = task.progress_value() {
+                if let Some(progress) = seen.percent {
                     bar.set_position(progress.clamp(0.0, 100.0) as u64);
                 }
                 bar.set_message(state);
             }
             None => term::note(&format!(
-                "{} task {}: {state} (after {})",
+                "{} {} {}: {state} (after {})",
                 crate::util::clock::now().strftime("%H:%M:%S"),
+                self.noun,
                 self.task_id,
                 humanize(Duration::from_secs(started.elapsed().as_secs()))
             )),

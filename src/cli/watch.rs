@@ -17,11 +17,14 @@ use std::rc::Rc;
 use anyhow::{Context, Result};
 use serde_json::value::RawValue;
 
+use super::kind::JobShape;
 use super::report::is_lasting;
 use crate::api::offsets::Offsets;
+use crate::api::page::Page;
 use crate::api::page::PageBody;
-use crate::api::paging::{self, Collected, Plan};
+use crate::api::paging::{self, Group, Plan};
 use crate::api::totals::Totals;
+use crate::domain::item::Item;
 use crate::domain::task::{Status, TaskView};
 use crate::output::json::write_line;
 use crate::output::shape::{Shaped, Sort};
@@ -39,6 +42,115 @@ pub struct Options<'a> {
     pub statuses: &'a [Status],
     pub sort: Option<Sort>,
     pub output: OutputFormat,
+    /// Another kind's jobs, rather than intelligent tasks: what `--status`, `--sort`
+    /// and `--columns` said of them.
+    pub jobs: Option<&'a JobShape>,
+}
+
+/// What a watch reads of each item it lists.
+struct Seen {
+    id: String,
+    /// The status and progress, whose change the log reports.
+    state: (String, String),
+    done: bool,
+    /// Whether `--status` shows it.
+    shown: bool,
+}
+
+impl Options<'_> {
+    fn read(&self, raw: &str) -> Seen {
+        match self.jobs {
+            None => {
+                let task = TaskView::parse(raw);
+                Seen {
+                    id: task.id(),
+                    state: (task.status_label(), task.progress()),
+                    done: task.status().is_some_and(Status::is_done),
+                    shown: self.statuses.is_empty()
+                        || task.status().is_some_and(|s| self.statuses.contains(&s)),
+                }
+            }
+            Some(shape) => {
+                let kind = shape.kind;
+                let item = Item::parse(raw);
+                let status = kind.status_of(&item);
+                Seen {
+                    id: item.text(kind.resource.id_key),
+                    state: (
+                        kind.status_label(&item),
+                        kind.progress(&item).unwrap_or_default(),
+                    ),
+                    done: status.is_some_and(|s| s.outcome.is_done()),
+                    shown: shape.statuses.is_empty()
+                        || status.is_some_and(|s| shape.statuses.contains(&s)),
+                }
+            }
+        }
+    }
+
+    /// What is listed, in messages: `tasks`, `import tasks`.
+    fn plural(&self) -> &'static str {
+        self.jobs
+            .map_or("tasks", |shape| shape.kind.resource.plural)
+    }
+
+    /// One of what is listed, in messages: `task`, `import task`.
+    fn singular(&self) -> &'static str {
+        self.jobs
+            .map_or("task", |shape| shape.kind.resource.singular)
+    }
+
+    /// The table of a drawing, into `text`.
+    fn table<'a>(
+        &self,
+        text: &'a mut Vec<u8>,
+        style: output::TableStyle,
+        redraw: Rc<RefCell<Redraw>>,
+    ) -> Box<dyn Sink + 'a> {
+        match self.jobs {
+            None => Box::new(Shaped::new(
+                output::redrawn_table(text, style, redraw),
+                Vec::new(),
+                self.sort,
+                Default::default(),
+            )),
+            Some(shape) => Box::new(Shaped::jobs(
+                output::redrawn_jobs(shape.kind, text, &shape.columns, style, redraw),
+                shape.kind,
+                Vec::new(),
+                shape.sort,
+                Default::default(),
+            )),
+        }
+    }
+}
+
+/// What one listing found: each item whole, with the dataset it was listed from when
+/// the listing said (across datasets).
+#[derive(Default)]
+struct Listing {
+    items: Vec<(Option<Rc<str>>, Box<RawValue>)>,
+    dataset: Option<Rc<str>>,
+}
+
+impl Sink for Listing {
+    fn begin(&mut self, _: &Page<'_>) -> io::Result<()> {
+        Ok(())
+    }
+    fn group(&mut self, group: &Group<'_>) -> io::Result<()> {
+        self.dataset = Some(group.dataset_id.into());
+        Ok(())
+    }
+    fn item(&mut self, raw: &RawValue) -> io::Result<()> {
+        self.items.push((self.dataset.clone(), raw.to_owned()));
+        Ok(())
+    }
+    fn page_done(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+    fn finish(&mut self) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Between listings unless `--interval` says otherwise.
@@ -120,16 +232,18 @@ async fn watch(
     lister: &mut impl Lister,
     table_style: &output::TableStyle,
 ) -> Result<()> {
-    let sort = args.sort;
     let interval = args.interval.unwrap_or(DEFAULT_INTERVAL);
     let on_terminal = io::stdout().is_terminal();
     let drawing = on_terminal && args.output == OutputFormat::Table;
     if !drawing && args.output != OutputFormat::Ndjson {
-        term::note(if args.output == OutputFormat::Table {
-            "stdout is not a terminal: --watch prints each task that appears or changes as \
-             one NDJSON line"
+        let one = args.singular();
+        term::note(&if args.output == OutputFormat::Table {
+            format!(
+                "stdout is not a terminal: --watch prints each {one} that appears or changes \
+                 as one NDJSON line"
+            )
         } else {
-            "--watch -o json prints each task that appears or changes as one NDJSON line"
+            format!("--watch -o json prints each {one} that appears or changes as one NDJSON line")
         });
     }
     let redraw = Rc::new(RefCell::new(Redraw::default()));
@@ -142,7 +256,7 @@ async fn watch(
         .join(" ");
     let command = crate::util::text::clean(&command);
     loop {
-        let mut listing = Collected::default();
+        let mut listing = Listing::default();
         let incomplete = match lister.list_once(&mut listing).await {
             Ok(incomplete) => incomplete,
             Err(e) => {
@@ -164,23 +278,15 @@ async fn watch(
         if let Some(message) = incomplete {
             term::warn(&message);
         }
-        let listed: Vec<(TaskView, Box<RawValue>)> = listing
-            .0
+        let listed: Vec<(Seen, Option<Rc<str>>, Box<RawValue>)> = listing
+            .items
             .into_iter()
-            .map(|raw| (TaskView::parse(raw.get()), raw))
+            .map(|(dataset, raw)| (args.read(raw.get()), dataset, raw))
             .collect();
-        // Done means every task listed, whatever --status shows, and at least one.
-        let all_done = !listed.is_empty()
-            && listed
-                .iter()
-                .all(|(task, _)| task.status().is_some_and(Status::is_done));
-        let tasks: Vec<(TaskView, Box<RawValue>)> = listed
-            .into_iter()
-            .filter(|(task, _)| {
-                args.statuses.is_empty()
-                    || task.status().is_some_and(|s| args.statuses.contains(&s))
-            })
-            .collect();
+        // Done means every item listed, whatever --status shows, and at least one.
+        let all_done = !listed.is_empty() && listed.iter().all(|(seen, ..)| seen.done);
+        let tasks: Vec<(Seen, Option<Rc<str>>, Box<RawValue>)> =
+            listed.into_iter().filter(|(seen, ..)| seen.shown).collect();
         if drawing {
             let width = super::args::table_width(true);
             let height = term::terminal_height();
@@ -191,18 +297,26 @@ async fn watch(
                     width,
                     ..lister.style(table_style)
                 };
-                let mut sink = Shaped::new(
-                    output::redrawn_table(&mut text, style, redraw.clone()),
-                    Vec::new(),
-                    sort,
-                    Default::default(),
-                );
-                for (_, raw) in &tasks {
+                let mut sink = args.table(&mut text, style, redraw.clone());
+                let mut told: Option<&Rc<str>> = None;
+                for (_, dataset, raw) in &tasks {
+                    // Each item's dataset, where the listing said, for DATASET.
+                    if let Some(dataset) = dataset
+                        && told != Some(dataset)
+                    {
+                        sink.group(&Group {
+                            dataset_id: dataset,
+                            name: None,
+                            total: None,
+                            error: None,
+                        })?;
+                        told = Some(dataset);
+                    }
                     sink.item(raw)?;
                 }
                 sink.finish()?;
             }
-            let mut count = format!("{} tasks", tasks.len());
+            let mut count = format!("{} {}", tasks.len(), args.plural());
             let hidden = &redraw.borrow().hidden;
             if let (false, Some(width)) = (hidden.is_empty(), width) {
                 count.push_str(&format!(
@@ -247,18 +361,17 @@ async fn watch(
         } else {
             // A log: one line per task that appeared or changed status or progress.
             let mut out = io::stdout().lock();
-            for (task, raw) in &tasks {
-                let state = (task.status_label(), task.progress());
-                if seen.get(&task.id()) != Some(&state) {
+            for (item, _, raw) in tasks {
+                if seen.get(&item.id) != Some(&item.state) {
                     write_line(&mut out, raw.get())?;
-                    seen.insert(task.id(), state);
+                    seen.insert(item.id, item.state);
                 }
             }
             out.flush().context("cannot write to stdout")?;
         }
         if args.until_done && all_done {
             if on_terminal {
-                term::note("every task listed is done");
+                term::note(&format!("every {} listed is done", args.singular()));
             }
             return Ok(());
         }

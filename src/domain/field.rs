@@ -128,6 +128,29 @@ pub fn show(text: &str) -> String {
     }
 }
 
+/// A percentage to a tenth, `100%`, `37.5%`; as written when it is no number.
+pub fn percent(raw: &Raw) -> String {
+    match number(raw) {
+        Some(p) => {
+            let rounded = (p * 10.0).round() / 10.0;
+            if rounded.fract() == 0.0 {
+                format!("{rounded:.0}%")
+            } else {
+                format!("{rounded:.1}%")
+            }
+        }
+        None => text(raw),
+    }
+}
+
+/// A number of seconds, humanised: `8m51s`; as written when it is no such number.
+pub fn seconds(raw: &Raw) -> String {
+    match integer(raw) {
+        Some(secs) if secs >= 0 => crate::util::duration::humanize_seconds(secs),
+        _ => text(raw),
+    }
+}
+
 /// A value as one line of text, safe for a terminal: a number as the server wrote it.
 pub fn text(raw: &Raw) -> String {
     match read(raw) {

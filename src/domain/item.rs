@@ -23,7 +23,7 @@ impl Item {
     }
 
     /// The value at `path`, a field name or names joined by dots, as its JSON text.
-    fn raw(&self, path: &str) -> Raw {
+    pub fn raw(&self, path: &str) -> Raw {
         let mut steps = path.split('.');
         let first = steps.next()?;
         let mut value: Box<str> = self

@@ -5,6 +5,7 @@
 pub mod field;
 pub mod id;
 pub mod item;
+pub mod kind;
 pub mod offsets;
 pub mod resource;
 pub mod start;

@@ -7,7 +7,6 @@ pub use super::field::MISSING;
 use super::field::{
     Raw, Read, age, coded, instant, integer, members, number, own, read, text, time,
 };
-use crate::util::duration::humanize_seconds;
 
 /// The task fields the table shows. Each is kept as the server's own JSON text and
 /// read on its own, so a missing field, a surprising type or a value out of any
@@ -389,17 +388,7 @@ impl TaskView {
 
     /// `100%`, `37.5%`.
     pub fn progress(&self) -> String {
-        match number(&self.progress) {
-            Some(p) => {
-                let rounded = (p * 10.0).round() / 10.0;
-                if rounded.fract() == 0.0 {
-                    format!("{rounded:.0}%")
-                } else {
-                    format!("{rounded:.1}%")
-                }
-            }
-            None => text(&self.progress),
-        }
+        super::field::percent(&self.progress)
     }
 
     /// `annotated/total`: the task's own counts, or when it has neither, those of its
@@ -478,10 +467,7 @@ impl TaskView {
 
     /// Elapsed seconds, humanised: `8m51s`.
     pub fn elapsed(&self) -> String {
-        match integer(&self.elapsed_time) {
-            Some(secs) if secs >= 0 => humanize_seconds(secs),
-            _ => text(&self.elapsed_time),
-        }
+        super::field::seconds(&self.elapsed_time)
     }
 }
 

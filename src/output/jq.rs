@@ -21,6 +21,7 @@ use unicode_width::UnicodeWidthStr;
 use super::Sink;
 use crate::api::page::Page;
 use crate::api::paging::Group;
+use crate::domain::kind::{Kind, StatusValue};
 use crate::domain::task::{Status, TaskType};
 use crate::util::error::ProgramFailed;
 use crate::util::text;
@@ -244,6 +245,33 @@ fn mistakes(code: &str, found: Vec<(&str, String)>) -> JqError {
 }
 
 /// The values of [`GLOBALS`], from the status and type tables.
+impl Jq {
+    /// The program with `$status` and `$status_name` naming the statuses of `kind`
+    /// rather than those of intelligent tasks: `$status.completed` is `"COMPLETED"` for
+    /// imports, `$status.normal` is 1 for versions, and `$status_name["1"]` is
+    /// `"normal"`.
+    pub fn with_statuses_of(mut self, kind: &Kind) -> Jq {
+        let mut by_name = serde_json::Map::new();
+        let mut by_value = serde_json::Map::new();
+        for status in kind.statuses {
+            let (value, key) = match status.value {
+                StatusValue::Code(code) => (serde_json::Value::from(code), code.to_string()),
+                StatusValue::Text(text) => (serde_json::Value::from(text), text.to_string()),
+            };
+            by_name.insert(status.name.to_string(), value.clone());
+            by_name.insert(status.name.replace('-', "_"), value);
+            by_value.insert(key, status.name.into());
+        }
+        let read = |map: serde_json::Map<String, serde_json::Value>| {
+            let json = serde_json::Value::Object(map).to_string();
+            jaq_json::read::parse_single(json.as_bytes()).expect("the tables are JSON")
+        };
+        self.globals[0] = read(by_name);
+        self.globals[2] = read(by_value);
+        self
+    }
+}
+
 fn globals() -> Vec<Val> {
     let statuses: Vec<(String, i64)> = Status::ALL
         .iter()

@@ -180,12 +180,14 @@ impl<W: Write> Sink for JsonSink<W> {
     }
 }
 
-/// The tasks of every dataset, grouped: `{"datasets": [{"dataset_id": ...,
-/// "dataset_name": ..., "total_count": N, "tasks": [...]}, ...], "total_count": N}`, the
+/// The tasks (or other jobs) of every dataset, grouped: `{"datasets": [{"dataset_id":
+/// ..., "dataset_name": ..., "total_count": N, "tasks": [...]}, ...], "total_count": N}`, the
 /// last the sum of the datasets' totals. A dataset whose tasks could not all be listed
 /// also has `"matasks_error"`, saying why.
 pub struct GroupedJsonSink<W> {
     out: W,
+    /// What each dataset's items are called: `tasks`, `import_tasks`.
+    items_key: &'static str,
     /// Groups begun, and items in the open one.
     groups: usize,
     items: usize,
@@ -194,8 +196,14 @@ pub struct GroupedJsonSink<W> {
 
 impl<W: Write> GroupedJsonSink<W> {
     pub fn new(out: W) -> Self {
+        GroupedJsonSink::of(out, "tasks")
+    }
+
+    /// Each dataset's items under `items_key`, as its list calls them.
+    pub fn of(out: W, items_key: &'static str) -> Self {
         GroupedJsonSink {
             out,
+            items_key,
             groups: 0,
             items: 0,
             total: 0,
@@ -244,7 +252,7 @@ impl<W: Write> Sink for GroupedJsonSink<W> {
             self.out.write_all(b", \"matasks_error\": ")?;
             serde_json::to_writer(&mut self.out, &text::clean(error))?;
         }
-        self.out.write_all(b", \"tasks\": [")?;
+        write!(self.out, ", \"{}\": [", self.items_key)?;
         self.groups += 1;
         self.items = 0;
         Ok(())

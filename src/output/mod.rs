@@ -17,6 +17,7 @@ use std::io::Write;
 use clap::ValueEnum;
 
 pub use crate::api::paging::Sink;
+use crate::domain::kind::{JobColumn, Kind};
 use crate::domain::resource::Resource;
 pub use columns::{Column, DEFAULT_COLUMNS, WIDE_COLUMNS};
 pub use table::{Redraw, clip, cut};
@@ -117,6 +118,56 @@ pub fn dataset_sink<'a, W: Write + 'a>(
     sink_of(format, out, Box::new(view), style)
 }
 
+/// A sink for jobs of `kind`: a table of `columns` of its description (only those in
+/// `droppable` may be left out to fit), or JSON as the server wrote it. Across
+/// datasets (`across`), the table's first column is DATASET, each dataset by its name
+/// in `style`.
+pub fn job_sink<'a, W: Write + 'a>(
+    kind: &Kind,
+    format: OutputFormat,
+    out: W,
+    (columns, droppable): (&[&'static JobColumn], &[&'static JobColumn]),
+    across: bool,
+    style: &TableStyle,
+) -> Box<dyn Sink + 'a> {
+    let names = across.then(|| style.dataset_names.clone());
+    let view = views::job_table(kind, columns, droppable, names);
+    sink_of(format, out, Box::new(view), style)
+}
+
+/// A table drawn again and again in place, as [`redrawn_table`] draws tasks, of jobs
+/// of `kind`.
+pub fn redrawn_jobs<'a, W: Write + 'a>(
+    kind: &Kind,
+    out: W,
+    columns: &[&'static JobColumn],
+    style: TableStyle,
+    redraw: std::rc::Rc<std::cell::RefCell<Redraw>>,
+) -> Box<dyn Sink + 'a> {
+    // Across datasets, the names are those of the datasets the last listing found.
+    let names = (!style.dataset_names.is_empty()).then(|| style.dataset_names.clone());
+    let view = views::job_table(kind, columns, columns, names);
+    Box::new(table::TableSink::new(out, Box::new(view), style.color, style.width).redrawn(redraw))
+}
+
+/// One job as aligned keys and values, for `get`: every column of its kind's table,
+/// then why it failed, when it says.
+pub fn job_details(kind: &Kind, raw: &str, color: bool) -> String {
+    let item = crate::domain::item::Item::parse(raw);
+    let mut rows: Vec<(&str, String)> = kind
+        .columns
+        .iter()
+        .map(|c| (c.header, c.show.cell(kind, &item)))
+        .collect();
+    if let Some(error) = kind.error(&item) {
+        rows.push(("ERROR", error));
+    }
+    let status = kind
+        .status_of(&item)
+        .map(|s| table::outcome_code(s.outcome));
+    table::key_values(&rows, status, color)
+}
+
 /// A table of `view`, or JSON and NDJSON as the server wrote the items.
 fn sink_of<'a, W: Write + 'a>(
     format: OutputFormat,
@@ -157,7 +208,7 @@ pub fn sink_for<'a, W: Write + 'a>(
     style: TableStyle,
 ) -> Box<dyn Sink + 'a> {
     match views::view_of(resource) {
-        Some(view) => sink_of(format, out, Box::new(view), &style),
+        Some(view) => sink_of(format, out, view, &style),
         None => sink(format, out, style),
     }
 }

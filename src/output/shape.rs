@@ -10,6 +10,8 @@ use serde_json::value::RawValue;
 use super::Sink;
 use crate::api::page::Page;
 use crate::api::paging::Group;
+use crate::domain::item::Item;
+use crate::domain::kind::{JobSort, JobStatus, Kind, SortKey};
 use crate::domain::task::{Status, TaskView};
 
 /// What `--sort` orders by.
@@ -39,7 +41,7 @@ impl Sort {
 
 /// A task's place in the order: missing values sort last either way.
 #[derive(Debug, PartialEq, PartialOrd)]
-enum Key {
+pub enum Key {
     Text(String),
     Number(f64),
     Missing,
@@ -119,27 +121,106 @@ pub fn sort_tasks(tasks: &mut Vec<Box<RawValue>>, sort: Sort) {
     tasks.extend(keyed.into_iter().map(|(_, raw)| raw));
 }
 
-/// Passes to `inner` the tasks whose status is one of `statuses` (all when empty), in
-/// `sort` order (which holds every task until the end) or as they come; at most
-/// `max` of those that pass, when a limit is set.
-///
-/// Sorted, the tasks are held whole, unless `inner` keeps them itself (the table): it
-/// then gets each as it comes, and at the end the order to write them in, and only
-/// their keys are held here.
-pub struct Shaped<'a> {
-    inner: Box<dyn Sink + 'a>,
+/// What [`Shaped`] reads of an item: whether `--status` lets it through, and where
+/// `--sort` puts it; intelligent tasks by their view, other jobs by their kind.
+pub trait Shape {
+    /// An item's place in the order.
+    type Key;
+    /// Whether an order is asked for.
+    fn sorts(&self) -> bool;
+    /// Whether a filter is asked for.
+    fn filters(&self) -> bool;
+    /// The item's key (with an order) and whether the filter lets it through.
+    fn read(&self, raw: &RawValue) -> (Option<Self::Key>, bool);
+    fn compare(&self, a: &Self::Key, b: &Self::Key) -> Ordering;
+}
+
+/// `--status` and `--sort` of intelligent tasks.
+pub struct Tasks {
     statuses: Vec<Status>,
     sort: Option<Sort>,
-    /// Tasks held for sorting: the sort key, whether the status filter passes it.
-    held: Vec<(Key, bool, Box<RawValue>)>,
-    /// The sort key of each task `inner` keeps, and whether the filter passes it.
-    keys: Vec<(Key, bool)>,
-    /// The dataset of each held task, by index into `groups`, when groups were given.
+}
+
+impl Shape for Tasks {
+    type Key = Key;
+
+    fn sorts(&self) -> bool {
+        self.sort.is_some()
+    }
+
+    fn filters(&self) -> bool {
+        !self.statuses.is_empty()
+    }
+
+    fn read(&self, raw: &RawValue) -> (Option<Key>, bool) {
+        let task = TaskView::parse(raw.get());
+        let passes =
+            self.statuses.is_empty() || task.status().is_some_and(|s| self.statuses.contains(&s));
+        (self.sort.map(|sort| sort.key(&task)), passes)
+    }
+
+    fn compare(&self, a: &Key, b: &Key) -> Ordering {
+        self.sort.map_or(Ordering::Equal, |sort| sort.compare(a, b))
+    }
+}
+
+/// `--status` and `--sort` of another kind's jobs.
+pub struct Jobs {
+    kind: Kind,
+    statuses: Vec<&'static JobStatus>,
+    sort: Option<JobSort>,
+}
+
+impl Shape for Jobs {
+    type Key = Option<SortKey>;
+
+    fn sorts(&self) -> bool {
+        self.sort.is_some()
+    }
+
+    fn filters(&self) -> bool {
+        !self.statuses.is_empty()
+    }
+
+    fn read(&self, raw: &RawValue) -> (Option<Option<SortKey>>, bool) {
+        let item = Item::parse(raw.get());
+        let passes = self.statuses.is_empty()
+            || self
+                .kind
+                .status_of(&item)
+                .is_some_and(|s| self.statuses.contains(&s));
+        let key = self
+            .sort
+            .map(|sort| sort.column.show.key(&self.kind, &item));
+        (key, passes)
+    }
+
+    fn compare(&self, a: &Option<SortKey>, b: &Option<SortKey>) -> Ordering {
+        self.sort.map_or(Ordering::Equal, |sort| sort.compare(a, b))
+    }
+}
+
+/// Passes to `inner` the items (tasks, or another kind's jobs, as `S` reads them) that
+/// the status filter lets through (all when there is none), in the order asked for
+/// (which holds every item until the end) or as they come; at most `max` of those that
+/// pass, when a limit is set.
+///
+/// Sorted, the items are held whole, unless `inner` keeps them itself (the table): it
+/// then gets each as it comes, and at the end the order to write them in, and only
+/// their keys are held here.
+pub struct Shaped<'a, S: Shape = Tasks> {
+    inner: Box<dyn Sink + 'a>,
+    shape: S,
+    /// Items held for sorting: the sort key, whether the status filter passes it.
+    held: Vec<(S::Key, bool, Box<RawValue>)>,
+    /// The sort key of each item `inner` keeps, and whether the filter passes it.
+    keys: Vec<(S::Key, bool)>,
+    /// The dataset of each held item, by index into `groups`, when groups were given.
     held_groups: Vec<usize>,
     groups: Vec<String>,
     matched: Rc<Cell<u64>>,
     max: Option<u64>,
-    /// Tasks passed on so far, when not sorting.
+    /// Items passed on so far, when not sorting.
     taken: u64,
 }
 
@@ -151,10 +232,33 @@ impl<'a> Shaped<'a> {
         sort: Option<Sort>,
         matched: Rc<Cell<u64>>,
     ) -> Shaped<'a> {
-        Shaped {
-            inner,
+        Shaped::with(inner, Tasks { statuses, sort }, matched)
+    }
+}
+
+impl<'a> Shaped<'a, Jobs> {
+    /// Jobs of `kind`; `matched` counts those that passed the filter.
+    pub fn jobs(
+        inner: Box<dyn Sink + 'a>,
+        kind: &Kind,
+        statuses: Vec<&'static JobStatus>,
+        sort: Option<JobSort>,
+        matched: Rc<Cell<u64>>,
+    ) -> Shaped<'a, Jobs> {
+        let shape = Jobs {
+            kind: *kind,
             statuses,
             sort,
+        };
+        Shaped::with(inner, shape, matched)
+    }
+}
+
+impl<'a, S: Shape> Shaped<'a, S> {
+    fn with(inner: Box<dyn Sink + 'a>, shape: S, matched: Rc<Cell<u64>>) -> Shaped<'a, S> {
+        Shaped {
+            inner,
+            shape,
             held: Vec::new(),
             keys: Vec::new(),
             held_groups: Vec::new(),
@@ -165,25 +269,21 @@ impl<'a> Shaped<'a> {
         }
     }
 
-    /// Pass on at most `max` tasks of those the filter lets through: the first in
-    /// `sort` order, else the first to come.
+    /// Pass on at most `max` items of those the filter lets through: the first in
+    /// order, else the first to come.
     pub fn limit_to(&mut self, max: Option<u64>) {
         self.max = max;
     }
-
-    fn passes(&self, task: &TaskView) -> bool {
-        self.statuses.is_empty() || task.status().is_some_and(|s| self.statuses.contains(&s))
-    }
 }
 
-impl Sink for Shaped<'_> {
+impl<S: Shape> Sink for Shaped<'_, S> {
     fn begin(&mut self, first: &Page<'_>) -> io::Result<()> {
         self.inner.begin(first)
     }
 
     fn group(&mut self, group: &Group<'_>) -> io::Result<()> {
-        if self.sort.is_some() && !self.inner.keeps_items() {
-            // Sorted, tasks of every group mix: each keeps its group to be told with it.
+        if self.shape.sorts() && !self.inner.keeps_items() {
+            // Sorted, items of every group mix: each keeps its group to be told with it.
             self.groups.push(group.dataset_id.to_string());
             return Ok(());
         }
@@ -191,14 +291,14 @@ impl Sink for Shaped<'_> {
     }
 
     fn item(&mut self, raw: &RawValue) -> io::Result<()> {
-        if let Some(sort) = self.sort {
-            let task = TaskView::parse(raw.get());
-            let passes = self.passes(&task);
+        if self.shape.sorts() {
+            let (key, passes) = self.shape.read(raw);
+            let key = key.expect("a key when sorting");
             if self.inner.keeps_items() {
-                self.keys.push((sort.key(&task), passes));
+                self.keys.push((key, passes));
                 return self.inner.item(raw);
             }
-            self.held.push((sort.key(&task), passes, raw.to_owned()));
+            self.held.push((key, passes, raw.to_owned()));
             if !self.groups.is_empty() {
                 self.held_groups.push(self.groups.len() - 1);
             }
@@ -207,7 +307,7 @@ impl Sink for Shaped<'_> {
         if !self.wants_more() {
             return Ok(());
         }
-        if !self.statuses.is_empty() && !self.passes(&TaskView::parse(raw.get())) {
+        if self.shape.filters() && !self.shape.read(raw).1 {
             return Ok(());
         }
         self.taken += 1;
@@ -216,35 +316,32 @@ impl Sink for Shaped<'_> {
     }
 
     fn page_done(&mut self) -> io::Result<()> {
-        if self.sort.is_none() {
+        if !self.shape.sorts() {
             self.inner.page_done()?;
         }
         Ok(())
     }
 
     fn finish(&mut self) -> io::Result<()> {
-        if let (Some(sort), true) = (self.sort, self.inner.keeps_items()) {
+        let max = self
+            .max
+            .map_or(usize::MAX, |m| usize::try_from(m).unwrap_or(usize::MAX));
+        if self.shape.sorts() && self.inner.keeps_items() {
             let keys = std::mem::take(&mut self.keys);
             let mut order: Vec<usize> = (0..keys.len()).collect();
             // Stable: equal keys keep the server's order.
-            order.sort_by(|&a, &b| sort.compare(&keys[a].0, &keys[b].0));
+            order.sort_by(|&a, &b| self.shape.compare(&keys[a].0, &keys[b].0));
             order.retain(|&n| keys[n].1);
-            order.truncate(
-                self.max
-                    .map_or(usize::MAX, |m| usize::try_from(m).unwrap_or(usize::MAX)),
-            );
+            order.truncate(max);
             self.matched.set(self.matched.get() + order.len() as u64);
             self.inner.reorder(order);
             self.inner.page_done()?;
-        } else if let Some(sort) = self.sort {
+        } else if self.shape.sorts() {
             let held = std::mem::take(&mut self.held);
             let groups = std::mem::take(&mut self.held_groups);
             let mut order: Vec<usize> = (0..held.len()).collect();
             // Stable: equal keys keep the server's order.
-            order.sort_by(|&a, &b| sort.compare(&held[a].0, &held[b].0));
-            let max = self
-                .max
-                .map_or(usize::MAX, |m| usize::try_from(m).unwrap_or(usize::MAX));
+            order.sort_by(|&a, &b| self.shape.compare(&held[a].0, &held[b].0));
             let mut told = None;
             for n in order.into_iter().filter(|&n| held[n].1).take(max) {
                 if let Some(&group) = groups.get(n)
@@ -267,8 +364,8 @@ impl Sink for Shaped<'_> {
     }
 
     fn wants_more(&self) -> bool {
-        // Sorted, any task may be among the first.
-        self.sort.is_some() || self.max.is_none_or(|max| self.taken < max)
+        // Sorted, any item may be among the first.
+        self.shape.sorts() || self.max.is_none_or(|max| self.taken < max)
     }
 }
 
@@ -332,6 +429,16 @@ impl Sink for Filtered<'_> {
     fn wants_more(&self) -> bool {
         self.max.is_none_or(|max| self.taken < max)
     }
+}
+
+/// Put `jobs` in `sort` order; equal keys keep their order.
+pub fn sort_jobs(jobs: &mut Vec<Box<RawValue>>, sort: JobSort) {
+    let mut keyed: Vec<(Option<SortKey>, Box<RawValue>)> = std::mem::take(jobs)
+        .into_iter()
+        .map(|raw| (sort.key(raw.get()), raw))
+        .collect();
+    keyed.sort_by(|a, b| sort.compare(&a.0, &b.0));
+    jobs.extend(keyed.into_iter().map(|(_, raw)| raw));
 }
 
 #[cfg(test)]
@@ -498,6 +605,66 @@ mod tests {
             ids(vec![Status::Running], by(SortField::Created, true), 2),
             ("ad".to_string(), 2)
         );
+    }
+
+    #[test]
+    fn jobs_are_filtered_and_sorted_by_their_kind_held_or_kept_alike() {
+        let kind = Kind::IMPORT;
+        let jobs = [
+            r#"{"task_id":"a","status":"RUNNING","imported_sample_count":5}"#,
+            r#"{"task_id":"b","status":"COMPLETED","imported_sample_count":9}"#,
+            r#"{"task_id":"c","status":"PAUSED"}"#,
+            r#"{"task_id":"d","status":"COMPLETED","imported_sample_count":2}"#,
+        ];
+        let run = |keeps: bool, statuses: &[&str], sort: Option<&str>, max: Option<u64>| {
+            let ids = Rc::new(std::cell::RefCell::new(Vec::new()));
+            let inner: Box<dyn Sink> = if keeps {
+                Box::new(KeptIds {
+                    kept: Vec::new(),
+                    order: None,
+                    written: ids.clone(),
+                })
+            } else {
+                Box::new(Ids(ids.clone()))
+            };
+            let statuses = statuses
+                .iter()
+                .map(|name| kind.status_named(name).unwrap())
+                .collect();
+            let sort = sort.map(|text| {
+                let (descending, name) = text
+                    .strip_prefix('-')
+                    .map_or((false, text), |name| (true, name));
+                JobSort {
+                    kind,
+                    column: kind.column_named(name).unwrap(),
+                    descending,
+                }
+            });
+            let matched = Rc::new(Cell::new(0));
+            let mut sink = Shaped::jobs(inner, &kind, statuses, sort, matched.clone());
+            sink.limit_to(max);
+            for job in jobs {
+                sink.item(&RawValue::from_string(job.to_string()).unwrap())
+                    .unwrap();
+            }
+            sink.finish().unwrap();
+            let listed = ids.borrow().concat();
+            (listed, matched.get())
+        };
+        for keeps in [false, true] {
+            assert_eq!(run(keeps, &[], None, None), ("abcd".into(), 4));
+            assert_eq!(run(keeps, &["completed"], None, None), ("bd".into(), 2));
+            // Missing values last, either way.
+            assert_eq!(run(keeps, &[], Some("-imported"), None), ("badc".into(), 4));
+            assert_eq!(run(keeps, &[], Some("imported"), None), ("dabc".into(), 4));
+            assert_eq!(
+                run(keeps, &["completed"], Some("imported"), Some(1)),
+                ("d".into(), 1)
+            );
+            // In the order a job lives through: running, completed; unknown last.
+            assert_eq!(run(keeps, &[], Some("status"), None), ("abdc".into(), 4));
+        }
     }
 
     #[test]

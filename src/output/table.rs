@@ -29,6 +29,7 @@ use super::{Column, Sink};
 use super::{DEFAULT_COLUMNS, WIDE_COLUMNS};
 use crate::api::page::Page;
 use crate::api::paging::Group;
+use crate::domain::kind::Outcome;
 use crate::domain::task::{Status, TaskView};
 
 /// Spaces between columns.
@@ -393,6 +394,17 @@ pub(crate) fn status_color(status: Option<Status>) -> Option<Color> {
         Status::Running => Color::Cyan,
         Status::Queued | Status::Initializing => Color::Blue,
         Status::Stopping | Status::Stopped => Color::Yellow,
+    })
+}
+
+/// The colour of a job's status, as a 256-colour code: as a task's that says the same.
+pub(crate) fn outcome_code(outcome: Outcome) -> u8 {
+    ansi_code(match outcome {
+        Outcome::Succeeded => Color::Green,
+        Outcome::Failed => Color::Red,
+        Outcome::Running => Color::Cyan,
+        Outcome::Pending => Color::Blue,
+        Outcome::Stopped => Color::Yellow,
     })
 }
 
@@ -789,10 +801,14 @@ pub fn details(task: &TaskView, color: bool) -> String {
     if let Some(error) = task.error() {
         rows.push(("ERROR", error));
     }
+    key_values(&rows, status_color(task.status()).map(ansi_code), color)
+}
+
+/// Rows of keys and values, aligned; STATUS's value in the colour `status` names.
+pub fn key_values(rows: &[(&str, String)], status: Option<u8>, color: bool) -> String {
     let width = rows.iter().map(|(key, _)| key.len()).max().unwrap_or(0);
-    let status = status_color(task.status()).map(ansi_code);
     let mut text = String::new();
-    for (key, value) in rows {
+    for &(key, ref value) in rows {
         let pad = " ".repeat(width - key.len() + GAP);
         match (color, key, status) {
             (true, "STATUS", Some(code)) => text.push_str(&format!(

@@ -1,9 +1,14 @@
-//! What a table shows of the lists other than tasks: datasets, versions, import and
-//! export tasks, team labeling tasks. Each column reads its fields of an [`Item`];
-//! codes are named as the API reference names them.
+//! What a table shows of the lists other than tasks: datasets, and the jobs of each
+//! [`Kind`] (versions, import and export tasks, team labeling tasks), whose columns
+//! their descriptions give. Each column reads its fields of an [`Item`]; codes are
+//! named as the API reference names them.
 
-use super::table::{Layout, View};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use super::table::{Layout, View, outcome_code};
 use crate::domain::item::Item;
+use crate::domain::kind::{JobColumn, Kind, Show};
 use crate::domain::resource::Resource;
 
 /// One column: its header, and what it shows of an item.
@@ -56,26 +61,6 @@ const DATASET_STATUSES: &[(i64, &str)] = &[
     (6, "releasing"),
     (7, "switching version"),
     (8, "importing"),
-];
-
-/// Version statuses, from the version list reference.
-const VERSION_STATUSES: &[(i64, &str)] = &[
-    (0, "creating"),
-    (1, "running"),
-    (2, "deleting"),
-    (3, "deleted"),
-    (4, "error"),
-];
-
-/// Team labeling task statuses, from the team labeling task list reference.
-const TEAM_TASK_STATUSES: &[(i64, &str)] = &[
-    (0, "starting"),
-    (1, "running"),
-    (2, "accepting"),
-    (3, "accepted"),
-    (5, "syncing acceptance"),
-    (6, "created"),
-    (7, "sampling acceptance"),
 ];
 
 /// A dataset's running tasks, when the answer says (`check_running_task=true`): one or
@@ -153,67 +138,113 @@ pub fn dataset_table(columns: &[DatasetColumn], droppable: &[DatasetColumn]) -> 
     }
 }
 
-const IMPORT_TASKS: &[ItemColumn] = &[
-    column("ID", |i| i.text("task_id")),
-    column("STATUS", |i| i.text("status")),
-    column("PATH", |i| i.text("import_path")),
-    number("IMPORTED", |i| {
-        i.pair("imported_sample_count", "total_sample_count")
-    }),
-    number("ANNOTATED", |i| i.text("annotated_sample_count")),
-    column("CREATED", |i| i.time("create_time")),
-    number("ELAPSED", |i| i.text("elapsed_time")),
-];
+/// The table of a list other than tasks, with its default columns; none for tasks,
+/// whose table is their own.
+pub fn view_of(resource: Resource) -> Option<Box<dyn View>> {
+    if resource == Resource::DATASETS {
+        return Some(Box::new(dataset_table(
+            &DATASET_DEFAULT_COLUMNS,
+            &DATASET_DEFAULT_COLUMNS,
+        )));
+    }
+    let kind = Kind::ALL.iter().find(|k| k.resource == resource)?;
+    let columns = kind.default_columns();
+    Some(Box::new(job_table(kind, &columns, &columns, None)))
+}
 
-const EXPORT_TASKS: &[ItemColumn] = &[
-    column("ID", |i| i.text("task_id")),
-    column("STATUS", |i| i.text("status")),
-    column("PATH", |i| i.text("path")),
-    number("PROGRESS", |i| i.text("progress")),
-    number("SAMPLES", |i| {
-        i.pair("finished_sample_count", "total_sample_count")
-    }),
-    column("CREATED", |i| i.time("create_time")),
-];
+/// The table of jobs of `kind`: `columns` of its description, in their order; of them,
+/// only those in `droppable` may be left out to fit a narrow terminal. STATUS is
+/// coloured by what the status says of the job. With `datasets` (the names of the
+/// datasets by ID), a DATASET column comes first: the dataset each job was listed from.
+pub fn job_table(
+    kind: &Kind,
+    columns: &[&'static JobColumn],
+    droppable: &[&'static JobColumn],
+    datasets: Option<Rc<HashMap<String, String>>>,
+) -> JobTable {
+    JobTable {
+        kind: *kind,
+        droppable: columns.iter().map(|c| droppable.contains(c)).collect(),
+        columns: columns.to_vec(),
+        datasets,
+        dataset: None,
+    }
+}
 
-const VERSIONS: &[ItemColumn] = &[
-    column("ID", |i| i.text("version_id")),
-    column("NAME", |i| i.text("version_name")),
-    column("STATUS", |i| i.coded("status", VERSION_STATUSES)),
-    number("SAMPLES", |i| {
-        i.pair("annotated_sample_count", "total_sample_count")
-    }),
-    column("CURRENT", |i| i.flag("is_current")),
-    column("CREATED", |i| i.time("create_time")),
-];
+/// A table of one kind's jobs.
+pub struct JobTable {
+    kind: Kind,
+    columns: Vec<&'static JobColumn>,
+    droppable: Vec<bool>,
+    /// The datasets' names, when a DATASET column shows them.
+    datasets: Option<Rc<HashMap<String, String>>>,
+    /// The dataset the jobs now arriving were listed from.
+    dataset: Option<String>,
+}
 
-const TEAM_TASKS: &[ItemColumn] = &[
-    column("ID", |i| i.text("task_id")),
-    column("NAME", |i| i.text("task_name")),
-    column("STATUS", |i| i.coded("status", TEAM_TASK_STATUSES)),
-    column("CREATED", |i| i.time("create_time")),
-    column("UPDATED", |i| i.time("update_time")),
-];
+impl View for JobTable {
+    fn layout(&self) -> Vec<Layout> {
+        let last = self.columns.len();
+        // Cut to fit as names are, and given up last.
+        let dataset = self.datasets.as_ref().map(|_| Layout {
+            header: "DATASET",
+            right_aligned: false,
+            cut_to_fit: true,
+            drop_rank: Some(u8::try_from(last + 1).unwrap_or(u8::MAX)),
+            coloured: false,
+        });
+        let columns = self.columns.iter().map(|c| Layout {
+            header: c.header,
+            right_aligned: c.right_aligned,
+            cut_to_fit: matches!(c.name, "name" | "path" | "description"),
+            drop_rank: None,
+            coloured: c.show == Show::Status,
+        });
+        let stay = |c: &Layout| matches!(c.header, "ID" | "STATUS") || c.header.contains("NAME");
+        let columns = ranked(columns, &self.droppable, stay);
+        dataset.into_iter().chain(columns).collect()
+    }
 
-/// The table of a list other than tasks; none for tasks, whose table is their own.
-pub fn view_of(resource: Resource) -> Option<ItemTable> {
-    let columns = match resource {
-        Resource::DATASETS => {
-            return Some(dataset_table(
-                &DATASET_DEFAULT_COLUMNS,
-                &DATASET_DEFAULT_COLUMNS,
-            ));
+    fn cells(&self, raw: &str, cells: &mut Vec<String>) -> Option<u8> {
+        let item = Item::parse(raw);
+        if let Some(names) = &self.datasets {
+            // Where the job was listed from, else what the job says.
+            let id = self
+                .dataset
+                .clone()
+                .unwrap_or_else(|| item.text("dataset_id"));
+            cells.push(match names.get(&id) {
+                Some(name) => crate::domain::field::show(name),
+                None => id,
+            });
         }
-        Resource::IMPORT_TASKS => IMPORT_TASKS,
-        Resource::EXPORT_TASKS => EXPORT_TASKS,
-        Resource::VERSIONS => VERSIONS,
-        Resource::TEAM_TASKS => TEAM_TASKS,
-        _ => return None,
-    };
-    Some(ItemTable {
-        columns: columns.iter().collect(),
-        droppable: vec![true; columns.len()],
-    })
+        cells.extend(self.columns.iter().map(|c| c.show.cell(&self.kind, &item)));
+        let status = self.kind.status_of(&item)?;
+        Some(outcome_code(status.outcome))
+    }
+
+    fn group(&mut self, dataset_id: &str) {
+        self.dataset = Some(dataset_id.to_string());
+    }
+}
+
+/// `columns` with the order they are left out in to fit a narrow terminal: the
+/// rightmost first, of those `droppable` says may go, but never one `stays` keeps.
+fn ranked(
+    columns: impl Iterator<Item = Layout>,
+    droppable: &[bool],
+    stays: impl Fn(&Layout) -> bool,
+) -> Vec<Layout> {
+    let last = droppable.len();
+    columns
+        .zip(droppable)
+        .enumerate()
+        .map(|(n, (column, &droppable))| Layout {
+            drop_rank: (droppable && !stays(&column))
+                .then(|| u8::try_from(last - n).unwrap_or(u8::MAX)),
+            ..column
+        })
+        .collect()
 }
 
 /// A table of items, by its columns.
@@ -225,22 +256,17 @@ pub struct ItemTable {
 
 impl View for ItemTable {
     fn layout(&self) -> Vec<Layout> {
-        let last = self.columns.len();
-        self.columns
-            .iter()
-            .zip(&self.droppable)
-            .enumerate()
-            .map(|(n, (c, &droppable))| Layout {
-                header: c.header,
-                right_aligned: c.right_aligned,
-                // Names and paths are free text: cut before other columns go.
-                cut_to_fit: matches!(c.header, "NAME" | "PATH"),
-                // The rightmost go first; ID and NAME stay.
-                drop_rank: (droppable && !matches!(c.header, "ID" | "NAME"))
-                    .then(|| u8::try_from(last - n).unwrap_or(u8::MAX)),
-                coloured: false,
-            })
-            .collect()
+        let columns = self.columns.iter().map(|c| Layout {
+            header: c.header,
+            right_aligned: c.right_aligned,
+            // Names and paths are free text: cut before other columns go.
+            cut_to_fit: matches!(c.header, "NAME" | "PATH"),
+            drop_rank: None,
+            coloured: false,
+        });
+        ranked(columns, &self.droppable, |c| {
+            matches!(c.header, "ID" | "NAME")
+        })
     }
 
     fn cells(&self, raw: &str, cells: &mut Vec<String>) -> Option<u8> {
@@ -318,10 +344,13 @@ mod tests {
             let table = render(resource, example, OutputFormat::Table);
             let mut lines = table.lines();
             let header = lines.next().unwrap();
-            let columns = view_of(resource).unwrap().columns;
+            let columns = view_of(resource).unwrap().layout();
             assert_eq!(
                 header.split_whitespace().collect::<Vec<_>>(),
-                columns.iter().map(|c| c.header).collect::<Vec<_>>()
+                columns
+                    .iter()
+                    .flat_map(|c| c.header.split_whitespace())
+                    .collect::<Vec<_>>()
             );
             for (item, line) in items.iter().zip(lines) {
                 let cells = {

@@ -51,6 +51,27 @@ pub const KNOWN_CODES: &[KnownCode] = &[
         hint: TASK_HINT,
     },
     KnownCode {
+        code: "ModelArts.4353",
+        meaning: "dataset version does not exist",
+        kind: ExitKind::NotFound,
+        hint: "check the version ID, and that it belongs to this dataset (`matasks list \
+               --kind version` shows the dataset's versions)",
+    },
+    KnownCode {
+        code: "ModelArts.4359",
+        meaning: "export task does not exist",
+        kind: ExitKind::NotFound,
+        hint: "check the export task ID, and that it belongs to this dataset (`matasks \
+               list --kind export` shows the dataset's export tasks)",
+    },
+    KnownCode {
+        code: "ModelArts.4619",
+        meaning: "team labeling task does not exist",
+        kind: ExitKind::NotFound,
+        hint: "check the team labeling task ID, and that it belongs to this dataset \
+               (`matasks list --kind team` shows the dataset's team labeling tasks)",
+    },
+    KnownCode {
         code: "ModelArts.2799",
         meaning: "too many requests",
         kind: ExitKind::Throttled,

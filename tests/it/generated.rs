@@ -94,14 +94,17 @@ const EXIT_STATUS: &[(&str, &str)] = &[
     ),
     (
         "5",
-        "Not found: a dataset that does not exist (ModelArts.4352, with HTTP 400), a task the dataset does not have (ModelArts.4612), or HTTP 404.",
+        "Not found: a dataset that does not exist (ModelArts.4352, with HTTP 400), a task the dataset does not have (ModelArts.4612), a version, export task or team labeling task it does not have (ModelArts.4353, 4359, 4619), or HTTP 404.",
     ),
     (
         "6",
         "Throttled, after its retries: HTTP 429, or ModelArts.4206, ModelArts.4395, ModelArts.2799 or ModelArts.6101 whatever the status.",
     ),
-    ("7", "wait: the task failed."),
-    ("8", "wait: the task was stopped."),
+    ("7", "wait: the task (or, with --kind, the job) failed."),
+    (
+        "8",
+        "wait: the task was stopped (with --kind: the job ended unfinished).",
+    ),
     (
         "9",
         "list --all: the listing is incomplete, the pages held fewer tasks than the server's total; what they held is printed.",
@@ -177,12 +180,12 @@ fn extra_sections(name: &str) -> String {
         "matasks-wait" => tagged(
             "EXIT STATUS",
             &[
-                ("0", "The task succeeded."),
-                ("7", "The task failed."),
-                ("8", "The task was stopped."),
+                ("0", "The task succeeded (with --kind: the job's status says it succeeded: an import completed, a version normal, a team labeling task accepted)."),
+                ("7", "The task failed (with --kind: the job failed, a version is in error)."),
+                ("8", "The task was stopped (with --kind: the job ended unfinished: a version deleted, an import not-exist)."),
                 ("124", "The task was not done before --timeout; it goes on."),
                 ("130", "Ctrl-C; the task goes on."),
-                ("3, 4, 5", "Settings to fix, refused credentials, a task that is not there."),
+                ("3, 4, 5", "Settings to fix, refused credentials, a task (or job) that is not there."),
             ],
         ),
         _ => String::new(),

@@ -1,6 +1,7 @@
 //! `--help`: where completion scripts go, the layout of options, and the examples.
 
 use crate::support::*;
+use fake_modelarts::{DATASET, JobKind, JobList};
 
 /// The paths (with a `/` and naming matasks) in `text`, each without the quoting
 /// around it.
@@ -254,7 +255,23 @@ fn every_example_is_in_its_help_and_works_as_written() {
                     ..fake_modelarts::Setup::default()
                 })
             } else {
-                Sandbox::new()
+                // The dataset's other jobs: the references' examples of each kind.
+                let jobs = [
+                    (JobKind::IMPORT, "querying_the_dataset_import_task_list"),
+                    (JobKind::EXPORT, "querying_the_dataset_export_task_list"),
+                    (JobKind::VERSION, "querying_the_dataset_version_list"),
+                    (
+                        JobKind::TEAM,
+                        "querying_the_team_labeling_task_list_of_a_dataset",
+                    ),
+                ];
+                Sandbox::with(fake_modelarts::Setup {
+                    jobs: jobs
+                        .into_iter()
+                        .map(|(kind, list)| JobList::from_example(DATASET, kind, list))
+                        .collect(),
+                    ..fake_modelarts::Setup::default()
+                })
             };
             // As written, pipes and redirections included, with this build as `matasks`.
             let out = std::process::Command::new("bash")

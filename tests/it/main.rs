@@ -8,6 +8,7 @@ mod config_files;
 mod configure;
 mod generated;
 mod help;
+mod kinds;
 mod lifecycle;
 mod list;
 mod network;

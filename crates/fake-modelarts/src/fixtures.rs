@@ -227,21 +227,82 @@ pub const TASK_DETAILS_EXAMPLE: &str = "obtaining_details_about_an_auto_labeling
 /// A ListTasks answer's tasks as written, and its top-level fields other than `tasks`
 /// and `total_count`, as written and in order.
 pub(crate) fn listing_parts(answer: &str) -> (Vec<String>, Vec<(String, String)>) {
+    listing_parts_of(answer, "tasks", "total_count")
+}
+
+/// A list answer's items (under `items_key`) as written, and its top-level fields other
+/// than those and `total_key`, as written and in order.
+pub(crate) fn listing_parts_of(
+    answer: &str,
+    items_key: &str,
+    total_key: &str,
+) -> (Vec<String>, Vec<(String, String)>) {
     let Fields(fields) = serde_json::from_str(answer).expect("an answer is a JSON object");
-    let mut tasks = Vec::new();
+    let mut items = Vec::new();
     let mut rest = Vec::new();
     for (key, value) in fields {
-        match key.as_str() {
-            "tasks" => {
-                let list: Vec<&RawValue> =
-                    serde_json::from_str(value.get()).expect("`tasks` is an array");
-                tasks = list.iter().map(|t| t.get().to_string()).collect();
-            }
-            "total_count" => {}
-            _ => rest.push((key, value.get().to_string())),
+        if key == items_key {
+            let list: Vec<&RawValue> =
+                serde_json::from_str(value.get()).expect("the items are an array");
+            items = list.iter().map(|t| t.get().to_string()).collect();
+        } else if key != total_key {
+            rest.push((key, value.get().to_string()));
         }
     }
-    (tasks, rest)
+    (items, rest)
+}
+
+/// Whether the JSON object `text` has the top-level field `key`.
+pub(crate) fn has_field(text: &str, key: &str) -> bool {
+    serde_json::from_str::<Fields>(text)
+        .is_ok_and(|Fields(fields)| fields.iter().any(|(k, _)| k == key))
+}
+
+/// The JSON object `text` with each top-level field of `changes` set to its value (raw
+/// JSON): replaced where it is, added at the end where it is not; the other fields keep
+/// their order and their values. Written compactly, as one line.
+pub(crate) fn with_fields(text: &str, changes: &[(&str, String)]) -> String {
+    let Fields(fields) = serde_json::from_str(text).expect("a job is a JSON object");
+    let mut pairs: Vec<(String, String)> = fields
+        .into_iter()
+        .map(|(key, value)| (key, value.get().to_string()))
+        .collect();
+    for (key, value) in changes {
+        serde_json::from_str::<&RawValue>(value)
+            .unwrap_or_else(|e| panic!("the value of {key} is not JSON: {e}: {value}"));
+        match pairs.iter_mut().find(|(k, _)| k == key) {
+            Some((_, old)) => *old = value.clone(),
+            None => pairs.push((key.to_string(), value.clone())),
+        }
+    }
+    let body: Vec<String> = pairs
+        .iter()
+        .map(|(key, value)| format!("{}:{value}", serde_json::Value::from(key.as_str())))
+        .collect();
+    compact(&format!("{{{}}}", body.join(",")))
+}
+
+/// The JSON text `text` without whitespace between tokens (strings kept as written).
+fn compact(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for c in text.chars() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+        } else if c.is_ascii_whitespace() {
+            continue;
+        } else {
+            in_string = c == '"';
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// A JSON object's fields, in order, each value as written.

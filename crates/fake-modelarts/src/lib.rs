@@ -18,12 +18,17 @@
 //! intelligent tasks (CreateTask, StopAutoAnnotation): a started task is kept in
 //! memory, moves on one step each time its details are read, and is listed with the
 //! dataset's own tasks; [`FakeServer::created_tasks`] shows them to the test.
+//!
+//! A dataset's other jobs (import and export tasks, versions, team labeling tasks) are
+//! lists of JSON texts described by a [`JobKind`] in [`Setup::jobs`]: paged and read
+//! one by one like the API's, a job moving on as its details are read or with time.
 
 mod created;
 mod datasets;
 mod faults;
 pub mod fixtures;
 mod iam;
+mod jobs;
 pub mod net;
 mod routes;
 mod signature;
@@ -46,6 +51,7 @@ use hyper_util::server::conn::auto;
 
 pub use created::CreatedTask;
 pub use faults::Action;
+pub use jobs::{Clock, Job, JobKind, JobList, Refusal};
 pub use signature::expected_signature;
 pub use tasks::lifecycle;
 
@@ -299,6 +305,11 @@ pub struct Setup {
     /// CreateTask refuses with ModelArts.4409 once the project has this many tasks it
     /// started still queued, initializing or running. `None` sets no limit.
     pub max_running_tasks: Option<usize>,
+    /// The datasets' other jobs (imports, exports, versions, team labeling tasks, or a
+    /// kind a test describes), served under `/v2/{project}/datasets/{dataset}/{collection}`
+    /// for every collection some list declares; a dataset without a list of a declared
+    /// kind has none of it.
+    pub jobs: Vec<JobList>,
 }
 
 impl Default for Setup {
@@ -328,6 +339,7 @@ impl Default for Setup {
             running_filter: false,
             dataset_total_cap: None,
             max_running_tasks: None,
+            jobs: Vec::new(),
         }
     }
 }
@@ -430,6 +442,8 @@ struct Shared {
     polls: Mutex<HashMap<String, usize>>,
     /// Tasks started by CreateTask, in the order started.
     created: Mutex<Vec<created::Started>>,
+    /// Reads of each job's details so far.
+    job_reads: Mutex<jobs::Reads>,
     log: Mutex<Vec<Recorded>>,
     in_flight: AtomicUsize,
     max_in_flight: AtomicUsize,
@@ -458,6 +472,7 @@ impl Shared {
             issued: Mutex::new(Vec::new()),
             polls: Mutex::new(HashMap::new()),
             created: Mutex::new(Vec::new()),
+            job_reads: Mutex::new(HashMap::new()),
             in_flight: AtomicUsize::new(0),
             max_in_flight: AtomicUsize::new(0),
             served: AtomicUsize::new(0),

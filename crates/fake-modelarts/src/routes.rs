@@ -5,7 +5,9 @@
 use std::ops::Range;
 
 use crate::signature::percent_decode;
-use crate::{Action, OffsetMode, Recorded, Reply, Shared, Tasks, created, datasets, iam, tasks};
+use crate::{
+    Action, OffsetMode, Recorded, Reply, Shared, Tasks, created, datasets, iam, jobs, tasks,
+};
 
 /// A request matched to a route: what was sent, what the path pattern captured (a
 /// `{project}` that is the server's, a `{dataset}` that it has), and the server.
@@ -31,9 +33,20 @@ impl Call<'_> {
     /// ListDatasets read them: `limit` 1 to 100 (10 without), `offset` a page or a record
     /// by [`Setup::offset_mode`](crate::Setup::offset_mode); else the API's refusal.
     pub(crate) fn page_window(&self) -> Result<Range<usize>, Reply> {
+        self.page_window_within(10, 100)
+    }
+
+    /// The positions a paged list serves for `limit` 1 to `max_limit` (`default_limit`
+    /// without) and `offset` a page or a record by
+    /// [`Setup::offset_mode`](crate::Setup::offset_mode); else the API's refusal.
+    pub(crate) fn page_window_within(
+        &self,
+        default_limit: usize,
+        max_limit: usize,
+    ) -> Result<Range<usize>, Reply> {
         let limit = match self.req.param("limit").map(str::parse::<usize>) {
-            None => 10,
-            Some(Ok(l)) if (1..=100).contains(&l) => l,
+            None => default_limit,
+            Some(Ok(l)) if (1..=max_limit).contains(&l) => l,
             Some(_) => {
                 return Err(Reply::api_error(
                     400,
@@ -111,6 +124,17 @@ const ROUTES: &[Route] = &[
         pattern: "/v2/{project}/datasets/{dataset}/tasks/{task_id}/stop",
         handler: created::stop_task,
     },
+    // A dataset's other jobs: any collection a job list of the setup declares.
+    Route {
+        method: "GET",
+        pattern: "/v2/{project}/datasets/{dataset}/{collection}",
+        handler: jobs::list_jobs,
+    },
+    Route {
+        method: "GET",
+        pattern: "/v2/{project}/datasets/{dataset}/{collection}/{id}",
+        handler: jobs::job_details,
+    },
 ];
 
 impl Route {
@@ -171,6 +195,13 @@ fn route(req: &Recorded, shared: &Shared) -> Reply {
             shared,
             captures,
         };
+        // A collection no job list declares is a path the gateway does not know.
+        if call
+            .find("collection")
+            .is_some_and(|c| !jobs::is_declared(&shared.setup.jobs, c))
+        {
+            continue;
+        }
         if call
             .find("project")
             .is_some_and(|p| p != shared.setup.project_id)

@@ -903,3 +903,685 @@ fn the_delaying_proxy_carries_every_byte_in_order_never_early() {
         "the first byte came back after {first_back:?}"
     );
 }
+
+fn jobs_path(dataset: &str, collection: &str, query: &str) -> String {
+    format!("/v2/{PROJECT}/datasets/{dataset}/{collection}?{query}")
+}
+
+/// `count` jobs of `kind` in [`DATASET`], job `n` with the ID `{collection}-{n:03}`.
+fn with_jobs(kind: JobKind, count: usize, offset_mode: OffsetMode) -> Shared {
+    let jobs = (0..count)
+        .map(|n| kind.job(&format!("{}-{n:03}", kind.collection), "1"))
+        .collect();
+    Shared::new(Setup {
+        jobs: vec![JobList::new(DATASET, kind, jobs)],
+        offset_mode,
+        ..Setup::default()
+    })
+}
+
+/// The IDs of a list answer of `kind`.
+fn job_ids(kind: &JobKind, reply: &Reply) -> Vec<String> {
+    assert_eq!(
+        reply.status,
+        200,
+        "{}",
+        String::from_utf8_lossy(&reply.body)
+    );
+    json(reply)[kind.items_key]
+        .as_array()
+        .unwrap_or_else(|| panic!("no {} in the answer", kind.items_key))
+        .iter()
+        .map(|job| job[kind.id_key].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn ids_of(kind: &JobKind, range: std::ops::Range<usize>) -> Vec<String> {
+    range
+        .map(|n| format!("{}-{n:03}", kind.collection))
+        .collect()
+}
+
+/// The details answer of `id` of `kind` in [`DATASET`].
+fn read_job(shared: &Shared, kind: &JobKind, id: &str) -> Reply {
+    let path = format!("/v2/{PROJECT}/datasets/{DATASET}/{}/{id}", kind.collection);
+    answer(shared, "GET", &path, "")
+}
+
+#[test]
+fn every_kind_pages_by_page_or_by_record_with_its_own_keys() {
+    for kind in JobKind::ALL {
+        let shared = with_jobs(kind, 25, OffsetMode::Page);
+        let reply = answer(
+            &shared,
+            "GET",
+            &jobs_path(DATASET, kind.collection, "limit=10&offset=1"),
+            "",
+        );
+        assert_eq!(
+            job_ids(&kind, &reply),
+            ids_of(&kind, 10..20),
+            "{}",
+            kind.collection
+        );
+        assert_eq!(json(&reply)[kind.total_key], 25, "{}", kind.collection);
+        // The total first, as the references' examples have it.
+        let body = String::from_utf8(reply.body.clone()).unwrap();
+        assert!(
+            body.starts_with(&format!("{{\"{}\"", kind.total_key)),
+            "{body}"
+        );
+        let reply = answer(
+            &shared,
+            "GET",
+            &jobs_path(DATASET, kind.collection, "limit=10&offset=2"),
+            "",
+        );
+        assert_eq!(
+            job_ids(&kind, &reply),
+            ids_of(&kind, 20..25),
+            "{}",
+            kind.collection
+        );
+        // Past the end: none, the same total.
+        let reply = answer(
+            &shared,
+            "GET",
+            &jobs_path(DATASET, kind.collection, "limit=10&offset=3"),
+            "",
+        );
+        assert_eq!(job_ids(&kind, &reply), Vec::<String>::new());
+        assert_eq!(json(&reply)[kind.total_key], 25);
+
+        let shared = with_jobs(kind, 25, OffsetMode::Record);
+        let reply = answer(
+            &shared,
+            "GET",
+            &jobs_path(DATASET, kind.collection, "limit=3&offset=5"),
+            "",
+        );
+        assert_eq!(
+            job_ids(&kind, &reply),
+            ids_of(&kind, 5..8),
+            "{}",
+            kind.collection
+        );
+        let reply = answer(
+            &shared,
+            "GET",
+            &jobs_path(DATASET, kind.collection, "limit=3&offset=8"),
+            "",
+        );
+        assert_eq!(
+            job_ids(&kind, &reply),
+            ids_of(&kind, 8..11),
+            "{}",
+            kind.collection
+        );
+    }
+}
+
+#[test]
+fn limits_are_each_kinds_own() {
+    // (kind, default, largest) as the references give them.
+    for (kind, default, max) in [
+        (JobKind::IMPORT, 10, 100),
+        (JobKind::EXPORT, 10, 100),
+        (JobKind::VERSION, 1000, 1000),
+        (JobKind::TEAM, 1000, 1000),
+    ] {
+        let shared = with_jobs(kind, 1001, OffsetMode::Page);
+        let path = |query: &str| jobs_path(DATASET, kind.collection, query);
+        assert_eq!(
+            job_ids(&kind, &answer(&shared, "GET", &path(""), "")).len(),
+            default
+        );
+        assert_eq!(
+            job_ids(
+                &kind,
+                &answer(&shared, "GET", &path(&format!("limit={max}")), "")
+            )
+            .len(),
+            max
+        );
+        assert_eq!(
+            job_ids(&kind, &answer(&shared, "GET", &path("limit=1"), "")).len(),
+            1
+        );
+        for query in [
+            format!("limit={}", max + 1),
+            "limit=0".into(),
+            "limit=x".into(),
+            "offset=-1".into(),
+        ] {
+            let reply = answer(&shared, "GET", &path(&query), "");
+            assert_eq!(
+                refusal(&reply),
+                (400, "ModelArts.4101".into()),
+                "{} {query}",
+                kind.collection
+            );
+        }
+    }
+}
+
+#[test]
+fn a_job_is_read_by_its_id_and_an_unknown_one_refused_as_its_kind_is() {
+    for (kind, code) in [
+        (JobKind::IMPORT, "ModelArts.4612"),
+        (JobKind::EXPORT, "ModelArts.4359"),
+        (JobKind::VERSION, "ModelArts.4353"),
+        (JobKind::TEAM, "ModelArts.4619"),
+    ] {
+        let shared = with_jobs(kind, 3, OffsetMode::Page);
+        let id = format!("{}-001", kind.collection);
+        let reply = read_job(&shared, &kind, &id);
+        assert_eq!(reply.status, 200);
+        let job = json(&reply);
+        assert_eq!(job[kind.id_key], id.as_str());
+        assert_eq!(job[kind.status_key], 1);
+        let reply = read_job(&shared, &kind, "NoSuchJob0000000001");
+        assert_eq!(refusal(&reply), (400, code.into()), "{}", kind.collection);
+        // Another dataset's job is not this one's.
+        let path = format!(
+            "/v2/{PROJECT}/datasets/OtherDataset/{}/{id}",
+            kind.collection
+        );
+        let shared = Shared::new(Setup {
+            jobs: vec![JobList::new("OtherDataset", kind, vec![kind.job(&id, "1")])],
+            ..with_empty(&["OtherDataset"])
+        });
+        assert_eq!(answer(&shared, "GET", &path, "").status, 200);
+        let reply = read_job(&shared, &kind, &id);
+        assert_eq!(refusal(&reply), (400, code.into()), "{}", kind.collection);
+    }
+}
+
+#[test]
+fn a_job_of_a_kind_is_made_from_its_reference_example() {
+    let before = jiff::Timestamp::now().as_millisecond();
+    let job = JobKind::IMPORT
+        .job("imp1", r#""RUNNING""#)
+        .with("total_sample_count", "500");
+    let after = jiff::Timestamp::now().as_millisecond();
+    let [text] = job.texts.as_slice() else {
+        panic!("one step")
+    };
+    let value: Value = serde_json::from_str(text).unwrap();
+    assert_eq!(value["task_id"], "imp1");
+    assert_eq!(value["status"], "RUNNING");
+    assert_eq!(value["total_sample_count"], 500);
+    assert_eq!(value["import_path"], "obs://test-obs/daoLu_images/animals/");
+    for key in ["create_time", "update_ms"] {
+        let time = value[key].as_i64().unwrap();
+        assert!((before..=after).contains(&time), "{key} {time}");
+    }
+    // Its fields in the reference's order, the ones set where they were.
+    let at = |key: &str| text.find(&format!("\"{key}\":")).unwrap();
+    assert!(at("status") < at("task_id"));
+    assert!(at("task_id") < at("dataset_id"));
+    assert!(at("create_time") < at("elapsed_time"));
+
+    let version: Value = serde_json::from_str(&JobKind::VERSION.job("v1", "0").texts[0]).unwrap();
+    assert_eq!(
+        (version["version_id"].as_str(), version["status"].as_i64()),
+        (Some("v1"), Some(0))
+    );
+    assert_eq!(version["version_name"], "V002");
+    let team: Value = serde_json::from_str(&JobKind::TEAM.job("t1", "3").texts[0]).unwrap();
+    assert_eq!(
+        (team["task_id"].as_str(), team["status"].as_i64()),
+        (Some("t1"), Some(3))
+    );
+    let export: Value =
+        serde_json::from_str(&JobKind::EXPORT.job("e1", r#""FAILED""#).texts[0]).unwrap();
+    assert_eq!(export["task_id"], "e1");
+    assert_eq!(export["status"], "FAILED");
+    assert!(export["update_time"].as_i64().unwrap() >= before);
+}
+
+#[test]
+fn a_moving_job_moves_on_as_its_details_are_read_not_as_it_is_listed() {
+    let kind = JobKind::IMPORT;
+    let moving = kind
+        .moving(
+            "imp-moving",
+            &[r#""QUEUING""#, r#""RUNNING""#, r#""COMPLETED""#],
+        )
+        .with_each("imported_sample_count", &["0", "10", "20"]);
+    let shared = Shared::new(Setup {
+        jobs: vec![JobList::new(
+            DATASET,
+            kind,
+            vec![kind.job("imp-still", r#""FAILED""#), moving],
+        )],
+        ..Setup::default()
+    });
+    let listed = |shared: &Shared| -> Vec<Value> {
+        let reply = answer(shared, "GET", &jobs_path(DATASET, kind.collection, ""), "");
+        json(&reply)["import_tasks"].as_array().unwrap().clone()
+    };
+    let read = |shared: &Shared| json(&read_job(shared, &kind, "imp-moving"));
+    // Listed as it first is, however often.
+    for _ in 0..2 {
+        let jobs = listed(&shared);
+        assert_eq!(jobs[1]["status"], "QUEUING");
+        assert_eq!(jobs[0]["status"], "FAILED");
+    }
+    let mut seen = Vec::new();
+    for _ in 0..4 {
+        let job = read(&shared);
+        seen.push((
+            job["status"].as_str().unwrap().to_string(),
+            job["imported_sample_count"].as_i64().unwrap(),
+        ));
+        // The list shows what the last read showed.
+        assert_eq!(listed(&shared)[1]["status"], job["status"]);
+    }
+    let step = |s: &str, n| (s.to_string(), n);
+    assert_eq!(
+        seen,
+        [
+            step("QUEUING", 0),
+            step("RUNNING", 10),
+            step("COMPLETED", 20),
+            step("COMPLETED", 20)
+        ]
+    );
+    // Reading one job moves no other.
+    assert_eq!(
+        json(&read_job(&shared, &kind, "imp-still"))["status"],
+        "FAILED"
+    );
+}
+
+#[test]
+fn a_job_on_a_clock_moves_with_time_and_starts_anew() {
+    let step = std::time::Duration::from_secs(10);
+    let at = |ago: u64, again_after| {
+        let clock = Clock {
+            since: std::time::Instant::now() - std::time::Duration::from_secs(ago),
+            step,
+            again_after,
+        };
+        let job = JobKind::VERSION
+            .moving("v-clock", &["0", "0", "1"])
+            .with_each("version_name", &["\"a\"", "\"b\"", "\"c\""])
+            .on_clock(clock);
+        let shared = Shared::new(Setup {
+            jobs: vec![JobList::new(DATASET, JobKind::VERSION, vec![job])],
+            ..Setup::default()
+        });
+        let listed = json(&answer(
+            &shared,
+            "GET",
+            &jobs_path(DATASET, "versions", ""),
+            "",
+        ));
+        let read = json(&read_job(&shared, &JobKind::VERSION, "v-clock"));
+        // Reading does not move it: the clock does.
+        assert_eq!(read, json(&read_job(&shared, &JobKind::VERSION, "v-clock")));
+        assert_eq!(listed["versions"][0], read);
+        read["version_name"].as_str().unwrap().to_string()
+    };
+    assert_eq!(at(5, None), "a");
+    assert_eq!(at(15, None), "b");
+    assert_eq!(at(25, None), "c");
+    assert_eq!(at(95, None), "c");
+    // Held for two steps after the last, then anew.
+    assert_eq!(at(35, Some(2)), "c");
+    assert_eq!(at(45, Some(2)), "c");
+    assert_eq!(at(55, Some(2)), "a");
+    assert_eq!(at(65, Some(2)), "b");
+}
+
+#[test]
+fn the_reference_examples_are_served_as_written() {
+    for (kind, list_page) in [
+        (JobKind::IMPORT, "querying_the_dataset_import_task_list"),
+        (JobKind::EXPORT, "querying_the_dataset_export_task_list"),
+        (JobKind::VERSION, "querying_the_dataset_version_list"),
+        (
+            JobKind::TEAM,
+            "querying_the_team_labeling_task_list_of_a_dataset",
+        ),
+    ] {
+        let shared = Shared::new(Setup {
+            jobs: vec![JobList::from_example(DATASET, kind, list_page)],
+            ..Setup::default()
+        });
+        let reply = answer(&shared, "GET", &jobs_path(DATASET, kind.collection, ""), "");
+        let example: Value = serde_json::from_str(&fixtures::api_example(list_page)).unwrap();
+        assert_eq!(json(&reply), example, "{list_page}");
+    }
+}
+
+#[test]
+fn a_made_up_kind_is_served_from_its_description_alone() {
+    let rounds = JobKind {
+        collection: "annotation-rounds",
+        items_key: "rounds",
+        total_key: "round_total",
+        id_key: "round_id",
+        status_key: "phase",
+        default_limit: 2,
+        max_limit: 3,
+        missing: Refusal {
+            status: 404,
+            code: "Rounds.0404",
+            message: "No such round",
+        },
+        filters: &["size"],
+        example: r#"{"round_id":"r0","phase":"planned","size":7}"#,
+    };
+    let jobs = vec![
+        rounds.job("r1", r#""done""#),
+        rounds.moving("r2", &[r#""planned""#, r#""labeling""#]),
+        rounds.job("r3", r#""done""#).with("size", "9"),
+        rounds.job("r4", r#""done""#),
+    ];
+    let shared = Shared::new(Setup {
+        jobs: vec![JobList::new(DATASET, rounds, jobs)],
+        ..Setup::default()
+    });
+    let reply = answer(
+        &shared,
+        "GET",
+        &jobs_path(DATASET, "annotation-rounds", "offset=1"),
+        "",
+    );
+    assert_eq!(job_ids(&rounds, &reply), ["r3", "r4"]);
+    assert_eq!(json(&reply)["round_total"], 4);
+    assert_eq!(json(&reply)["rounds"][1]["size"], 7);
+    let reply = answer(
+        &shared,
+        "GET",
+        &jobs_path(DATASET, "annotation-rounds", "size=9"),
+        "",
+    );
+    assert_eq!(job_ids(&rounds, &reply), ["r3"]);
+    assert_eq!(json(&reply)["round_total"], 1);
+    let reply = answer(
+        &shared,
+        "GET",
+        &jobs_path(DATASET, "annotation-rounds", "limit=4"),
+        "",
+    );
+    assert_eq!(refusal(&reply), (400, "ModelArts.4101".into()));
+    let phases: Vec<Value> = (0..3)
+        .map(|_| json(&read_job(&shared, &rounds, "r2"))["phase"].clone())
+        .collect();
+    assert_eq!(phases, ["planned", "labeling", "labeling"]);
+    assert_eq!(
+        refusal(&read_job(&shared, &rounds, "r9")),
+        (404, "Rounds.0404".into())
+    );
+}
+
+#[test]
+fn what_is_not_there_is_refused_as_the_service_refuses_it() {
+    let kind = JobKind::EXPORT;
+    let shared = Shared::new(Setup {
+        jobs: vec![JobList::new(
+            DATASET,
+            kind,
+            vec![kind.job("e1", r#""INIT""#)],
+        )],
+        ..with_empty(&["EmptyDataset"])
+    });
+    // A collection no list declares: a path the gateway does not know.
+    for collection in ["versions", "import-tasks", "nonsense"] {
+        let reply = answer(&shared, "GET", &jobs_path(DATASET, collection, ""), "");
+        assert_eq!(refusal(&reply), (404, "APIGW.0101".into()), "{collection}");
+        let reply = answer(
+            &shared,
+            "GET",
+            &format!("/v2/{PROJECT}/datasets/{DATASET}/{collection}/x1"),
+            "",
+        );
+        assert_eq!(refusal(&reply), (404, "APIGW.0101".into()), "{collection}");
+    }
+    // A declared one in a dataset the project does not have.
+    let reply = answer(
+        &shared,
+        "GET",
+        &jobs_path("NoSuchDataset", "export-tasks", ""),
+        "",
+    );
+    assert_eq!(refusal(&reply), (400, "ModelArts.4352".into()));
+    let reply = answer(
+        &shared,
+        "GET",
+        &format!("/v2/{PROJECT}/datasets/NoSuchDataset/export-tasks/e1"),
+        "",
+    );
+    assert_eq!(refusal(&reply), (400, "ModelArts.4352".into()));
+    // In a dataset without a list of it: none.
+    let reply = answer(
+        &shared,
+        "GET",
+        &jobs_path("EmptyDataset", "export-tasks", ""),
+        "",
+    );
+    assert_eq!(job_ids(&kind, &reply), Vec::<String>::new());
+    assert_eq!(json(&reply)["total_count"], 0);
+    // Another project.
+    let reply = answer(
+        &shared,
+        "GET",
+        "/v2/ffffffffffffffffffffffffffffffff/datasets/OBegCXHxTJ2JHRAZWr0/export-tasks",
+        "",
+    );
+    assert_eq!(refusal(&reply).0, 403);
+}
+
+#[test]
+fn the_simulator_has_every_kind_of_job_in_every_dataset() {
+    // A step of an hour: the moving jobs show their first step.
+    let setup = simulated::setup(30, std::time::Duration::from_secs(3600), 0);
+    let dataset_ids: Vec<String> = setup.datasets.keys().cloned().collect();
+    let shared = Shared::new(Setup {
+        hook: None,
+        ..setup
+    });
+    let mut ids = std::collections::HashSet::new();
+    for dataset in &dataset_ids {
+        for kind in JobKind::ALL {
+            let page = json(&answer(
+                &shared,
+                "GET",
+                &jobs_path(dataset, kind.collection, "limit=100"),
+                "",
+            ));
+            let jobs = page[kind.items_key].as_array().unwrap();
+            assert!(jobs.len() >= 2, "{dataset} {}", kind.collection);
+            for job in jobs {
+                assert!(
+                    ids.insert(job[kind.id_key].as_str().unwrap().to_string()),
+                    "{job}"
+                );
+                let id = job[kind.id_key].as_str().unwrap();
+                let path = format!("/v2/{PROJECT}/datasets/{dataset}/{}/{id}", kind.collection);
+                assert_eq!(json(&answer(&shared, "GET", &path, "")), *job);
+            }
+        }
+    }
+    // The first dataset's imports and versions take several pages.
+    let main = simulated::DATASET;
+    for (kind, page_size) in [(JobKind::IMPORT, 100), (JobKind::VERSION, 100)] {
+        let query = format!("limit={page_size}&offset=2");
+        let page = json(&answer(
+            &shared,
+            "GET",
+            &jobs_path(main, kind.collection, &query),
+            "",
+        ));
+        assert_eq!(page[kind.total_key], simulated::MAIN_JOBS);
+        assert_eq!(
+            page[kind.items_key].as_array().unwrap().len(),
+            simulated::MAIN_JOBS - 200
+        );
+    }
+    // Every status a table would show, the newest of each kind at its first step.
+    let statuses = |kind: JobKind| -> std::collections::BTreeSet<String> {
+        let page = json(&answer(
+            &shared,
+            "GET",
+            &jobs_path(main, kind.collection, ""),
+            "",
+        ));
+        page[kind.items_key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|job| job[kind.status_key].to_string())
+            .collect()
+    };
+    let newest = |kind: JobKind| {
+        let page = json(&answer(
+            &shared,
+            "GET",
+            &jobs_path(main, kind.collection, "limit=1"),
+            "",
+        ));
+        page[kind.items_key][0][kind.status_key].to_string()
+    };
+    assert_eq!(
+        statuses(JobKind::IMPORT),
+        ["\"COMPLETED\"", "\"FAILED\"", "\"QUEUING\"", "\"RUNNING\""]
+            .map(String::from)
+            .into()
+    );
+    assert_eq!(newest(JobKind::IMPORT), "\"QUEUING\"");
+    assert_eq!(
+        statuses(JobKind::EXPORT),
+        ["\"FAILED\"", "\"INIT\"", "\"RUNNING\"", "\"SUCCESSED\""]
+            .map(String::from)
+            .into()
+    );
+    assert_eq!(
+        statuses(JobKind::VERSION),
+        ["0", "1", "2", "4"].map(String::from).into()
+    );
+    assert_eq!(newest(JobKind::VERSION), "0");
+    assert_eq!(
+        statuses(JobKind::TEAM),
+        ["1", "3", "4", "6", "7"].map(String::from).into()
+    );
+    let import = json(&answer(
+        &shared,
+        "GET",
+        &jobs_path(main, "import-tasks", "limit=1"),
+        "",
+    ));
+    assert_eq!(
+        import["import_tasks"][0]["task_id"],
+        format!("{main}_import00000")
+    );
+    assert_eq!(import["import_tasks"][0]["dataset_id"], main);
+}
+
+#[test]
+fn the_simulators_newest_jobs_move_with_time() {
+    // A step of 1ms: a second in, each moving job has gone round more than once, so
+    // that its statuses seen over a few reads a few milliseconds apart differ.
+    let step = std::time::Duration::from_millis(1);
+    let shared = Shared::new(Setup {
+        hook: None,
+        ..simulated::setup(30, step, 0)
+    });
+    for kind in JobKind::ALL {
+        let mut seen = std::collections::BTreeSet::new();
+        for _ in 0..200 {
+            let page = json(&answer(
+                &shared,
+                "GET",
+                &jobs_path(simulated::DATASET, kind.collection, "limit=1"),
+                "",
+            ));
+            seen.insert(page[kind.items_key][0][kind.status_key].to_string());
+            std::thread::sleep(step);
+        }
+        assert!(seen.len() >= 2, "{}: {seen:?}", kind.collection);
+    }
+}
+
+#[test]
+fn versions_are_filtered_by_status_and_exports_by_type() {
+    let versions = vec![
+        JobKind::VERSION.job("v3", "0"),
+        JobKind::VERSION.job("v2", "4"),
+        JobKind::VERSION.job("v1", "1"),
+        JobKind::VERSION.moving("v0", &["0", "1"]),
+    ];
+    let exports = vec![
+        JobKind::EXPORT
+            .job("e2", r#""RUNNING""#)
+            .with("export_type", "0"),
+        JobKind::EXPORT.job("e1", r#""SUCCESSED""#),
+    ];
+    let shared = Shared::new(Setup {
+        jobs: vec![
+            JobList::new(DATASET, JobKind::VERSION, versions),
+            JobList::new(DATASET, JobKind::EXPORT, exports),
+        ],
+        ..Setup::default()
+    });
+    let versions_paged = |query: &str| {
+        let reply = answer(&shared, "GET", &jobs_path(DATASET, "versions", query), "");
+        let total = json(&reply)["total_number"].as_u64().unwrap() as usize;
+        (job_ids(&JobKind::VERSION, &reply), total)
+    };
+    let versions = |query: &str| {
+        let (ids, total) = versions_paged(query);
+        assert_eq!(total, ids.len(), "{query}");
+        ids
+    };
+    assert_eq!(
+        versions_paged("status=0&limit=1&offset=1"),
+        (vec!["v0".to_string()], 2)
+    );
+    assert_eq!(versions(""), ["v3", "v2", "v1", "v0"]);
+    assert_eq!(versions("status=0"), ["v3", "v0"]);
+    assert_eq!(versions("status=3"), Vec::<String>::new());
+    // As it is now: a moving version read once is still creating, then normal.
+    read_job(&shared, &JobKind::VERSION, "v0");
+    assert_eq!(versions("status=1"), ["v1"]);
+    read_job(&shared, &JobKind::VERSION, "v0");
+    assert_eq!(versions("status=1"), ["v1", "v0"]);
+    let reply = answer(
+        &shared,
+        "GET",
+        &jobs_path(DATASET, "versions", "status=x"),
+        "",
+    );
+    assert_eq!(refusal(&reply), (400, "ModelArts.4101".into()));
+
+    let exports = |query: &str| {
+        let reply = answer(
+            &shared,
+            "GET",
+            &jobs_path(DATASET, "export-tasks", query),
+            "",
+        );
+        job_ids(&JobKind::EXPORT, &reply)
+    };
+    // The reference's example is of type 3.
+    assert_eq!(exports("export_type=3"), ["e1"]);
+    assert_eq!(exports("export_type=0"), ["e2"]);
+    assert_eq!(exports(""), ["e2", "e1"]);
+    // Not a filter of exports.
+    assert_eq!(exports("status=1"), ["e2", "e1"]);
+}
+
+#[test]
+fn a_changed_job_is_one_line_its_strings_as_written() {
+    let job = Job::new(
+        "{ \"id\" : \"j1\",\n  \"note\" : \"a \\\" b  { c\\\\\" ,\n  \"nested\" : { \"k\" : [ 1, 2 ] } }",
+    )
+    .with("status", "\"RUNNING\"");
+    assert_eq!(
+        job.texts[0],
+        r#"{"id":"j1","note":"a \" b  { c\\","nested":{"k":[1,2]},"status":"RUNNING"}"#
+    );
+}
