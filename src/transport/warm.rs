@@ -369,12 +369,19 @@ mod tests {
         runtime().block_on(async {
             let (warming, service) = warm(&dial);
             open(&warming, &service, "api", 2);
-            // Three at once: two wait for the two being opened, the third opens one.
+            // Three at once: two wait for the two being opened, the third opens one
+            // at once.
             let call = || {
                 let mut service = service.clone();
                 async move { service.call("api".to_string()).await.unwrap().n }
             };
-            let (a, b, c) = tokio::join!(call(), call(), call());
+            let (mut a, mut b, mut c) = (Box::pin(call()), Box::pin(call()), Box::pin(call()));
+            let mut cx = Context::from_waker(std::task::Waker::noop());
+            for call in [&mut a, &mut b, &mut c] {
+                assert!(call.as_mut().poll(&mut cx).is_pending());
+            }
+            assert_eq!(made(&dial).len(), 3);
+            let (a, b, c) = tokio::join!(a, b, c);
             let mut got = [a, b, c];
             got.sort_unstable();
             assert_eq!(got, [0, 1, 2]);

@@ -849,6 +849,24 @@ fn datasets_all_requests_the_pages_an_earlier_run_saw_at_once() {
     let second = &after[before.len()..];
     assert_eq!(second.len(), 3);
     assert_eq!(second.iter().map(|r| r.in_flight).max(), Some(3));
+    // The total holds whatever the page size: at 50 a page, five pages at once.
+    let smaller = ok(
+        &sandbox,
+        &["datasets", "--all", "--limit", "50", "-o", "ndjson"],
+    );
+    assert_eq!(smaller.stdout, first.stdout);
+    let third = &dataset_requests(&sandbox)[after.len()..];
+    assert_eq!(third.len(), 5);
+    assert_eq!(third.iter().map(|r| r.in_flight).max(), Some(5));
+    // A search is a listing of its own, whose first page goes alone.
+    let searched = ok(
+        &sandbox,
+        &["datasets", "--all", "--name", "MaNy", "-o", "ndjson"],
+    );
+    assert_eq!(searched.stdout, first.stdout);
+    let fourth = &dataset_requests(&sandbox)[after.len() + 5..];
+    assert_eq!(fourth[0].in_flight, 1);
+    assert_eq!(fourth.iter().map(|r| r.in_flight).max(), Some(2));
 }
 
 #[test]
