@@ -99,6 +99,7 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
     if shaping == Shaping::FilterOrSort {
         sink.limit_to(args.paging.max_items);
     }
+    client.open_ahead(plan.connections_ahead(sources.len()));
     let outcome = paging::run(&plan, &sources[0].1, &mut sink, &progress).await?;
     paging::Sink::finish(&mut sink).context("cannot write to stdout")?;
     let outcomes = [outcome];

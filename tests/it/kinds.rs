@@ -959,3 +959,35 @@ fn a_watch_across_datasets_names_each_jobs_dataset() {
         assert!(row[1].starts_with(&format!("{}-", row[0])), "{row:?}");
     }
 }
+
+#[test]
+fn a_kinds_whole_listing_opens_its_connections_ahead_and_then_recalls_its_total() {
+    let case = &CASES[0];
+    let sandbox = with_jobs(case, numbered(case, 25));
+    let list = || {
+        sandbox.run(&[
+            "list",
+            "-k",
+            "import",
+            "--all",
+            "--limit",
+            "7",
+            "-o",
+            "ndjson",
+            "--concurrency",
+            "5",
+        ])
+    };
+    let out = list();
+    assert_ok(&out);
+    assert_eq!(ids(case, &out), names(0..25));
+    assert_eq!(sandbox.server.connections_accepted(), 5);
+    // The next run knows the four pages: all of them at once, and not the first alone.
+    let before = sandbox.requests().len();
+    let again = list();
+    assert_eq!(again.stdout, out.stdout);
+    let second = &sandbox.requests()[before..];
+    assert_eq!(second.len(), 4);
+    assert!(second.iter().all(|r| r.limit() == 7));
+    assert_eq!(sandbox.server.connections_accepted(), 5 + 4);
+}
