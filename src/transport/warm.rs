@@ -269,12 +269,13 @@ mod tests {
         }
     }
 
-    /// A connector whose connections take `turns` turns of the runtime, fail when
-    /// `failing`, and are all counted.
+    /// A connector whose connections take `turns` turns of the runtime (and `stagger`
+    /// more for each made before), fail when `failing`, and are all counted.
     #[derive(Clone, Default)]
     struct Dial {
         made: Arc<Mutex<Vec<String>>>,
         turns: usize,
+        stagger: usize,
         h2: bool,
         failing: bool,
     }
@@ -294,7 +295,8 @@ mod tests {
                 made.push(to.clone());
                 made.len() - 1
             };
-            let (turns, h2, failing) = (self.turns, self.h2, self.failing);
+            let turns = self.turns + n * self.stagger;
+            let (h2, failing) = (self.h2, self.failing);
             Box::pin(async move {
                 for _ in 0..turns {
                     tokio::task::yield_now().await;
@@ -412,6 +414,7 @@ mod tests {
     fn once_one_speaks_http2_the_others_are_dropped_and_no_more_opened() {
         let dial = Dial {
             turns: 3,
+            stagger: 5,
             h2: true,
             ..Dial::default()
         };
@@ -420,7 +423,9 @@ mod tests {
             open(&warming, &service, "api", 4);
             let first = service.call("api".to_string()).await.unwrap();
             assert!(first.h2);
-            for _ in 0..10 {
+            // The others were dropped as soon as it was in.
+            assert!(warming.state().opening.is_empty());
+            for _ in 0..30 {
                 tokio::task::yield_now().await;
             }
             {
