@@ -15,14 +15,19 @@
 //! anyway; against one that counts records it repeats the first page shifted by one
 //! task, and the listing goes on from there with record offsets.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
 use std::future::Future;
 use std::hash::{BuildHasher, BuildHasherDefault, Hasher, RandomState};
 use std::io;
+use std::ops::RangeInclusive;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{self, Poll};
 
 use anyhow::{Context, Result};
-use futures_util::StreamExt;
+use futures_util::stream::FuturesOrdered;
+use futures_util::{Stream, StreamExt};
 use serde::Deserializer as _;
 use serde::de::{IgnoredAny, MapAccess, Visitor};
 use serde_json::value::RawValue;
@@ -325,12 +330,9 @@ where
 
     // Pages `from..=to`, `concurrency` in flight, in page order.
     let pages = |from: u64, to: u64, counting: Counting| {
-        futures_util::stream::iter(from..=to)
-            .map(move |n| {
-                let page = fetch(counting.param(n, plan.limit));
-                async move { (n, page.await) }
-            })
-            .buffered(plan.concurrency.max(1))
+        Window::new(from..=to, plan.concurrency, move |n| {
+            fetch(counting.param(n, plan.limit))
+        })
     };
     // Pages requested with the first, and the last of them.
     let mut head = None;
@@ -442,6 +444,96 @@ where
         listing.stop = Some(Stop::PagesExhausted);
     }
     Ok(())
+}
+
+/// Pages in page order, requested at most `concurrency` at a time: a page that
+/// arrives frees its place at once, so the next request goes out while the pages
+/// before it are still being printed (or awaited). At most twice `concurrency` pages
+/// are held, arrived or on their way, so that one slow page cannot make the others
+/// pile up.
+struct Window<F, Fut: Future> {
+    pages: RangeInclusive<u64>,
+    fetch: F,
+    arriving: FuturesOrdered<Arriving<Fut>>,
+    /// Requests on their way, shared with each of them.
+    in_flight: Rc<Cell<usize>>,
+    concurrency: usize,
+}
+
+/// A page on its way, counted among those in flight until it arrives.
+struct Arriving<Fut> {
+    n: u64,
+    page: Pin<Box<Fut>>,
+    in_flight: Rc<Cell<usize>>,
+}
+
+impl<Fut: Future> Future for Arriving<Fut> {
+    type Output = (u64, Fut::Output);
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut task::Context<'_>) -> Poll<Self::Output> {
+        let page = task::ready!(self.page.as_mut().poll(cx));
+        self.in_flight.set(self.in_flight.get() - 1);
+        Poll::Ready((self.n, page))
+    }
+}
+
+impl<F, Fut> Window<F, Fut>
+where
+    F: FnMut(u64) -> Fut,
+    Fut: Future,
+{
+    fn new(pages: RangeInclusive<u64>, concurrency: usize, fetch: F) -> Self {
+        Window {
+            pages,
+            fetch,
+            arriving: FuturesOrdered::new(),
+            in_flight: Rc::default(),
+            concurrency: concurrency.max(1),
+        }
+    }
+
+    /// Request pages while there is room for them; whether any was.
+    fn fill(&mut self) -> bool {
+        let mut requested = false;
+        while self.in_flight.get() < self.concurrency && self.arriving.len() < 2 * self.concurrency
+        {
+            let Some(n) = self.pages.next() else {
+                break;
+            };
+            self.in_flight.set(self.in_flight.get() + 1);
+            self.arriving.push_back(Arriving {
+                n,
+                page: Box::pin((self.fetch)(n)),
+                in_flight: self.in_flight.clone(),
+            });
+            requested = true;
+        }
+        requested
+    }
+}
+
+impl<F, Fut> Stream for Window<F, Fut>
+where
+    F: FnMut(u64) -> Fut + Unpin,
+    Fut: Future,
+{
+    type Item = (u64, Fut::Output);
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut task::Context<'_>) -> Poll<Option<Self::Item>> {
+        loop {
+            self.fill();
+            match self.arriving.poll_next_unpin(cx) {
+                Poll::Pending => {
+                    // Pages arrived behind the one awaited: their places go to the
+                    // next requests, which must be polled to be sent.
+                    if !self.fill() {
+                        return Poll::Pending;
+                    }
+                }
+                done => return done,
+            }
+        }
+    }
 }
 
 /// Why a listing ended before its planned pages ran out.
@@ -1698,6 +1790,39 @@ pub(crate) mod tests {
         p.recalled = Vec::new();
         let (without, _, _) = list(&p, records(95));
         assert_eq!(got, without);
+    }
+
+    #[test]
+    fn a_page_that_arrives_frees_its_place_before_its_turn_and_a_slow_one_holds_at_most_two_windows() {
+        // Page 0 takes long; the others arrive at once, and are handed on in order.
+        let log = RefCell::new(Vec::new());
+        let fetch = |n: u64| {
+            log.borrow_mut().push(format!(">{n}"));
+            let log = &log;
+            async move {
+                for _ in 0..if n == 0 { 50 } else { 1 } {
+                    tokio::task::yield_now().await;
+                }
+                log.borrow_mut().push(format!("<{n}"));
+                n
+            }
+        };
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        let got: Vec<(u64, u64)> = runtime.block_on(Window::new(0..=9, 3, fetch).collect());
+        assert_eq!(got, (0..=9).map(|n| (n, n)).collect::<Vec<_>>());
+        let log = log.into_inner();
+        // Pages 1 and 2 gave their places to 3 and 4, then 5, before page 0 was in;
+        // no more, as six pages were then held.
+        let zero = at(&log, "<0");
+        assert!(at(&log, ">5") < zero, "{log:?}");
+        assert!(at(&log, ">6") > zero, "{log:?}");
+        let mut in_flight = 0;
+        for entry in &log {
+            in_flight += if entry.starts_with('>') { 1 } else { -1 };
+            assert!(in_flight <= 3, "{log:?}");
+        }
     }
 
     #[test]
