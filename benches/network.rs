@@ -235,13 +235,14 @@ fn main() {
         }
     );
     println!(
-        "{:<5} {:<16} {:>6} {:>9} {:>6} {:>7} {:>9} {:>6} {:>7} {:>9} {:>6}",
+        "{:<5} {:<16} {:>6} {:>9} {:>6} {:>9} {:>6} {:>7} {:>9} {:>6} {:>9} {:>6}",
         "rtt",
         "run",
         "limit",
         "first",
         "RTTs",
         "again",
+        "RTTs",
         "/limit",
         "baseline",
         "RTTs",
@@ -262,16 +263,16 @@ fn main() {
     for (rtt, cases) in &tables {
         for case in cases {
             let (first, first_rtts) = in_rtts(&walls(&case.first), rtt);
-            let again = median(&walls(&case.again)).as_secs_f64() / rtt.as_secs_f64();
+            let (again, again_rtts) = in_rtts(&walls(&case.again), rtt);
+            let ratio = median(&walls(&case.again)).as_secs_f64() / rtt.as_secs_f64() / case.limit;
             let (baseline, baseline_rtts) = in_rtts(&walls(&case.baseline), rtt);
             let (curl, curl_rtts) = in_rtts(&case.curl, rtt);
             let row = format!(
-                "{:<5} {:<16} {:>6.1} {first:>9} {first_rtts:>6} {again:>7.1} {:>6.2}x \
-                 {baseline:>9} {baseline_rtts:>6} {curl:>9} {curl_rtts:>6}",
+                "{:<5} {:<16} {:>6.1} {first:>9} {first_rtts:>6} {again:>9} {again_rtts:>6} \
+                 {ratio:>6.2}x {baseline:>9} {baseline_rtts:>6} {curl:>9} {curl_rtts:>6}",
                 rtt.as_millis(),
                 case.name,
                 case.limit,
-                again / case.limit,
             );
             println!("{}", row.trim_end());
         }

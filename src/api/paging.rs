@@ -1793,7 +1793,8 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn a_page_that_arrives_frees_its_place_before_its_turn_and_a_slow_one_holds_at_most_two_windows() {
+    fn a_page_that_arrives_frees_its_place_before_its_turn_and_a_slow_one_holds_at_most_two_windows()
+     {
         // Page 0 takes long; the others arrive at once, and are handed on in order.
         let log = RefCell::new(Vec::new());
         let fetch = |n: u64| {
