@@ -15,11 +15,14 @@ use crate::transport::api_error::{
     ApiError, api_error, is_unresolved_host, is_untrusted_certificate, request_id,
 };
 use crate::transport::retry::{self, Limiter};
+use crate::transport::trust;
 use crate::transport::warm::Warming;
 use crate::util::duration::humanize;
 use crate::util::error::{ConfigError, io_reason};
 use crate::util::redact;
 use crate::util::term;
+use rustls::pki_types::CertificateDer;
+use rustls::pki_types::pem::PemObject;
 
 /// Error bodies are short; this bounds what a misbehaving proxy can make us hold.
 pub const MAX_ERROR_BODY: usize = 64 * 1024;
@@ -111,9 +114,10 @@ impl Http {
             // A redirect would carry the token to another host, which the signature
             // does not cover anyway: report it instead of following it.
             .redirect(reqwest::redirect::Policy::none());
-        if let Some(bundle) = &network.ca_bundle {
-            builder = builder.tls_certs_merge(read_ca_bundle(&bundle.value)?);
-        }
+        let extra_roots = match &network.ca_bundle {
+            Some(bundle) => read_ca_bundle(&bundle.value)?,
+            None => Vec::new(),
+        };
         if network.insecure.value {
             term::warn(&format!(
                 "TLS certificates are not verified ({}): anyone on the way can read and \
@@ -121,6 +125,8 @@ impl Http {
                 network.insecure.source
             ));
             builder = builder.tls_danger_accept_invalid_certs(true);
+        } else {
+            builder = builder.tls_backend_preconfigured(trust::client_config(extra_roots));
         }
         let client = builder.build().context("cannot set up the HTTP client")?;
         Ok(Http {
@@ -446,7 +452,7 @@ pub enum Failure {
 }
 
 /// The certificates of a PEM file, for `--ca-bundle`.
-fn read_ca_bundle(path: &std::path::Path) -> Result<Vec<reqwest::Certificate>> {
+fn read_ca_bundle(path: &std::path::Path) -> Result<Vec<CertificateDer<'static>>> {
     let pem = std::fs::read(path).map_err(|e| {
         ConfigError(format!(
             "cannot read the CA bundle {}: {}",
@@ -454,12 +460,14 @@ fn read_ca_bundle(path: &std::path::Path) -> Result<Vec<reqwest::Certificate>> {
             io_reason(&e)
         ))
     })?;
-    let certs = reqwest::Certificate::from_pem_bundle(&pem).map_err(|_| {
-        ConfigError(format!(
-            "the CA bundle {} is not a PEM file of certificates",
-            path.display()
-        ))
-    })?;
+    let certs = CertificateDer::pem_slice_iter(&pem)
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|_| {
+            ConfigError(format!(
+                "the CA bundle {} is not a PEM file of certificates",
+                path.display()
+            ))
+        })?;
     if certs.is_empty() {
         return Err(ConfigError(format!(
             "the CA bundle {} holds no certificate",

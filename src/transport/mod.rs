@@ -6,5 +6,6 @@ pub mod api_error;
 pub mod auth;
 pub mod http;
 pub mod retry;
+pub mod trust;
 pub mod url;
 pub mod warm;
