@@ -514,14 +514,10 @@ mod tests {
         held
     }
 
-    fn shaped_into(
-        keeps: bool,
-        statuses: Vec<Status>,
-        sort: Option<Sort>,
-        max: Option<u64>,
-    ) -> (Vec<String>, u64) {
+    /// A sink that writes the IDs of what it is given, keeping the items first (as the
+    /// table does) when `keeps`; and what it wrote.
+    fn id_sink(keeps: bool) -> (Box<dyn Sink>, Rc<std::cell::RefCell<Vec<String>>>) {
         let ids = Rc::new(std::cell::RefCell::new(Vec::new()));
-        let matched = Rc::new(Cell::new(0));
         let inner: Box<dyn Sink> = if keeps {
             Box::new(KeptIds {
                 kept: Vec::new(),
@@ -531,6 +527,17 @@ mod tests {
         } else {
             Box::new(Ids(ids.clone()))
         };
+        (inner, ids)
+    }
+
+    fn shaped_into(
+        keeps: bool,
+        statuses: Vec<Status>,
+        sort: Option<Sort>,
+        max: Option<u64>,
+    ) -> (Vec<String>, u64) {
+        let (inner, ids) = id_sink(keeps);
+        let matched = Rc::new(Cell::new(0));
         let mut sink = Shaped::new(inner, statuses, sort, matched.clone());
         sink.limit_to(max);
         for task in [
@@ -617,16 +624,7 @@ mod tests {
             r#"{"task_id":"d","status":"COMPLETED","imported_sample_count":2}"#,
         ];
         let run = |keeps: bool, statuses: &[&str], sort: Option<&str>, max: Option<u64>| {
-            let ids = Rc::new(std::cell::RefCell::new(Vec::new()));
-            let inner: Box<dyn Sink> = if keeps {
-                Box::new(KeptIds {
-                    kept: Vec::new(),
-                    order: None,
-                    written: ids.clone(),
-                })
-            } else {
-                Box::new(Ids(ids.clone()))
-            };
+            let (inner, ids) = id_sink(keeps);
             let statuses = statuses
                 .iter()
                 .map(|name| kind.status_named(name).unwrap())
