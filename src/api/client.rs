@@ -3,7 +3,7 @@
 //! allows, a rejected token renewed once, and errors decoded.
 
 use anyhow::Result;
-use reqwest::{Method, StatusCode};
+use reqwest::{Method, StatusCode, Url};
 
 use crate::domain::id::Id;
 use crate::settings::Endpoint;
@@ -107,11 +107,9 @@ impl Client {
         body: Option<Vec<u8>>,
         retry: Retry,
     ) -> Result<Vec<u8>> {
-        let mut path = vec!["v2", self.project_id.as_str()];
-        path.extend_from_slice(segments);
         let request = Request {
             method,
-            url: build_url(&self.endpoint, &path, query)?,
+            url: self.url(segments, query)?,
             body,
             retry,
             max_body: self.authorized.http().max_body(),
@@ -125,13 +123,31 @@ impl Client {
             .map_err(|error| anyhow::Error::new(*error))
     }
 
-    /// A listing of the project's `segments` by `query` (its filters, not its paging),
-    /// named as one line of text: the URL of its requests without `limit` and `offset`.
-    pub fn listing(&self, segments: &[&str], query: &[(&str, &str)]) -> String {
+    /// `{endpoint}/v2/{project_id}/{segments...}?{query}`.
+    fn url(&self, segments: &[&str], query: &[(&str, &str)]) -> Result<Url> {
         let mut path = vec!["v2", self.project_id.as_str()];
         path.extend_from_slice(segments);
-        build_url(&self.endpoint, &path, query).map_or_else(
-            |_| format!("{}|{}", self.endpoint, path.join("/")),
+        build_url(&self.endpoint, &path, query)
+    }
+
+    /// A listing of the project's `segments` by the parameters of its requests,
+    /// named as one line of text: the URL of its requests without their paging
+    /// (`limit` and `offset`), which does not change what it holds.
+    pub fn listing(&self, segments: &[&str], params: &[(&str, String)]) -> String {
+        let filters: Vec<(&str, &str)> = params
+            .iter()
+            .filter(|(key, _)| !matches!(*key, "limit" | "offset"))
+            .map(|(key, value)| (*key, value.as_str()))
+            .collect();
+        self.url(segments, &filters).map_or_else(
+            |_| {
+                format!(
+                    "{}|{}|{}",
+                    self.endpoint,
+                    self.project_id,
+                    segments.join("/")
+                )
+            },
             |url| url.to_string(),
         )
     }

@@ -54,13 +54,7 @@ impl DatasetQuery {
 /// What a listing by `query` holds (its paging aside), as one line of text: where its
 /// total is remembered.
 pub fn listing(client: &Client, query: &DatasetQuery) -> String {
-    let params = query.params();
-    let pairs: Vec<(&str, &str)> = params
-        .iter()
-        .filter(|(k, _)| !matches!(*k, "limit" | "offset"))
-        .map(|(k, v)| (*k, v.as_str()))
-        .collect();
-    client.listing(&["datasets"], &pairs)
+    client.listing(&["datasets"], &query.params())
 }
 
 /// Fetch one page of the project's datasets.

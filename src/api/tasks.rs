@@ -59,11 +59,7 @@ pub fn listings(
 ) -> Vec<String> {
     types
         .iter()
-        .map(|&task_type| {
-            let params = filters(task_type, task_name);
-            let pairs: Vec<(&str, &str)> = params.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            client.listing(&tasks_path(dataset_id), &pairs)
-        })
+        .map(|&task_type| client.listing(&tasks_path(dataset_id), &filters(task_type, task_name)))
         .collect()
 }
 
