@@ -258,9 +258,6 @@ impl Cache {
         let Some(path) = self.total_path(listing) else {
             return;
         };
-        if self.load_total(listing) == Some(total) {
-            return;
-        }
         let text =
             serde_json::to_string(&TotalFile { listing, total }).expect("plain values serialize");
         self.write(path, &text, "a listing's total");
