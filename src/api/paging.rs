@@ -191,13 +191,20 @@ impl Plan {
     pub fn connections_ahead(&self, listings: usize) -> usize {
         let waits_for_its_total = |i: usize| match self.recalled.get(i).copied().flatten() {
             None => true,
-            Some(total) => self.counting.is_none() && self.last_page(Some(total)) > self.first_page,
+            Some(total) => self.counting.is_none() && self.first_round(total).is_some(),
         };
         if self.all && (0..listings).any(waits_for_its_total) {
             self.concurrency
         } else {
             0
         }
+    }
+
+    /// The last page a whole listing requests together with its first, when an
+    /// earlier run saw `total`: every page that total implies, if more than the first.
+    fn first_round(&self, total: u64) -> Option<u64> {
+        let last = self.last_page(Some(total));
+        (self.all && last > self.first_page).then_some(last)
     }
 
     /// Tasks from the first page on, of `total`.
@@ -636,8 +643,7 @@ impl<'a> Listing<'a> {
     /// (pages past the end, should the total have shrunk, come back empty). Used only
     /// where offsets are known: finding out needs the first page alone.
     fn head_start(&self) -> Option<u64> {
-        let last = self.plan.last_page(Some(self.recalled?));
-        (self.plan.all && last > self.plan.first_page).then_some(last)
+        self.plan.first_round(self.recalled?)
     }
 
     /// Take in the first page: its total, and its envelope for the output.
