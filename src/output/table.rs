@@ -563,21 +563,12 @@ fn ends_that_differ(group: &[&str], width: usize) -> Option<usize> {
         group.iter().all(|cell| seen.insert(tail(cell, end).0))
     };
     // At least one column of the beginning stays, and the ellipsis.
-    let (mut low, mut high) = (width.saturating_sub(1) / 4, width.checked_sub(2)?);
-    low = low.max(1);
+    let (low, high) = ((width.saturating_sub(1) / 4).max(1), width.checked_sub(2)?);
     if low > high || !differ(high) {
         return None;
     }
     // Ends that differ go on differing when longer: the first end that does.
-    while low < high {
-        let mid = (low + high) / 2;
-        if differ(mid) {
-            high = mid;
-        } else {
-            low = mid + 1;
-        }
-    }
-    Some(low)
+    Some(first_that_differs(low, high, differ))
 }
 
 /// The narrowest width above `width` at which `group`, cut at the end, differ.
@@ -587,7 +578,12 @@ fn starts_that_differ(group: &[&str], width: usize) -> usize {
         group.iter().all(|cell| seen.insert(cut(cell, width).0))
     };
     let widest = group.iter().map(|cell| cell.width()).max().unwrap_or(width);
-    let (mut low, mut high) = (width + 1, widest.max(width + 1));
+    first_that_differs(width + 1, widest.max(width + 1), differ)
+}
+
+/// The least width in `low..=high` at which `differ` holds, where it holds of every
+/// width above one it holds of (and of `high`, or `high` is the answer).
+fn first_that_differs(mut low: usize, mut high: usize, differ: impl Fn(usize) -> bool) -> usize {
     while low < high {
         let mid = (low + high) / 2;
         if differ(mid) {
